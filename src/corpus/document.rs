@@ -1,0 +1,111 @@
+//! The types of a parsed document.
+
+use std::ops::Range;
+
+use crate::text::Direction;
+
+/// One article as basira shows it.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Where it came from: the path as found on disk, or `builtin:NAME` for a built-in article.
+    pub path: String,
+    /// The title shown in lists and the status line.
+    pub title: String,
+    /// True when the article has no title line and `title` was made from its first words.
+    pub title_is_derived: bool,
+    /// The paragraphs as shown (after repair), boilerplate included, in reading order.
+    pub paragraphs: Vec<Paragraph>,
+    /// The direction most of the text runs in; paragraphs without a strong character take it.
+    pub direction: Direction,
+}
+
+/// A block of text shown as one paragraph: a title, byline, heading or body paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// The text in logical order, sanitised, on one line (no newlines).
+    pub text: String,
+    /// What the paragraph is in the article.
+    pub role: Role,
+    /// Set when the paragraph is page furniture rather than the article; analysis skips it.
+    pub boilerplate: Option<Boilerplate>,
+    /// Byte ranges of the sentences in `text`, in order, covering the text but for spaces.
+    pub sentences: Vec<Range<usize>>,
+    /// Emphasised spans (from Markdown), as byte ranges of `text`.
+    pub emphasis: Vec<Emphasis>,
+}
+
+/// The part a paragraph plays in its article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The article's title line.
+    Title,
+    /// The author line, such as «دينا محمود (لندن)».
+    Byline,
+    /// A section heading; the number is its level, 1 being the highest.
+    Heading(u8),
+    /// Ordinary running text.
+    Body,
+}
+
+/// The kinds of page furniture that basira recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Boilerplate {
+    /// Site section labels printed above the title («أخبار العراق»).
+    Navigation,
+    /// "Share this article", "Did you like this article?" and similar prompts.
+    SharePrompt,
+    /// An "about us" heading and the text under it.
+    AboutUs,
+    /// A newsletter sign-up heading or prompt.
+    Newsletter,
+    /// "Contact us", postal address, telephone, fax, e-mail lines.
+    Contact,
+    /// A count of comments («1 تعليق»).
+    CommentCount,
+    /// A comment policy, required-field notes, character counters.
+    CommentPolicy,
+    /// A reader's comment under the article.
+    ReaderComment,
+    /// A "reply" button label.
+    ReplyButton,
+    /// A photo caption carrying a credit («[حقوق الصورة …]»).
+    PhotoCredit,
+}
+
+impl Boilerplate {
+    /// A short English name for messages and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Boilerplate::Navigation => "navigation",
+            Boilerplate::SharePrompt => "share prompt",
+            Boilerplate::AboutUs => "about us",
+            Boilerplate::Newsletter => "newsletter",
+            Boilerplate::Contact => "contact",
+            Boilerplate::CommentCount => "comment count",
+            Boilerplate::CommentPolicy => "comment policy",
+            Boilerplate::ReaderComment => "reader comment",
+            Boilerplate::ReplyButton => "reply button",
+            Boilerplate::PhotoCredit => "photo credit",
+        }
+    }
+}
+
+/// An emphasised span of a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Emphasis {
+    /// Byte range in the paragraph's text.
+    pub range: Range<usize>,
+    /// How it is emphasised.
+    pub kind: EmphasisKind,
+}
+
+/// Kinds of emphasis that Markdown gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmphasisKind {
+    /// `*text*` or `_text_`.
+    Italic,
+    /// `**text**` or `__text__`.
+    Bold,
+    /// `` `text` ``.
+    Code,
+}

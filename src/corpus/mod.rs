@@ -1,0 +1,10 @@
+//! The collection of articles: loading files and folders, decoding, and the document
+//! structure (title, byline, headings, paragraphs, sentences, boilerplate).
+
+mod document;
+mod load;
+mod structure;
+
+pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
+pub use load::{Corpus, LoadError};
+pub use structure::parse_document;

@@ -1,0 +1,10 @@
+//! basira (بصيرة): read Arabic articles in a terminal.
+//!
+//! Data flows one way: bytes are decoded into a [`corpus::Document`], each paragraph is laid
+//! out for a width by [`layout`] into visual lines (shaped, wrapped, reordered, with a map from
+//! cells back to logical offsets), and [`ui`] draws those lines with ratatui.
+
+pub mod corpus;
+pub mod layout;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Sentence boundaries in Arabic and mixed text. (Placeholder.)
