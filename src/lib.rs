@@ -4,6 +4,7 @@
 //! out for a width by [`layout`] into visual lines (shaped, wrapped, reordered, with a map from
 //! cells back to logical offsets), and [`ui`] draws those lines with ratatui.
 
+pub mod cat;
 pub mod corpus;
 pub mod layout;
 pub mod text;

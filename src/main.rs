@@ -1,1 +1,171 @@
-fn main() {}
+//! The `basira` command: the reader, and the commands that print what it shows.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use basira::corpus::Corpus;
+use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
+
+/// Read Arabic articles in a terminal, laid out right to left.
+#[derive(Parser)]
+#[command(name = "basira", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    display: DisplayArgs,
+    /// Files (.txt, .md) or folders to open; none opens the built-in articles.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the articles as laid out for a terminal (visual order).
+    Cat {
+        /// Line width in columns (default: the terminal's width, else 80).
+        #[arg(long)]
+        width: Option<u16>,
+        #[command(flatten)]
+        display: DisplayArgs,
+        /// Files or folders; none prints the built-in articles.
+        paths: Vec<PathBuf>,
+    },
+    /// Draw the reader off-screen after some keys and print the screen as text.
+    Snapshot {
+        /// Screen size, for example 80x24.
+        #[arg(long, value_parser = parse_size)]
+        size: (u16, u16),
+        /// Keys to press first: letters as typed, <Tab> <Enter> <Esc> <BS> <Space> <Up>
+        /// <Down> <PageUp> <PageDown> <Home> <End> <C-o>, <lt> for a literal '<'.
+        #[arg(long, default_value = "")]
+        keys: String,
+        #[command(flatten)]
+        display: DisplayArgs,
+        /// Files or folders; none opens the built-in articles.
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// How Arabic is drawn.
+#[derive(Args, Clone, Copy)]
+struct DisplayArgs {
+    /// Join Arabic letters (on), or leave that to the terminal (off).
+    #[arg(long, value_enum, default_value_t = OnOff::On)]
+    shaping: OnOff,
+    /// Keep harakat as marks on their letter, or strip them.
+    #[arg(long, value_enum, default_value_t = KeepStrip::Keep)]
+    harakat: KeepStrip,
+    /// Who orders right-to-left text: basira (app), or a bidi-capable terminal or screen
+    /// reader (terminal: logical order untouched).
+    #[arg(long, value_enum, default_value_t = AppTerminal::App)]
+    bidi: AppTerminal,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum KeepStrip {
+    Keep,
+    Strip,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum AppTerminal {
+    App,
+    Terminal,
+}
+
+impl DisplayArgs {
+    fn options(self) -> LayoutOptions {
+        LayoutOptions {
+            shaping: match self.shaping {
+                OnOff::On => Shaping::On,
+                OnOff::Off => Shaping::Off,
+            },
+            harakat: match self.harakat {
+                KeepStrip::Keep => Harakat::Keep,
+                KeepStrip::Strip => Harakat::Strip,
+            },
+            bidi: match self.bidi {
+                AppTerminal::App => BidiMode::App,
+                AppTerminal::Terminal => BidiMode::Terminal,
+            },
+        }
+    }
+}
+
+/// Parse `COLSxROWS`.
+fn parse_size(s: &str) -> Result<(u16, u16), String> {
+    let (cols, rows) = s.split_once(['x', 'X']).ok_or("expected COLSxROWS, such as 80x24")?;
+    let parse = |v: &str| v.trim().parse::<u16>().map_err(|_| format!("'{v}' is not a size"));
+    Ok((parse(cols)?, parse(rows)?))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run_reader(&cli.paths, cli.display.options()),
+        Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
+        Some(Command::Snapshot { size, keys, display, paths }) => {
+            run_snapshot(&paths, size, &keys, display.options())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("basira: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Open the corpus, printing warnings about skipped files.
+fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
+    let corpus = Corpus::open(paths).map_err(|e| e.to_string())?;
+    for warning in &corpus.warnings {
+        eprintln!("basira: skipped {warning}");
+    }
+    Ok(corpus)
+}
+
+fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Result<(), String> {
+    let corpus = open(paths)?;
+    let width = width.unwrap_or_else(|| {
+        if io::stdout().is_terminal() {
+            crossterm::terminal::size().map(|(w, _)| w).unwrap_or(80)
+        } else {
+            80
+        }
+    });
+    let stdout = io::stdout().lock();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
+    match basira::cat::write_corpus(&mut out, &corpus, width, &options).and_then(|_| out.flush())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
+        _ => Ok(()),
+    }
+}
+
+fn run_snapshot(
+    paths: &[PathBuf],
+    size: (u16, u16),
+    keys: &str,
+    options: LayoutOptions,
+) -> Result<(), String> {
+    let corpus = open(paths)?;
+    let screen = basira::ui::snapshot(corpus, size, keys, options)?;
+    print!("{screen}");
+    Ok(())
+}
+
+fn run_reader(paths: &[PathBuf], options: LayoutOptions) -> Result<(), String> {
+    let corpus = open(paths)?;
+    basira::ui::run(corpus, options).map_err(|e| format!("terminal error: {e}"))
+}

@@ -1,1 +1,137 @@
-//! Layout (placeholder)
+//! The layout engine: a paragraph of logical text and a width in, visual lines out.
+//!
+//! The steps follow the rules in the design notes: choose the paragraph direction from its
+//! first strong character; shape Arabic letters in logical order; cut the text into grapheme
+//! clusters measured as they will be drawn; wrap in logical order at break opportunities;
+//! resolve bidi levels on the whole paragraph and reorder each line's clusters (so marks stay
+//! on their letter); mirror brackets at right-to-left levels; align right-to-left lines to the
+//! right. Every drawn cell keeps the range of logical text it shows.
+
+pub mod bidi;
+mod clusters;
+mod line;
+pub mod shape;
+mod wrap;
+
+use std::ops::Range;
+
+use crate::text::{Direction, first_strong_direction};
+use bidi::ParagraphBidi;
+pub use line::{Glyph, VisualLine};
+
+/// Whether Arabic letters are drawn as contextual presentation forms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Shaping {
+    /// Joined letters and lam-alef ligatures (the default).
+    #[default]
+    On,
+    /// Letters as they are in the file, for terminals that shape by themselves.
+    Off,
+}
+
+/// What to do with harakat (short vowels and other Arabic marks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Harakat {
+    /// Keep them as zero-width marks after their letter (the default).
+    #[default]
+    Keep,
+    /// Leave them out.
+    Strip,
+}
+
+/// Who puts right-to-left text in visual order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BidiMode {
+    /// basira reorders, shapes and aligns; the terminal is told to do no bidi (the default).
+    #[default]
+    App,
+    /// Lines stay in logical order for a terminal that does bidi itself, or a screen reader.
+    Terminal,
+}
+
+/// How text is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct LayoutOptions {
+    /// Contextual shaping on or off.
+    pub shaping: Shaping,
+    /// Keep or strip harakat.
+    pub harakat: Harakat,
+    /// Visual order by basira, or logical order for the terminal.
+    pub bidi: BidiMode,
+}
+
+/// A paragraph laid out for one width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParagraphLayout {
+    /// The paragraph's direction (from its first strong character, else the fallback).
+    pub direction: Direction,
+    /// The lines, top to bottom. An empty paragraph has one empty line.
+    pub lines: Vec<VisualLine>,
+}
+
+impl ParagraphLayout {
+    /// The cells that show logical bytes `range` of the paragraph: for each line that shows
+    /// any of it, the line's index and the cell ranges (columns from the line's left edge,
+    /// indent included). Used to highlight search hits and marks in right-to-left text.
+    pub fn cells_for(&self, range: Range<usize>) -> Vec<(usize, Vec<Range<u16>>)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                let cells = line.cells_for(range.clone());
+                (!cells.is_empty()).then_some((i, cells))
+            })
+            .collect()
+    }
+}
+
+/// Characters that must never be drawn: explicit bidi format characters (rule 9); their
+/// effect has been applied by the bidi algorithm, and a terminal must not see them.
+fn is_bidi_format(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Lay out one paragraph of logical text at `width` cells.
+///
+/// `fallback` is the direction of a paragraph without strong characters (the document's
+/// dominant direction). Widths below one cell are treated as one.
+pub fn layout_paragraph(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+) -> ParagraphLayout {
+    let width = usize::from(width.max(1));
+    let direction = first_strong_direction(text).unwrap_or(fallback);
+    let visual = options.bidi == BidiMode::App;
+
+    let chars: Vec<(u32, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| !is_bidi_format(c))
+        .filter(|&(_, c)| options.harakat == Harakat::Keep || !shape::is_haraka(c))
+        .map(|(i, c)| (i as u32, c))
+        .collect();
+    let mut shaped = Vec::with_capacity(chars.len());
+    if visual && options.shaping == Shaping::On {
+        shape::shape(&chars, &mut shaped);
+    } else {
+        shaped.extend(chars.iter().map(|&(source, ch)| shape::Shaped { ch, source }));
+    }
+    let mut clusters = clusters::clusters(&shaped);
+    for k in 0..clusters.list.len() {
+        if clusters.list[k].width as usize > width {
+            clusters.replace(k, "…", 1);
+        }
+    }
+    let breaks = wrap::break_opportunities(text, &clusters.list);
+    let ranges = wrap::wrap(&clusters.list, &breaks, width);
+
+    let bidi = visual.then(|| ParagraphBidi::new(text, direction));
+    let lines = ranges
+        .into_iter()
+        .map(|range| {
+            line::build(&clusters, range, text.len(), width, bidi.as_ref(), direction, visual)
+        })
+        .collect();
+    ParagraphLayout { direction, lines }
+}

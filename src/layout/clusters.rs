@@ -1,0 +1,169 @@
+//! The units of layout: grapheme clusters of the text to draw, each with its width in cells
+//! and the range of source text it stands for.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::shape::Shaped;
+
+/// At most this many characters of one cluster are drawn: a letter under a flood of marks
+/// shows its first marks, and the terminal is not handed thousands of code points for a cell.
+const MAX_CLUSTER_CHARS: usize = 16;
+
+/// One grapheme cluster as it will be drawn in the terminal.
+#[derive(Clone, Copy, Debug)]
+pub struct Cluster {
+    /// Start of the drawn text in the shared buffer.
+    pub text_start: u32,
+    /// Length in bytes of the drawn text.
+    pub text_len: u32,
+    /// Width in cells.
+    pub width: u8,
+    /// Byte offset of the first source character; the cluster stands for the source up to the
+    /// next cluster's offset (or the end of the paragraph).
+    pub source: u32,
+    /// Byte offset of the source character drawn first; its bidi level is the cluster's.
+    /// Differs from `source` only for the first cluster, which also covers anything removed
+    /// from the start of the paragraph.
+    pub anchor: u32,
+    /// True for a space or tab, which may hang past the end of a line.
+    pub is_space: bool,
+}
+
+/// Drawn text of all clusters, plus the clusters in logical order.
+pub struct Clusters {
+    /// The drawn text; clusters point into it.
+    pub text: String,
+    /// The clusters in logical order, their sources increasing.
+    pub list: Vec<Cluster>,
+}
+
+impl Clusters {
+    /// The drawn text of a cluster.
+    pub fn text_of(&self, cluster: &Cluster) -> &str {
+        let start = cluster.text_start as usize;
+        &self.text[start..start + cluster.text_len as usize]
+    }
+
+    /// Give cluster `index` a different drawn text (appended to the buffer) and width.
+    pub fn replace(&mut self, index: usize, text: &str, width: u8) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        let cluster = &mut self.list[index];
+        cluster.text_start = start;
+        cluster.text_len = text.len() as u32;
+        cluster.width = width;
+    }
+}
+
+/// Group the characters to draw into grapheme clusters and measure each one exactly as the
+/// terminal will draw it.
+///
+/// A cluster that would draw nothing (a zero-width format character) is folded into the one
+/// before it; a combining mark with no letter to sit on is drawn on a dotted circle; a tab is
+/// drawn as one space; any control character that got this far is drawn as U+FFFD.
+pub fn clusters(shaped: &[Shaped]) -> Clusters {
+    let mut text = String::with_capacity(shaped.len() * 3);
+    let mut sources = Vec::with_capacity(shaped.len());
+    for s in shaped {
+        sources.push((text.len() as u32, s.source));
+        text.push(s.ch);
+    }
+    let mut out = Clusters { text: String::with_capacity(text.len() + 8), list: Vec::new() };
+    let mut next_source = 0;
+    for (start, grapheme) in text.grapheme_indices(true) {
+        while next_source + 1 < sources.len() && (sources[next_source].0 as usize) < start {
+            next_source += 1;
+        }
+        let anchor = sources[next_source].1;
+        let source = if out.list.is_empty() { 0 } else { anchor };
+        let first = grapheme.chars().next().unwrap_or(' ');
+        let (drawn, width): (&str, usize) = if first == '\t' {
+            (" ", 1)
+        } else if first.is_control() {
+            ("\u{FFFD}", 1)
+        } else {
+            let capped = match grapheme.char_indices().nth(MAX_CLUSTER_CHARS) {
+                Some((cut, _)) => &grapheme[..cut],
+                None => grapheme,
+            };
+            (capped, UnicodeWidthStr::width(capped))
+        };
+        if width == 0 && !out.list.is_empty() && !is_mark(first) {
+            continue;
+        }
+        let text_start = out.text.len() as u32;
+        let width = if width == 0 {
+            out.text.push('\u{25CC}');
+            out.text.push_str(drawn);
+            1
+        } else {
+            out.text.push_str(drawn);
+            width
+        };
+        out.list.push(Cluster {
+            text_start,
+            text_len: out.text.len() as u32 - text_start,
+            width: width.min(u8::MAX as usize) as u8,
+            source,
+            anchor,
+            is_space: first == ' ' || first == '\t' || first == '\u{3000}',
+        });
+    }
+    out
+}
+
+/// Whether `c` is a combining mark (draws on the character before it).
+fn is_mark(c: char) -> bool {
+    UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str) == 0
+        && !c.is_control()
+        && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Clusters {
+        let shaped: Vec<Shaped> =
+            text.char_indices().map(|(i, ch)| Shaped { ch, source: i as u32 }).collect();
+        clusters(&shaped)
+    }
+
+    #[test]
+    fn marks_stay_with_their_letter() {
+        let c = of("بَت");
+        assert_eq!(c.list.len(), 2);
+        assert_eq!(c.text_of(&c.list[0]), "بَ");
+        assert_eq!(c.list[0].width, 1);
+        assert_eq!(c.list[1].source, 4);
+    }
+
+    #[test]
+    fn orphan_mark_gets_a_dotted_circle() {
+        let c = of("\u{064E}ب");
+        assert_eq!(c.text_of(&c.list[0]), "\u{25CC}\u{064E}");
+        assert_eq!(c.list[0].width, 1);
+    }
+
+    #[test]
+    fn zero_width_format_characters_fold_into_the_previous_cluster() {
+        let c = of("a\u{200B}b");
+        assert_eq!(c.list.len(), 2);
+        assert_eq!(c.list[1].source, 4);
+    }
+
+    #[test]
+    fn wide_characters_measure_two_cells() {
+        let c = of("中a");
+        assert_eq!(c.list[0].width, 2);
+        assert_eq!(c.list[1].width, 1);
+    }
+
+    #[test]
+    fn controls_and_tabs_never_reach_the_terminal() {
+        let c = of("a\tb\u{1b}");
+        let drawn: String = c.list.iter().map(|k| c.text_of(k)).collect();
+        assert_eq!(drawn, "a b\u{FFFD}");
+    }
+}
