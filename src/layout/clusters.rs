@@ -60,8 +60,9 @@ impl Clusters {
 /// terminal will draw it.
 ///
 /// A cluster that would draw nothing (a zero-width format character) is folded into the one
-/// before it; a combining mark with no letter to sit on is drawn on a dotted circle; a tab is
-/// drawn as one space; any control character that got this far is drawn as U+FFFD.
+/// before it; combining marks with no letter to sit on (at the start, or after a space) are
+/// drawn on a dotted circle; a tab is drawn as one space; any control character that got this
+/// far is drawn as U+FFFD.
 pub fn clusters(shaped: &[Shaped]) -> Clusters {
     let mut text = String::with_capacity(shaped.len() * 3);
     let mut sources = Vec::with_capacity(shaped.len());
@@ -70,13 +71,32 @@ pub fn clusters(shaped: &[Shaped]) -> Clusters {
         text.push(s.ch);
     }
     let mut out = Clusters { text: String::with_capacity(text.len() + 8), list: Vec::new() };
-    let mut next_source = 0;
+    let mut cursor = 0;
     for (start, grapheme) in text.grapheme_indices(true) {
-        while next_source + 1 < sources.len() && (sources[next_source].0 as usize) < start {
-            next_source += 1;
+        // A space or control followed by marks: the marks are a cluster of their own.
+        let split = grapheme
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace() || c.is_control())
+            .map(char::len_utf8)
+            .filter(|&n| n < grapheme.len());
+        let pieces = match split {
+            Some(n) => [(start, &grapheme[..n]), (start + n, &grapheme[n..])],
+            None => [(start, grapheme), (start, "")],
+        };
+        for (piece_start, piece) in pieces.into_iter().filter(|(_, p)| !p.is_empty()) {
+            while cursor + 1 < sources.len() && (sources[cursor].0 as usize) < piece_start {
+                cursor += 1;
+            }
+            out.push(piece, sources[cursor].1);
         }
-        let anchor = sources[next_source].1;
-        let source = if out.list.is_empty() { 0 } else { anchor };
+    }
+    out
+}
+
+impl Clusters {
+    /// Append the cluster `grapheme`, whose first character comes from source byte `anchor`.
+    fn push(&mut self, grapheme: &str, anchor: u32) {
         let first = grapheme.chars().next().unwrap_or(' ');
         let (drawn, width): (&str, usize) = if first == '\t' {
             (" ", 1)
@@ -89,28 +109,23 @@ pub fn clusters(shaped: &[Shaped]) -> Clusters {
             };
             (capped, UnicodeWidthStr::width(capped))
         };
-        if width == 0 && !out.list.is_empty() && !is_mark(first) {
-            continue;
+        if width == 0 && !self.list.is_empty() && !is_mark(first) {
+            return;
         }
-        let text_start = out.text.len() as u32;
-        let width = if width == 0 {
-            out.text.push('\u{25CC}');
-            out.text.push_str(drawn);
-            1
-        } else {
-            out.text.push_str(drawn);
-            width
-        };
-        out.list.push(Cluster {
+        let text_start = self.text.len() as u32;
+        if width == 0 {
+            self.text.push('\u{25CC}');
+        }
+        self.text.push_str(drawn);
+        self.list.push(Cluster {
             text_start,
-            text_len: out.text.len() as u32 - text_start,
-            width: width.min(u8::MAX as usize) as u8,
-            source,
+            text_len: self.text.len() as u32 - text_start,
+            width: width.clamp(1, u8::MAX as usize) as u8,
+            source: if self.list.is_empty() { 0 } else { anchor },
             anchor,
             is_space: first == ' ' || first == '\t' || first == '\u{3000}',
         });
     }
-    out
 }
 
 /// Whether `c` is a combining mark (draws on the character before it).
@@ -144,6 +159,15 @@ mod tests {
         let c = of("\u{064E}ب");
         assert_eq!(c.text_of(&c.list[0]), "\u{25CC}\u{064E}");
         assert_eq!(c.list[0].width, 1);
+    }
+
+    #[test]
+    fn marks_after_a_space_keep_the_space_and_get_a_dotted_circle() {
+        let c = of("a \u{064E}");
+        assert_eq!(c.list.len(), 3);
+        assert!(c.list[1].is_space);
+        assert_eq!(c.text_of(&c.list[2]), "\u{25CC}\u{064E}");
+        assert_eq!(c.list[2].source, 2);
     }
 
     #[test]

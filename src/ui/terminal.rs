@@ -1,0 +1,99 @@
+//! The terminal while the reader runs: raw mode, the alternate screen, explicit bidi, and
+//! putting all of it back on exit, on panic, and on SIGTERM, SIGHUP or SIGINT.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+
+/// ECMA-48 BDSM reset (explicit mode: the terminal does no bidi) and SCP 1 (left-to-right
+/// presentation, so that a terminal like VTE does not mirror whole rows).
+const EXPLICIT_BIDI: &str = "\x1b[8l\x1b[1 k";
+/// BDSM set (implicit mode, the usual default) and SCP 0 (default presentation).
+const IMPLICIT_BIDI: &str = "\x1b[0 k\x1b[8h";
+
+/// True while the terminal is in the reader's modes; whoever restores first clears it.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the explicit-bidi sequences were sent and must be undone.
+static SENT_BIDI: AtomicBool = AtomicBool::new(false);
+
+/// How often the event wait wakes to look for a signal.
+const SIGNAL_POLL: Duration = Duration::from_millis(200);
+
+/// What the reader is woken by.
+pub enum Wake {
+    /// A key, mouse or resize event.
+    Event(Event),
+    /// A signal asking the process to end (its number).
+    Signal(i32),
+}
+
+/// The terminal set up for the reader. Dropping it restores the terminal.
+pub struct TerminalSession {
+    signal: Arc<AtomicUsize>,
+}
+
+impl TerminalSession {
+    /// Enter raw mode and the alternate screen, hide the cursor, and (with `explicit_bidi`)
+    /// tell bidi terminals to leave ordering to basira. Installs a panic hook and signal
+    /// handlers that restore the terminal.
+    pub fn start(explicit_bidi: bool) -> io::Result<TerminalSession> {
+        let signal = Arc::new(AtomicUsize::new(0));
+        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+        }
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut out = io::stdout();
+        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        if explicit_bidi {
+            out.write_all(EXPLICIT_BIDI.as_bytes())?;
+            out.flush()?;
+            SENT_BIDI.store(true, Ordering::SeqCst);
+        }
+        Ok(TerminalSession { signal })
+    }
+
+    /// Wait for the next terminal event or a signal.
+    pub fn next(&self) -> io::Result<Wake> {
+        loop {
+            let sig = self.signal.load(Ordering::SeqCst);
+            if sig != 0 {
+                return Ok(Wake::Signal(sig as i32));
+            }
+            if event::poll(SIGNAL_POLL)? {
+                return Ok(Wake::Event(event::read()?));
+            }
+        }
+    }
+}
+
+impl Drop for TerminalSession {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Put the terminal back as it was: bidi mode, cursor, main screen, cooked mode. Safe to call
+/// more than once and from a panic hook; only the first call does anything.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    if SENT_BIDI.swap(false, Ordering::SeqCst) {
+        let _ = out.write_all(IMPLICIT_BIDI.as_bytes());
+    }
+    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let _ = terminal::disable_raw_mode();
+}

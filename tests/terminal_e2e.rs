@@ -1,0 +1,186 @@
+//! The reader in a real terminal (tmux): start, scroll, switch article, resize, quit, and the
+//! terminal is back to normal afterwards — also after SIGTERM, SIGHUP and a panic.
+//!
+//! Skipped, with a message, on a machine without tmux; `.ci/run` installs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use basira::corpus::Corpus;
+use basira::layout::{LayoutOptions, layout_paragraph};
+
+/// A tmux server of its own, with one window running `sh`.
+struct Tmux {
+    socket: String,
+    dir: PathBuf,
+}
+
+impl Tmux {
+    /// Start a session of `cols` × `rows`, or None when tmux is not installed.
+    fn start(name: &str, cols: u16, rows: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("skipped: tmux is not installed (apt-get install -y tmux)");
+            return None;
+        }
+        let socket = format!("basira-e2e-{name}-{}", std::process::id());
+        let dir = std::env::temp_dir().join(&socket);
+        std::fs::create_dir_all(&dir).unwrap();
+        let tmux = Tmux { socket, dir };
+        let status = tmux
+            .command(&[
+                "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &cols.to_string(),
+                "-y", &rows.to_string(), "env", "LANG=C.UTF-8", "TERM=xterm-256color", "PS1=$ ",
+                "sh",
+            ])
+            .status
+            .success();
+        assert!(status, "tmux starts");
+        tmux.command(&["set-option", "-g", "status", "off"]);
+        Some(tmux)
+    }
+
+    fn command(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+
+    /// Type text literally, then press Enter.
+    fn type_line(&self, text: &str) {
+        self.command(&["send-keys", "-t", "e2e", "-l", text]);
+        self.command(&["send-keys", "-t", "e2e", "Enter"]);
+    }
+
+    /// Press keys by their tmux names.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.command(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.command(&["capture-pane", "-p", "-t", "e2e"]).stdout)
+            .into_owned()
+    }
+
+    fn format(&self, format: &str) -> String {
+        let out = self.command(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Wait until the screen satisfies `test`; panic with the screen after 10 s.
+    fn wait_for(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if test(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Start basira in the shell, recording its pid, and wait for its first frame.
+    fn start_basira(&self, env: &str) {
+        let pid_file = self.dir.join("pid");
+        let _ = std::fs::remove_file(&pid_file);
+        self.type_line(&format!(
+            "clear; sh -c 'echo $$ > {}; exec {} {}'",
+            pid_file.display(),
+            env,
+            env!("CARGO_BIN_EXE_basira")
+        ));
+        self.wait_for("the first frame", |s| s.contains("article 1/5"));
+        assert_eq!(self.format("#{alternate_on}"), "1", "the reader uses the alternate screen");
+    }
+
+    fn basira_pid(&self) -> String {
+        std::fs::read_to_string(self.dir.join("pid")).unwrap().trim().to_string()
+    }
+
+    /// After basira ended: the main screen is back, the cursor shows, and the terminal is in
+    /// cooked mode with echo (a command typed at the shell runs and shows its output).
+    fn assert_terminal_restored(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.format("#{alternate_on}") != "0" {
+            assert!(Instant::now() < deadline, "still on the alternate screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(self.format("#{cursor_flag}"), "1", "the cursor is visible");
+        self.type_line("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo END");
+        // In raw mode the answer would be "-echo -icanon END", or Enter would not even run it.
+        self.wait_for("stty's answer", |s| {
+            s.lines().any(|l| l.trim().trim_start_matches("$ ") == "echo icanon END")
+        });
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.command(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// How a paragraph of a built-in article looks on screen: its first visual line's text.
+fn first_line_on_screen(document: usize, paragraph: usize, width: u16) -> String {
+    let corpus = Corpus::builtin();
+    let doc = &corpus.documents[document];
+    let layout =
+        layout_paragraph(&doc.paragraphs[paragraph].text, doc.direction, width, &LayoutOptions::default());
+    layout.lines[0].text().trim().to_string()
+}
+
+#[test]
+fn start_scroll_switch_resize_quit() {
+    let Some(tmux) = Tmux::start("session", 100, 30) else { return };
+    tmux.start_basira("");
+    let screen = tmux.screen();
+    assert!(screen.contains("Outline"), "at 100 columns the panel is beside the article");
+
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for("scrolling", |s| !s.contains("article 1/5  0%"));
+
+    tmux.keys(&["."]);
+    // Article 2 opens on its byline «دينا محمود (لندن)», drawn in visual order.
+    let byline = first_line_on_screen(1, 0, 76);
+    let screen = tmux.wait_for("article 2", |s| s.contains("article 2/5"));
+    assert!(screen.contains(&byline), "the byline {byline:?} is on screen:\n{screen}");
+
+    tmux.command(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    let screen = tmux.wait_for("the resize to 80x24", |s| s.lines().count() <= 24 && s.contains("article 2/5"));
+    assert!(!screen.contains("Outline"), "at 80 columns the panel folds away:\n{screen}");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("the folded panel on Tab", |s| s.contains("Outline"));
+    tmux.keys(&["Tab"]);
+
+    tmux.command(&["resize-window", "-t", "e2e", "-x", "20", "-y", "5"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.command(&["resize-window", "-t", "e2e", "-x", "160", "-y", "45"]);
+    tmux.wait_for("the resize to 160x45", |s| s.contains("article 2/5") && s.contains("Outline"));
+
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn terminal_is_restored_after_sigterm_and_sighup() {
+    let Some(tmux) = Tmux::start("signals", 90, 25) else { return };
+    for signal in ["TERM", "HUP"] {
+        tmux.start_basira("");
+        let status = Command::new("kill").arg(format!("-{signal}")).arg(tmux.basira_pid()).status();
+        assert!(status.unwrap().success());
+        tmux.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn terminal_is_restored_after_a_panic() {
+    let Some(tmux) = Tmux::start("panic", 90, 25) else { return };
+    tmux.start_basira(&format!("env {}=1", basira::ui::PANIC_TEST_VARIABLE));
+    tmux.keys(&["j"]);
+    tmux.assert_terminal_restored();
+    assert!(tmux.screen().contains("panicked"), "the panic message is printed on the main screen");
+}
