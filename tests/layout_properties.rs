@@ -13,6 +13,11 @@ fn is_bidi_format(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Zero-width format characters: drawn inside a cluster or folded into one, never alone.
+fn is_zero_width_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+}
+
 /// Check the three properties; return a description of the first violation.
 fn check(text: &str, width: u16, options: &LayoutOptions) -> Result<(), String> {
     let layout: ParagraphLayout = layout_paragraph(text, Direction::Rtl, width, options);
@@ -44,6 +49,7 @@ fn check(text: &str, width: u16, options: &LayoutOptions) -> Result<(), String> 
     // Every character that is not a space, a removed mark or a bidi control is drawn once.
     for (offset, c) in text.char_indices() {
         let removed = is_bidi_format(c)
+            || is_zero_width_format(c)
             || c.is_whitespace()
             || (options.harakat == Harakat::Strip && basira::layout::shape::is_haraka(c));
         // Glyphs do not overlap, so the only candidate is the last one starting at or before.
@@ -59,11 +65,12 @@ fn check(text: &str, width: u16, options: &LayoutOptions) -> Result<(), String> 
         let drawn: String = covered
             .iter()
             .flat_map(|(_, _, d)| d.chars().map(unmirrored))
-            .filter(|c| !c.is_whitespace() && *c != '\u{25CC}')
+            .filter(|&c| !c.is_whitespace() && c != '\u{25CC}' && !is_zero_width_format(c))
             .collect();
         let expected: String = text
             .chars()
             .filter(|&c| !c.is_whitespace() && !is_bidi_format(c) && !c.is_control())
+            .filter(|&c| !is_zero_width_format(c))
             .filter(|&c| {
                 options.harakat == Harakat::Keep || !basira::layout::shape::is_haraka(c)
             })

@@ -109,7 +109,7 @@ impl Clusters {
             };
             (capped, UnicodeWidthStr::width(capped))
         };
-        if width == 0 && !self.list.is_empty() && !is_mark(first) {
+        if width == 0 && !self.list.is_empty() && !drawn.chars().any(is_mark) {
             return;
         }
         let text_start = self.text.len() as u32;

@@ -123,10 +123,11 @@ impl App {
         self.refresh_view();
     }
 
-    /// Lay the current article out for the current text width, if it is not already.
+    /// Lay the current article out for the current text width, if it is not already. While
+    /// the article is hidden (the panel shown in its place) the old layout is kept.
     fn refresh_view(&mut self) {
         let width = self.regions().text.width;
-        if self.view.width != width || self.view_document != self.document {
+        if width > 0 && (self.view.width != width || self.view_document != self.document) {
             self.view = DocumentView::new(self.document(), width, &self.options);
             self.view_document = self.document;
         }
@@ -142,6 +143,11 @@ impl App {
 
     /// Change the state by one action.
     pub fn apply(&mut self, action: Action) {
+        self.apply_action(action);
+        self.refresh_view();
+    }
+
+    fn apply_action(&mut self, action: Action) {
         self.message = None;
         if let Some(overlay) = self.overlay {
             self.apply_to_overlay(overlay, action);
@@ -230,7 +236,6 @@ impl App {
             self.panel_open = true;
             self.panel_selected = self.current_section().unwrap_or(0);
         }
-        self.refresh_view();
     }
 
     /// Rows in a page of text (at least one).

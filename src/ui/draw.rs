@@ -24,14 +24,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(buf, regions.status, app);
     match app.overlay() {
-        Some(Overlay::Help) => draw_help(buf, frame_area(buf)),
-        Some(Overlay::Articles { selected }) => draw_article_list(buf, frame_area(buf), app, selected),
+        Some(Overlay::Help) => draw_help(buf, buf.area),
+        Some(Overlay::Articles { selected }) => draw_article_list(buf, buf.area, app, selected),
         None => {}
     }
 }
 
-fn frame_area(buf: &Buffer) -> Rect {
-    buf.area
+/// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells; nothing is
+/// written outside the buffer.
+fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
+    let area = buf.area;
+    if y < area.bottom() && x < area.right() {
+        buf.set_stringn(x, y, text, usize::from(width.min(area.right() - x)), style);
+    }
 }
 
 /// Put a visual line's glyphs in the cells of row `y` from column `x`, at most `width` cells,
@@ -118,7 +123,7 @@ fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
     let count = app.corpus().documents.len();
     let counter = format!(" {}/{} ", app.document_index() + 1, count);
     let counter_width = counter.chars().count() as u16;
-    buf.set_stringn(area.x, area.y, &counter, usize::from(area.width), Style::new().add_modifier(Modifier::DIM));
+    put_str(buf, area.x, area.y, &counter, area.width, Style::new().add_modifier(Modifier::DIM));
     let document = app.document();
     let width = area.width.saturating_sub(counter_width + 1);
     let line = one_line(&document.title, document.direction, width, app.options());
@@ -156,11 +161,11 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     }
     let focused = app.focus() == Focus::Panel;
     let header = if focused { "Outline ◂" } else { "Outline" };
-    buf.set_stringn(area.x, area.y, header, usize::from(area.width), Style::new().add_modifier(Modifier::BOLD));
+    put_str(buf, area.x, area.y, header, area.width, Style::new().add_modifier(Modifier::BOLD));
     let document = app.document();
     let items = app.outline();
     if items.is_empty() {
-        buf.set_stringn(area.x, area.y + 2, "(no headings)", usize::from(area.width), Style::new().add_modifier(Modifier::DIM));
+        put_str(buf, area.x, area.y + 2, "(no headings)", area.width, Style::new().add_modifier(Modifier::DIM));
         return;
     }
     let current = app.current_section();
@@ -174,7 +179,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
         let mut style = Style::new();
         if Some(n) == current {
             style = style.add_modifier(Modifier::BOLD);
-            buf.set_stringn(area.x, y, "•", 1, style);
+            put_str(buf, area.x, y, "•", 1, style);
         }
         if focused && n == selected {
             style = style.add_modifier(Modifier::REVERSED);
@@ -199,11 +204,11 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         ),
     };
     let right = "Tab outline  o articles  ? help  q quit ";
-    buf.set_stringn(area.x, area.y, &left, usize::from(area.width), bar);
+    put_str(buf, area.x, area.y, &left, area.width, bar);
     let left_width = left.chars().count() as u16;
     let right_width = right.chars().count() as u16;
     if left_width + right_width < area.width {
-        buf.set_stringn(area.right() - right_width, area.y, right, usize::from(right_width), bar);
+        put_str(buf, area.right() - right_width, area.y, right, right_width, bar);
     }
 }
 
@@ -239,10 +244,10 @@ fn draw_help(buf: &mut Buffer, screen: Rect) {
             break;
         }
         let key_style = Style::new().add_modifier(Modifier::BOLD);
-        buf.set_stringn(inner.x + 1, y, keys, usize::from(inner.width.saturating_sub(1)), key_style);
+        put_str(buf, inner.x + 1, y, keys, inner.width.saturating_sub(1), key_style);
         let x = inner.x + 3 + key_width;
         if x < inner.right() {
-            buf.set_stringn(x, y, help, usize::from(inner.right() - x), Style::new());
+            put_str(buf, x, y, help, inner.right() - x, Style::new());
         }
     }
 }
@@ -261,7 +266,7 @@ fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize)
         } else {
             Style::new()
         };
-        buf.set_stringn(inner.x + 1, y, &number, 4, style.add_modifier(Modifier::DIM));
+        put_str(buf, inner.x + 1, y, &number, 4, style.add_modifier(Modifier::DIM));
         let width = inner.width.saturating_sub(6);
         let line = one_line(&document.title, document.direction, width, app.options());
         if i == selected {

@@ -1,0 +1,151 @@
+//! The reader drawn off-screen (ratatui TestBackend): what a user sees after some keys.
+
+use basira::corpus::{Corpus, Role};
+use basira::layout::{LayoutOptions, layout_paragraph};
+use basira::ui::app::App;
+use basira::ui::keymap::{BINDINGS, parse_keys};
+use basira::ui::{render, screen_text, snapshot};
+
+fn screen(size: (u16, u16), keys: &str) -> String {
+    snapshot(Corpus::builtin(), size, keys, LayoutOptions::default()).unwrap()
+}
+
+/// The visual text of the first line of a paragraph of a built-in article at `width`.
+fn drawn(document: usize, paragraph: usize, width: u16) -> String {
+    let corpus = Corpus::builtin();
+    let doc = &corpus.documents[document];
+    let layout = layout_paragraph(&doc.paragraphs[paragraph].text, doc.direction, width, &LayoutOptions::default());
+    layout.lines[0].text().trim().to_string()
+}
+
+fn status_line(screen: &str) -> &str {
+    screen.lines().last().unwrap()
+}
+
+#[test]
+fn opens_on_the_first_article_with_the_panel_folded_at_80x24() {
+    let s = screen((80, 24), "");
+    assert_eq!(s.lines().count(), 24);
+    assert!(status_line(&s).starts_with(" article 1/5  0%"), "{s}");
+    assert!(!s.contains("Outline"), "the panel is folded at 80 columns");
+    // The first paragraph's first line, right-aligned in the 76-column text column.
+    let first = drawn(0, 0, 76);
+    let row = s.lines().nth(1).unwrap();
+    assert!(row.ends_with(&first), "{row:?} ends with {first:?}");
+    assert!(s.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+}
+
+#[test]
+fn the_panel_shows_the_outline_beside_the_article_when_wide() {
+    let s = screen((160, 45), "");
+    assert!(s.contains("Outline"));
+    let corpus = Corpus::builtin();
+    let doc = &corpus.documents[0];
+    let headings = doc.paragraphs.iter().filter(|p| matches!(p.role, Role::Heading(_))).count();
+    assert!(headings >= 4);
+    let conclusion = drawn_heading(doc, "خاتمة");
+    assert!(s.contains(&conclusion), "the outline lists «خاتمة» as {conclusion:?}");
+}
+
+fn drawn_heading(doc: &basira::corpus::Document, heading: &str) -> String {
+    let layout = layout_paragraph(heading, doc.direction, 40, &LayoutOptions::default());
+    layout.lines[0].text().to_string()
+}
+
+#[test]
+fn scrolling_and_paging_move_the_position() {
+    let bottom = screen((80, 24), "G");
+    assert!(status_line(&bottom).starts_with(" article 1/5  100%"));
+    let top = screen((80, 24), "Gg");
+    assert!(status_line(&top).starts_with(" article 1/5  0%"));
+    let paged = screen((80, 24), "<Space>");
+    let lined = screen((80, 24), "jjjjjjjjjjjjjjjjjjjjj");
+    assert_eq!(paged, lined, "a page is the pane's height less one line");
+}
+
+#[test]
+fn switching_articles_keeps_each_position() {
+    let s = screen((80, 24), ".");
+    assert!(status_line(&s).starts_with(" article 2/5"));
+    assert!(s.contains(&drawn(1, 0, 76)), "article 2 opens on its byline");
+    let back = screen((80, 24), "jjj.,");
+    let scrolled = screen((80, 24), "jjj");
+    assert_eq!(back, scrolled, "coming back finds the place we left");
+    let last = screen((80, 24), "....");
+    assert!(status_line(&screen((80, 24), ".....")).contains("This is the last article."));
+    assert!(status_line(&last).starts_with(" article 5/5"));
+    assert!(status_line(&screen((80, 24), ",")).contains("This is the first article."));
+}
+
+#[test]
+fn the_article_list_opens_an_article_and_backspace_returns() {
+    let list = screen((80, 24), "o");
+    assert!(list.contains("Articles"));
+    let corpus = Corpus::builtin();
+    let title = &corpus.documents[2].title;
+    let line = layout_paragraph(title, corpus.documents[2].direction, 60, &LayoutOptions::default());
+    assert!(list.contains(line.lines[0].text().trim()), "the list shows article 3's title");
+    let opened = screen((80, 24), "o<Down><Down><Enter>");
+    assert!(status_line(&opened).starts_with(" article 3/5"));
+    let back = screen((80, 24), "o<Down><Down><Enter><BS>");
+    assert!(status_line(&back).starts_with(" article 1/5"));
+}
+
+#[test]
+fn outline_jump_and_back() {
+    // Tab into the folded panel, down to the second heading, Enter: the heading is at the top.
+    let s = screen((80, 24), "<Tab>j<Enter>");
+    let corpus = Corpus::builtin();
+    let doc = &corpus.documents[0];
+    let second_heading = doc
+        .paragraphs
+        .iter()
+        .position(|p| matches!(p.role, Role::Heading(_)))
+        .and_then(|first| {
+            doc.paragraphs.iter().enumerate().skip(first + 1).find(|(_, p)| matches!(p.role, Role::Heading(_)))
+        })
+        .map(|(i, _)| i)
+        .unwrap();
+    let heading = drawn(0, second_heading, 76);
+    assert!(s.lines().nth(1).unwrap().ends_with(&heading), "{s}");
+    let back = screen((80, 24), "<Tab>j<Enter><C-o>");
+    assert_eq!(back, screen((80, 24), ""));
+    assert!(status_line(&screen((80, 24), "<BS>")).contains("No earlier place"));
+}
+
+#[test]
+fn help_lists_every_key_from_the_key_table() {
+    let s = screen((100, 30), "?");
+    for binding in BINDINGS {
+        assert!(s.contains(binding.help), "help shows {:?}", binding.help);
+    }
+    assert_eq!(screen((100, 30), "?<Esc>"), screen((100, 30), ""));
+}
+
+#[test]
+fn quit_is_reached_by_q() {
+    let mut app = App::new(Corpus::builtin(), LayoutOptions::default(), 80, 24);
+    assert!(!app.should_quit());
+    for key in parse_keys("q").unwrap() {
+        app.handle_key(key);
+    }
+    assert!(app.should_quit());
+}
+
+#[test]
+fn any_size_draws_without_panic_and_inside_the_screen() {
+    let mut app = App::new(Corpus::builtin(), LayoutOptions::default(), 80, 24);
+    for key in parse_keys("jjjj.").unwrap() {
+        app.handle_key(key);
+    }
+    let sizes = (0..=30u16).flat_map(|w| (0..=12u16).map(move |h| (w, h)));
+    for (w, h) in sizes.chain([(1, 1), (200, 60), (300, 100), (79, 24), (100, 1)]) {
+        app.resize(w, h);
+        let buffer = render(&app, w, h);
+        let text = screen_text(&buffer);
+        assert_eq!(text.lines().count(), usize::from(h));
+    }
+    // Back to a normal size: the reading position survived the storm.
+    app.resize(80, 24);
+    assert!(screen_text(&render(&app, 80, 24)).contains("article 2/5"));
+}
