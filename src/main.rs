@@ -146,8 +146,7 @@ fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Res
     });
     let stdout = io::stdout().lock();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-    match basira::cat::write_corpus(&mut out, &corpus, width, &options).and_then(|_| out.flush())
-    {
+    match basira::cat::write_corpus(&mut out, &corpus, width, &options).and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
         _ => Ok(()),
     }

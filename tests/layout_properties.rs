@@ -3,8 +3,10 @@
 //! right-to-left lines flush with the right edge.
 
 use basira::corpus::Corpus;
-use basira::layout::{BidiMode, Harakat, LayoutOptions, ParagraphLayout, Shaping, layout_paragraph};
 use basira::layout::bidi::mirror;
+use basira::layout::{
+    BidiMode, Harakat, LayoutOptions, ParagraphLayout, Shaping, layout_paragraph,
+};
 use basira::text::Direction;
 use proptest::prelude::*;
 
@@ -71,9 +73,7 @@ fn check(text: &str, width: u16, options: &LayoutOptions) -> Result<(), String> 
             .chars()
             .filter(|&c| !c.is_whitespace() && !is_bidi_format(c) && !c.is_control())
             .filter(|&c| !is_zero_width_format(c))
-            .filter(|&c| {
-                options.harakat == Harakat::Keep || !basira::layout::shape::is_haraka(c)
-            })
+            .filter(|&c| options.harakat == Harakat::Keep || !basira::layout::shape::is_haraka(c))
             .map(unmirrored)
             .collect();
         if drawn != expected {
@@ -100,7 +100,10 @@ fn built_in_articles_at_every_width_from_10_to_200() {
                 let options = &ALL_OPTIONS[usize::from(width) % ALL_OPTIONS.len()];
                 {
                     if let Err(e) = check(&paragraph.text, width, options) {
-                        panic!("{}: width {width}, {options:?}: {e}\n{}", document.path, paragraph.text);
+                        panic!(
+                            "{}: width {width}, {options:?}: {e}\n{}",
+                            document.path, paragraph.text
+                        );
                     }
                 }
             }
@@ -111,10 +114,40 @@ fn built_in_articles_at_every_width_from_10_to_200() {
 /// Text drawn from the pieces that make layout hard.
 fn hard_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "الإرهاب", "لا", "سلام", "مُحَمَّد", "ـ", "(", ")", "[", "]", "«", "»", "Twitter", "UNOCT",
-        "274", "٢٠١٧", "8.4%", " ", "  ", "،", ".", "؟", "\u{202E}", "\u{202C}", "\u{2067}",
-        "\u{2069}", "\u{200F}", "\u{064E}", "\t", "中文", "😀", "\u{200D}", "استراتيجياته",
-        "a-b", "https://example.com/x",
+        "الإرهاب",
+        "لا",
+        "سلام",
+        "مُحَمَّد",
+        "ـ",
+        "(",
+        ")",
+        "[",
+        "]",
+        "«",
+        "»",
+        "Twitter",
+        "UNOCT",
+        "274",
+        "٢٠١٧",
+        "8.4%",
+        " ",
+        "  ",
+        "،",
+        ".",
+        "؟",
+        "\u{202E}",
+        "\u{202C}",
+        "\u{2067}",
+        "\u{2069}",
+        "\u{200F}",
+        "\u{064E}",
+        "\t",
+        "中文",
+        "😀",
+        "\u{200D}",
+        "استراتيجياته",
+        "a-b",
+        "https://example.com/x",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

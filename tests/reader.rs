@@ -14,7 +14,12 @@ fn screen(size: (u16, u16), keys: &str) -> String {
 fn drawn(document: usize, paragraph: usize, width: u16) -> String {
     let corpus = Corpus::builtin();
     let doc = &corpus.documents[document];
-    let layout = layout_paragraph(&doc.paragraphs[paragraph].text, doc.direction, width, &LayoutOptions::default());
+    let layout = layout_paragraph(
+        &doc.paragraphs[paragraph].text,
+        doc.direction,
+        width,
+        &LayoutOptions::default(),
+    );
     layout.lines[0].text().trim().to_string()
 }
 
@@ -83,7 +88,8 @@ fn the_article_list_opens_an_article_and_backspace_returns() {
     assert!(list.contains("Articles"));
     let corpus = Corpus::builtin();
     let title = &corpus.documents[2].title;
-    let line = layout_paragraph(title, corpus.documents[2].direction, 60, &LayoutOptions::default());
+    let line =
+        layout_paragraph(title, corpus.documents[2].direction, 60, &LayoutOptions::default());
     assert!(list.contains(line.lines[0].text().trim()), "the list shows article 3's title");
     let opened = screen((80, 24), "o<Down><Down><Enter>");
     assert!(status_line(&opened).starts_with(" article 3/5"));
@@ -102,7 +108,11 @@ fn outline_jump_and_back() {
         .iter()
         .position(|p| matches!(p.role, Role::Heading(_)))
         .and_then(|first| {
-            doc.paragraphs.iter().enumerate().skip(first + 1).find(|(_, p)| matches!(p.role, Role::Heading(_)))
+            doc.paragraphs
+                .iter()
+                .enumerate()
+                .skip(first + 1)
+                .find(|(_, p)| matches!(p.role, Role::Heading(_)))
         })
         .map(|(i, _)| i)
         .unwrap();

@@ -29,8 +29,20 @@ impl Tmux {
         let tmux = Tmux { socket, dir };
         let status = tmux
             .command(&[
-                "-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &cols.to_string(),
-                "-y", &rows.to_string(), "env", "LANG=C.UTF-8", "TERM=xterm-256color", "PS1=$ ",
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &cols.to_string(),
+                "-y",
+                &rows.to_string(),
+                "env",
+                "LANG=C.UTF-8",
+                "TERM=xterm-256color",
+                "PS1=$ ",
                 "sh",
             ])
             .status
@@ -128,8 +140,12 @@ impl Drop for Tmux {
 fn first_line_on_screen(document: usize, paragraph: usize, width: u16) -> String {
     let corpus = Corpus::builtin();
     let doc = &corpus.documents[document];
-    let layout =
-        layout_paragraph(&doc.paragraphs[paragraph].text, doc.direction, width, &LayoutOptions::default());
+    let layout = layout_paragraph(
+        &doc.paragraphs[paragraph].text,
+        doc.direction,
+        width,
+        &LayoutOptions::default(),
+    );
     layout.lines[0].text().trim().to_string()
 }
 
@@ -150,7 +166,8 @@ fn start_scroll_switch_resize_quit() {
     assert!(screen.contains(&byline), "the byline {byline:?} is on screen:\n{screen}");
 
     tmux.command(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
-    let screen = tmux.wait_for("the resize to 80x24", |s| s.lines().count() <= 24 && s.contains("article 2/5"));
+    let screen = tmux
+        .wait_for("the resize to 80x24", |s| s.lines().count() <= 24 && s.contains("article 2/5"));
     assert!(!screen.contains("Outline"), "at 80 columns the panel folds away:\n{screen}");
     tmux.keys(&["Tab"]);
     tmux.wait_for("the folded panel on Tab", |s| s.contains("Outline"));

@@ -1,8 +1,11 @@
 //! The collection of articles: loading files and folders, decoding, and the document
 //! structure (title, byline, headings, paragraphs, sentences, boilerplate).
 
+mod boilerplate;
 mod document;
 mod load;
+mod markdown;
+mod sanitise;
 mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};

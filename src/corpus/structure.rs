@@ -1,28 +1,739 @@
-//! Plain text and Markdown to a [`Document`]. (Placeholder while the real rules are written.)
+//! Plain text and Markdown to a [`Document`]: paragraphs, title, byline, headings,
+//! sentences and page furniture.
+//!
+//! The text is sanitised first (see `sanitise`). Plain text is then read by shape:
+//!
+//! - Lines between blank lines form a block, and each line of a block is a paragraph unless
+//!   the block is hard-wrapped: then a line continues the one before when all lines are at
+//!   most 100 characters, the one before is at least 30 long and full (the next line's first
+//!   word would not have fitted on it) and does not end a sentence, and the line is not
+//!   indented further, a list item, a byline or furniture. When some lines are indented
+//!   further than others, the indents mark the paragraphs and sentence ends do not.
+//! - The top zone is the short lines (at most 20 words, not ending with `.` `:` `،` `,` `;`
+//!   `؛`) before the first longer paragraph. The longest of them is the title, and the short
+//!   label lines above it are site navigation. A byline is a name line, 2–4 words without
+//!   punctuation, with an optional place in brackets («دينا محمود (لندن)») or introduced by
+//!   بقلم, كتب, By or Par; a bare name counts only directly after the title, a marked one also
+//!   as the first line. Without a title line the title is derived from the first words of the
+//!   first body sentence.
+//! - Headings are short lines (at most 12 words) that do not end with punctuation, are not
+//!   list items, come before the last paragraph of the article, and do not come three or more
+//!   in a row (a column of short lines is a list, not headings).
+//! - A paragraph cut in two mid-sentence (the first part long and ending with a letter, the
+//!   second continuing without a capital, both body text) is joined again, when most long
+//!   paragraphs of the article end with punctuation.
+//! - A paragraph of at least 20 characters that repeats an earlier one is dropped.
+//!
+//! Markdown is read by its syntax (see `markdown`): a first-level heading at the top is the
+//! title (without one, the top zone is read as above), headings come only from `#` and
+//! underlines, and paragraphs are never joined by the repair rule. The furniture, repeat and
+//! sentence rules are the same for both.
 
-use super::{Document, Paragraph, Role};
-use crate::text::dominant_direction;
+use std::collections::HashSet;
 
-/// Parse one article's text into its structure.
-pub fn parse_document(path: &str, text: &str, _markdown: bool) -> Document {
-    let paragraphs: Vec<Paragraph> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| Paragraph {
-            text: l.to_string(),
+use super::boilerplate;
+use super::markdown;
+use super::sanitise::{is_blank_line, sanitise};
+use super::{Boilerplate, Document, Emphasis, Paragraph, Role};
+use crate::text::{dominant_direction, split_sentences};
+
+/// The longest line of a hard-wrapped paragraph, in characters.
+const MAX_WRAPPED_LINE: usize = 100;
+/// The shortest line but the last of a hard-wrapped paragraph, in characters.
+const MIN_WRAPPED_LINE: usize = 30;
+/// How many characters short of the wrap width a full line may end (trailing spaces, a
+/// wrapper counting differently).
+const WRAP_SLACK: usize = 3;
+/// The most words a heading has.
+const MAX_HEADING_WORDS: usize = 12;
+/// The most words a title (or any line of the top zone) has.
+const MAX_TITLE_WORDS: usize = 20;
+/// The most lines the top zone holds.
+const MAX_TOP_ZONE: usize = 6;
+/// The most words a navigation label above the title has.
+const MAX_NAVIGATION_WORDS: usize = 4;
+/// The fewest words the first part of a paragraph cut in two has.
+const MIN_CUT_WORDS: usize = 8;
+/// The fewest characters a paragraph needs to be dropped as a repeat.
+const MIN_REPEAT_CHARS: usize = 20;
+/// How many words a derived title takes from the first sentence.
+const DERIVED_TITLE_WORDS: usize = 8;
+
+/// Characters that end a sentence or a clause; a heading or title does not end with them.
+const CLOSING_PUNCTUATION: &[char] = &['.', '!', '?', '؟', ':', '؛', '،', ',', ';', '…'];
+/// Sentence ends, for the hard-wrap test.
+const SENTENCE_END: &[char] = &['.', '!', '?', '؟', '…', ':'];
+/// Closing quotes and brackets, looked through to find how a line ends.
+const CLOSERS: &[char] = &['»', '”', '"', '\'', '’', ')', ']', '›'];
+
+/// A paragraph while the structure is being worked out.
+#[derive(Debug)]
+pub(super) struct Block {
+    /// The text, trimmed, on one line.
+    pub text: String,
+    /// Its role so far.
+    pub role: Role,
+    /// The furniture it is, if any.
+    pub boilerplate: Option<Boilerplate>,
+    /// Emphasised spans (Markdown).
+    pub emphasis: Vec<Emphasis>,
+    /// Whether it starts with a list marker.
+    pub list_item: bool,
+    /// Whether it is a code block, kept out of the furniture and repeat rules.
+    pub code: bool,
+    /// Whether it is the title of a furniture section («من نحن»).
+    pub section: bool,
+}
+
+impl Block {
+    /// A body paragraph of `text` (already tidied).
+    pub(super) fn body(text: String) -> Block {
+        let list_item = is_list_item(&text);
+        Block {
+            text,
             role: Role::Body,
             boilerplate: None,
-            sentences: vec![0..l.len()],
             emphasis: Vec::new(),
-        })
-        .collect();
-    let title = paragraphs.first().map(|p| p.text.clone()).unwrap_or_default();
+            list_item,
+            code: false,
+            section: false,
+        }
+    }
+}
+
+/// How sure a byline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BylineShape {
+    /// A bare name: a byline only directly after the title.
+    Bare,
+    /// A name with a place in brackets or introduced by بقلم/By: a byline anywhere at the top.
+    Marked,
+}
+
+/// Parse one article's text into its structure.
+pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
+    let clean = sanitise(text);
+    let mut blocks = if markdown { markdown::blocks(&clean) } else { plain_blocks(&clean) };
+    flag_boilerplate(&mut blocks);
+    if markdown {
+        find_markdown_top(&mut blocks);
+    } else {
+        find_top_zone(&mut blocks);
+        find_headings(&mut blocks);
+        blocks = join_cut_paragraphs(blocks);
+    }
+    drop_repeats(&mut blocks);
+    let paragraphs: Vec<Paragraph> = blocks.into_iter().map(finish).collect();
+    let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
+    let title_is_derived = title_line.is_none();
+    let title = title_line.unwrap_or_else(|| derived_title(&paragraphs, path));
+    let shown: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     Document {
         path: path.to_string(),
         title,
-        title_is_derived: true,
-        direction: dominant_direction(text),
+        title_is_derived,
+        direction: dominant_direction(&shown.join("\n")),
         paragraphs,
+    }
+}
+
+/// The paragraphs of plain text: blocks between blank lines, their hard-wrapped lines joined.
+fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.split('\n').chain(std::iter::once("")) {
+        if is_blank_line(line) {
+            for piece in unwrap_block(&lines) {
+                blocks.push(Block::body(tidy_spaces(&piece).0));
+            }
+            lines.clear();
+        } else {
+            lines.push(line);
+        }
+    }
+    blocks
+}
+
+/// One line of a block.
+struct Line<'a> {
+    /// The line trimmed.
+    text: &'a str,
+    /// How many white-space characters it starts with.
+    indent: usize,
+    /// Its length in characters, trimmed.
+    len: usize,
+}
+
+impl Line<'_> {
+    /// How far the line reaches, in characters, counting its indent.
+    fn reach(&self) -> usize {
+        self.indent + self.len
+    }
+}
+
+/// What the lines of a block have in common, for deciding where a wrapped paragraph ends.
+struct Margins {
+    /// How far the longest line of at most 100 characters reaches: the width the block is
+    /// wrapped at, or nearly.
+    width: usize,
+    /// The smallest indentation; a line indented more starts a paragraph.
+    min_indent: usize,
+    /// Whether some line is indented more than others (paragraphs are marked by indents).
+    indents_mark_paragraphs: bool,
+}
+
+/// The paragraphs of one block of lines: each line, or several joined when they are one
+/// paragraph wrapped at a fixed width.
+fn unwrap_block(raw: &[&str]) -> Vec<String> {
+    let lines: Vec<Line> = raw
+        .iter()
+        .map(|l| {
+            let text = l.trim();
+            let indent = l.chars().take_while(|c| c.is_whitespace()).count();
+            Line { text, indent, len: text.chars().count() }
+        })
+        .collect();
+    let min_indent = lines.iter().map(|l| l.indent).min().unwrap_or(0);
+    let margins = Margins {
+        width: lines
+            .iter()
+            .filter(|l| l.len <= MAX_WRAPPED_LINE)
+            .map(Line::reach)
+            .max()
+            .unwrap_or(0),
+        min_indent,
+        indents_mark_paragraphs: lines.iter().any(|l| l.indent > min_indent),
+    };
+    let mut paragraphs: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let is_last = i + 1 == lines.len();
+        match paragraphs.last_mut() {
+            Some(open) if i > 0 && wraps_onto(&lines[i - 1], line, is_last, &margins) => {
+                open.push(' ');
+                open.push_str(line.text);
+            }
+            _ => paragraphs.push(line.text.to_string()),
+        }
+    }
+    paragraphs
+}
+
+/// Whether `next` continues the paragraph of `prev`, wrapped at a fixed width: both lines
+/// at most 100 characters; `prev` is long and full (the first word of `next` would not have
+/// fitted on it, give or take a few characters of trailing space) and, unless indents mark
+/// the paragraphs, does not end a sentence; `next` is not indented and is not a list item, a
+/// marked byline or a closing name line; neither is furniture.
+fn wraps_onto(prev: &Line, next: &Line, is_last: bool, margins: &Margins) -> bool {
+    let next_word = next.text.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let ends_sentence = last_significant(prev.text).is_some_and(|c| SENTENCE_END.contains(&c));
+    prev.len <= MAX_WRAPPED_LINE
+        && next.len <= MAX_WRAPPED_LINE
+        && prev.len >= MIN_WRAPPED_LINE
+        && prev.reach() + 1 + next_word + WRAP_SLACK > margins.width
+        && (margins.indents_mark_paragraphs || !ends_sentence)
+        && next.indent <= margins.min_indent
+        && !is_list_item(next.text)
+        && byline_shape(next.text) != Some(BylineShape::Marked)
+        && !(is_last && byline_shape(next.text).is_some())
+        && boilerplate::classify_line(next.text).is_none()
+        && boilerplate::classify_line(prev.text).is_none()
+}
+
+/// The text trimmed, with runs of white space made one space (a single tab or no-break space
+/// stays as it is), and the map from each byte offset of `text` to its offset in the result.
+pub(super) fn tidy_spaces(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = vec![0; text.len() + 1];
+    let mut pending: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending = Some(if pending.is_some() { ' ' } else { c });
+        } else if let Some(space) = pending.take().filter(|_| !out.is_empty()) {
+            out.push(space);
+        }
+        map[i..i + c.len_utf8()].fill(out.len());
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    map[text.len()] = out.len();
+    (out, map)
+}
+
+/// Flag furniture on every paragraph but code blocks.
+fn flag_boilerplate(blocks: &mut [Block]) {
+    let texts: Vec<&str> =
+        blocks.iter().map(|b| if b.code { "" } else { b.text.as_str() }).collect();
+    let flags = boilerplate::classify(&texts);
+    for (block, flag) in blocks.iter_mut().zip(flags) {
+        if let Some(flag) = flag.filter(|_| !block.code) {
+            block.boilerplate = Some(flag.kind);
+            block.section = flag.section;
+        }
+    }
+}
+
+/// Find the title, byline and navigation labels among the short lines at the top.
+fn find_top_zone(blocks: &mut [Block]) {
+    let zone = top_zone(blocks);
+    let Some(&first) = zone.first() else { return };
+    let mut candidates = zone.as_slice();
+    let mut has_byline = false;
+    if byline_shape(&blocks[first].text) == Some(BylineShape::Marked) {
+        blocks[first].role = Role::Byline;
+        candidates = &zone[1..];
+        has_byline = true;
+    }
+    let Some(title) = pick_title(blocks, candidates) else { return };
+    blocks[title].role = Role::Title;
+    for &above in candidates.iter().take_while(|&&i| i < title) {
+        blocks[above].boilerplate = Some(Boilerplate::Navigation);
+    }
+    let next = title + 1;
+    if !has_byline && zone.contains(&next) && byline_shape(&blocks[next].text).is_some() {
+        blocks[next].role = Role::Byline;
+    }
+}
+
+/// The indices of the top zone: the short lines before the first longer paragraph, skipping
+/// furniture.
+fn top_zone(blocks: &[Block]) -> Vec<usize> {
+    let mut zone = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if block.boilerplate.is_some() {
+            continue;
+        }
+        if zone.len() == MAX_TOP_ZONE || !is_top_line(block) {
+            break;
+        }
+        zone.push(i);
+    }
+    zone
+}
+
+/// The title among the top-zone lines: the longest in words (the first of equals), when the
+/// lines above it are all short labels; otherwise the first line.
+fn pick_title(blocks: &[Block], candidates: &[usize]) -> Option<usize> {
+    let words = |i: usize| word_count(&blocks[i].text);
+    let longest = candidates.iter().copied().rev().max_by_key(|&i| words(i))?;
+    let labels_above = candidates
+        .iter()
+        .take_while(|&&i| i < longest)
+        .all(|&i| words(i) <= MAX_NAVIGATION_WORDS && words(i) < words(longest));
+    Some(if labels_above { longest } else { candidates[0] })
+}
+
+/// Whether a paragraph may be part of the top zone.
+fn is_top_line(block: &Block) -> bool {
+    let words = word_count(&block.text);
+    block.role == Role::Body
+        && !block.list_item
+        && !block.code
+        && (1..=MAX_TITLE_WORDS).contains(&words)
+        && block.text.chars().any(char::is_alphabetic)
+        && !last_significant(&block.text).is_some_and(|c| ".:،,;؛".contains(c))
+}
+
+/// Mark headings: furniture section titles shaped like headings, and short unpunctuated
+/// lines in the body that come one or two in a row before the last paragraph.
+fn find_headings(blocks: &mut [Block]) {
+    let last_content = blocks.iter().rposition(|b| b.boilerplate.is_none()).unwrap_or(0);
+    let shaped: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.role == Role::Body && !b.code && looks_like_heading(&b.text))
+        .collect();
+    let content = |i: usize| shaped[i] && blocks[i].boilerplate.is_none();
+    let mut headings: Vec<usize> =
+        (0..blocks.len()).filter(|&i| shaped[i] && blocks[i].section).collect();
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        while i < blocks.len() && content(i) {
+            i += 1;
+        }
+        if i - start <= 2 {
+            headings.extend((start..i).filter(|&j| j < last_content));
+        }
+        i = i.max(start + 1);
+    }
+    for i in headings {
+        blocks[i].role = Role::Heading(2);
+    }
+}
+
+/// Join paragraphs cut in two mid-sentence, when the article's long paragraphs mostly end
+/// with punctuation (at most one in three, or just one, does not), so that an unpunctuated
+/// end is a cut and not the article's style.
+fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let long =
+        blocks.iter().filter(|b| b.boilerplate.is_none() && word_count(&b.text) >= MIN_CUT_WORDS);
+    let (mut count, mut unpunctuated) = (0, 0);
+    for block in long {
+        count += 1;
+        if !last_significant(&block.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c)) {
+            unpunctuated += 1;
+        }
+    }
+    if unpunctuated > (count / 3).max(1) {
+        return blocks;
+    }
+    let mut joined: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match joined.last_mut() {
+            Some(prev) if continues(prev, &block) => {
+                prev.text.push(' ');
+                prev.text.push_str(&block.text);
+            }
+            _ => joined.push(block),
+        }
+    }
+    joined
+}
+
+/// Whether `next` continues the sentence `prev` was cut in.
+fn continues(prev: &Block, next: &Block) -> bool {
+    let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.code;
+    body(prev)
+        && body(next)
+        && !next.list_item
+        && word_count(&prev.text) >= MIN_CUT_WORDS
+        && prev.text.chars().last().is_some_and(char::is_alphabetic)
+        && next.text.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+        && !looks_like_heading(&next.text)
+}
+
+/// Drop paragraphs of some length that repeat an earlier one (code blocks excepted).
+fn drop_repeats(blocks: &mut Vec<Block>) {
+    let mut seen: HashSet<String> = HashSet::new();
+    blocks.retain(|b| {
+        b.code || b.text.chars().count() < MIN_REPEAT_CHARS || seen.insert(b.text.clone())
+    });
+}
+
+/// Title and byline in Markdown: a first-level heading at the top (or the front matter's
+/// title) is the title and a name line right after it the byline; without such a title the
+/// top zone is read as in plain text.
+fn find_markdown_top(blocks: &mut [Block]) {
+    let first = blocks.iter().position(|b| b.boilerplate.is_none());
+    let has_title = blocks.iter().any(|b| b.role == Role::Title);
+    if let Some(first) = first.filter(|&i| !has_title && blocks[i].role == Role::Heading(1)) {
+        blocks[first].role = Role::Title;
+    }
+    let Some(title) = blocks.iter().position(|b| b.role == Role::Title) else {
+        find_top_zone(blocks);
+        return;
+    };
+    if let Some(next) = blocks.get_mut(title + 1) {
+        let plain = next.role == Role::Body && next.boilerplate.is_none();
+        if plain && !next.list_item && !next.code && byline_shape(&next.text).is_some() {
+            next.role = Role::Byline;
+        }
+    }
+}
+
+/// The finished paragraph, with its sentences.
+fn finish(block: Block) -> Paragraph {
+    Paragraph {
+        sentences: split_sentences(&block.text),
+        text: block.text,
+        role: block.role,
+        boilerplate: block.boilerplate,
+        emphasis: block.emphasis,
+    }
+}
+
+/// A title made from the first words of the first body sentence («… تحذيراتهم من…»), or
+/// from the file name when the article has no body text.
+fn derived_title(paragraphs: &[Paragraph], path: &str) -> String {
+    let content = |p: &&Paragraph| p.boilerplate.is_none();
+    let first = paragraphs
+        .iter()
+        .filter(content)
+        .find(|p| p.role == Role::Body)
+        .or_else(|| paragraphs.iter().find(content));
+    let sentence = first.and_then(|p| p.sentences.first().map(|r| &p.text[r.clone()]));
+    match sentence {
+        Some(sentence) => first_words(sentence),
+        None => file_stem(path),
+    }
+}
+
+/// The first words of a sentence, followed by «…» when there are more.
+fn first_words(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= DERIVED_TITLE_WORDS {
+        return words.join(" ");
+    }
+    let head = words[..DERIVED_TITLE_WORDS].join(" ");
+    format!("{}…", head.trim_end_matches(CLOSING_PUNCTUATION))
+}
+
+/// The file name without folders and extension (`builtin:` prefix removed).
+fn file_stem(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name = name.strip_prefix("builtin:").unwrap_or(name);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    if stem.is_empty() { name.to_string() } else { stem.to_string() }
+}
+
+/// The number of words that have a letter or digit in them.
+pub(super) fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The last character of the text, looking through closing quotes and brackets.
+fn last_significant(text: &str) -> Option<char> {
+    text.trim_end()
+        .trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace())
+        .chars()
+        .last()
+}
+
+/// Whether a line is shaped like a heading: 1–12 words with a letter, no closing
+/// punctuation, not a list item.
+pub(super) fn looks_like_heading(text: &str) -> bool {
+    let words = word_count(text);
+    (1..=MAX_HEADING_WORDS).contains(&words)
+        && text.chars().count() <= MAX_WRAPPED_LINE
+        && text.chars().any(char::is_alphabetic)
+        && !last_significant(text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
+        && !is_list_item(text)
+}
+
+/// Whether a line starts with a list marker: «1.», «2)», «3-» or a bullet, then a space.
+pub(super) fn is_list_item(text: &str) -> bool {
+    let text = text.trim_start();
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+    let digits = text[..text.len() - rest.len()].chars().count();
+    let marker = match digits {
+        0 => rest.strip_prefix(['-', '*', '•', '·', '–', '—', '▪', '●', '◦']),
+        1..=3 => rest.strip_prefix(['.', ')', '-']),
+        _ => None,
+    };
+    marker.is_some_and(|after| after.starts_with(char::is_whitespace))
+}
+
+/// Whether a line is a byline, and how sure that is.
+fn byline_shape(text: &str) -> Option<BylineShape> {
+    let text = text.trim();
+    // Verbs such as كتب ("wrote") also start ordinary lines: they need a full name after them.
+    let intros = [("بقلم", 1), ("كتب", 2), ("كتبت", 2), ("written by", 1), ("by", 1), ("par", 1)];
+    for (intro, min_words) in intros {
+        if let Some(rest) = strip_word(text, intro) {
+            let name = rest.trim_start_matches([':', '-', '–', '—', ' ', '\u{a0}']);
+            return is_name(name, min_words..=5).then_some(BylineShape::Marked);
+        }
+    }
+    if let Some((name, place)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        let place_ok = is_name_words(place, 1..=3, false);
+        return (place_ok && is_name(name, 2..=4)).then_some(BylineShape::Marked);
+    }
+    is_name(text, 2..=4).then_some(BylineShape::Bare)
+}
+
+/// The text after `word` when it starts with it (any case) followed by a space or colon.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let head = text.get(..word.len())?;
+    let rest = &text[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with([' ', ':', '\u{a0}'])).then_some(rest)
+}
+
+/// Whether a text is a personal name: the given number of words, no digits or punctuation,
+/// Latin words capitalised (but for particles such as "de" or "al").
+fn is_name(text: &str, words: std::ops::RangeInclusive<usize>) -> bool {
+    is_name_words(text, words, true)
+}
+
+/// Whether a text is a few plain words, optionally requiring Latin words to be capitalised.
+fn is_name_words(text: &str, words: std::ops::RangeInclusive<usize>, capitals: bool) -> bool {
+    let list: Vec<&str> = text.split_whitespace().collect();
+    let plain = |w: &&str| {
+        let inner = |c: char| matches!(c, '-' | '\'' | '’');
+        w.chars().all(|c| c.is_alphabetic() || inner(c) || is_mark(c))
+            && !w.starts_with(inner)
+            && !w.ends_with(inner)
+    };
+    let capitalised = |w: &&str| {
+        let first = w.chars().next().unwrap_or(' ');
+        !first.is_ascii_alphabetic()
+            || first.is_uppercase()
+            || ["de", "da", "van", "von", "al", "el", "bin", "ibn", "la", "le", "du"].contains(w)
+    };
+    words.contains(&list.len())
+        && list.iter().all(plain)
+        && (!capitals || list.iter().all(capitalised))
+}
+
+/// Arabic harakat and other combining marks that may sit in a name.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(Role, Option<Boilerplate>, String)> {
+        parse_document("t.txt", text, false)
+            .paragraphs
+            .into_iter()
+            .map(|p| (p.role, p.boilerplate, p.text))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let text = "Officials from twelve countries signed an agreement on Tuesday to\n\
+                    share intelligence about online extremist networks, the delegation\n\
+                    said in a statement.\n\nA second paragraph.";
+        let paragraphs = roles(text);
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[0].2.starts_with(
+            "Officials from twelve countries signed an agreement on Tuesday to share"
+        ));
+        assert!(paragraphs[0].2.ends_with("said in a statement."));
+    }
+
+    #[test]
+    fn indents_mark_paragraphs_in_wrapped_text() {
+        let text = " كشف تقرير لمصلحة الإحصاءات العامة عن استقرار الرقم القياسي لتكاليف المعيشة في\n\
+                    السعودية خلال شهر مارس الماضي مقارنة مع فبراير مسجلا ارتفاعا طفيفا نسبته 0.6%\n\
+                    عن الفترة نفسها من العام الماضي.\n\
+                    \u{20}وتضمن التقرير أهم تحركات الأسعار والتغيرات النسبية في الرقم القياسي لتكاليف\n\
+                    المعيشة في السعودية، مؤكدا أن شهري فبراير ويناير سجلا تراجعا في الرقم بنسبة 1%\n\
+                    لكل منهما.";
+        let paragraphs = roles(text);
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[0].2.ends_with("من العام الماضي."));
+        assert!(paragraphs[1].2.starts_with("وتضمن التقرير"));
+    }
+
+    #[test]
+    fn lines_that_are_not_wrapped_stay_apart() {
+        let text =
+            "First line is a full sentence of its own here.\nSecond line is another sentence.";
+        assert_eq!(roles(text).len(), 2);
+        let list = "Shopping list for the week ahead\n- apples and pears from the market\n- bread";
+        assert_eq!(roles(list).len(), 3);
+    }
+
+    #[test]
+    fn a_title_line_stays_apart_from_wrapped_text() {
+        let text = "Leaders agree a cyber pact\n\
+                    Officials from twelve countries signed an agreement on Tuesday to\n\
+                    share intelligence about online extremist networks, the delegation\n\
+                    said.";
+        let paragraphs = roles(text);
+        assert_eq!(paragraphs.len(), 2);
+        assert_eq!(paragraphs[0].0, Role::Title);
+    }
+
+    #[test]
+    fn spaces_are_tidied_with_a_map() {
+        let (text, map) = tidy_spaces("  a  b\u{a0}c \t d ");
+        assert_eq!(text, "a b\u{a0}c d");
+        assert_eq!(map[2], 0);
+        assert_eq!(map[5], 2);
+        assert_eq!(map[map.len() - 1], text.len());
+    }
+
+    #[test]
+    fn cut_paragraph_is_joined() {
+        let text = "عنوان المقال\n\nهذه فقرة طويلة بما يكفي لكي تعد جزءاً أول من جملة قطعت في منتصف الكلام بعد أن تحدث الكاتب عن تطوير التنظيم لطرق ووسائل\n\n\
+                    تجنيد واستقطاب المقاتلين عبر الشبكة.\n\nفقرة ثانية كاملة تنتهي بنقطة كما ينبغي لها أن تنتهي.";
+        let paragraphs = roles(text);
+        assert_eq!(paragraphs.len(), 3);
+        assert!(paragraphs[1].2.contains("ووسائل تجنيد"));
+    }
+
+    #[test]
+    fn no_join_after_colon_or_before_list() {
+        let text = "يمكن لهذه الجهود أن تتخذ مسارين رئيسيين في مواجهة هذه الظاهرة المتنامية:\n\n\
+                    1. إزالة المحتوى الإرهابي من الشبكة بسرعة.\n\nنص آخر طويل يكفي ليكون فقرة من فقرات المقال.";
+        assert_eq!(roles(text).len(), 3);
+    }
+
+    #[test]
+    fn headings_and_columns_of_short_lines() {
+        let text = "نص أول طويل بما يكفي ليكون فقرة من فقرات المقال وينتهي بنقطة.\n\n\
+                    عنوان فرعي\n\nنص ثان طويل بما يكفي ليكون فقرة من فقرات المقال.\n\n\
+                    تويتر\nفيسبوك\nتلجرام\n\nنص أخير طويل بما يكفي ليكون فقرة من فقرات المقال.";
+        let found: Vec<Role> = roles(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(
+            found,
+            [
+                Role::Body,
+                Role::Heading(2),
+                Role::Body,
+                Role::Body,
+                Role::Body,
+                Role::Body,
+                Role::Body
+            ]
+        );
+    }
+
+    #[test]
+    fn repeats_are_dropped() {
+        let text =
+            "فقرة مكررة تظهر مرتين في النص.\n\nفقرة مكررة  تظهر مرتين في النص.\n\nقصير\n\nقصير";
+        let paragraphs = roles(text);
+        assert_eq!(paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_shape("دينا محمود (لندن)"), Some(BylineShape::Marked));
+        assert_eq!(byline_shape("بقلم: خالد الطائي"), Some(BylineShape::Marked));
+        assert_eq!(byline_shape("By Jane Doe"), Some(BylineShape::Marked));
+        assert_eq!(byline_shape("خالد الطائي"), Some(BylineShape::Bare));
+        assert_eq!(byline_shape("العراق يلاحق 'الإرهاب الرقمي'"), None);
+        assert_eq!(byline_shape("by the numbers"), None);
+        assert_eq!(byline_shape("كتب التاريخ"), None);
+        assert_eq!(byline_shape("كتب خالد الطائي"), Some(BylineShape::Marked));
+        assert_eq!(byline_shape("2 comments"), None);
+    }
+
+    #[test]
+    fn list_items() {
+        assert!(is_list_item("1. تبادل المعلومات"));
+        assert!(is_list_item("٣) نص"));
+        assert!(is_list_item("- item"));
+        assert!(is_list_item("• نقطة"));
+        assert!(!is_list_item("2017 عام"));
+        assert!(!is_list_item("8.4% نسبة"));
+        assert!(!is_list_item("2017. عام"));
+    }
+
+    #[test]
+    fn derived_titles() {
+        let doc = parse_document(
+            "x.txt",
+            "جدد خبراء في مجال مكافحة الإرهاب تحذيراتهم من خطورة اتساع رقعة الأنشطة، وغيرها. ثم.",
+            false,
+        );
+        assert!(doc.title_is_derived);
+        assert_eq!(doc.title, "جدد خبراء في مجال مكافحة الإرهاب تحذيراتهم من…");
+        let empty = parse_document("dir/empty.txt", " \n\u{a0}\n", false);
+        assert!(empty.paragraphs.is_empty());
+        assert_eq!(empty.title, "empty");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in
+            ["", "\n\n\n", "شارك", "من نحن\n\nاتصل بنا", ".", "1.", "(", ")", "a)", "- ", "»."]
+        {
+            let doc = parse_document("x.txt", text, false);
+            let md = parse_document("x.md", text, true);
+            for p in doc.paragraphs.iter().chain(&md.paragraphs) {
+                for r in &p.sentences {
+                    assert!(p.text.is_char_boundary(r.start) && p.text.is_char_boundary(r.end));
+                }
+            }
+        }
+        let huge = "كلمة ".repeat(50_000);
+        let doc = parse_document("x.txt", &huge, false);
+        assert_eq!(doc.paragraphs.len(), 1);
     }
 }

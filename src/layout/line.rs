@@ -57,7 +57,8 @@ impl VisualLine {
         let mut x = self.indent;
         for g in &self.glyphs {
             let w = u16::from(g.width);
-            let shows = (g.source.start as usize) < range.end && range.start < g.source.end as usize;
+            let shows =
+                (g.source.start as usize) < range.end && range.start < g.source.end as usize;
             if shows {
                 match runs.last_mut() {
                     Some(last) if last.end == x => last.end = x + w,

@@ -37,7 +37,8 @@ fn letter_table() -> &'static [Option<Forms>; 256] {
     TABLE.get_or_init(|| {
         let mut table = [None; 256];
         for (c, forms) in LETTERS_ARABIC.iter() {
-            if let Some(slot) = (*c as u32).checked_sub(0x600).and_then(|i| table.get_mut(i as usize))
+            if let Some(slot) =
+                (*c as u32).checked_sub(0x600).and_then(|i| table.get_mut(i as usize))
             {
                 *slot = Some(*forms);
             }
@@ -92,7 +93,11 @@ fn lam_alef(alef: char, joined_before: bool) -> Option<char> {
         '\u{0627}' => '\u{FEFB}',
         _ => return None,
     };
-    Some(if joined_before { char::from_u32(isolated as u32 + 1).unwrap_or(isolated) } else { isolated })
+    Some(if joined_before {
+        char::from_u32(isolated as u32 + 1).unwrap_or(isolated)
+    } else {
+        isolated
+    })
 }
 
 /// One character to draw, with the byte offset in the source text it comes from.
@@ -125,7 +130,8 @@ pub fn shape(chars: &[(u32, char)], out: &mut Vec<Shaped>) {
             before = Joining::Right;
             continue;
         }
-        let next = kinds[i + 1..].iter().position(|k| *k != Joining::Transparent).map(|j| i + 1 + j);
+        let next =
+            kinds[i + 1..].iter().position(|k| *k != Joining::Transparent).map(|j| i + 1 + j);
         let next_kind = next.map_or(Joining::None, |j| kinds[j]);
         let joins_before = matches!(kind, Joining::Dual | Joining::Right)
             && matches!(before, Joining::Dual | Joining::Causing);
@@ -186,7 +192,10 @@ mod tests {
         let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
         let mut out = Vec::new();
         shape(&chars, &mut out);
-        assert_eq!(out, vec![Shaped { ch: '\u{FE91}', source: 0 }, Shaped { ch: '\u{FEFC}', source: 2 }]);
+        assert_eq!(
+            out,
+            vec![Shaped { ch: '\u{FE91}', source: 0 }, Shaped { ch: '\u{FEFC}', source: 2 }]
+        );
     }
 
     #[test]

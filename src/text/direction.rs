@@ -38,11 +38,7 @@ pub fn dominant_direction(text: &str) -> Direction {
             _ => {}
         }
     }
-    if rtl > ltr {
-        Direction::Rtl
-    } else {
-        Direction::Ltr
-    }
+    if rtl > ltr { Direction::Rtl } else { Direction::Ltr }
 }
 
 #[cfg(test)]

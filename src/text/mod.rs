@@ -4,3 +4,4 @@ mod direction;
 pub mod sentences;
 
 pub use direction::{Direction, dominant_direction, first_strong_direction};
+pub use sentences::split_sentences;

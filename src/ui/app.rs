@@ -282,7 +282,8 @@ impl App {
 
     /// Go somewhere, remembering where we were.
     fn jump(&mut self, to: Location) {
-        let here = Location { document: self.document, anchor: self.view.anchor_at(self.top_row()) };
+        let here =
+            Location { document: self.document, anchor: self.view.anchor_at(self.top_row()) };
         self.jumps.push(here);
         self.go(to);
     }
@@ -361,7 +362,7 @@ impl App {
     /// How far through the article the reader is, 0 to 100.
     pub fn percent(&self) -> usize {
         let max = self.max_top();
-        if max == 0 { 100 } else { self.top_row() * 100 / max }
+        (self.top_row() * 100).checked_div(max).unwrap_or(100)
     }
 
     /// The paragraphs listed in the outline: the title and the headings that are not page

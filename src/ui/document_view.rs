@@ -88,7 +88,8 @@ mod tests {
 
     #[test]
     fn anchors_survive_a_change_of_width() {
-        let doc = parse_document("t.txt", "أول فقرة قصيرة\n\nفقرة ثانية أطول من الأولى بكثير جدا", false);
+        let doc =
+            parse_document("t.txt", "أول فقرة قصيرة\n\nفقرة ثانية أطول من الأولى بكثير جدا", false);
         let wide = DocumentView::new(&doc, 80, &LayoutOptions::default());
         let narrow = DocumentView::new(&doc, 10, &LayoutOptions::default());
         let second = Anchor { paragraph: 1, line: 0 };

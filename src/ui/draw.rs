@@ -69,7 +69,12 @@ pub fn draw_line(
 
 /// A text laid out on one line of `width` cells: the first line of its layout, with an
 /// ellipsis at its reading end when the rest does not fit.
-pub fn one_line(text: &str, fallback: Direction, width: u16, options: &LayoutOptions) -> VisualLine {
+pub fn one_line(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+) -> VisualLine {
     let full = layout_paragraph(text, fallback, width, options);
     if full.lines.len() <= 1 {
         return full.lines.into_iter().next().unwrap_or_default();
@@ -105,15 +110,14 @@ fn paragraph_style(paragraph: &Paragraph) -> Style {
 /// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it.
 fn glyph_style(paragraph: &Paragraph, base: Style, glyph: &Glyph) -> Style {
     let start = glyph.source.start as usize;
-    paragraph
-        .emphasis
-        .iter()
-        .filter(|e| e.range.start <= start && start < e.range.end)
-        .fold(base, |style, e| match e.kind {
+    paragraph.emphasis.iter().filter(|e| e.range.start <= start && start < e.range.end).fold(
+        base,
+        |style, e| match e.kind {
             EmphasisKind::Bold => style.add_modifier(Modifier::BOLD),
             EmphasisKind::Italic => style.add_modifier(Modifier::ITALIC),
             EmphasisKind::Code => style.fg(Color::Yellow),
-        })
+        },
+    )
 }
 
 fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
@@ -165,7 +169,14 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     let document = app.document();
     let items = app.outline();
     if items.is_empty() {
-        put_str(buf, area.x, area.y + 2, "(no headings)", area.width, Style::new().add_modifier(Modifier::DIM));
+        put_str(
+            buf,
+            area.x,
+            area.y + 2,
+            "(no headings)",
+            area.width,
+            Style::new().add_modifier(Modifier::DIM),
+        );
         return;
     }
     let current = app.current_section();
@@ -237,7 +248,13 @@ fn draw_help(buf: &mut Buffer, screen: Rect) {
         .collect();
     let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
     let help_width = lines.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0) as u16;
-    let inner = popup(buf, screen, key_width + help_width + 7, lines.len() as u16 + 4, " Keys — Esc closes ");
+    let inner = popup(
+        buf,
+        screen,
+        key_width + help_width + 7,
+        lines.len() as u16 + 4,
+        " Keys — Esc closes ",
+    );
     for (i, (keys, help)) in lines.iter().enumerate() {
         let y = inner.y + 1 + i as u16;
         if y >= inner.bottom() {

@@ -77,9 +77,10 @@ pub fn snapshot(
 
 /// Draw the reader into a buffer of `width` × `height` cells.
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height))
-        .unwrap_or_else(|never| match never {});
-    let frame = terminal.draw(|frame| draw::draw(frame, app)).unwrap_or_else(|never| match never {});
+    let mut terminal =
+        Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|never| match never {});
+    let frame =
+        terminal.draw(|frame| draw::draw(frame, app)).unwrap_or_else(|never| match never {});
     frame.buffer.clone()
 }
 

@@ -39,11 +39,8 @@ impl Regions {
         let bar_rows = if area.height >= 3 { 1 } else { 0 };
         let status_rows = if area.height >= 2 { 1 } else { 0 };
         let title = Rect { height: bar_rows, ..area };
-        let status = Rect {
-            y: area.bottom().saturating_sub(status_rows),
-            height: status_rows,
-            ..area
-        };
+        let status =
+            Rect { y: area.bottom().saturating_sub(status_rows), height: status_rows, ..area };
         let body = Rect {
             y: area.y + bar_rows,
             height: area.height.saturating_sub(bar_rows + status_rows),
@@ -86,7 +83,11 @@ mod tests {
                     for part in [r.title, r.article, r.text, r.panel, r.status] {
                         assert!(part.right() <= area.right() && part.bottom() <= area.bottom());
                     }
-                    assert!(r.article.right() <= r.panel.x || r.panel.width == 0 || r.article.width == 0);
+                    assert!(
+                        r.article.right() <= r.panel.x
+                            || r.panel.width == 0
+                            || r.article.width == 0
+                    );
                 }
             }
         }

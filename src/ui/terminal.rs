@@ -43,7 +43,9 @@ impl TerminalSession {
     /// handlers that restore the terminal.
     pub fn start(explicit_bidi: bool) -> io::Result<TerminalSession> {
         let signal = Arc::new(AtomicUsize::new(0));
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        for sig in
+            [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT]
+        {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
         let previous = std::panic::take_hook();

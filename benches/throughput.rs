@@ -1,0 +1,98 @@
+//! Layout and drawing throughput, as medians of repeated runs (plain std timing; no
+//! statistics crate is needed for the numbers we report).
+//!
+//! `cargo bench` prints: `basira cat` on the built-in articles repeated to about 5 MB,
+//! laying out the built-in articles at 80 columns, the work to a first frame, and drawing a
+//! frame at 200×60.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use basira::cat::write_corpus;
+use basira::corpus::{Corpus, parse_document};
+use basira::layout::{LayoutOptions, layout_paragraph};
+use basira::ui::app::App;
+use basira::ui::keymap::parse_keys;
+use basira::ui::render;
+
+/// Run `f` `runs` times and return the median duration.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+/// The built-in articles' text repeated until it is at least `bytes` long, as one corpus.
+/// Each copy's paragraphs carry the copy's number, so that none is dropped as a repeat.
+fn big_corpus(bytes: usize) -> (Corpus, usize) {
+    let builtin = Corpus::builtin();
+    let mut text = String::new();
+    let mut copy = 0;
+    while text.len() < bytes {
+        copy += 1;
+        for doc in &builtin.documents {
+            for p in &doc.paragraphs {
+                text.push_str(&format!("{copy}. {}\n\n", p.text));
+            }
+        }
+    }
+    let len = text.len();
+    let document = parse_document("big.txt", &text, false);
+    (Corpus { documents: vec![document], warnings: Vec::new() }, len)
+}
+
+fn main() {
+    let options = LayoutOptions::default();
+
+    let (corpus, bytes) = big_corpus(5 << 20);
+    let t =
+        median(5, || write_corpus(&mut std::io::sink(), black_box(&corpus), 80, &options).unwrap());
+    let mb = bytes as f64 / (1 << 20) as f64;
+    println!(
+        "cat, {mb:.1} MB at 80 columns: {:.1} ms median, {:.1} MB/s",
+        ms(t),
+        mb / t.as_secs_f64()
+    );
+
+    let builtin = Corpus::builtin();
+    let paragraphs: usize = builtin.documents.iter().map(|d| d.paragraphs.len()).sum();
+    let t = median(50, || {
+        for doc in &builtin.documents {
+            for p in &doc.paragraphs {
+                black_box(layout_paragraph(&p.text, doc.direction, 80, &options));
+            }
+        }
+    });
+    println!(
+        "layout of the {paragraphs} built-in paragraphs at 80 columns: {:.2} ms median",
+        ms(t)
+    );
+
+    let t = median(50, || {
+        let app = App::new(Corpus::builtin(), options, 80, 24);
+        black_box(render(&app, 80, 24));
+    });
+    println!(
+        "parse the built-in articles, lay out and draw a first 80x24 frame: {:.2} ms median",
+        ms(t)
+    );
+
+    let mut app = App::new(Corpus::builtin(), options, 200, 60);
+    for key in parse_keys("jjjjj").unwrap() {
+        app.handle_key(key);
+    }
+    let t = median(200, || {
+        black_box(render(&app, 200, 60));
+    });
+    println!("draw one 200x60 frame: {:.3} ms median", ms(t));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,762 @@
+//! Recognising page furniture: the share buttons, "about us" boxes, newsletter and contact
+//! blocks, comment sections and photo credits that come along when an article is copied
+//! from a web page.
+//!
+//! The rules are general: small vocabularies of the phrases such furniture uses on Arabic,
+//! English and French news sites, compared with whole lines (folded: lower case, hamza and
+//! alef forms unified, harakat and tatweel removed), plus a few shape rules (a character
+//! counter `1500 / 1500`, a credit in brackets at the end of a caption). A body sentence is
+//! never matched by a phrase it merely contains, except for the unmistakable ones (a comment
+//! policy, a photo credit).
+//!
+//! Two rules look at what came before: the paragraphs under an "about us" heading belong to
+//! it until the next heading or marker, short lines under a "contact us" heading are contact
+//! lines, and everything after a comment counter or comment policy is readers' comments
+//! unless it is another kind of furniture.
+
+use super::Boilerplate;
+use super::structure::{looks_like_heading, word_count};
+
+/// What the rules found in one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Flag {
+    /// The kind of furniture.
+    pub kind: Boilerplate,
+    /// Whether it is the title of a furniture section («من نحن», «اتصل بنا»), shown as a
+    /// heading when it is shaped like one.
+    pub section: bool,
+}
+
+/// Share prompts and print/e-mail buttons, as whole folded lines.
+const SHARE_LINES: &[&str] = &[
+    "شارك",
+    "شاركوا",
+    "شارك المقال",
+    "شارك هذا المقال",
+    "شارك الخبر",
+    "شارك هذا الخبر",
+    "شارك الموضوع",
+    "شاركها",
+    "مشاركه",
+    "المشاركه",
+    "مشاركه المقال",
+    "مشاركه الخبر",
+    "المشاركه في هذا المقال",
+    "المشاركه في هذا الخبر",
+    "هل اعجبك هذا المقال",
+    "هل اعجبك المقال",
+    "هل اعجبك هذا الخبر",
+    "هل اعجبك الخبر",
+    "هل اعجبك الموضوع",
+    "طباعه",
+    "ارسل لصديق",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share this page",
+    "share article",
+    "share story",
+    "tweet",
+    "print",
+    "email this",
+    "print this article",
+    "did you like this article",
+    "did you enjoy this article",
+    "was this article helpful",
+    "like this article",
+    "partager",
+    "partagez",
+    "partager cet article",
+    "partagez cet article",
+    "imprimer",
+    "vous avez aime cet article",
+    "cet article vous a plu",
+];
+
+/// Beginnings of "share on …" lines; the rest of the line must be short.
+const SHARE_PREFIXES: &[&str] = &[
+    "share on ",
+    "share via ",
+    "share to ",
+    "partager sur ",
+    "partager par ",
+    "شارك على ",
+    "شارك عبر ",
+    "مشاركه على ",
+    "مشاركه عبر ",
+];
+
+/// Social networks and sharing channels; a line made only of them is a share bar.
+const SHARE_CHANNELS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "messenger",
+    "email",
+    "e-mail",
+    "print",
+    "فيسبوك",
+    "فيس",
+    "بوك",
+    "تويتر",
+    "واتساب",
+    "تلغرام",
+    "تيليجرام",
+    "تلجرام",
+    "لينكدان",
+    "بريد",
+    "طباعه",
+];
+
+/// "About us" section titles, as whole folded lines.
+const ABOUT_LINES: &[&str] = &[
+    "من نحن",
+    "عن الموقع",
+    "عن الجريده",
+    "عن الصحيفه",
+    "عن المجله",
+    "حول الموقع",
+    "about",
+    "about us",
+    "who we are",
+    "qui sommes-nous",
+    "qui sommes nous",
+    "a propos",
+    "a propos de nous",
+];
+
+/// Newsletter section titles, as whole folded lines.
+const NEWSLETTER_TITLES: &[&str] = &[
+    "النشره الاخباريه",
+    "النشره البريديه",
+    "القائمه البريديه",
+    "newsletter",
+    "newsletters",
+    "our newsletter",
+    "la newsletter",
+    "lettre d'information",
+    "infolettre",
+];
+
+/// Bare sign-up buttons, as whole folded lines.
+const SUBSCRIBE_LINES: &[&str] = &[
+    "اشترك",
+    "اشتركوا",
+    "اشترك الان",
+    "اشترك مجانا",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up now",
+    "abonnez-vous",
+    "s'abonner",
+    "inscrivez-vous",
+];
+
+/// Words that make a short line a newsletter prompt wherever they are in it.
+const NEWSLETTER_WORDS: &[&str] = &[
+    "النشره الاخباريه",
+    "النشره البريديه",
+    "القائمه البريديه",
+    "newsletter",
+    "lettre d'information",
+    "infolettre",
+    "ادخل بريدك الالكتروني",
+    "enter your email",
+];
+
+/// "Contact us" section titles, as whole folded lines.
+const CONTACT_LINES: &[&str] = &[
+    "اتصل بنا",
+    "اتصلوا بنا",
+    "تواصل معنا",
+    "تواصلوا معنا",
+    "للتواصل",
+    "للاتصال بنا",
+    "contact",
+    "contacts",
+    "contact us",
+    "get in touch",
+    "contactez-nous",
+    "nous contacter",
+];
+
+/// Labels that start an address, telephone, fax or e-mail line.
+const CONTACT_LABELS: &[&str] = &[
+    "العنوان",
+    "عنوان",
+    "الهاتف",
+    "هاتف",
+    "الفاكس",
+    "فاكس",
+    "البريد الالكتروني",
+    "البريد",
+    "الجوال",
+    "جوال",
+    "ص.ب",
+    "address",
+    "adresse",
+    "tel",
+    "tel.",
+    "telephone",
+    "phone",
+    "mobile",
+    "fax",
+    "e-mail",
+    "email",
+    "courriel",
+    "p.o. box",
+    "po box",
+];
+
+/// Comment counters: the word that follows the number («3 تعليقات», "2 comments").
+const COMMENT_WORDS: &[&str] = &[
+    "تعليق",
+    "تعليقات",
+    "التعليقات",
+    "تعليقا",
+    "comment",
+    "comments",
+    "commentaire",
+    "commentaires",
+    "reactions",
+    "reaction",
+];
+
+/// Counters with no number: "no comments yet", "be the first to comment".
+const NO_COMMENT_LINES: &[&str] = &[
+    "لا توجد تعليقات",
+    "لا يوجد تعليقات",
+    "لا تعليقات",
+    "كن اول من يعلق",
+    "no comments",
+    "no comments yet",
+    "be the first to comment",
+    "aucun commentaire",
+    "soyez le premier a commenter",
+];
+
+/// Comment-form and comment-policy wording, found anywhere in a short paragraph.
+const POLICY_WORDS: &[&str] = &[
+    "سياسه التعليق",
+    "بشان التعليقات",
+    "شروط التعليق",
+    "معلومات ضروريه",
+    "حقول ضروريه",
+    "الحقول المطلوبه",
+    "الحقول الاجباريه",
+    "لن يتم نشر عنوان بريدك",
+    "اضف تعليق",
+    "اترك تعليق",
+    "اكتب تعليق",
+    "comment policy",
+    "commenting policy",
+    "community guidelines",
+    "required fields",
+    "required field",
+    "your email address will not be published",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post a comment",
+    "politique de commentaires",
+    "charte de commentaires",
+    "champs obligatoires",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "laisser une reponse",
+];
+
+/// Reply buttons, as whole folded lines.
+const REPLY_LINES: &[&str] =
+    &["الرد", "رد", "ردا", "رد على", "الرد على التعليق", "reply", "reply to", "repondre"];
+
+/// Credit wording inside brackets anywhere in a caption («[حقوق الصورة …]», «(تصوير: …)»).
+const CREDIT_WORDS: &[&str] = &[
+    "حقوق الصوره",
+    "تصوير",
+    "مصدر الصوره",
+    "الصوره:",
+    "صوره:",
+    "photo:",
+    "photo by",
+    "photo credit",
+    "photograph",
+    "credit",
+    "credits",
+    "image:",
+    "image by",
+    "image courtesy",
+    "courtesy",
+    "copyright",
+];
+
+/// Beginnings of a credit at the start of a caption or of one of its sentences («صورة: …»,
+/// "Photo: …").
+const CREDIT_PREFIXES: &[&str] = &[
+    "صوره:",
+    "الصوره:",
+    "تصوير:",
+    "حقوق الصوره",
+    "photo:",
+    "photo :",
+    "credit:",
+    "photo credit",
+    "credit photo",
+    "image:",
+];
+
+/// Agencies and picture libraries; a bracket at the end of a caption made of these is a
+/// credit («(AFP/Getty Images)», «(رويترز)»).
+const AGENCIES: &[&str] = &[
+    "afp",
+    "getty",
+    "reuters",
+    "ap",
+    "epa",
+    "xinhua",
+    "anadolu",
+    "shutterstock",
+    "رويترز",
+    "وكالات",
+    "الاناضول",
+    "سبوتنيك",
+    "ا ف ب",
+    "اف ب",
+];
+
+/// Words that may stand beside an agency's name in a credit ("Getty Images", "via AFP").
+const AGENCY_FILLERS: &[&str] = &["images", "image", "photo", "photos", "via", "pool"];
+
+/// Flag every paragraph that is furniture, looking at each on its own and then at the
+/// sections that furniture headings open.
+pub(super) fn classify(texts: &[&str]) -> Vec<Option<Flag>> {
+    let mut flags: Vec<Option<Flag>> = texts.iter().map(|t| classify_line(t)).collect();
+    extend_sections(texts, &mut flags);
+    flags
+}
+
+/// Carry "about us", "contact us" and comment sections over the paragraphs under them.
+fn extend_sections(texts: &[&str], flags: &mut [Option<Flag>]) {
+    let mut open: Option<Boilerplate> = None;
+    for (text, flag) in texts.iter().zip(flags.iter_mut()) {
+        if let Some(found) = flag {
+            open = match found.kind {
+                Boilerplate::CommentCount | Boilerplate::CommentPolicy => {
+                    Some(Boilerplate::ReaderComment)
+                }
+                _ if open == Some(Boilerplate::ReaderComment) => open,
+                kind @ (Boilerplate::AboutUs | Boilerplate::Contact) if found.section => Some(kind),
+                kind if open == Some(kind) => open,
+                _ => None,
+            };
+            continue;
+        }
+        let carried = match open {
+            Some(Boilerplate::ReaderComment) => open,
+            Some(Boilerplate::AboutUs) if !looks_like_heading(text) => open,
+            Some(Boilerplate::Contact) if word_count(text) <= 12 => open,
+            _ => None,
+        };
+        *flag = carried.map(|kind| Flag { kind, section: false });
+        open = carried;
+    }
+}
+
+/// The furniture one paragraph is on its own, if any.
+pub(super) fn classify_line(text: &str) -> Option<Flag> {
+    let folded = fold(text);
+    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let section = |kind| Some(Flag { kind, section: true });
+    let item = |kind| Some(Flag { kind, section: false });
+    if core.is_empty() {
+        return None;
+    }
+    if ABOUT_LINES.contains(&core) {
+        return section(Boilerplate::AboutUs);
+    }
+    if CONTACT_LINES.contains(&core) {
+        return section(Boilerplate::Contact);
+    }
+    if NEWSLETTER_TITLES.contains(&core) {
+        return section(Boilerplate::Newsletter);
+    }
+    if is_share_prompt(core) {
+        return item(Boilerplate::SharePrompt);
+    }
+    if REPLY_LINES.contains(&core) {
+        return item(Boilerplate::ReplyButton);
+    }
+    if is_comment_count(&folded) {
+        return item(Boilerplate::CommentCount);
+    }
+    if is_comment_policy(&folded) {
+        return item(Boilerplate::CommentPolicy);
+    }
+    if SUBSCRIBE_LINES.contains(&core) || is_newsletter_prompt(core) {
+        return item(Boilerplate::Newsletter);
+    }
+    if is_contact_line(core) {
+        return item(Boilerplate::Contact);
+    }
+    if is_photo_credit(&folded) {
+        return item(Boilerplate::PhotoCredit);
+    }
+    None
+}
+
+/// Text folded for matching: lower case, Arabic letter variants unified (alef forms,
+/// alef maqsura, taa marbuta), harakat, tatweel and format characters removed, Latin accents
+/// dropped, typographic apostrophes made plain, white space collapsed and trimmed.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        let Some(c) = fold_char(c) else { continue };
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One lower-case character folded, or `None` when it is dropped.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{640}' => return None,
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            return None;
+        }
+        '\u{61c}' | '\u{feff}' => return None,
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        '’' | 'ʼ' => '\'',
+        _ => c,
+    })
+}
+
+/// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»).
+fn is_newsletter_prompt(core: &str) -> bool {
+    word_count(core) <= 12 && NEWSLETTER_WORDS.iter().any(|w| core.contains(w))
+}
+
+/// A share prompt: a known phrase, "share on …", or a bar of social network names.
+fn is_share_prompt(core: &str) -> bool {
+    if SHARE_LINES.contains(&core) {
+        return true;
+    }
+    if word_count(core) <= 6 && SHARE_PREFIXES.iter().any(|p| core.starts_with(p)) {
+        return true;
+    }
+    let words: Vec<&str> = core
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| SHARE_CHANNELS.contains(w))
+}
+
+/// A comment counter: a number and a comment word («1 تعليق», "2 comments",
+/// «التعليقات (4)»), or a zero count ("No comments yet").
+fn is_comment_count(folded: &str) -> bool {
+    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    if NO_COMMENT_LINES.contains(&core) {
+        return true;
+    }
+    let tokens: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ':' | '|'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let numbers = tokens.iter().filter(|t| t.chars().all(|c| c.is_numeric())).count();
+    let words = tokens.iter().filter(|t| COMMENT_WORDS.contains(t)).count();
+    tokens.len() == 2 && numbers == 1 && words == 1
+}
+
+/// Comment-form wording, a comment policy or a character counter (`1500 / 1500`) in a
+/// paragraph of at most 40 words.
+fn is_comment_policy(folded: &str) -> bool {
+    if word_count(folded) > 40 {
+        return false;
+    }
+    POLICY_WORDS.iter().any(|w| folded.contains(w))
+        || (folded.contains("سياسه") && folded.contains("التعليقات"))
+        || ends_with_counter(folded)
+}
+
+/// Whether the text ends with a character counter: `N / M` with N ≤ M and M a round number
+/// of at least 100 (the "characters left" of a comment form).
+fn ends_with_counter(text: &str) -> bool {
+    let mut parts = text.rsplitn(2, '/');
+    let (Some(after), Some(before)) = (parts.next(), parts.next()) else { return false };
+    let total = after.trim();
+    let used = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    match (parse_number(used), parse_number(total)) {
+        (Some(used), Some(total)) => total >= 100 && total % 50 == 0 && used <= total,
+        _ => false,
+    }
+}
+
+/// A whole token of ASCII or Arabic-Indic digits as a number.
+fn parse_number(token: &str) -> Option<u64> {
+    if token.is_empty() || token.len() > 12 {
+        return None;
+    }
+    token.chars().try_fold(0u64, |n, c| {
+        Some(n * 10 + u64::from(c.to_digit(10).or_else(|| arabic_digit(c))?))
+    })
+}
+
+/// The value of an Arabic-Indic or Extended Arabic-Indic digit.
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '٠'..='٩' => Some(c as u32 - '٠' as u32),
+        '۰'..='۹' => Some(c as u32 - '۰' as u32),
+        _ => None,
+    }
+}
+
+/// An address, telephone, fax or e-mail line: a contact label as a whole word, followed by a
+/// colon, or on a short line with a digit or an `@` in it.
+fn is_contact_line(core: &str) -> bool {
+    CONTACT_LABELS.iter().any(|label| {
+        let Some(rest) = core.strip_prefix(label) else { return false };
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return false;
+        }
+        let rest = rest.trim_start();
+        rest.starts_with([':', '：', '-'])
+            || (word_count(core) <= 8 && rest.contains(|c: char| c.is_numeric() || c == '@'))
+    })
+}
+
+/// A caption carrying a photo credit: a © sign, a credit label starting it or one of its
+/// sentences («صورة: …», "Photo: …"), credit wording in brackets, or a bracket of agency
+/// names at its end.
+fn is_photo_credit(folded: &str) -> bool {
+    let mut sentences =
+        std::iter::once(folded).chain(folded.match_indices(". ").map(|(i, _)| &folded[i + 2..]));
+    if folded.contains('©') || sentences.any(|s| CREDIT_PREFIXES.iter().any(|p| s.starts_with(p)))
+    {
+        return true;
+    }
+    let groups = bracket_groups(folded);
+    let credit_inside = groups.iter().any(|g| CREDIT_WORDS.iter().any(|w| g.starts_with(w)));
+    credit_inside
+        || groups.last().is_some_and(|g| is_agency_credit(g) && ends_with_group(folded, g))
+}
+
+/// The contents of the (), [] and {} groups of a text, innermost brackets not nested.
+fn bracket_groups(text: &str) -> Vec<&str> {
+    let mut groups = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('(' | '[' | '{', _) => open = Some((i + c.len_utf8(), closing(c))),
+            (_, Some((start, close))) if c == close => {
+                groups.push(text[start..i].trim());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    groups
+}
+
+/// The closing bracket of an opening one.
+fn closing(open: char) -> char {
+    match open {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
+}
+
+/// Whether the last bracket group `group` is the end of the text.
+fn ends_with_group(text: &str, group: &str) -> bool {
+    let tail = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']');
+    tail.trim_end_matches([')', ']', '}']).trim_end().ends_with(group)
+}
+
+/// Whether a bracket's contents are agency and picture library names only.
+fn is_agency_credit(group: &str) -> bool {
+    if AGENCIES.contains(&group) {
+        return true;
+    }
+    let words: Vec<&str> = group
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '،' | '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words.iter().any(|w| AGENCIES.contains(w))
+        && words.iter().all(|w| AGENCIES.contains(w) || AGENCY_FILLERS.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> Option<Boilerplate> {
+        classify_line(text).map(|f| f.kind)
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("  إشترك  في\u{a0}النشرة الإخبارية "), "اشترك في النشره الاخباريه");
+        assert_eq!(fold("هلْ أعجبـــك"), "هل اعجبك");
+        assert_eq!(fold("À Propos"), "a propos");
+    }
+
+    #[test]
+    fn share_prompts() {
+        for line in [
+            "المشاركة في هذا المقال",
+            "شارك",
+            "هل أعجبك هذا المقال؟",
+            "Share this article",
+            "Share on Facebook",
+            "Facebook | Twitter | WhatsApp",
+            "Partager cet article",
+        ] {
+            assert_eq!(kind(line), Some(Boilerplate::SharePrompt), "{line}");
+        }
+        assert_eq!(kind("شارك الآلاف في المظاهرات ضد القرار"), None);
+    }
+
+    #[test]
+    fn about_newsletter_contact() {
+        assert_eq!(
+            classify_line("من نحن"),
+            Some(Flag { kind: Boilerplate::AboutUs, section: true })
+        );
+        assert_eq!(kind("About us"), Some(Boilerplate::AboutUs));
+        assert_eq!(kind("النشرة الإخبارية"), Some(Boilerplate::Newsletter));
+        assert_eq!(kind("إشترك في النشرة الإخبارية"), Some(Boilerplate::Newsletter));
+        assert_eq!(kind("Sign up for our newsletter"), Some(Boilerplate::Newsletter));
+        assert_eq!(kind("اتصل بنا"), Some(Boilerplate::Contact));
+        assert_eq!(
+            kind("adresse:\u{a0}نهج الحمايدية الطابق 4-41 تونس 1002"),
+            Some(Boilerplate::Contact)
+        );
+        assert_eq!(kind("tel\u{a0}: 71905125"), Some(Boilerplate::Contact));
+        assert_eq!(kind("fax:\u{a0}71905115"), Some(Boilerplate::Contact));
+        assert_eq!(kind("Phone +44 20 7946 0000"), Some(Boilerplate::Contact));
+        assert_eq!(kind("البريد الإلكتروني: info@example.com"), Some(Boilerplate::Contact));
+        assert_eq!(kind("العنوان العريض لهذه المرحلة هو الحرب على الإرهاب"), None);
+        assert_eq!(kind("Telegram is used by many groups"), None);
+    }
+
+    #[test]
+    fn comments() {
+        assert_eq!(kind("1 تعليق"), Some(Boilerplate::CommentCount));
+        assert_eq!(kind("3 تعليقات"), Some(Boilerplate::CommentCount));
+        assert_eq!(kind("التعليقات (4)"), Some(Boilerplate::CommentCount));
+        assert_eq!(kind("2 comments"), Some(Boilerplate::CommentCount));
+        assert_eq!(kind("No comments yet"), Some(Boilerplate::CommentCount));
+        assert_eq!(
+            kind("سياسة ديارنا بشأن التعليقات * معلومات ضرورية 1500 / 1500"),
+            Some(Boilerplate::CommentPolicy)
+        );
+        assert_eq!(kind("Required fields are marked *"), Some(Boilerplate::CommentPolicy));
+        assert_eq!(kind("0 / 1000"), Some(Boilerplate::CommentPolicy));
+        assert_eq!(kind("الرد"), Some(Boilerplate::ReplyButton));
+        assert_eq!(kind("Reply"), Some(Boilerplate::ReplyButton));
+        assert_eq!(kind("تلقى المقال 3 تعليقات فقط من القراء."), None);
+        assert_eq!(kind("الرد على هذه الحملات يجب أن يكون شاملاً."), None);
+    }
+
+    #[test]
+    fn photo_credits() {
+        assert_eq!(
+            kind("شبان يتدربون ببغداد. [حقوق الصورة لدائرة التدريب والتشغيل]"),
+            Some(Boilerplate::PhotoCredit)
+        );
+        assert_eq!(kind("متظاهرون في الساحة (تصوير: أحمد علي)"), Some(Boilerplate::PhotoCredit));
+        assert_eq!(
+            kind("Protesters in the square. (AFP/Getty Images)"),
+            Some(Boilerplate::PhotoCredit)
+        );
+        assert_eq!(kind("Photo: Jane Doe"), Some(Boilerplate::PhotoCredit));
+        assert_eq!(kind("© Reuters"), Some(Boilerplate::PhotoCredit));
+        assert_eq!(kind("متظاهرون في بغداد (أ ف ب)"), Some(Boilerplate::PhotoCredit));
+        assert_eq!(
+            kind("LONDON (Reuters) - Officials said on Tuesday that talks would go on."),
+            None
+        );
+        assert_eq!(kind("مكتب الأمم المتحدة المعني بالمخدرات والجريمة (UNODC) مثال."), None);
+    }
+
+    #[test]
+    fn french_furniture() {
+        assert_eq!(kind("Partager cet article"), Some(Boilerplate::SharePrompt));
+        assert_eq!(kind("Qui sommes-nous ?"), Some(Boilerplate::AboutUs));
+        assert_eq!(
+            kind("Abonnez-vous à notre lettre d’information"),
+            Some(Boilerplate::Newsletter)
+        );
+        assert_eq!(kind("Contactez-nous"), Some(Boilerplate::Contact));
+        assert_eq!(kind("Téléphone : 01 23 45 67 89"), Some(Boilerplate::Contact));
+        assert_eq!(kind("12 commentaires"), Some(Boilerplate::CommentCount));
+        assert_eq!(kind("Laisser un commentaire"), Some(Boilerplate::CommentPolicy));
+        assert_eq!(kind("Répondre"), Some(Boilerplate::ReplyButton));
+        assert_eq!(
+            kind("Des manifestants à Paris. Crédit photo : Jean Dupont"),
+            Some(Boilerplate::PhotoCredit)
+        );
+        assert_eq!(kind("Crédit photo : Jean Dupont"), Some(Boilerplate::PhotoCredit));
+    }
+
+    #[test]
+    fn sections_carry_over() {
+        let texts = [
+            "نص المقال.",
+            "من نحن",
+            "تسعى الجريدة إلى أن تكون مرجعاً مهنياً في تونس وذلك باعتمادها على خط تحريري يستبق الحدث",
+            "اتصل بنا",
+            "نهج الحمايدية تونس 1002",
+            "1 تعليق",
+            "مقال رائع",
+            "الرد",
+        ];
+        let kinds: Vec<Option<Boilerplate>> =
+            classify(&texts).into_iter().map(|f| f.map(|f| f.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                None,
+                Some(Boilerplate::AboutUs),
+                Some(Boilerplate::AboutUs),
+                Some(Boilerplate::Contact),
+                Some(Boilerplate::Contact),
+                Some(Boilerplate::CommentCount),
+                Some(Boilerplate::ReaderComment),
+                Some(Boilerplate::ReplyButton),
+            ]
+        );
+    }
+
+    #[test]
+    fn about_us_stops_at_the_next_heading() {
+        let texts = ["من نحن", "نص عن الموقع.", "عنوان جديد", "نص المقال."];
+        let flags = classify(&texts);
+        assert!(flags[1].is_some());
+        assert!(flags[2].is_none() && flags[3].is_none());
+    }
+}

@@ -1,0 +1,127 @@
+//! The command line as a user meets it: `cat`, `snapshot`, and bad input getting one clear
+//! sentence and the right exit status.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn basira(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_basira")).args(args).output().expect("basira runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A fresh folder under the target directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn cat_prints_the_built_in_articles_right_aligned_at_the_width() {
+    let out = basira(&["cat", "--width", "60"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() > 200);
+    assert!(lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(*l) <= 60));
+    // Most non-blank lines are Arabic, right-aligned: they end at column 60 or start indented.
+    let indented = lines.iter().filter(|l| l.starts_with(' ')).count();
+    assert!(indented > lines.len() / 3, "RTL lines are padded on the left");
+    // One blank line between paragraphs, never two.
+    assert!(!text.contains("\n\n\n"));
+    // No control character or bidi control reaches the output.
+    assert!(
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c))
+    );
+}
+
+#[test]
+fn cat_options_change_the_output() {
+    let dir = scratch("cat-options");
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "مُحَمَّد لا (نعم)\n").unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["cat", "--width", "20"];
+        args.extend_from_slice(extra);
+        args.push(file.to_str().unwrap());
+        String::from_utf8(basira(&args).stdout).unwrap()
+    };
+    let shaped = run(&[]);
+    assert!(shaped.contains('\u{FEFB}'), "lam-alef ligature: {shaped:?}");
+    assert_eq!(run(&["--shaping", "off"]).trim(), "(معن) ال دمَّحَمُ");
+    assert_eq!(run(&["--shaping", "off", "--harakat", "strip"]).trim(), "(معن) ال دمحم");
+    assert_eq!(run(&["--bidi", "terminal"]).trim(), "مُحَمَّد لا (نعم)");
+}
+
+#[test]
+fn snapshot_prints_the_screen() {
+    let out = basira(&["snapshot", "--size", "80x24", "--keys", "."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 24);
+    assert!(text.lines().last().unwrap().contains("article 2/5"));
+}
+
+#[test]
+fn opens_a_folder_of_markdown_and_text_in_name_order() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("b.md"), "# عنوان ثان\n\nنص **مهم** هنا.\n").unwrap();
+    std::fs::write(dir.join("a.txt"), "العنوان الأول\n\nفقرة أولى.\n").unwrap();
+    std::fs::write(dir.join("sub/c.txt"), "ثالث\n\nفقرة.\n").unwrap();
+    std::fs::write(dir.join("notes.pdf"), "not text").unwrap();
+    let out = basira(&["snapshot", "--size", "100x20", "--keys", "o", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.contains("  1 ") && screen.contains("  3 ") && !screen.contains("  4 "));
+    let status = basira(&["snapshot", "--size", "100x20", "--keys", "..", dir.to_str().unwrap()]);
+    assert!(String::from_utf8(status.stdout).unwrap().contains("article 3/3"));
+}
+
+/// Run with one bad path: exit status 1 and one sentence on stderr naming the file.
+fn assert_refused(path: &Path, says: &str) {
+    for command in [&["cat"][..], &["snapshot", "--size", "80x24"][..], &[][..]] {
+        let mut args: Vec<&str> = command.to_vec();
+        args.push(path.to_str().unwrap());
+        let out = basira(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "one sentence: {err:?}");
+        assert!(err.contains(path.to_str().unwrap()), "names the file: {err:?}");
+        assert!(err.contains(says), "{err:?} says {says:?}");
+        assert!(!err.contains("panicked"));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn bad_input_gets_one_clear_sentence_and_status_1() {
+    let dir = scratch("bad");
+    assert_refused(&dir.join("missing.txt"), "no such file or folder");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "  \n\n").unwrap();
+    assert_refused(&empty, "the file is empty");
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    assert_refused(&binary, "binary file");
+    let no_text = dir.join("no-text");
+    std::fs::create_dir_all(&no_text).unwrap();
+    std::fs::write(no_text.join("x.pdf"), "x").unwrap();
+    assert_refused(&no_text, "holds no .txt or .md file");
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    assert_eq!(basira(&["cat", "--width", "wide"]).status.code(), Some(2));
+    assert_eq!(basira(&["snapshot", "--size", "80"]).status.code(), Some(2));
+    assert_eq!(basira(&["cat", "--shaping", "maybe"]).status.code(), Some(2));
+    let out = basira(&["snapshot", "--size", "80x24", "--keys", "<Nope>"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown key <Nope>"));
+}
