@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
-use crate::text::Direction;
+use crate::text::{Direction, FastBidiData};
 
 /// The resolved bidi levels of one paragraph.
 pub struct ParagraphBidi<'a> {
@@ -21,7 +21,9 @@ impl<'a> ParagraphBidi<'a> {
     /// given paragraph direction.
     pub fn new(text: &'a str, direction: Direction) -> Self {
         let level = if direction.is_rtl() { Level::rtl() } else { Level::ltr() };
-        ParagraphBidi { info: ParagraphBidiInfo::new(text, Some(level)) }
+        ParagraphBidi {
+            info: ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, Some(level)),
+        }
     }
 
     /// The paragraph embedding level (0 for left to right, 1 for right to left).
@@ -105,7 +107,19 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 /// Rule L4: the glyph a character takes at a right-to-left level — `(` becomes `)`, `«`
 /// becomes `»` — or `None` when it has no mirrored pair.
 pub fn mirror(c: char) -> Option<char> {
+    // Letters and digits never mirror: skip the table search for the common case.
+    if c.is_ascii_alphanumeric()
+        || ('\u{0600}'..='\u{06FF}').contains(&c)
+        || is_presentation_form(c)
+    {
+        return None;
+    }
     unicode_bidi_mirroring::get_mirrored(c)
+}
+
+/// Whether `c` is an Arabic presentation form (what shaping draws).
+fn is_presentation_form(c: char) -> bool {
+    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 #[cfg(test)]

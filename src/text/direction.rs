@@ -1,6 +1,8 @@
 //! Direction of text by its strong characters (UAX #9 rules P2 and P3).
 
-use unicode_bidi::{BidiClass, bidi_class};
+use unicode_bidi::BidiClass;
+
+use super::{FastBidiData, bidi_class};
 
 /// The direction of a paragraph or of a whole document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -21,7 +23,7 @@ impl Direction {
 
 /// The direction of the first strong character outside isolates (P2/P3), if there is one.
 pub fn first_strong_direction(text: &str) -> Option<Direction> {
-    match unicode_bidi::get_base_direction(text) {
+    match unicode_bidi::get_base_direction_with_data_source(&FastBidiData, text) {
         unicode_bidi::Direction::Ltr => Some(Direction::Ltr),
         unicode_bidi::Direction::Rtl => Some(Direction::Rtl),
         unicode_bidi::Direction::Mixed => None,

@@ -302,6 +302,12 @@ impl App {
         }
     }
 
+    /// What the article pane shows: the article, its first row and the text width. When it
+    /// changes, the text on screen has moved.
+    pub fn scene(&self) -> (usize, usize, u16) {
+        (self.document, self.top_row(), self.view.width)
+    }
+
     /// Whether the reader should stop.
     pub fn should_quit(&self) -> bool {
         self.quit

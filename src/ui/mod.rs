@@ -32,9 +32,18 @@ pub fn run(corpus: Corpus, options: LayoutOptions) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, size.width, size.height);
+    let mut last_scene = None;
     loop {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
+        // When the text moves, repaint every cell: in some terminals (xterm with DejaVu Sans
+        // Mono) the ink of harakat spills into the rows above and below, and a cell that
+        // stays blank would keep it.
+        let scene = Some(app.scene());
+        if scene != last_scene {
+            terminal.clear()?;
+            last_scene = scene;
+        }
         terminal.draw(|frame| draw::draw(frame, &app))?;
         if app.should_quit() {
             break;

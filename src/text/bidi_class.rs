@@ -1,0 +1,52 @@
+//! Bidi classes with a table lookup for the scripts basira reads most.
+//!
+//! unicode-bidi finds a character's class by binary search over the whole Unicode table.
+//! Latin, Arabic and Hebrew text sits below U+0800, so those classes are copied into a direct
+//! table once; everything else falls back to the search.
+
+use std::sync::OnceLock;
+
+use unicode_bidi::{BidiClass, BidiDataSource};
+
+/// Characters below this code point are looked up in the direct table.
+const TABLE_END: u32 = 0x800;
+
+/// The classes of U+0000..U+07FF.
+fn table() -> &'static [BidiClass; TABLE_END as usize] {
+    static TABLE: OnceLock<[BidiClass; TABLE_END as usize]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(i as u32).map_or(BidiClass::ON, unicode_bidi::bidi_class)
+        })
+    })
+}
+
+/// The bidi class of a character (same answers as `unicode_bidi::bidi_class`).
+pub fn bidi_class(c: char) -> BidiClass {
+    match table().get(c as usize) {
+        Some(&class) => class,
+        None => unicode_bidi::bidi_class(c),
+    }
+}
+
+/// The bidi data basira hands to unicode-bidi: [`bidi_class`] for classes, and the crate's
+/// own data for bracket pairs (the trait's default).
+pub struct FastBidiData;
+
+impl BidiDataSource for FastBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        bidi_class(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_agrees_with_unicode_bidi() {
+        for c in (0..TABLE_END + 0x100).filter_map(char::from_u32) {
+            assert_eq!(bidi_class(c), unicode_bidi::bidi_class(c), "{c:?}");
+        }
+    }
+}
