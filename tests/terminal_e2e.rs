@@ -201,3 +201,38 @@ fn terminal_is_restored_after_a_panic() {
     tmux.assert_terminal_restored();
     assert!(tmux.screen().contains("panicked"), "the panic message is printed on the main screen");
 }
+
+/// The bytes basira sent to the terminal in a run under `script`, after pressing `q`.
+fn bytes_sent(tmux: &Tmux, args: &str) -> Vec<u8> {
+    let typescript = tmux.dir.join("typescript");
+    tmux.type_line(&format!(
+        "clear; script -q -c '{} {args}' {}",
+        env!("CARGO_BIN_EXE_basira"),
+        typescript.display()
+    ));
+    tmux.wait_for("the first frame", |s| s.contains("article 1/5"));
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+    std::fs::read(&typescript).unwrap()
+}
+
+fn find(haystack: &[u8], needle: &str) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn bidi_terminals_are_told_to_stand_back_and_released_at_exit() {
+    let Some(tmux) = Tmux::start("bidi", 90, 25) else { return };
+    if Command::new("script").arg("-V").output().is_err() {
+        eprintln!("skipped: script (util-linux) is not installed");
+        return;
+    }
+    let sent = bytes_sent(&tmux, "");
+    let explicit = find(&sent, "\x1b[8l\x1b[1 k").expect("BDSM explicit and SCP LTR are sent");
+    let frame = find(&sent, "article 1/5").expect("a frame is drawn");
+    let implicit = find(&sent, "\x1b[0 k\x1b[8h").expect("they are undone at exit");
+    assert!(explicit < frame && frame < implicit);
+
+    let sent = bytes_sent(&tmux, "--bidi terminal");
+    assert!(find(&sent, "\x1b[8l").is_none(), "--bidi terminal leaves the terminal's bidi on");
+}
