@@ -1,9 +1,9 @@
 //! The units of layout: grapheme clusters of the text to draw, each with its width in cells
 //! and the range of source text it stands for.
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::graphemes::grapheme_indices;
 use super::shape::Shaped;
 
 /// At most this many characters of one cluster are drawn: a letter under a flood of marks
@@ -72,7 +72,7 @@ pub fn clusters(shaped: &[Shaped]) -> Clusters {
     }
     let mut out = Clusters { text: String::with_capacity(text.len() + 8), list: Vec::new() };
     let mut cursor = 0;
-    for (start, grapheme) in text.grapheme_indices(true) {
+    for (start, grapheme) in grapheme_indices(&text) {
         // A space or control followed by marks: the marks are a cluster of their own.
         let split = grapheme
             .chars()

@@ -9,6 +9,7 @@
 
 pub mod bidi;
 mod clusters;
+mod graphemes;
 mod line;
 pub mod shape;
 mod wrap;
