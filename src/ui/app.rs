@@ -2,10 +2,12 @@
 
 use ratatui::layout::Rect;
 
+use super::chrome::{Chrome, outline};
 use super::document_view::{Anchor, DocumentView};
+use super::draw::{counter_width, panel_list};
 use super::keymap::{Key, action_for};
 use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
-use crate::corpus::{Corpus, Document, Role};
+use crate::corpus::{Corpus, Document};
 use crate::layout::LayoutOptions;
 
 /// Everything the reader can be asked to do.
@@ -86,6 +88,8 @@ pub struct App {
     screen: Rect,
     view: DocumentView,
     view_document: usize,
+    outline: Vec<usize>,
+    chrome: Chrome,
     quit: bool,
 }
 
@@ -97,6 +101,7 @@ impl App {
         let text_width = Regions::of(screen, PanelMode::Folded).text.width;
         let view = DocumentView::new(&corpus.documents[0], text_width, &options);
         let anchors = vec![Anchor::default(); corpus.documents.len()];
+        let first_outline = outline(&corpus.documents[0]);
         let mut app = App {
             corpus,
             options,
@@ -111,6 +116,8 @@ impl App {
             screen,
             view,
             view_document: 0,
+            outline: first_outline,
+            chrome: Chrome::default(),
             quit: false,
         };
         app.refresh_view();
@@ -126,11 +133,19 @@ impl App {
     /// Lay the current article out for the current text width, if it is not already. While
     /// the article is hidden (the panel shown in its place) the old layout is kept.
     fn refresh_view(&mut self) {
-        let width = self.regions().text.width;
+        let regions = self.regions();
+        let width = regions.text.width;
         if width > 0 && (self.view.width != width || self.view_document != self.document) {
             self.view = DocumentView::new(self.document(), width, &self.options);
             self.view_document = self.document;
+            self.outline = outline(self.document());
         }
+        let title_width =
+            regions.title.width.saturating_sub(counter_width(self.corpus.documents.len()) + 1);
+        let beside = regions.article.width > 0;
+        let item_width = panel_list(regions.panel, beside).width.saturating_sub(2);
+        let document = &self.corpus.documents[self.document];
+        self.chrome.refresh(self.document, document, title_width, item_width, &self.options);
     }
 
     /// Act on a key press.
@@ -210,14 +225,14 @@ impl App {
 
     /// Keys while the side panel has the focus.
     fn apply_to_panel(&mut self, action: Action) {
-        let items = self.outline();
         match action {
             Action::Down => {
-                self.panel_selected = (self.panel_selected + 1).min(items.len().saturating_sub(1));
+                let last = self.outline.len().saturating_sub(1);
+                self.panel_selected = (self.panel_selected + 1).min(last);
             }
             Action::Up => self.panel_selected = self.panel_selected.saturating_sub(1),
             _ => {
-                if let Some(&paragraph) = items.get(self.panel_selected) {
+                if let Some(&paragraph) = self.outline.get(self.panel_selected) {
                     let anchor = Anchor { paragraph, line: 0 };
                     self.jump(Location { document: self.document, anchor });
                     self.focus = Focus::Article;
@@ -373,16 +388,13 @@ impl App {
 
     /// The paragraphs listed in the outline: the title and the headings that are not page
     /// furniture.
-    pub fn outline(&self) -> Vec<usize> {
-        self.document()
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.boilerplate.is_none() && matches!(p.role, Role::Title | Role::Heading(_))
-            })
-            .map(|(i, _)| i)
-            .collect()
+    pub fn outline(&self) -> &[usize] {
+        &self.outline
+    }
+
+    /// The title and outline laid out for the top bar and the panel.
+    pub fn chrome(&self) -> &Chrome {
+        &self.chrome
     }
 
     /// The selected outline item in the panel.

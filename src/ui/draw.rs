@@ -8,10 +8,10 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Focus, Overlay};
+use super::chrome::one_line;
 use super::keymap::BINDINGS;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
-use crate::layout::{BidiMode, Glyph, LayoutOptions, VisualLine, layout_paragraph};
-use crate::text::Direction;
+use crate::layout::{Glyph, VisualLine};
 
 /// Draw the whole reader.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -67,33 +67,6 @@ pub fn draw_line(
     }
 }
 
-/// A text laid out on one line of `width` cells: the first line of its layout, with an
-/// ellipsis at its reading end when the rest does not fit.
-pub fn one_line(
-    text: &str,
-    fallback: Direction,
-    width: u16,
-    options: &LayoutOptions,
-) -> VisualLine {
-    let full = layout_paragraph(text, fallback, width, options);
-    if full.lines.len() <= 1 {
-        return full.lines.into_iter().next().unwrap_or_default();
-    }
-    let short = layout_paragraph(text, fallback, width.saturating_sub(1), options);
-    let first = short.lines.into_iter().next().unwrap_or_default();
-    let cut = first.glyphs().map(|(_, g)| g.source.end as usize).max().unwrap_or(0);
-    let truncated = format!("{}…", text[..cut].trim_end());
-    let mut line = layout_paragraph(&truncated, full.direction, width, options)
-        .lines
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    if options.bidi == BidiMode::App && full.direction.is_rtl() {
-        line.indent = width.saturating_sub(line.width);
-    }
-    line
-}
-
 /// The style of a paragraph's text.
 fn paragraph_style(paragraph: &Paragraph) -> Style {
     if paragraph.boilerplate.is_some() {
@@ -126,13 +99,11 @@ fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let count = app.corpus().documents.len();
     let counter = format!(" {}/{} ", app.document_index() + 1, count);
-    let counter_width = counter.chars().count() as u16;
+    let counter_width = counter_width(count);
     put_str(buf, area.x, area.y, &counter, area.width, Style::new().add_modifier(Modifier::DIM));
-    let document = app.document();
     let width = area.width.saturating_sub(counter_width + 1);
-    let line = one_line(&document.title, document.direction, width, app.options());
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    draw_line(buf, area.x + counter_width, area.y, width, &line, |_| bold);
+    draw_line(buf, area.x + counter_width, area.y, width, &app.chrome().title, |_| bold);
 }
 
 fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
@@ -149,25 +120,37 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
+/// The part of the panel where its list goes: inside the separator (beside the article) or a
+/// margin (in its place).
+pub fn panel_list(panel: Rect, beside: bool) -> Rect {
+    if beside {
+        Rect { x: panel.x + 2, width: panel.width.saturating_sub(3), ..panel }
+    } else {
+        Rect { x: panel.x + 1, width: panel.width.saturating_sub(2), ..panel }
+    }
+}
+
+/// The width of the article counter in the top bar (" 2/5 ") for `count` articles.
+pub fn counter_width(count: usize) -> u16 {
+    (2 * count.to_string().len() + 3) as u16
+}
+
 fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
-    let area = if beside {
+    if beside {
         for y in area.top()..area.bottom() {
             if let Some(cell) = buf.cell_mut((area.x, y)) {
                 cell.set_symbol("│").set_style(Style::new().add_modifier(Modifier::DIM));
             }
         }
-        Rect { x: area.x + 2, width: area.width.saturating_sub(3), ..area }
-    } else {
-        Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area }
-    };
+    }
+    let area = panel_list(area, beside);
     if area.height == 0 || area.width < 3 {
         return;
     }
     let focused = app.focus() == Focus::Panel;
     let header = if focused { "Outline ◂" } else { "Outline" };
     put_str(buf, area.x, area.y, header, area.width, Style::new().add_modifier(Modifier::BOLD));
-    let document = app.document();
-    let items = app.outline();
+    let items = &app.chrome().outline;
     if items.is_empty() {
         put_str(
             buf,
@@ -183,10 +166,8 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     let rows = usize::from(area.height.saturating_sub(2));
     let selected = app.panel_selected();
     let first = if focused { selected.saturating_sub(rows.saturating_sub(1)) } else { 0 };
-    for (row, (n, &paragraph)) in items.iter().enumerate().skip(first).take(rows).enumerate() {
+    for (row, (n, (_, line))) in items.iter().enumerate().skip(first).take(rows).enumerate() {
         let y = area.y + 2 + row as u16;
-        let text = &document.paragraphs[paragraph].text;
-        let line = one_line(text, document.direction, area.width.saturating_sub(2), app.options());
         let mut style = Style::new();
         if Some(n) == current {
             style = style.add_modifier(Modifier::BOLD);
@@ -195,7 +176,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
         if focused && n == selected {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        draw_line(buf, area.x + 2, y, area.width.saturating_sub(2), &line, |_| style);
+        draw_line(buf, area.x + 2, y, area.width.saturating_sub(2), line, |_| style);
     }
 }
 

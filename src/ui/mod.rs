@@ -2,6 +2,7 @@
 //! and the terminal session ([`terminal`]). [`snapshot`] draws it off-screen.
 
 pub mod app;
+pub mod chrome;
 pub mod document_view;
 pub mod draw;
 pub mod keymap;
