@@ -8,7 +8,7 @@ use crate::layout::{LayoutOptions, layout_paragraph};
 /// Write every paragraph of every document laid out at `width` columns: right-to-left lines
 /// aligned to the right, one blank line between paragraphs and between documents.
 pub fn write_corpus(
-    out: &mut impl Write,
+    out: &mut (impl Write + ?Sized),
     corpus: &Corpus,
     width: u16,
     options: &LayoutOptions,

@@ -4,8 +4,10 @@
 //! out for a width by [`layout`] into visual lines (shaped, wrapped, reordered, with a map from
 //! cells back to logical offsets), and [`ui`] draws those lines with ratatui.
 
+pub mod analysis;
 pub mod cat;
 pub mod corpus;
 pub mod layout;
+pub mod report;
 pub mod text;
 pub mod ui;

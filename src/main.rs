@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use basira::analysis::Budget;
 use basira::corpus::Corpus;
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 
@@ -31,6 +32,22 @@ enum Command {
         #[command(flatten)]
         display: DisplayArgs,
         /// Files or folders; none prints the built-in articles.
+        paths: Vec<PathBuf>,
+    },
+    /// Print each article's key points, in reading order.
+    Keypoints {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The N most important key points.
+        #[arg(short = 'n', value_name = "N", conflicts_with = "words")]
+        count: Option<usize>,
+        /// The most important key points until they add up to about W words.
+        #[arg(long, value_name = "W")]
+        words: Option<usize>,
+        #[command(flatten)]
+        display: DisplayArgs,
+        /// Files or folders; none reads the built-in articles.
         paths: Vec<PathBuf>,
     },
     /// Draw the reader off-screen after some keys and print the screen as text.
@@ -113,6 +130,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_reader(&cli.paths, cli.display.options()),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
+        Some(Command::Keypoints { json, count, words, display, paths }) => {
+            let budget = match (count, words) {
+                (Some(n), _) => Budget::Count(n),
+                (None, Some(w)) => Budget::Words(w),
+                (None, None) => Budget::Default,
+            };
+            run_key_points(&paths, budget, json, display.options())
+        }
         Some(Command::Snapshot { size, keys, display, paths }) => {
             run_snapshot(&paths, size, &keys, display.options())
         }
@@ -135,21 +160,41 @@ fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
     Ok(corpus)
 }
 
-fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Result<(), String> {
-    let corpus = open(paths)?;
-    let width = width.unwrap_or_else(|| {
-        if io::stdout().is_terminal() {
-            crossterm::terminal::size().map(|(w, _)| w).unwrap_or(80)
-        } else {
-            80
-        }
-    });
-    let stdout = io::stdout().lock();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout);
-    match basira::cat::write_corpus(&mut out, &corpus, width, &options).and_then(|_| out.flush()) {
+/// The width to lay text out at: the terminal's when printing to one, else 80.
+fn output_width() -> u16 {
+    if io::stdout().is_terminal() {
+        crossterm::terminal::size().map(|(w, _)| w).unwrap_or(80)
+    } else {
+        80
+    }
+}
+
+/// Write to standard output through a buffer; a closed pipe (`| head`) is not an error.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
         _ => Ok(()),
     }
+}
+
+fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Result<(), String> {
+    let corpus = open(paths)?;
+    let width = width.unwrap_or_else(output_width);
+    write_stdout(|out| basira::cat::write_corpus(out, &corpus, width, &options))
+}
+
+fn run_key_points(
+    paths: &[PathBuf],
+    budget: Budget,
+    json: bool,
+    options: LayoutOptions,
+) -> Result<(), String> {
+    let corpus = open(paths)?;
+    let width = output_width();
+    write_stdout(|out| {
+        basira::report::write_key_points(out, &corpus, budget, json, width, &options)
+    })
 }
 
 fn run_snapshot(
