@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use basira::analysis::Budget;
+use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::corpus::Corpus;
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
+use basira::report::{self, Format};
 
 /// Read Arabic articles in a terminal, laid out right to left.
 #[derive(Parser)]
@@ -36,9 +37,6 @@ enum Command {
     },
     /// Print each article's key points, in reading order.
     Keypoints {
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
         /// The N most important key points.
         #[arg(short = 'n', value_name = "N", conflicts_with = "words")]
         count: Option<usize>,
@@ -46,9 +44,25 @@ enum Command {
         #[arg(long, value_name = "W")]
         words: Option<usize>,
         #[command(flatten)]
-        display: DisplayArgs,
-        /// Files or folders; none reads the built-in articles.
-        paths: Vec<PathBuf>,
+        analysis: AnalysisArgs,
+    },
+    /// Print the sentences that carry numbers, with the figures in them.
+    Facts {
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Print the themes that run through the articles, with their passages.
+    Themes {
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Print, for each paragraph, the most related paragraphs in the other articles.
+    Links {
+        /// At most K links per paragraph.
+        #[arg(short = 'k', value_name = "K", default_value_t = 3)]
+        k: usize,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
     },
     /// Draw the reader off-screen after some keys and print the screen as text.
     Snapshot {
@@ -64,6 +78,21 @@ enum Command {
         /// Files or folders; none opens the built-in articles.
         paths: Vec<PathBuf>,
     },
+}
+
+/// What the analysis commands share.
+#[derive(Args)]
+struct AnalysisArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
+    #[arg(long, value_name = "FILE")]
+    themes: Option<PathBuf>,
+    #[command(flatten)]
+    display: DisplayArgs,
+    /// Files or folders; none reads the built-in articles.
+    paths: Vec<PathBuf>,
 }
 
 /// How Arabic is drawn.
@@ -130,13 +159,28 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_reader(&cli.paths, cli.display.options()),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
-        Some(Command::Keypoints { json, count, words, display, paths }) => {
+        Some(Command::Keypoints { count, words, analysis }) => {
             let budget = match (count, words) {
                 (Some(n), _) => Budget::Count(n),
                 (None, Some(w)) => Budget::Words(w),
                 (None, None) => Budget::Default,
             };
-            run_key_points(&paths, budget, json, display.options())
+            run_report(&analysis, |out, corpus, found, format| {
+                report::write_key_points(out, corpus, found, budget, format)
+            })
+        }
+        Some(Command::Facts { analysis }) => run_report(&analysis, |out, corpus, found, format| {
+            report::write_facts(out, corpus, found, format)
+        }),
+        Some(Command::Themes { analysis }) => {
+            run_report(&analysis, |out, corpus, found, format| {
+                report::write_themes(out, corpus, found, format)
+            })
+        }
+        Some(Command::Links { k, analysis }) => {
+            run_report(&analysis, |out, corpus, found, format| {
+                report::write_links(out, corpus, found, k, format)
+            })
         }
         Some(Command::Snapshot { size, keys, display, paths }) => {
             run_snapshot(&paths, size, &keys, display.options())
@@ -184,17 +228,27 @@ fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Res
     write_stdout(|out| basira::cat::write_corpus(out, &corpus, width, &options))
 }
 
-fn run_key_points(
-    paths: &[PathBuf],
-    budget: Budget,
-    json: bool,
-    options: LayoutOptions,
+/// Open the collection, analyse it (or read the analysis from the cache) and print a report.
+fn run_report(
+    args: &AnalysisArgs,
+    write: impl FnOnce(&mut dyn Write, &Corpus, &Analysis, Format) -> io::Result<()>,
 ) -> Result<(), String> {
-    let corpus = open(paths)?;
-    let width = output_width();
-    write_stdout(|out| {
-        basira::report::write_key_points(out, &corpus, budget, json, width, &options)
-    })
+    let corpus = open(&args.paths)?;
+    let themes = match &args.themes {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
+            ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?)
+        }
+        None => ThemeSource::default_for(&corpus),
+    };
+    let analysis = cache::load_or_compute(&corpus, &themes);
+    let format = if args.json {
+        Format::Json
+    } else {
+        Format::Text { width: output_width(), options: args.display.options() }
+    };
+    write_stdout(|out| write(out, &corpus, &analysis, format))
 }
 
 fn run_snapshot(

@@ -5,7 +5,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn basira(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_basira")).args(args).output().expect("basira runs")
+    Command::new(env!("CARGO_BIN_EXE_basira"))
+        .args(args)
+        .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
+        .output()
+        .expect("basira runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = basira(args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 fn stderr(out: &Output) -> String {
@@ -124,4 +134,112 @@ fn usage_errors_exit_with_status_2() {
     let out = basira(&["snapshot", "--size", "80x24", "--keys", "<Nope>"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown key <Nope>"));
+}
+
+#[test]
+fn keypoints_json_has_the_documented_shape() {
+    let v = json(&["keypoints", "--json"]);
+    let documents = v["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 5);
+    for d in documents {
+        assert!(d["path"].as_str().unwrap().starts_with("builtin:"));
+        assert!(d["title"].is_string());
+        for k in d["key_points"].as_array().unwrap() {
+            for field in ["rank", "text", "paragraph", "sentence", "score"] {
+                assert!(!k[field].is_null(), "{field}");
+            }
+        }
+    }
+    let three = json(&["keypoints", "--json", "-n", "3"]);
+    assert!(
+        three["documents"].as_array().unwrap().iter().all(|d| d["key_points"]
+            .as_array()
+            .unwrap()
+            .len()
+            == 3)
+    );
+    let words = json(&["keypoints", "--json", "--words", "60"]);
+    for d in words["documents"].as_array().unwrap() {
+        let total: usize = d["key_points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["text"].as_str().unwrap().split_whitespace().count())
+            .sum();
+        assert!(total >= 55, "about 60 words: {total}");
+    }
+    assert_eq!(basira(&["keypoints", "-n", "3", "--words", "60"]).status.code(), Some(2));
+}
+
+#[test]
+fn facts_themes_and_links_json() {
+    let facts = json(&["facts", "--json"]);
+    let all: Vec<&serde_json::Value> = facts["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["facts"].as_array().unwrap())
+        .collect();
+    assert!(all.iter().any(|f| f["numbers"].as_array().unwrap().iter().any(|n| n == "80 %")));
+    assert!(all.iter().all(|f| f["text"].is_string() && f["paragraph"].is_u64()));
+
+    let themes = json(&["themes", "--json"]);
+    let themes = themes["themes"].as_array().unwrap();
+    assert!(themes.iter().any(|t| t["id"] == "platforms"));
+    for t in themes {
+        let p = &t["passages"][0];
+        assert!(p["path"].is_string() && p["paragraph"].is_u64() && p["text"].is_string());
+        assert!(!t["terms"].as_array().unwrap().is_empty() && t["label"].is_string());
+    }
+
+    let links = json(&["links", "--json", "-k", "1"]);
+    let links = links["links"].as_array().unwrap();
+    assert!(!links.is_empty());
+    let mut froms: Vec<(String, u64)> = Vec::new();
+    for l in links {
+        assert_ne!(l["from"]["path"], l["to"]["path"]);
+        assert!(l["score"].is_f64() && l["terms"].is_array() && l["to"]["text"].is_string());
+        froms.push((
+            l["from"]["path"].as_str().unwrap().to_string(),
+            l["from"]["paragraph"].as_u64().unwrap(),
+        ));
+    }
+    let count = froms.len();
+    froms.dedup();
+    assert_eq!(froms.len(), count, "-k 1: one link per paragraph");
+}
+
+#[test]
+fn a_theme_file_of_ones_own_and_its_errors() {
+    let dir = scratch("themes-file");
+    let good = dir.join("mine.toml");
+    std::fs::write(
+        &good,
+        "[[theme]]\nid = \"tg\"\nlabel = \"تلجرام\"\nterms = [\"تلجرام\", \"تيليجرام\"]\n",
+    )
+    .unwrap();
+    let v = json(&["themes", "--json", "--themes", good.to_str().unwrap()]);
+    assert_eq!(v["themes"].as_array().unwrap().len(), 1);
+    assert_eq!(v["themes"][0]["id"], "tg");
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[theme]]\nid = \"x\"\nlabel = \"y\"\nterms = [\"z\"]\nnonsense = 1\n")
+        .unwrap();
+    let out = basira(&["themes", "--themes", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml, line 5"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn text_reports_are_laid_out_for_the_terminal() {
+    for command in ["keypoints", "facts", "themes", "links"] {
+        let out = basira(&[command]);
+        assert!(out.status.success(), "{command}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{command}");
+        // Shaped Arabic (presentation forms), never a bidi control.
+        assert!(text.chars().any(|c| ('\u{FE70}'..='\u{FEFC}').contains(&c)), "{command}");
+        assert!(!text.chars().any(|c| ('\u{202A}'..='\u{202E}').contains(&c)));
+    }
 }

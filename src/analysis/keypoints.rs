@@ -12,8 +12,11 @@
 //! numbers in the README. Position alone (the "lead" baseline) is strong there; centrality,
 //! paragraph openings and the length penalty are what lift the model above it.
 
-use std::collections::HashMap;
+// Ordered maps: sums run in the same order on every run, so scores and ranks are stable.
+use std::collections::BTreeMap;
 use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
 
 use super::prepare::{PreparedParagraph, TermId};
 use crate::corpus::Document;
@@ -30,7 +33,7 @@ pub enum Budget {
 }
 
 /// One key point.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeyPoint {
     /// Importance rank, 1 = most important.
     pub rank: usize,
@@ -42,6 +45,8 @@ pub struct KeyPoint {
     pub range: Range<usize>,
     /// The score it was ranked by, 0 to 1.
     pub score: f64,
+    /// How many words it has.
+    pub words: usize,
 }
 
 /// Words per key point when no budget is given.
@@ -68,25 +73,22 @@ struct Candidate {
     sentence: usize,
     range: Range<usize>,
     /// Content-word counts by term.
-    terms: HashMap<TermId, f64>,
+    terms: BTreeMap<TermId, f64>,
     /// All words, for the length budget.
     words: usize,
 }
 
-/// The key points of one document, in reading order.
-pub fn key_points(
-    document: &Document,
-    paragraphs: &[PreparedParagraph],
-    budget: Budget,
-) -> Vec<KeyPoint> {
+/// Every sentence of a document's running text that can be a key point, most important
+/// first (rank 1), leaving out those that repeat a better one.
+pub fn rank_sentences(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<KeyPoint> {
     let candidates = candidates(document, paragraphs);
     if candidates.is_empty() {
         return Vec::new();
     }
     let weights = inverse_sentence_frequency(&candidates);
-    let vectors: Vec<HashMap<TermId, f64>> =
+    let vectors: Vec<BTreeMap<TermId, f64>> =
         candidates.iter().map(|c| unit(weighted(&c.terms, &weights))).collect();
-    let mut centroid: HashMap<TermId, f64> = HashMap::new();
+    let mut centroid: BTreeMap<TermId, f64> = BTreeMap::new();
     for v in &vectors {
         for (&t, &x) in v {
             *centroid.entry(t).or_insert(0.0) += x;
@@ -121,10 +123,35 @@ pub fn key_points(
 
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let total_words: usize = candidates.iter().map(|c| c.words).sum();
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut words = 0;
+    let mut ranked: Vec<usize> = Vec::with_capacity(order.len());
     for i in order {
+        let repeats = ranked
+            .iter()
+            .any(|&j| overlap(&candidates[i].terms, &candidates[j].terms) > DUPLICATE_OVERLAP);
+        if !repeats {
+            ranked.push(i);
+        }
+    }
+    ranked
+        .into_iter()
+        .enumerate()
+        .map(|(rank, i)| KeyPoint {
+            rank: rank + 1,
+            paragraph: candidates[i].paragraph,
+            sentence: candidates[i].sentence,
+            range: candidates[i].range.clone(),
+            score: scores[i],
+            words: candidates[i].words,
+        })
+        .collect()
+}
+
+/// The key points for a budget, from the ranked sentences, in reading order.
+pub fn select(ranked: &[KeyPoint], budget: Budget) -> Vec<KeyPoint> {
+    let total_words: usize = ranked.iter().map(|k| k.words).sum();
+    let mut chosen: Vec<KeyPoint> = Vec::new();
+    let mut words = 0;
+    for point in ranked {
         let enough = match budget {
             Budget::Count(k) => chosen.len() >= k,
             Budget::Words(w) => words >= w,
@@ -135,28 +162,11 @@ pub fn key_points(
         if enough {
             break;
         }
-        if chosen
-            .iter()
-            .any(|&j| overlap(&candidates[i].terms, &candidates[j].terms) > DUPLICATE_OVERLAP)
-        {
-            continue;
-        }
-        words += candidates[i].words;
-        chosen.push(i);
+        words += point.words;
+        chosen.push(point.clone());
     }
-    let mut points: Vec<KeyPoint> = chosen
-        .iter()
-        .enumerate()
-        .map(|(rank, &i)| KeyPoint {
-            rank: rank + 1,
-            paragraph: candidates[i].paragraph,
-            sentence: candidates[i].sentence,
-            range: candidates[i].range.clone(),
-            score: scores[i],
-        })
-        .collect();
-    points.sort_by_key(|p| (p.paragraph, p.sentence));
-    points
+    chosen.sort_by_key(|p| (p.paragraph, p.sentence));
+    chosen
 }
 
 /// Every sentence of the running text with the content words in it.
@@ -171,7 +181,7 @@ fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Cand
                 .words
                 .iter()
                 .filter(|w| w.token.range.start >= range.start && w.token.range.end <= range.end);
-            let mut terms = HashMap::new();
+            let mut terms = BTreeMap::new();
             let mut words = 0;
             for word in inside {
                 words += 1;
@@ -194,8 +204,8 @@ fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Cand
 }
 
 /// The content terms of the title (or, without a title line, of nothing).
-fn title_terms(document: &Document, paragraphs: &[PreparedParagraph]) -> HashMap<TermId, f64> {
-    let mut terms = HashMap::new();
+fn title_terms(document: &Document, paragraphs: &[PreparedParagraph]) -> BTreeMap<TermId, f64> {
+    let mut terms = BTreeMap::new();
     if document.title_is_derived {
         return terms;
     }
@@ -209,8 +219,8 @@ fn title_terms(document: &Document, paragraphs: &[PreparedParagraph]) -> HashMap
 }
 
 /// ln(1 + n / sentences using the term), for each term.
-fn inverse_sentence_frequency(candidates: &[Candidate]) -> HashMap<TermId, f64> {
-    let mut frequency: HashMap<TermId, f64> = HashMap::new();
+fn inverse_sentence_frequency(candidates: &[Candidate]) -> BTreeMap<TermId, f64> {
+    let mut frequency: BTreeMap<TermId, f64> = BTreeMap::new();
     for c in candidates {
         for &t in c.terms.keys() {
             *frequency.entry(t).or_insert(0.0) += 1.0;
@@ -220,12 +230,15 @@ fn inverse_sentence_frequency(candidates: &[Candidate]) -> HashMap<TermId, f64> 
     frequency.into_iter().map(|(t, f)| (t, (1.0 + n / f).ln())).collect()
 }
 
-fn weighted(terms: &HashMap<TermId, f64>, weights: &HashMap<TermId, f64>) -> HashMap<TermId, f64> {
+fn weighted(
+    terms: &BTreeMap<TermId, f64>,
+    weights: &BTreeMap<TermId, f64>,
+) -> BTreeMap<TermId, f64> {
     terms.iter().map(|(&t, &x)| (t, x * weights.get(&t).copied().unwrap_or(1.0))).collect()
 }
 
 /// The vector scaled to length 1 (unchanged if empty).
-fn unit(mut v: HashMap<TermId, f64>) -> HashMap<TermId, f64> {
+fn unit(mut v: BTreeMap<TermId, f64>) -> BTreeMap<TermId, f64> {
     let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
         v.values_mut().for_each(|x| *x /= norm);
@@ -234,13 +247,13 @@ fn unit(mut v: HashMap<TermId, f64>) -> HashMap<TermId, f64> {
 }
 
 /// The cosine of two unit vectors.
-fn cosine(a: &HashMap<TermId, f64>, b: &HashMap<TermId, f64>) -> f64 {
+fn cosine(a: &BTreeMap<TermId, f64>, b: &BTreeMap<TermId, f64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small.iter().map(|(t, x)| x * large.get(t).copied().unwrap_or(0.0)).sum()
 }
 
 /// The share of the smaller sentence's terms that the other also has.
-fn overlap(a: &HashMap<TermId, f64>, b: &HashMap<TermId, f64>) -> f64 {
+fn overlap(a: &BTreeMap<TermId, f64>, b: &BTreeMap<TermId, f64>) -> f64 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if small.is_empty() {
         return 0.0;

@@ -1,8 +1,97 @@
 //! Understanding the collection: key points, facts and figures, themes and cross-links,
-//! computed once per collection from its documents.
+//! computed once per collection as one [`Analysis`] value (cached by content hash, see
+//! [`cache`]).
 
+pub mod cache;
+pub mod discover;
+pub mod facts;
 pub mod keypoints;
+pub mod links;
 pub mod prepare;
+pub mod themes;
 
-pub use keypoints::{Budget, KeyPoint, key_points};
+use serde::{Deserialize, Serialize};
+
+pub use facts::{Fact, facts};
+pub use keypoints::{Budget, KeyPoint, rank_sentences, select};
+pub use links::Link;
 pub use prepare::Prepared;
+pub use themes::{Passage, Theme, ThemeDefinition, match_themes, parse_theme_file};
+
+use crate::corpus::Corpus;
+
+/// The most links kept per paragraph; commands and the reader show fewer.
+pub const MAX_LINKS_PER_PARAGRAPH: usize = 10;
+
+/// Where a collection's themes come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ThemeSource {
+    /// The given definitions (a theme file, or the built-in articles' own).
+    Curated(Vec<ThemeDefinition>),
+    /// Found in the collection's text.
+    Discovered,
+}
+
+impl ThemeSource {
+    /// The built-in theme file for the built-in articles, discovery for anything else.
+    pub fn default_for(corpus: &Corpus) -> ThemeSource {
+        if corpus.is_builtin() {
+            ThemeSource::Curated(themes::builtin_definitions())
+        } else {
+            ThemeSource::Discovered
+        }
+    }
+}
+
+/// What one article says: its sentences ranked for key points, and its facts and figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentAnalysis {
+    /// Every sentence that can be a key point, most important first.
+    pub ranked: Vec<KeyPoint>,
+    /// The sentences that carry figures, in reading order.
+    pub facts: Vec<Fact>,
+}
+
+/// The analysis of a whole collection.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// One entry per document, in collection order.
+    pub documents: Vec<DocumentAnalysis>,
+    /// The themes, curated or discovered.
+    pub themes: Vec<Theme>,
+    /// Cross-links between paragraphs of different articles, grouped by paragraph, best first.
+    pub links: Vec<Link>,
+}
+
+impl Analysis {
+    /// Analyse a collection.
+    pub fn new(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
+        let prepared = Prepared::new(corpus);
+        let documents = corpus
+            .documents
+            .iter()
+            .zip(&prepared.documents)
+            .map(|(document, paragraphs)| DocumentAnalysis {
+                ranked: rank_sentences(document, paragraphs),
+                facts: facts(document, paragraphs),
+            })
+            .collect();
+        let themes = match themes {
+            ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
+            ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
+        };
+        let links = links::links(&prepared, MAX_LINKS_PER_PARAGRAPH);
+        Analysis { documents, themes, links }
+    }
+
+    /// The key points of document `index` for a budget, in reading order.
+    pub fn key_points(&self, index: usize, budget: Budget) -> Vec<KeyPoint> {
+        select(&self.documents[index].ranked, budget)
+    }
+
+    /// The links from one paragraph, best first, at most `k`.
+    pub fn links_from(&self, document: usize, paragraph: usize, k: usize) -> Vec<&Link> {
+        let start = self.links.partition_point(|l| l.from < (document, paragraph));
+        self.links[start..].iter().take_while(|l| l.from == (document, paragraph)).take(k).collect()
+    }
+}

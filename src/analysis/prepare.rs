@@ -45,12 +45,22 @@ impl Vocabulary {
         &self.stems[id as usize]
     }
 
-    /// How the term is most often written in the text (without harakat): the form to show
+    /// How the term is most often written in the text (without harakat), preferring forms
+    /// without a leading conjunction or preposition («تنفيذ» over «وتنفيذ»): the form to show
     /// a reader.
     pub fn display_form(&self, id: TermId) -> &str {
+        let clitic = |form: &str| {
+            let mut chars = form.chars();
+            matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && chars.count() >= 3
+        };
         self.forms[id as usize]
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                (!clitic(a.0), a.1)
+                    .cmp(&(!clitic(b.0), b.1))
+                    .then_with(|| b.0.len().cmp(&a.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
             .map_or(self.stem(id), |(form, _)| form)
     }
 

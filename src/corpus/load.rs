@@ -87,6 +87,11 @@ impl Corpus {
         Corpus { documents, warnings: Vec::new() }
     }
 
+    /// Whether these are the built-in articles.
+    pub fn is_builtin(&self) -> bool {
+        !self.documents.is_empty() && self.documents.iter().all(|d| d.path.starts_with("builtin:"))
+    }
+
     /// Open the given files and folders (folders recursively, in name order), or the built-in
     /// articles when `paths` is empty.
     pub fn open(paths: &[PathBuf]) -> Result<Corpus, LoadError> {

@@ -81,20 +81,29 @@ fn stop_words() -> &'static HashSet<String> {
     })
 }
 
-/// Whether a normalised word is a stop word, as written or without its leading clitics
-/// («وهذا», «فإن», «بذلك»), or a single letter.
+/// Pronoun suffixes that attach to function words («أنه», «منها», «عليهم»), normalised.
+const PRONOUN_SUFFIXES: [&str; 8] = ["هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي"];
+
+/// Whether a normalised word is a stop word: as written, without its leading clitics
+/// («وهذا», «فإن», «بذلك»), or with a pronoun attached («أنه», «منها»); or a single letter.
 pub fn is_stop_word(norm: &str) -> bool {
     let words = stop_words();
-    if norm.chars().count() < 2 || words.contains(norm) {
+    let listed = |w: &str| {
+        if words.contains(w) {
+            return true;
+        }
+        // A single conjunction or preposition on a short function word: «وهو», «لذلك».
+        let mut chars = w.chars();
+        matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && words.contains(chars.as_str())
+    };
+    if norm.chars().count() < 2 || listed(norm) || listed(strip_clitics(norm)) {
         return true;
     }
-    let bare = strip_clitics(norm);
-    if words.contains(bare) {
-        return true;
-    }
-    // A single conjunction or preposition on a short function word: «وهو», «لذلك», «فيه».
-    let mut chars = norm.chars();
-    matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && words.contains(chars.as_str())
+    PRONOUN_SUFFIXES.iter().any(|suffix| {
+        norm.strip_suffix(suffix).is_some_and(|base| {
+            base.chars().count() >= 2 && (listed(base) || listed(strip_clitics(base)))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -133,7 +142,8 @@ mod tests {
         {
             assert!(is_stop_word(&normalize(w)), "{w}");
         }
-        for w in ["الإرهاب", "تلجرام", "داعش", "المنصات"] {
+        for w in ["الإرهاب", "تلجرام", "داعش", "المنصات", "مدينة", "حسابه"]
+        {
             assert!(!is_stop_word(&normalize(w)), "{w}");
         }
     }

@@ -1,0 +1,359 @@
+//! Facts and figures: the sentences that carry numbers, with each figure in its context.
+//!
+//! A figure is a number written in digits (ASCII or Arabic-Indic, «8.4», «٢٠١٧») or in words
+//! («ثلاثمائة», «عشرات»), with what makes it readable: a qualifier before it («أكثر من 90»),
+//! multipliers and units after it («274 ألف», «80 %», «90 بالمائة», «1.3 تريليون»), and the
+//! thing counted («حساب», «دولار»). Years stand alone («2017»). A list number opening a
+//! paragraph («1. تبادل …») is not a figure.
+
+use std::ops::Range;
+
+use super::prepare::PreparedParagraph;
+use crate::corpus::Document;
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use crate::text::normalize;
+
+/// One sentence that carries figures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Paragraph index in the document.
+    pub paragraph: usize,
+    /// Sentence index in the paragraph.
+    pub sentence: usize,
+    /// Byte range of the sentence in the paragraph's text.
+    pub range: Range<usize>,
+    /// Byte ranges of the figures in the paragraph's text, in order.
+    pub figures: Vec<Range<usize>>,
+}
+
+/// Numbers written as words.
+const NUMBER_WORDS: &[&str] = &[
+    "ثلاث",
+    "ثلاثة",
+    "أربع",
+    "أربعة",
+    "خمس",
+    "خمسة",
+    "ستة",
+    "سبع",
+    "سبعة",
+    "ثماني",
+    "ثمانية",
+    "تسع",
+    "تسعة",
+    "عشر",
+    "عشرة",
+    "عشرون",
+    "عشرين",
+    "ثلاثون",
+    "ثلاثين",
+    "أربعون",
+    "أربعين",
+    "خمسون",
+    "خمسين",
+    "ستون",
+    "ستين",
+    "سبعون",
+    "سبعين",
+    "ثمانون",
+    "ثمانين",
+    "تسعون",
+    "تسعين",
+    "مائة",
+    "مئة",
+    "مائتان",
+    "مائتين",
+    "مئتان",
+    "مئتين",
+    "ثلاثمائة",
+    "أربعمائة",
+    "خمسمائة",
+    "ستمائة",
+    "سبعمائة",
+    "ثمانمائة",
+    "تسعمائة",
+    "عشرات",
+    "مئات",
+    "آلاف",
+    "نصف",
+    "ربع",
+    "ثلث",
+];
+/// Words that multiply the number before them.
+const MULTIPLIERS: &[&str] =
+    &["ألف", "ألفا", "ألفين", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ترليون", "تريليون"];
+/// Words that make a number a percentage.
+const PERCENT_WORDS: &[&str] = &["بالمائة", "بالمئة", "بالمية"];
+/// «في المائة»: the two words after a number that make it a percentage.
+const PERCENT_PHRASE: (&str, &str) = ("في", "المائة");
+/// Qualifiers before a number (one to four words).
+const QUALIFIERS: &[&str] = &[
+    "أكثر من",
+    "أقل من",
+    "أزيد من",
+    "ما يقارب",
+    "ما يزيد عن",
+    "ما يزيد على",
+    "نحو",
+    "حوالي",
+    "قرابة",
+    "زهاء",
+    "ما لا يقل عن",
+];
+/// Month names that can follow a day number.
+const MONTHS: &[&str] = &[
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
+];
+
+/// The word lists, normalised as the text is, built once.
+struct Lexicon {
+    numbers: HashSet<String>,
+    multipliers: HashSet<String>,
+    percent: HashSet<String>,
+    percent_phrase: (String, String),
+    qualifiers: HashSet<String>,
+    months: HashSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    let set = |words: &[&str]| words.iter().map(|w| normalize(w)).collect();
+    LEXICON.get_or_init(|| Lexicon {
+        numbers: set(NUMBER_WORDS),
+        multipliers: set(MULTIPLIERS),
+        percent: set(PERCENT_WORDS),
+        percent_phrase: (normalize(PERCENT_PHRASE.0), normalize(PERCENT_PHRASE.1)),
+        qualifiers: set(QUALIFIERS),
+        months: set(MONTHS),
+    })
+}
+
+/// A word of a sentence, split where digits meet letters («274ألف» is «274» and «ألف»).
+#[derive(Debug)]
+struct Piece {
+    range: Range<usize>,
+    norm: String,
+    digits: bool,
+    stop: bool,
+}
+
+/// The sentences of the document's running text that carry figures.
+pub fn facts(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
+        if !prepared.body {
+            continue;
+        }
+        let text = &paragraph.text;
+        for (s, sentence) in paragraph.sentences.iter().enumerate() {
+            let pieces = pieces(text, prepared, sentence);
+            let figures = figures(text, &pieces, s == 0);
+            if !figures.is_empty() {
+                out.push(Fact { paragraph: p, sentence: s, range: sentence.clone(), figures });
+            }
+        }
+    }
+    out
+}
+
+/// The words of one sentence, split at digit–letter boundaries.
+fn pieces(text: &str, prepared: &PreparedParagraph, sentence: &Range<usize>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let inside = prepared
+        .words
+        .iter()
+        .filter(|w| w.token.range.start >= sentence.start && w.token.range.end <= sentence.end);
+    for word in inside {
+        let range = word.token.range.clone();
+        let mut start = range.start;
+        let mut previous: Option<bool> = None;
+        for (i, c) in text[range.clone()].char_indices() {
+            let digit =
+                is_digit(c) || (previous == Some(true) && matches!(c, '.' | ',' | '٫' | '٬'));
+            if previous.is_some_and(|d| d != digit) && c.is_alphanumeric() {
+                push_piece(&mut out, text, start..range.start + i, word.token.stop);
+                start = range.start + i;
+            }
+            if c.is_alphanumeric() {
+                previous = Some(digit);
+            }
+        }
+        push_piece(&mut out, text, start..range.end, word.token.stop);
+    }
+    out
+}
+
+fn push_piece(out: &mut Vec<Piece>, text: &str, range: Range<usize>, stop: bool) {
+    let norm = normalize(&text[range.clone()]);
+    if norm.is_empty() {
+        return;
+    }
+    let digits = norm.chars().next().is_some_and(|c| c.is_ascii_digit());
+    out.push(Piece { range, norm, digits, stop });
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('٠'..='٩').contains(&c) || ('۰'..='۹').contains(&c)
+}
+
+/// The figures among a sentence's words, as byte ranges of the paragraph text.
+fn figures(text: &str, pieces: &[Piece], first_sentence: bool) -> Vec<Range<usize>> {
+    let lex = lexicon();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        let is_number = piece.digits || is_number_word(lex, &piece.norm);
+        // «1. تبادل المعلومات»: a list number, not a figure.
+        let list_number =
+            first_sentence && i == 0 && piece.digits && text[piece.range.end..].starts_with('.');
+        if !is_number || list_number {
+            i += 1;
+            continue;
+        }
+        let start = qualifier_start(lex, pieces, i).unwrap_or(piece.range.start);
+        let year = piece.digits && is_year(&piece.norm);
+        let mut end = piece.range.end;
+        let mut j = i + 1;
+        let counted = !year;
+        while let Some(next) = pieces.get(j).filter(|n| n.range.start - end <= 1 + 3) {
+            let gap = &text[end..next.range.start];
+            if !gap.trim().is_empty() && gap.trim() != "/" {
+                break;
+            }
+            let phrase = next.norm == lex.percent_phrase.0
+                && pieces.get(j + 1).is_some_and(|n| n.norm == lex.percent_phrase.1);
+            if lex.multipliers.contains(&next.norm)
+                || (piece.digits && is_number_word(lex, &next.norm))
+            {
+                end = next.range.end;
+            } else if lex.percent.contains(&next.norm) || phrase {
+                end = pieces[if phrase { j + 1 } else { j }].range.end;
+                break;
+            } else if !year && lex.months.contains(&next.norm) {
+                end = next.range.end;
+                // «كانون الأول/ديسمبر», «تشرين الثاني»
+                while let Some(more) = pieces.get(j + 1).filter(|m| {
+                    m.range.start - end <= 1
+                        && (lex.months.contains(&m.norm) || m.norm.starts_with("ال"))
+                }) {
+                    end = more.range.end;
+                    j += 1;
+                }
+                break;
+            } else if counted && !next.stop && !next.digits {
+                end = next.range.end;
+                break;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(percent) = percent_sign_after(text, end) {
+            end = percent;
+        }
+        match out.last_mut() {
+            Some(last) if last.end >= start => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether a normalised word is a number written in letters («ثلاثمائة», «مليون»).
+fn is_number_word(lex: &Lexicon, norm: &str) -> bool {
+    lex.numbers.contains(norm) || (norm.chars().count() > 3 && lex.multipliers.contains(norm))
+}
+
+/// A plausible year: four digits from 1900 to 2099 (an «م» after it is part of the word).
+fn is_year(norm: &str) -> bool {
+    let digits: String = norm.chars().take_while(char::is_ascii_digit).collect();
+    digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"))
+}
+
+/// Where a qualifier before piece `i` starts, if there is one.
+fn qualifier_start(lex: &Lexicon, pieces: &[Piece], i: usize) -> Option<usize> {
+    (1..=4).filter(|&n| n <= i).find_map(|n| {
+        let words: Vec<&str> = pieces[i - n..i].iter().map(|p| p.norm.as_str()).collect();
+        lex.qualifiers.contains(&words.join(" ")).then(|| pieces[i - n].range.start)
+    })
+}
+
+/// The end of a percent sign right after `end` (spaces allowed), if there is one.
+fn percent_sign_after(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(' ');
+    let sign = trimmed.chars().next().filter(|c| matches!(c, '%' | '٪'))?;
+    Some(end + (rest.len() - trimmed.len()) + sign.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Prepared;
+    use crate::corpus::Corpus;
+    use crate::corpus::parse_document;
+
+    fn figures_of(text: &str) -> Vec<String> {
+        let corpus =
+            Corpus { documents: vec![parse_document("t.txt", text, false)], warnings: Vec::new() };
+        let prepared = Prepared::new(&corpus);
+        let document = &corpus.documents[0];
+        facts(document, &prepared.documents[0])
+            .iter()
+            .flat_map(|f| {
+                f.figures
+                    .iter()
+                    .map(|r| document.paragraphs[f.paragraph].text[r.clone()].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_in_their_context() {
+        let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nفقد تم حذف 274ألف حساب على تويتر في عام 2017 وتم إغلاق مليون حساب أي بمعدل 8.4% كما قيل.";
+        assert_eq!(figures_of(text), ["274ألف حساب", "2017", "مليون حساب", "8.4%"]);
+    }
+
+    #[test]
+    fn percentages_qualifiers_and_words() {
+        let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nأكد أن 80 % من أنصار داعش تم استقطابهم، وأغلقت أكثر من 90 بالمائة من المواقع، وأنشئوا ثلاثمائة حساب يوم 24 كانون الأول/ديسمبر.";
+        assert_eq!(
+            figures_of(text),
+            ["80 %", "أكثر من 90 بالمائة", "ثلاثمائة حساب", "24 كانون الأول/ديسمبر"]
+        );
+    }
+
+    #[test]
+    fn list_numbers_are_not_figures() {
+        let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\n1. تبادل المعلومات الاستخباراتية والخبرات بين الدول هو حجر الزاوية.";
+        assert!(figures_of(text).is_empty());
+    }
+}

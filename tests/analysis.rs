@@ -1,0 +1,216 @@
+//! The analysis of the built-in articles and of a collection that is not built in: key points,
+//! facts and figures, themes (curated and discovered) and cross-links.
+
+use std::path::{Path, PathBuf};
+
+use basira::analysis::{Analysis, Budget, ThemeSource, cache};
+use basira::corpus::{Corpus, Role};
+use basira::text::{is_stop_word, normalize, split_sentences, tokens};
+
+fn builtin() -> (Corpus, Analysis) {
+    let corpus = Corpus::builtin();
+    let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    (corpus, analysis)
+}
+
+fn easc20() -> Corpus {
+    Corpus::open(&[PathBuf::from("tests/data/easc20")]).unwrap()
+}
+
+#[test]
+fn key_points_come_from_running_text_never_from_furniture() {
+    let (corpus, analysis) = builtin();
+    for (i, document) in corpus.documents.iter().enumerate() {
+        for budget in [Budget::Default, Budget::Count(50), Budget::Words(10_000)] {
+            for point in analysis.key_points(i, budget) {
+                let paragraph = &document.paragraphs[point.paragraph];
+                assert!(paragraph.boilerplate.is_none(), "{}: {}", document.path, paragraph.text);
+                assert_eq!(paragraph.role, Role::Body);
+            }
+        }
+    }
+    // Article 5 ends with a reader's comment full of numbers; it is never a key point.
+    let all = analysis.key_points(4, Budget::Count(100));
+    assert!(
+        all.iter().all(|k| !corpus.documents[4].paragraphs[k.paragraph].text.contains("ههههه"))
+    );
+}
+
+#[test]
+fn key_points_scale_with_length_and_come_in_reading_order() {
+    let (corpus, analysis) = builtin();
+    for (i, document) in corpus.documents.iter().enumerate() {
+        let words: usize = analysis.documents[i].ranked.iter().map(|k| k.words).sum();
+        let points = analysis.key_points(i, Budget::Default);
+        let expected = (words / 100).clamp(1, 12);
+        assert_eq!(
+            points.len(),
+            expected.min(analysis.documents[i].ranked.len()),
+            "{}",
+            document.path
+        );
+        assert!(
+            points
+                .windows(2)
+                .all(|w| (w[0].paragraph, w[0].sentence) < (w[1].paragraph, w[1].sentence))
+        );
+        let ranks: Vec<usize> = {
+            let mut r: Vec<usize> = points.iter().map(|k| k.rank).collect();
+            r.sort();
+            r
+        };
+        assert_eq!(ranks, (1..=points.len()).collect::<Vec<_>>(), "ranks 1..n");
+    }
+    // Three points are the three best.
+    let three = analysis.key_points(0, Budget::Count(3));
+    assert!(three.iter().all(|k| k.rank <= 3));
+}
+
+#[test]
+fn a_words_budget_stops_once_it_is_reached() {
+    let (_, analysis) = builtin();
+    let points = analysis.key_points(2, Budget::Words(120));
+    let words: usize = points.iter().map(|k| k.words).sum();
+    let last = points.iter().map(|k| k.words).max().unwrap();
+    assert!(words >= 120 && words < 120 + last, "{words} words");
+}
+
+#[test]
+fn near_duplicate_sentences_are_not_both_key_points() {
+    let text = "العنوان الرئيسي للمقال\n\n\
+        تكافح الحكومة العراقية المواقع المتطرفة على شبكة الإنترنت بكل الوسائل المتاحة لديها. \
+        وتكافح الحكومة العراقية المواقع المتطرفة على شبكة الإنترنت بكل الوسائل المتاحة. \
+        ويرى الخبراء أن التعاون الدولي ضروري لنجاح هذه الجهود في المنطقة كلها.\n";
+    let corpus = Corpus {
+        documents: vec![basira::corpus::parse_document("t.txt", text, false)],
+        warnings: vec![],
+    };
+    let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    assert_eq!(analysis.documents[0].ranked.len(), 2, "the repeated sentence is left out");
+}
+
+#[test]
+fn facts_carry_their_figures_in_context() {
+    let (corpus, analysis) = builtin();
+    let figures: Vec<String> = corpus
+        .documents
+        .iter()
+        .zip(&analysis.documents)
+        .flat_map(|(d, a)| {
+            a.facts.iter().flat_map(move |f| {
+                f.figures.iter().map(move |r| d.paragraphs[f.paragraph].text[r.clone()].to_string())
+            })
+        })
+        .collect();
+    for expected in
+        ["274ألف حساب", "80 %", "2017", "أكثر من 90 بالمائة", "ثلاثمائة حساب", "200 مليون", "8.4%"]
+    {
+        assert!(figures.iter().any(|f| f == expected), "{expected} in {figures:?}");
+    }
+    // Numbered list items of article 1 are not facts.
+    assert!(analysis.documents[0].facts.is_empty());
+}
+
+#[test]
+fn every_curated_theme_spans_at_least_two_articles() {
+    let (_, analysis) = builtin();
+    assert!(analysis.themes.len() >= 6);
+    for theme in &analysis.themes {
+        assert!(theme.article_count() >= 2, "{} spans {}", theme.id, theme.article_count());
+        assert!(
+            theme
+                .passages
+                .windows(2)
+                .all(|w| (w[0].document, w[0].paragraph) < (w[1].document, w[1].paragraph))
+        );
+        assert!(theme.passages.iter().all(|p| p.strength > 0.0 && p.strength <= 1.0));
+    }
+    let platforms = analysis.themes.iter().find(|t| t.id == "platforms").unwrap();
+    assert!(platforms.label_en.as_deref() == Some("Social media platforms"));
+}
+
+#[test]
+fn analysis_is_the_same_on_every_run() {
+    let (corpus, first) = builtin();
+    let second = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    assert_eq!(first, second);
+    let discovered = |c: &Corpus| Analysis::new(c, &ThemeSource::Discovered);
+    let corpus = easc20();
+    assert_eq!(discovered(&corpus).themes, discovered(&corpus).themes);
+    assert_eq!(discovered(&corpus).links, discovered(&corpus).links);
+}
+
+#[test]
+fn links_join_different_articles_with_shared_terms() {
+    let (_, analysis) = builtin();
+    assert!(!analysis.links.is_empty());
+    for link in &analysis.links {
+        assert_ne!(link.from.0, link.to.0, "a link goes to another article");
+        assert!(link.terms.len() >= 2);
+        assert!(link.score > 0.0 && link.score <= 1.0);
+        // Cosine is symmetric: the other paragraph links back unless it has K better links.
+        let back = analysis.links_from(link.to.0, link.to.1, 10);
+        assert!(back.iter().any(|l| l.to == link.from) || back.len() == 10);
+    }
+    assert!(analysis.links.windows(2).all(|w| w[0].from <= w[1].from));
+}
+
+#[test]
+fn themes_are_discovered_in_a_collection_without_a_theme_file() {
+    let corpus = easc20();
+    assert_eq!(corpus.documents.len(), 20);
+    let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    assert!(analysis.themes.len() >= 3, "{} themes", analysis.themes.len());
+    for theme in &analysis.themes {
+        assert!(theme.article_count() >= 2, "{} spans {}", theme.label, theme.article_count());
+        for word in tokens(&theme.label) {
+            assert!(
+                !word.stop && !is_stop_word(&word.norm),
+                "{} has the stop word {}",
+                theme.label,
+                word.norm
+            );
+        }
+    }
+}
+
+#[test]
+fn discovery_works_on_two_articles() {
+    let builtin = Corpus::builtin();
+    let corpus = Corpus { documents: builtin.documents[1..3].to_vec(), warnings: vec![] };
+    let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    assert!(!analysis.themes.is_empty());
+    assert!(analysis.themes.iter().all(|t| t.article_count() == 2));
+}
+
+#[test]
+fn the_cache_gives_back_the_same_analysis_and_survives_a_corrupt_file() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    let corpus = Corpus::builtin();
+    let themes = ThemeSource::default_for(&corpus);
+    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
+    let file = cache::file_in(&dir, &corpus, &themes);
+    assert!(file.exists(), "the analysis is cached at {}", file.display());
+    let read = cache::load_or_compute_in(&dir, &corpus, &themes);
+    assert!(read == computed, "read back unchanged");
+    std::fs::write(&file, "{ not json").unwrap();
+    let again = cache::load_or_compute_in(&dir, &corpus, &themes);
+    assert!(again == computed, "a corrupt file is recomputed");
+    // Another theme source is another key.
+    assert_ne!(cache::key(&corpus, &ThemeSource::Discovered), cache::key(&corpus, &themes));
+}
+
+#[test]
+fn normalising_and_sentences_on_real_cases() {
+    assert_eq!(normalize("الاتّحاد"), normalize("الاتحاد"));
+    assert_eq!(normalize("أنصار"), normalize("انصار"));
+    assert_eq!(normalize("٢٠١٧"), "2017");
+    let quoted = tokens("تنظيم «داعش» الإرهابي");
+    assert_eq!(quoted[1].norm, "داعش");
+    let text = "ارتفع المؤشر بنسبة 8.4% في عام واحد. وبلغت الديون 1.3 تريليون دولار هذا العام.";
+    assert_eq!(split_sentences(text).len(), 2);
+    let chained = "يعد الإرهاب الرقمي تحديا عالميا، ".repeat(12) + "ويتطلب تعاونا دوليا.";
+    assert!(chained.split_whitespace().count() >= 60);
+    assert_eq!(split_sentences(&chained).len(), 1);
+}
