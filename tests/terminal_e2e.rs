@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use basira::corpus::Corpus;
 use basira::layout::{LayoutOptions, layout_paragraph};
 
+/// What the shell prints when the program under test has ended.
+const EXITED: &str = "BASIRA-EXITED";
+
 /// A tmux server of its own, with one window running `sh`.
 struct Tmux {
     socket: String,
@@ -99,7 +102,7 @@ impl Tmux {
         let pid_file = self.dir.join("pid");
         let _ = std::fs::remove_file(&pid_file);
         self.type_line(&format!(
-            "clear; sh -c 'echo $$ > {}; exec {} {}'",
+            "clear; sh -c 'echo $$ > {}; exec {} {}'; echo {EXITED}",
             pid_file.display(),
             env,
             env!("CARGO_BIN_EXE_basira")
@@ -115,6 +118,8 @@ impl Tmux {
     /// After basira ended: the main screen is back, the cursor shows, and the terminal is in
     /// cooked mode with echo (a command typed at the shell runs and shows its output).
     fn assert_terminal_restored(&self) {
+        // The shell says when the program has ended; only then does typing reach the shell.
+        self.wait_for("the program to end", |s| s.lines().any(|l| l.trim() == EXITED));
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.format("#{alternate_on}") != "0" {
             assert!(Instant::now() < deadline, "still on the alternate screen:\n{}", self.screen());
@@ -206,7 +211,7 @@ fn terminal_is_restored_after_a_panic() {
 fn bytes_sent(tmux: &Tmux, args: &str) -> Vec<u8> {
     let typescript = tmux.dir.join("typescript");
     tmux.type_line(&format!(
-        "clear; script -q -c '{} {args}' {}",
+        "clear; script -q -c '{} {args}' {}; echo {EXITED}",
         env!("CARGO_BIN_EXE_basira"),
         typescript.display()
     ));
@@ -235,4 +240,30 @@ fn bidi_terminals_are_told_to_stand_back_and_released_at_exit() {
 
     let sent = bytes_sent(&tmux, "--bidi terminal");
     assert!(find(&sent, "\x1b[8l").is_none(), "--bidi terminal leaves the terminal's bidi on");
+}
+
+#[test]
+fn the_reader_ends_when_its_terminal_goes_away() {
+    let Some(tmux) = Tmux::start("hangup", 90, 25) else { return };
+    tmux.start_basira("");
+    let pid = tmux.basira_pid();
+    // Closing the terminal without a SIGHUP to the reader (tmux kills the server; the pane's
+    // reads return end-of-file): the reader must not stay behind, spinning.
+    tmux.command(&["kill-server"]);
+    let proc_dir = PathBuf::from(format!("/proc/{pid}"));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && !is_zombie(&proc_dir) {
+        assert!(
+            Instant::now() < deadline,
+            "basira ({pid}) is still running after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Whether the process of a /proc folder has ended and waits to be reaped.
+fn is_zombie(proc_dir: &std::path::Path) -> bool {
+    std::fs::read_to_string(proc_dir.join("stat"))
+        .map(|s| s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
+        .unwrap_or(true)
 }

@@ -185,10 +185,7 @@ pub fn facts(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Fact>
 /// The words of one sentence, split at digit–letter boundaries.
 fn pieces(text: &str, prepared: &PreparedParagraph, sentence: &Range<usize>) -> Vec<Piece> {
     let mut out = Vec::new();
-    let inside = prepared
-        .words
-        .iter()
-        .filter(|w| w.token.range.start >= sentence.start && w.token.range.end <= sentence.end);
+    let inside = prepared.words_in(sentence);
     for word in inside {
         let range = word.token.range.clone();
         let mut start = range.start;

@@ -177,10 +177,7 @@ fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Cand
             continue;
         }
         for (s, range) in paragraph.sentences.iter().enumerate() {
-            let inside = prepared
-                .words
-                .iter()
-                .filter(|w| w.token.range.start >= range.start && w.token.range.end <= range.end);
+            let inside = prepared.words_in(range);
             let mut terms = BTreeMap::new();
             let mut words = 0;
             for word in inside {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::corpus::{Corpus, Paragraph, Role};
-use crate::text::{Token, normalize_char, tokens};
+use crate::text::{Token, Tokenizer, normalize_char};
 
 /// A term: an interned stem.
 pub type TermId = u32;
@@ -95,6 +95,13 @@ pub struct PreparedParagraph {
 }
 
 impl PreparedParagraph {
+    /// The words inside a byte range of the paragraph (a sentence), found by binary search.
+    pub fn words_in(&self, range: &std::ops::Range<usize>) -> &[Word] {
+        let first = self.words.partition_point(|w| w.token.range.start < range.start);
+        let end = self.words.partition_point(|w| w.token.range.end <= range.end);
+        &self.words[first..end.max(first)]
+    }
+
     /// The terms of the content words (not stop words), in order.
     pub fn content_terms(&self) -> impl Iterator<Item = TermId> + '_ {
         self.words.iter().filter(|w| !w.token.stop).map(|w| w.term)
@@ -131,12 +138,14 @@ impl Prepared {
         let mut documents = Vec::with_capacity(corpus.documents.len());
         let mut document_frequency: Vec<u32> = Vec::new();
         let mut seen_in: Vec<u32> = Vec::new();
+        let mut tokenizer = Tokenizer::default();
         for (d, document) in corpus.documents.iter().enumerate() {
             let mut paragraphs = Vec::with_capacity(document.paragraphs.len());
             for paragraph in &document.paragraphs {
                 let (body, heading) = is_article_text(paragraph);
                 let words: Vec<Word> = if body || heading {
-                    tokens(&paragraph.text)
+                    tokenizer
+                        .tokens(&paragraph.text)
                         .into_iter()
                         .map(|token| {
                             let form = plain(&paragraph.text[token.range.clone()]);

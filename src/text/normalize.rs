@@ -21,6 +21,8 @@ pub fn normalize_char(c: char) -> Option<char> {
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         'A'..='Z' => c.to_ascii_lowercase(),
+        // Arabic has no case: skip the table search below for it.
+        '\u{0600}'..='\u{06FF}' => c,
         _ if !c.is_ascii() && c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
         _ => c,
     })

@@ -8,6 +8,10 @@
 //! without any letter yet (a list number «1.», a leading «…»), nor a single `.` after an
 //! abbreviation (`Dr.`, `U.S.`, an initial `J.`). The Arabic comma «،» and `;` `؛` `:` never
 //! end a sentence.
+//!
+//! The module also holds the quick character tests and byte search that the sentence
+//! splitter and the document structure share ([`is_alphabetic`], [`is_alphanumeric`],
+//! [`find_byte`]): they run over every character of every article.
 
 use std::ops::Range;
 
@@ -22,25 +26,17 @@ const ABBREVIATIONS: [&str; 16] = [
 /// and starts and ends on character boundaries; together they cover every non-space
 /// character of the text.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut has_letter = false;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
-        if !is_terminator(c) {
-            has_letter |= c.is_alphabetic();
-            i += 1;
-            continue;
-        }
-        let run_end = skip_while(&chars, i, is_terminator);
-        let end = skip_while(&chars, run_end, is_closer);
-        let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-        let before = &text[start..chars[i].0];
-        if has_letter && ends_sentence(&chars, i, run_end, end, before) {
-            push_trimmed(text, start..end_byte, &mut sentences);
-            start = end_byte;
+    while let Some(run_start) = find_terminator(text, i) {
+        has_letter = has_letter || text[i..run_start].chars().any(is_alphabetic);
+        let run_end = skip_while(text, run_start, is_terminator);
+        let end = skip_while(text, run_end, is_closer);
+        if has_letter && ends_sentence(text, start, run_start..run_end, end) {
+            push_trimmed(text, start..end, &mut sentences);
+            start = end;
             has_letter = false;
         }
         i = end;
@@ -49,33 +45,50 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     sentences
 }
 
-/// Whether the terminator run `chars[run_start..run_end]`, with its closers up to `end`,
-/// ends the sentence whose text before the run is `before` (which has a letter in it).
-fn ends_sentence(
-    chars: &[(usize, char)],
-    run_start: usize,
-    run_end: usize,
-    end: usize,
-    before: &str,
-) -> bool {
-    let next_ok = match chars.get(end) {
-        None => true,
-        Some(&(_, c)) => c.is_whitespace() || is_arabic_letter(c),
-    };
-    if !next_ok {
-        return false;
-    }
-    let single_dot = run_end - run_start == 1 && chars[run_start].1 == '.';
-    !(single_dot && is_abbreviation(last_word(before)))
+/// Whether the terminator run at byte range `run`, with its closers up to byte `end`, ends
+/// the sentence that starts at byte `start` (which has a letter before the run).
+fn ends_sentence(text: &str, start: usize, run: Range<usize>, end: usize) -> bool {
+    let next_ok =
+        text[end..].chars().next().is_none_or(|c| c.is_whitespace() || is_arabic_letter(c));
+    next_ok && !(&text[run.clone()] == "." && is_abbreviation(last_word(&text[start..run.start])))
 }
 
-/// The index of the first char at or after `from` that does not satisfy `pred`.
-fn skip_while(chars: &[(usize, char)], from: usize, pred: fn(char) -> bool) -> usize {
+/// The byte offset of the first terminator at or after byte `from`. Bytes are scanned rather
+/// than characters: `.` `!` `?` are ASCII, and «؟» and «…» are found by their last byte and
+/// confirmed by the bytes before it.
+fn find_terminator(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut i = from;
-    while i < chars.len() && pred(chars[i].1) {
-        i += 1;
+    loop {
+        let at = i + find_byte(&bytes[i..], ends_terminator)?;
+        if bytes[at].is_ascii() {
+            return Some(at);
+        }
+        let end = at + 1;
+        let wide = ["؟", "…"].into_iter().find(|t| bytes[from..end].ends_with(t.as_bytes()));
+        if let Some(terminator) = wide {
+            return Some(end - terminator.len());
+        }
+        i = end;
     }
-    i
+}
+
+/// Whether a byte may end a terminator in UTF-8: the ASCII ones and the last bytes of «؟»
+/// and «…».
+fn ends_terminator(byte: u8) -> bool {
+    const QUESTION_MARK_END: u8 = last_byte("؟");
+    const ELLIPSIS_END: u8 = last_byte("…");
+    matches!(byte, b'.' | b'!' | b'?' | QUESTION_MARK_END | ELLIPSIS_END)
+}
+
+/// The last byte of a non-empty string.
+const fn last_byte(s: &str) -> u8 {
+    s.as_bytes()[s.len() - 1]
+}
+
+/// The byte offset of the first char at or after byte `from` that does not satisfy `pred`.
+fn skip_while(text: &str, from: usize, pred: fn(char) -> bool) -> usize {
+    text[from..].find(|c| !pred(c)).map_or(text.len(), |offset| from + offset)
 }
 
 /// Push `range` trimmed of white space, unless nothing is left.
@@ -100,9 +113,59 @@ fn is_closer(c: char) -> bool {
 
 /// Whether `c` is an Arabic letter (Arabic blocks, alphabetic).
 fn is_arabic_letter(c: char) -> bool {
-    c.is_alphabetic()
-        && matches!(c, '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}'
+    matches!(c, '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}'
             | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+        && is_alphabetic(c)
+}
+
+/// The same as [`char::is_alphabetic`], answered without a table search for ASCII and the
+/// Arabic block (U+0600–U+06FF), where running text spends its time. Harakat count as
+/// alphabetic, as they do in Unicode (Other_Alphabetic); Arabic punctuation and digits do not.
+pub fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphabetic(),
+        '\u{600}'..='\u{6ff}' => matches!(
+            c,
+            '\u{610}'..='\u{61a}'
+                | '\u{620}'..='\u{657}'
+                | '\u{659}'..='\u{65f}'
+                | '\u{66e}'..='\u{6d3}'
+                | '\u{6d5}'..='\u{6dc}'
+                | '\u{6e1}'..='\u{6e8}'
+                | '\u{6ed}'..='\u{6ef}'
+                | '\u{6fa}'..='\u{6fc}'
+                | '\u{6ff}'
+        ),
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The same as [`char::is_alphanumeric`], answered without a table search for ASCII and the
+/// Arabic block (whose digits are U+0660–U+0669 and U+06F0–U+06F9).
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{600}'..='\u{6ff}' => {
+            is_alphabetic(c) || matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}')
+        }
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The offset of the first byte of `bytes` that satisfies `pred`. The bytes are tested 32 at
+/// a time without stopping, which the compiler turns into vector instructions, and only a
+/// chunk with a match is searched byte by byte: several times quicker than a plain search
+/// when matches are rare.
+#[inline]
+pub fn find_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks(32) {
+        if chunk.iter().fold(false, |found, &b| found | pred(b)) {
+            return chunk.iter().position(|&b| pred(b)).map(|i| offset + i);
+        }
+        offset += chunk.len();
+    }
+    None
 }
 
 /// The last white-space separated word of `segment`.
@@ -113,7 +176,7 @@ fn last_word(segment: &str) -> &str {
 /// Whether a word before a single `.` is an abbreviation: a known one, a single Latin capital
 /// (an initial), or a dotted form such as `U.S` or `e.g`.
 fn is_abbreviation(word: &str) -> bool {
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = word.trim_start_matches(|c: char| !is_alphanumeric(c));
     let mut letters = word.chars();
     let single_capital =
         matches!((letters.next(), letters.next()), (Some(c), None) if c.is_ascii_uppercase());
@@ -196,6 +259,35 @@ mod tests {
         let covered: String = ranges.iter().map(|r| &text[r.clone()]).collect();
         let non_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         assert_eq!(covered.replace(' ', ""), non_space);
+    }
+
+    #[test]
+    fn fast_character_classes_agree_with_std() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_inputs_take_linear_time() {
+        let word = "ب".repeat(10_000);
+        let text = format!("{word}. ").repeat(20);
+        assert_eq!(split_sentences(&text).len(), 20);
+        let dotted = "Dr.ب".repeat(10_000);
+        assert_eq!(split_sentences(&dotted).len(), 10_000);
+        let one = "ك".repeat(100_000) + ".";
+        assert_eq!(split_sentences(&one), vec![0..one.len()]);
+    }
+
+    #[test]
+    fn bytes_are_found_in_any_chunk() {
+        let bytes: Vec<u8> = (0..100).collect();
+        for target in 0..100 {
+            assert_eq!(find_byte(&bytes, |b| b == target || b == 99), Some(usize::from(target)));
+        }
+        assert_eq!(find_byte(&bytes, |b| b > 200), None);
+        assert_eq!(find_byte(&[], |_| true), None);
     }
 
     #[test]

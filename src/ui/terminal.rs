@@ -1,7 +1,12 @@
 //! The terminal while the reader runs: raw mode, the alternate screen, explicit bidi, and
 //! putting all of it back on exit, on panic, and on SIGTERM, SIGHUP or SIGINT.
+//!
+//! A watchdog thread covers the cases the event loop cannot see: a terminal that went away
+//! without a SIGHUP (a closed tmux pane leaves reads returning end-of-file, on which the
+//! terminal library spins), and a signal that arrives while the loop is stuck. It waits a
+//! moment for the loop to finish by itself, then restores the terminal and ends the process.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
@@ -23,6 +28,10 @@ static SENT_BIDI: AtomicBool = AtomicBool::new(false);
 
 /// How often the event wait wakes to look for a signal.
 const SIGNAL_POLL: Duration = Duration::from_millis(200);
+/// How often the watchdog looks at the terminal and the signals.
+const WATCHDOG_PERIOD: Duration = Duration::from_millis(250);
+/// How long the watchdog lets the event loop end by itself after a signal.
+const WATCHDOG_GRACE: Duration = Duration::from_millis(1500);
 
 /// What the reader is woken by.
 pub enum Wake {
@@ -35,6 +44,7 @@ pub enum Wake {
 /// The terminal set up for the reader. Dropping it restores the terminal.
 pub struct TerminalSession {
     signal: Arc<AtomicUsize>,
+    finished: Arc<AtomicBool>,
 }
 
 impl TerminalSession {
@@ -63,7 +73,9 @@ impl TerminalSession {
             out.flush()?;
             SENT_BIDI.store(true, Ordering::SeqCst);
         }
-        Ok(TerminalSession { signal })
+        let finished = Arc::new(AtomicBool::new(false));
+        watchdog(Arc::clone(&signal), Arc::clone(&finished));
+        Ok(TerminalSession { signal, finished })
     }
 
     /// Wait for the next terminal event or a signal.
@@ -82,8 +94,37 @@ impl TerminalSession {
 
 impl Drop for TerminalSession {
     fn drop(&mut self) {
+        self.finished.store(true, Ordering::SeqCst);
         restore();
     }
+}
+
+/// Start the watchdog: when a signal has waited longer than the grace period, or the terminal
+/// has gone (standard input or output was a terminal and no longer is), restore what can be
+/// restored and end the process as the signal (SIGHUP for a lost terminal) would.
+fn watchdog(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
+    let was_terminal = (io::stdin().is_terminal(), io::stdout().is_terminal());
+    std::thread::spawn(move || {
+        let mut waited = Duration::ZERO;
+        while !finished.load(Ordering::SeqCst) {
+            std::thread::sleep(WATCHDOG_PERIOD);
+            let lost = (was_terminal.0 && !io::stdin().is_terminal())
+                || (was_terminal.1 && !io::stdout().is_terminal());
+            let sig = signal.load(Ordering::SeqCst) as i32;
+            if sig != 0 {
+                waited += WATCHDOG_PERIOD;
+            }
+            if lost || (sig != 0 && waited >= WATCHDOG_GRACE) {
+                if finished.load(Ordering::SeqCst) {
+                    return;
+                }
+                restore();
+                let sig = if sig != 0 { sig } else { signal_hook::consts::SIGHUP };
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                std::process::exit(128 + sig);
+            }
+        }
+    });
 }
 
 /// Put the terminal back as it was: bidi mode, cursor, main screen, cooked mode. Safe to call
