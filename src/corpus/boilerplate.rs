@@ -15,7 +15,8 @@
 //! unless it is another kind of furniture.
 
 use super::Boilerplate;
-use super::structure::{looks_like_heading, word_count};
+use super::structure::{at_most_words, looks_like_heading};
+use crate::text::sentences::is_alphanumeric;
 
 /// What the rules found in one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,6 +172,9 @@ const NEWSLETTER_WORDS: &[&str] = &[
     "enter your email",
 ];
 
+/// Pieces of which every phrase of [`NEWSLETTER_WORDS`] has one (see [`contains_phrase`]).
+const NEWSLETTER_ANCHORS: &[&str] = &["النشره", "بريد", "lett", "email"];
+
 /// "Contact us" section titles, as whole folded lines.
 const CONTACT_LINES: &[&str] = &[
     "اتصل بنا",
@@ -273,6 +277,20 @@ const POLICY_WORDS: &[&str] = &[
     "laisser une reponse",
 ];
 
+/// Pieces of which every phrase of [`POLICY_WORDS`] has one (see [`contains_phrase`]).
+const POLICY_ANCHORS: &[&str] = &[
+    "تعليق",
+    "ضروريه",
+    "حقول",
+    "بريدك",
+    "comm",
+    "required",
+    "published",
+    "reply",
+    "obligatoires",
+    "reponse",
+];
+
 /// Reply buttons, as whole folded lines.
 const REPLY_LINES: &[&str] =
     &["الرد", "رد", "ردا", "رد على", "الرد على التعليق", "reply", "reply to", "repondre"];
@@ -361,7 +379,7 @@ fn extend_sections(texts: &[&str], flags: &mut [Option<Flag>]) {
         let carried = match open {
             Some(Boilerplate::ReaderComment) => open,
             Some(Boilerplate::AboutUs) if !looks_like_heading(text) => open,
-            Some(Boilerplate::Contact) if word_count(text) <= 12 => open,
+            Some(Boilerplate::Contact) if at_most_words(text, 12) => open,
             _ => None,
         };
         *flag = carried.map(|kind| Flag { kind, section: false });
@@ -372,7 +390,7 @@ fn extend_sections(texts: &[&str], flags: &mut [Option<Flag>]) {
 /// The furniture one paragraph is on its own, if any.
 pub(super) fn classify_line(text: &str) -> Option<Flag> {
     let folded = fold(text);
-    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = trim_to_core(&folded);
     let section = |kind| Some(Flag { kind, section: true });
     let item = |kind| Some(Flag { kind, section: false });
     if core.is_empty() {
@@ -413,26 +431,128 @@ pub(super) fn classify_line(text: &str) -> Option<Flag> {
 
 /// Text folded for matching: lower case, Arabic letter variants unified (alef forms,
 /// alef maqsura, taa marbuta), harakat, tatweel and format characters removed, Latin accents
-/// dropped, typographic apostrophes made plain, white space collapsed and trimmed.
+/// dropped, typographic apostrophes made plain, white space collapsed and trimmed. The only
+/// white space left is single spaces between words.
+///
+/// Most of a text folds to itself, so it is copied a stretch at a time; only the characters
+/// in between go through [`Folder::push_char`].
 fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        let Some(c) = fold_char(c) else { continue };
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
+    let mut folder = Folder { text: String::with_capacity(text.len()), space: false };
+    let mut rest = text;
+    loop {
+        let run = plain_run(rest);
+        folder.push_run(&rest[..run]);
+        let Some(c) = rest[run..].chars().next() else { break };
+        folder.push_char(c);
+        rest = &rest[run + c.len_utf8()..];
     }
-    out
+    folder.text
+}
+
+/// The length in bytes of the stretch at the start of `text` that folds to itself:
+/// characters that [`folds_to_itself`], and single spaces.
+fn plain_run(text: &str) -> usize {
+    let mut after_space = false;
+    let end = text.find(|c: char| {
+        let plain = folds_to_itself(c) || (c == ' ' && !after_space);
+        after_space = c == ' ';
+        !plain
+    });
+    end.unwrap_or(text.len())
+}
+
+/// Whether folding keeps a character as it is, and it is not white space: ASCII but capitals
+/// and white space, and the Arabic block but the letters and marks [`fold_char`] changes
+/// (listed again here, where every character of a text passes, for speed). Any other
+/// character is folded one at a time.
+fn folds_to_itself(c: char) -> bool {
+    match c {
+        '\t'..='\r' | ' ' | 'A'..='Z' => false,
+        '\0'..='\x7f' => true,
+        'أ'
+        | 'إ'
+        | 'آ'
+        | 'ٱ'
+        | 'ى'
+        | 'ة'
+        | '\u{64b}'..='\u{65f}'
+        | '\u{670}'
+        | '\u{640}'
+        | '\u{61c}' => false,
+        '\u{600}'..='\u{6ff}' => true,
+        _ => false,
+    }
+}
+
+/// Folded text being built.
+struct Folder {
+    /// The text so far.
+    text: String,
+    /// Whether white space has come since the last character written, after some text: a
+    /// space is written before the next character.
+    space: bool,
+}
+
+impl Folder {
+    /// Add a stretch that folds to itself ([`plain_run`]): its spaces are single, and one at
+    /// either end counts as white space next to what comes before or after.
+    fn push_run(&mut self, run: &str) {
+        let run = run.strip_prefix(' ').map_or(run, |rest| {
+            self.push_folded(' ');
+            rest
+        });
+        let (run, trailing_space) = run.strip_suffix(' ').map_or((run, false), |r| (r, true));
+        if !run.is_empty() {
+            if std::mem::take(&mut self.space) {
+                self.text.push(' ');
+            }
+            self.text.push_str(run);
+        }
+        if trailing_space {
+            self.push_folded(' ');
+        }
+    }
+
+    /// Add one character, lower-cased and folded.
+    fn push_char(&mut self, c: char) {
+        // ASCII and the Arabic block have no lower case outside ASCII: skip the table search.
+        if c.is_ascii() || ('\u{600}'..='\u{6ff}').contains(&c) {
+            self.push_folded(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(|c| self.push_folded(c));
+        }
+    }
+
+    /// Add one lower-case character, folded.
+    fn push_folded(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = !self.text.is_empty();
+            return;
+        }
+        let Some(c) = fold_char(c) else { return };
+        if std::mem::take(&mut self.space) {
+            self.text.push(' ');
+        }
+        self.text.push(c);
+    }
+}
+
+/// Whether folded text has at most `limit` words with a letter or digit in them, as
+/// [`at_most_words`](super::structure::at_most_words) counts them. Folded text has single
+/// spaces between its words and no other white space, so it is split at spaces, which is
+/// quicker; the counting stops one word past the limit.
+fn at_most_folded_words(folded: &str, limit: usize) -> bool {
+    let words = folded.split(' ').filter(|w| w.chars().any(is_alphanumeric));
+    words.take(limit + 1).count() <= limit
+}
+
+/// The text without the characters other than letters and digits at either end.
+fn trim_to_core(text: &str) -> &str {
+    text.trim_matches(|c: char| !is_alphanumeric(c))
 }
 
 /// One lower-case character folded, or `None` when it is dropped.
+#[inline]
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
@@ -456,34 +576,49 @@ fn fold_char(c: char) -> Option<char> {
 
 /// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»).
 fn is_newsletter_prompt(core: &str) -> bool {
-    word_count(core) <= 12 && NEWSLETTER_WORDS.iter().any(|w| core.contains(w))
+    contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS) && at_most_folded_words(core, 12)
+}
+
+/// Whether the text contains one of `phrases`, each of which contains one of `anchors`. The
+/// few short anchors are looked for first: most paragraphs have none of them, and are then
+/// not searched for every phrase.
+fn contains_phrase(text: &str, anchors: &[&str], phrases: &[&str]) -> bool {
+    anchors.iter().any(|a| text.contains(a)) && phrases.iter().any(|p| text.contains(p))
 }
 
 /// A share prompt: a known phrase, "share on …", or a bar of social network names.
 fn is_share_prompt(core: &str) -> bool {
-    if SHARE_LINES.contains(&core) {
-        return true;
-    }
-    if word_count(core) <= 6 && SHARE_PREFIXES.iter().any(|p| core.starts_with(p)) {
-        return true;
-    }
-    let words: Vec<&str> = core
+    SHARE_LINES.contains(&core)
+        || (SHARE_PREFIXES.iter().any(|p| core.starts_with(p)) && at_most_folded_words(core, 6))
+        || is_share_bar(core)
+}
+
+/// A bar of at least two social network names («Facebook | Twitter | WhatsApp»).
+fn is_share_bar(core: &str) -> bool {
+    let words = core
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| SHARE_CHANNELS.contains(w))
+        .filter(|w| !w.is_empty());
+    let mut count = 0;
+    for word in words {
+        if !SHARE_CHANNELS.contains(&word) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 2
 }
 
 /// A comment counter: a number and a comment word («1 تعليق», "2 comments",
 /// «التعليقات (4)»), or a zero count ("No comments yet").
 fn is_comment_count(folded: &str) -> bool {
-    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    if NO_COMMENT_LINES.contains(&core) {
+    if NO_COMMENT_LINES.contains(&trim_to_core(folded)) {
         return true;
     }
+    // Only two tokens are wanted: a third is enough to know the line is something else.
     let tokens: Vec<&str> = folded
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | ':' | '|'))
         .filter(|t| !t.is_empty())
+        .take(3)
         .collect();
     let numbers = tokens.iter().filter(|t| t.chars().all(|c| c.is_numeric())).count();
     let words = tokens.iter().filter(|t| COMMENT_WORDS.contains(t)).count();
@@ -493,12 +628,9 @@ fn is_comment_count(folded: &str) -> bool {
 /// Comment-form wording, a comment policy or a character counter (`1500 / 1500`) in a
 /// paragraph of at most 40 words.
 fn is_comment_policy(folded: &str) -> bool {
-    if word_count(folded) > 40 {
-        return false;
-    }
-    POLICY_WORDS.iter().any(|w| folded.contains(w))
-        || (folded.contains("سياسه") && folded.contains("التعليقات"))
-        || ends_with_counter(folded)
+    let wording = contains_phrase(folded, POLICY_ANCHORS, POLICY_WORDS)
+        || (folded.contains("سياسه") && folded.contains("التعليقات"));
+    (wording || ends_with_counter(folded)) && at_most_folded_words(folded, 40)
 }
 
 /// Whether the text ends with a character counter: `N / M` with N ≤ M and M a round number
@@ -538,12 +670,13 @@ fn arabic_digit(c: char) -> Option<u32> {
 fn is_contact_line(core: &str) -> bool {
     CONTACT_LABELS.iter().any(|label| {
         let Some(rest) = core.strip_prefix(label) else { return false };
-        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        if rest.starts_with(is_alphanumeric) {
             return false;
         }
         let rest = rest.trim_start();
         rest.starts_with([':', '：', '-'])
-            || (word_count(core) <= 8 && rest.contains(|c: char| c.is_numeric() || c == '@'))
+            || (at_most_folded_words(core, 8)
+                && rest.contains(|c: char| c.is_numeric() || c == '@'))
     })
 }
 
@@ -551,11 +684,16 @@ fn is_contact_line(core: &str) -> bool {
 /// sentences («صورة: …», "Photo: …"), credit wording in brackets, or a bracket of agency
 /// names at its end.
 fn is_photo_credit(folded: &str) -> bool {
-    let mut sentences =
-        std::iter::once(folded).chain(folded.match_indices(". ").map(|(i, _)| &folded[i + 2..]));
+    let after_stops =
+        folded.match_indices('.').filter_map(|(i, _)| folded[i + 1..].strip_prefix(' '));
+    let mut sentences = std::iter::once(folded).chain(after_stops);
     if folded.contains('©') || sentences.any(|s| CREDIT_PREFIXES.iter().any(|p| s.starts_with(p)))
     {
         return true;
+    }
+    // One quick search per bracket (most captions have none) before the groups are read.
+    if !['(', '[', '{'].iter().any(|&open| folded.contains(open)) {
+        return false;
     }
     let groups = bracket_groups(folded);
     let credit_inside = groups.iter().any(|g| CREDIT_WORDS.iter().any(|w| g.starts_with(w)));
@@ -566,11 +704,12 @@ fn is_photo_credit(folded: &str) -> bool {
 /// The contents of the (), [] and {} groups of a text, innermost brackets not nested.
 fn bracket_groups(text: &str) -> Vec<&str> {
     let mut groups = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('(' | '[' | '{', _) => open = Some((i + c.len_utf8(), closing(c))),
-            (_, Some((start, close))) if c == close => {
+    let mut open: Option<(usize, u8)> = None;
+    // The brackets are ASCII, so the bytes can be scanned without decoding characters.
+    for (i, b) in text.bytes().enumerate() {
+        match (b, open) {
+            (b'(' | b'[' | b'{', _) => open = Some((i + 1, closing(b))),
+            (_, Some((start, close))) if b == close => {
                 groups.push(text[start..i].trim());
                 open = None;
             }
@@ -581,17 +720,17 @@ fn bracket_groups(text: &str) -> Vec<&str> {
 }
 
 /// The closing bracket of an opening one.
-fn closing(open: char) -> char {
+fn closing(open: u8) -> u8 {
     match open {
-        '(' => ')',
-        '[' => ']',
-        _ => '}',
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
     }
 }
 
 /// Whether the last bracket group `group` is the end of the text.
 fn ends_with_group(text: &str, group: &str) -> bool {
-    let tail = text.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != ']');
+    let tail = text.trim_end_matches(|c: char| !is_alphanumeric(c) && c != ')' && c != ']');
     tail.trim_end_matches([')', ']', '}']).trim_end().ends_with(group)
 }
 
@@ -615,6 +754,64 @@ mod tests {
 
     fn kind(text: &str) -> Option<Boilerplate> {
         classify_line(text).map(|f| f.kind)
+    }
+
+    /// Folding one character at a time, as the module notes define it.
+    fn fold_slowly(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars().flat_map(char::to_lowercase) {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else if let Some(c) = fold_char(c) {
+                if std::mem::take(&mut space) {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn folding_by_stretches_is_folding_by_characters() {
+        let samples = [
+            "",
+            " ",
+            "  a  ",
+            "ً",
+            "ً a",
+            "a ً b",
+            "a ً  b ",
+            " \u{a0}ً\tأحمد  إبراهيم ـــ آمنة\u{200f} ٱلقرية ",
+            "هلْ أعجبـــك هذا المقالُ؟ ",
+            "À Propos de NOUS : Crédit Photo © İstanbul ẞ ǅ",
+            "x\u{200b} \u{200b}y",
+            "Mixed عربي and Latin, ١٢٣ 456.",
+        ];
+        for text in samples {
+            assert_eq!(fold(text), fold_slowly(text), "{text:?}");
+        }
+        for text in crate::corpus::Corpus::builtin().documents.iter().flat_map(|d| &d.paragraphs) {
+            assert_eq!(fold(&text.text), fold_slowly(&text.text));
+        }
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| folds_to_itself(c)) {
+            assert_eq!(fold_slowly(&format!("a{c}")), format!("a{c}"), "{c:?}");
+        }
+        for c in ('\u{600}'..='\u{6ff}').filter(|&c| !folds_to_itself(c)) {
+            assert_ne!(fold_char(c), Some(c), "{c:?} folds to itself");
+        }
+    }
+
+    #[test]
+    fn anchors_cover_their_phrases() {
+        for (anchors, phrases) in
+            [(POLICY_ANCHORS, POLICY_WORDS), (NEWSLETTER_ANCHORS, NEWSLETTER_WORDS)]
+        {
+            for phrase in phrases {
+                assert!(anchors.iter().any(|a| phrase.contains(a)), "{phrase}");
+            }
+        }
     }
 
     #[test]

@@ -15,8 +15,9 @@
 use std::ops::Range;
 
 use super::sanitise::is_blank_line;
-use super::structure::{Block, is_list_item, tidy_spaces};
+use super::structure::{Block, is_list_item, is_tidy, tidy_spaces};
 use super::{Emphasis, EmphasisKind, Role};
+use crate::text::sentences::is_alphanumeric;
 
 /// The most lines YAML front matter may span.
 const MAX_FRONT_MATTER: usize = 50;
@@ -226,8 +227,16 @@ fn atx_heading(line: &str) -> Option<(u8, &str)> {
 
 /// Whether the line is a thematic break (`***`, `- - -`, `___`).
 fn is_thematic_break(line: &str) -> bool {
-    let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3 && matches!(marks[0], '-' | '*' | '_') && marks.iter().all(|&c| c == marks[0])
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first @ ('-' | '*' | '_')) = marks.next() else { return false };
+    let mut count = 1;
+    for mark in marks {
+        if mark != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// Whether the line defines a link reference (`[id]: https://…`).
@@ -279,10 +288,15 @@ fn render_inline(source: &str) -> (String, Vec<Emphasis>) {
     tokenize(source, &mut tokens);
     let (remaining, pairs) = match_delimiters(&tokens);
     let (raw, mut emphasis) = emit(&tokens, &remaining, &pairs);
-    let (text, map) = tidy_spaces(&raw);
-    for e in &mut emphasis {
-        e.range = map[e.range.start]..map[e.range.end];
-    }
+    let text = if is_tidy(&raw) {
+        raw
+    } else {
+        let (text, map) = tidy_spaces(&raw);
+        for e in &mut emphasis {
+            e.range = map[e.range.start]..map[e.range.end];
+        }
+        text
+    };
     emphasis.retain(|e| e.range.start < e.range.end);
     emphasis.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
     (text, emphasis)
@@ -296,7 +310,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Cut `s` into tokens, appending to `out`.
 fn tokenize(s: &str, out: &mut Vec<Token>) {
     let mut text = String::new();
-    let mut unclosed_runs: Vec<usize> = Vec::new();
+    let mut code_runs: Option<BacktickRuns> = None;
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         let next = char_at(s, i + c.len_utf8());
@@ -307,19 +321,14 @@ fn tokenize(s: &str, out: &mut Vec<Token>) {
             }
             '`' => {
                 let run = s[i..].chars().take_while(|&c| c == '`').count();
-                let end = if unclosed_runs.contains(&run) {
-                    None
-                } else {
-                    find_code_end(s, i + run, run)
-                };
-                match end {
+                let runs = code_runs.get_or_insert_with(|| BacktickRuns::new(s));
+                match find_code_end(s, i + run, run, runs) {
                     Some((content, end)) => {
                         flush_text(&mut text, out);
                         out.push(Token::Code(content.to_string()));
                         i = end;
                     }
                     None => {
-                        unclosed_runs.push(run);
                         text.push_str(&s[i..i + run]);
                         i += run;
                     }
@@ -362,12 +371,20 @@ fn tokenize(s: &str, out: &mut Vec<Token>) {
                 i += count;
             }
             _ => {
-                text.push(c);
-                i += c.len_utf8();
+                // This character and the plain text after it, up to the next markup.
+                let after = i + c.len_utf8();
+                let end = s[after..].find(is_markup).map_or(s.len(), |offset| after + offset);
+                text.push_str(&s[i..end]);
+                i = end;
             }
         }
     }
     flush_text(&mut text, out);
+}
+
+/// Characters that may start inline markup; the text between them is copied as it is.
+fn is_markup(c: char) -> bool {
+    matches!(c, '\\' | '`' | '!' | '[' | '<' | '*' | '_')
 }
 
 /// Move pending literal text into a token.
@@ -380,7 +397,7 @@ fn flush_text(text: &mut String, out: &mut Vec<Token>) {
 /// A delimiter run with its flanking worked out from the characters around it.
 fn delimiter(ch: char, count: usize, prev: Option<char>, next: Option<char>) -> Delimiter {
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let punct = |c: Option<char>| c.is_some_and(|c| !is_alphanumeric(c) && !c.is_whitespace());
     let left = !space(next) && (!punct(next) || space(prev) || punct(prev));
     let right = !space(prev) && (!punct(prev) || space(next) || punct(next));
     let (open, close) = if ch == '*' {
@@ -392,23 +409,49 @@ fn delimiter(ch: char, count: usize, prev: Option<char>, next: Option<char>) -> 
 }
 
 /// The contents of a code span whose opening run of `run` backticks ends at `from`, and the
-/// byte after its closing run.
-fn find_code_end(s: &str, from: usize, run: usize) -> Option<(&str, usize)> {
-    let mut i = from;
-    while let Some(offset) = s[i..].find('`') {
-        let start = i + offset;
-        let len = s[start..].chars().take_while(|&c| c == '`').count();
-        if len == run {
-            let content = &s[from..start];
-            let trimmed = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
-                Some(inner) if !inner.trim().is_empty() => inner,
-                _ => content,
-            };
-            return Some((trimmed, start + len));
+/// byte after its closing run: the next run of exactly as many backticks.
+fn find_code_end<'a>(
+    s: &'a str,
+    from: usize,
+    run: usize,
+    runs: &BacktickRuns,
+) -> Option<(&'a str, usize)> {
+    let start = runs.next(run, from)?;
+    let content = &s[from..start];
+    let trimmed = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
+        Some(inner) if !inner.trim().is_empty() => inner,
+        _ => content,
+    };
+    Some((trimmed, start + run))
+}
+
+/// The runs of backticks of a text, indexed by length, so that finding the end of each code
+/// span does not read the rest of the text again.
+struct BacktickRuns {
+    /// The length and start byte of every maximal run, in order.
+    runs: Vec<(usize, usize)>,
+}
+
+impl BacktickRuns {
+    /// The runs of `s`.
+    fn new(s: &str) -> BacktickRuns {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while let Some(offset) = s[i..].find('`') {
+            let start = i + offset;
+            let len = s[start..].bytes().take_while(|&b| b == b'`').count();
+            runs.push((len, start));
+            i = start + len;
         }
-        i = start + len;
+        runs.sort_unstable();
+        BacktickRuns { runs }
     }
-    None
+
+    /// The start of the first run of exactly `len` backticks that starts at or after `from`.
+    fn next(&self, len: usize, from: usize) -> Option<usize> {
+        let i = self.runs.partition_point(|&run| run < (len, from));
+        self.runs.get(i).filter(|run| run.0 == len).map(|run| run.1)
+    }
 }
 
 /// A link or image starting at the `[` at byte `open`: the range of its text and the byte
@@ -434,9 +477,14 @@ fn window(s: &str) -> &str {
 
 /// The byte of the bracket that closes the one at `open`, skipping escaped characters.
 fn find_matching(s: &str, open: usize, left: char, right: char) -> Option<usize> {
+    let window = window(&s[open..]);
+    // A quick search first: a line full of unclosed brackets has no closing one in reach.
+    if !window.contains(right) {
+        return None;
+    }
     let mut depth = 0usize;
     let mut escaped = false;
-    for (i, c) in window(&s[open..]).char_indices() {
+    for (i, c) in window.char_indices() {
         if escaped {
             escaped = false;
         } else if c == '\\' {
@@ -637,6 +685,8 @@ mod tests {
             }
         }
         assert!(blocks("```\nnever closed").len() == 1);
+        assert_eq!(inline("`a`` b ``c` ```").0, "a`` b ``c ```");
+        assert_eq!(inline("\\``x` y``").0, "`x y``");
         let not_yaml = roles("---\nشيء ما هنا\n---\nنص");
         assert_eq!(
             not_yaml,

@@ -15,6 +15,8 @@
 //! - Tabs stay. Bidi format characters (LRM, RLM, ALM, LRE … PDI) stay in the text: the
 //!   layout stage resolves them and never sends them to the terminal.
 
+use crate::text::sentences::find_byte;
+
 /// The escape character that starts a terminal escape sequence.
 const ESC: char = '\u{1b}';
 /// BEL, which also ends an OSC string.
@@ -30,21 +32,56 @@ const DEL_SYMBOL: char = '\u{2421}';
 /// and `\t` (see the module notes for what each becomes).
 pub fn sanitise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
+    let mut rest = text;
+    while let Some((at, c)) = next_to_change(rest) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + c.len_utf8()..];
+        rest = match c {
             '\r' => {
-                chars.next_if_eq(&'\n');
                 out.push('\n');
+                after.strip_prefix('\n').unwrap_or(after)
             }
-            '\u{2028}' => out.push('\n'),
-            '\u{2029}' => out.push_str("\n\n"),
-            ESC => skip_escape(&mut chars),
-            '\n' | '\t' => out.push(c),
-            _ => out.push(visible(c)),
-        }
+            '\u{2028}' => {
+                out.push('\n');
+                after
+            }
+            '\u{2029}' => {
+                out.push_str("\n\n");
+                after
+            }
+            ESC => skip_escape(after),
+            _ => {
+                out.push(visible(c));
+                after
+            }
+        };
     }
+    out.push_str(rest);
     out
+}
+
+/// The first character of `text` that [`sanitise`] changes or removes, and its byte offset.
+/// Bytes are scanned rather than characters: such a character is ASCII or starts with byte
+/// 0xC2 (C1 controls) or 0xE2 (the separators), and only those characters are decoded.
+fn next_to_change(text: &str) -> Option<(usize, char)> {
+    let may_change =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2);
+    let mut from = 0;
+    loop {
+        let at = from + find_byte(&text.as_bytes()[from..], may_change)?;
+        let c = text[at..].chars().next()?;
+        if needs_care(c) {
+            return Some((at, c));
+        }
+        from = at + c.len_utf8();
+    }
+}
+
+/// Whether a character is changed or removed by [`sanitise`]: a control other than `\n` and
+/// `\t`, or a Unicode line or paragraph separator. Text between such characters is copied
+/// as it is.
+fn needs_care(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}')
 }
 
 /// The character itself, or the visible symbol that stands for it when it is a control.
@@ -57,58 +94,42 @@ fn visible(c: char) -> char {
     }
 }
 
-/// Consume the rest of an escape sequence whose ESC has just been read.
-fn skip_escape<I: Iterator<Item = char>>(chars: &mut std::iter::Peekable<I>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            skip_control_string(chars);
-        }
+/// The text after the escape sequence whose ESC came just before `rest`.
+fn skip_escape(rest: &str) -> &str {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('[') => skip_csi(chars.as_str()),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_control_string(chars.as_str()),
         // nF sequences: intermediate bytes, then one final byte.
         Some(' '..='/') => {
-            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
-            chars.next_if(|c| matches!(c, '0'..='~'));
+            let rest = rest.trim_start_matches(|c| matches!(c, ' '..='/'));
+            rest.strip_prefix(|c| matches!(c, '0'..='~')).unwrap_or(rest)
         }
         // Any other two-character sequence (ESC 7, ESC c, ESC =, …).
-        Some('0'..='~') => {
-            chars.next();
-        }
+        Some('0'..='~') => chars.as_str(),
         // A lone ESC before a newline, a space-less end or a non-ASCII character.
-        _ => {}
+        _ => rest,
     }
 }
 
-/// Consume a CSI sequence after `ESC [`: parameter and intermediate bytes, then the final
-/// byte. A malformed sequence ends at the first byte that cannot belong to it.
-fn skip_csi<I: Iterator<Item = char>>(chars: &mut std::iter::Peekable<I>) {
-    while chars.next_if(|c| matches!(c, '0'..='?')).is_some() {}
-    while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
-    chars.next_if(|c| matches!(c, '@'..='~'));
+/// The text after a CSI sequence that follows `ESC [`: parameter and intermediate bytes,
+/// then the final byte. A malformed sequence ends at the first byte that cannot belong to it.
+fn skip_csi(rest: &str) -> &str {
+    let rest = rest.trim_start_matches(|c| matches!(c, '0'..='?'));
+    let rest = rest.trim_start_matches(|c| matches!(c, ' '..='/'));
+    rest.strip_prefix(|c| matches!(c, '@'..='~')).unwrap_or(rest)
 }
 
-/// Consume a control string (OSC, DCS, SOS, PM, APC) up to and including its terminator:
-/// BEL, `ESC \` or the C1 ST. An unterminated string ends before the next newline.
-fn skip_control_string<I: Iterator<Item = char>>(chars: &mut std::iter::Peekable<I>) {
-    while let Some(&c) = chars.peek() {
-        match c {
-            '\n' | '\r' => return,
-            BEL | C1_ST => {
-                chars.next();
-                return;
-            }
-            ESC => {
-                chars.next();
-                chars.next_if_eq(&'\\');
-                return;
-            }
-            _ => {
-                chars.next();
-            }
-        }
+/// The text after a control string (OSC, DCS, SOS, PM, APC) and its terminator: BEL,
+/// `ESC \` or the C1 ST. An unterminated string ends before the next newline.
+fn skip_control_string(rest: &str) -> &str {
+    let end = rest.char_indices().find(|&(_, c)| matches!(c, '\n' | '\r' | BEL | C1_ST | ESC));
+    let Some((at, c)) = end else { return "" };
+    let after = &rest[at + c.len_utf8()..];
+    match c {
+        BEL | C1_ST => after,
+        ESC => after.strip_prefix('\\').unwrap_or(after),
+        _ => &rest[at..],
     }
 }
 
@@ -176,6 +197,15 @@ mod tests {
     fn tabs_and_bidi_marks_stay() {
         let text = "a\tb \u{200f}ج\u{200e} \u{2067}x\u{2069} \u{61c}";
         assert_eq!(sanitise(text), text);
+    }
+
+    #[test]
+    fn clean_text_is_copied_whole() {
+        let text = "نص عربي\tمع Latin و«علامات»، ١٢٣ — “quotes” \u{a0}é\n\nفقرة";
+        assert_eq!(sanitise(text), text);
+        assert_eq!(sanitise("أ\u{1b}"), "أ");
+        assert_eq!(sanitise("\u{1b}]unterminated"), "");
+        assert_eq!(sanitise("«\u{a0}»\u{2026}\u{2029}\u{85}x"), "«\u{a0}»\u{2026}\n\n\u{fffd}x");
     }
 
     #[test]

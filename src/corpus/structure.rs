@@ -29,12 +29,14 @@
 //! underlines, and paragraphs are never joined by the repair rule. The furniture, repeat and
 //! sentence rules are the same for both.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::boilerplate;
 use super::markdown;
 use super::sanitise::{is_blank_line, sanitise};
 use super::{Boilerplate, Document, Emphasis, Paragraph, Role};
+use crate::text::sentences::{find_byte, is_alphabetic, is_alphanumeric};
 use crate::text::{dominant_direction, split_sentences};
 
 /// The longest line of a hard-wrapped paragraph, in characters.
@@ -144,7 +146,7 @@ fn plain_blocks(text: &str) -> Vec<Block> {
     for line in text.split('\n').chain(std::iter::once("")) {
         if is_blank_line(line) {
             for piece in unwrap_block(&lines) {
-                blocks.push(Block::body(tidy_spaces(&piece).0));
+                blocks.push(Block::body(tidy(piece)));
             }
             lines.clear();
         } else {
@@ -162,12 +164,20 @@ struct Line<'a> {
     indent: usize,
     /// Its length in characters, trimmed.
     len: usize,
+    /// Whether it is furniture, once asked (each line is asked about as the line before a
+    /// break and as the line after it).
+    furniture: OnceCell<bool>,
 }
 
 impl Line<'_> {
     /// How far the line reaches, in characters, counting its indent.
     fn reach(&self) -> usize {
         self.indent + self.len
+    }
+
+    /// Whether the line on its own is page furniture.
+    fn is_furniture(&self) -> bool {
+        *self.furniture.get_or_init(|| boilerplate::classify_line(self.text).is_some())
     }
 }
 
@@ -190,7 +200,7 @@ fn unwrap_block(raw: &[&str]) -> Vec<String> {
         .map(|l| {
             let text = l.trim();
             let indent = l.chars().take_while(|c| c.is_whitespace()).count();
-            Line { text, indent, len: text.chars().count() }
+            Line { text, indent, len: text.chars().count(), furniture: OnceCell::new() }
         })
         .collect();
     let min_indent = lines.iter().map(|l| l.indent).min().unwrap_or(0);
@@ -235,8 +245,8 @@ fn wraps_onto(prev: &Line, next: &Line, is_last: bool, margins: &Margins) -> boo
         && !is_list_item(next.text)
         && byline_shape(next.text) != Some(BylineShape::Marked)
         && !(is_last && byline_shape(next.text).is_some())
-        && boilerplate::classify_line(next.text).is_none()
-        && boilerplate::classify_line(prev.text).is_none()
+        && !next.is_furniture()
+        && !prev.is_furniture()
 }
 
 /// The text trimmed, with runs of white space made one space (a single tab or no-break space
@@ -258,6 +268,33 @@ pub(super) fn tidy_spaces(text: &str) -> (String, Vec<usize>) {
     }
     map[text.len()] = out.len();
     (out, map)
+}
+
+/// The text with its spaces tidied as [`tidy_spaces`] does, without the offset map; text
+/// that is already tidy is kept as it is.
+fn tidy(text: String) -> String {
+    if is_tidy(&text) { text } else { tidy_spaces(&text).0 }
+}
+
+/// Whether [`tidy_spaces`] would leave the text as it is: no white space at either end and
+/// no two white-space characters in a row.
+pub(super) fn is_tidy(text: &str) -> bool {
+    // White space other than the plain space is ASCII or starts with byte 0xC2 (U+0085,
+    // U+00A0), 0xE1 (U+1680), 0xE2 (U+2000–U+205F) or 0xE3 (U+3000). Without any of those
+    // bytes (most text), quick byte searches give the answer.
+    let other_space = |b: u8| matches!(b, b'\t'..=b'\r' | 0xc2 | 0xe1..=0xe3);
+    if find_byte(text.as_bytes(), other_space).is_none() {
+        return !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ");
+    }
+    let mut after_space = true;
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || text.is_empty()
 }
 
 /// Flag furniture on every paragraph but code blocks.
@@ -314,7 +351,7 @@ fn top_zone(blocks: &[Block]) -> Vec<usize> {
 /// The title among the top-zone lines: the longest in words (the first of equals), when the
 /// lines above it are all short labels; otherwise the first line.
 fn pick_title(blocks: &[Block], candidates: &[usize]) -> Option<usize> {
-    let words = |i: usize| word_count(&blocks[i].text);
+    let words = |i: usize| word_count(&blocks[i].text, MAX_TITLE_WORDS + 1);
     let longest = candidates.iter().copied().rev().max_by_key(|&i| words(i))?;
     let labels_above = candidates
         .iter()
@@ -325,12 +362,12 @@ fn pick_title(blocks: &[Block], candidates: &[usize]) -> Option<usize> {
 
 /// Whether a paragraph may be part of the top zone.
 fn is_top_line(block: &Block) -> bool {
-    let words = word_count(&block.text);
+    let words = word_count(&block.text, MAX_TITLE_WORDS + 1);
     block.role == Role::Body
         && !block.list_item
         && !block.code
         && (1..=MAX_TITLE_WORDS).contains(&words)
-        && block.text.chars().any(char::is_alphabetic)
+        && block.text.chars().any(is_alphabetic)
         && !last_significant(&block.text).is_some_and(|c| ".:،,;؛".contains(c))
 }
 
@@ -365,8 +402,7 @@ fn find_headings(blocks: &mut [Block]) {
 /// with punctuation (at most one in three, or just one, does not), so that an unpunctuated
 /// end is a cut and not the article's style.
 fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
-    let long =
-        blocks.iter().filter(|b| b.boilerplate.is_none() && word_count(&b.text) >= MIN_CUT_WORDS);
+    let long = blocks.iter().filter(|b| b.boilerplate.is_none() && has_cut_length(&b.text));
     let (mut count, mut unpunctuated) = (0, 0);
     for block in long {
         count += 1;
@@ -396,18 +432,26 @@ fn continues(prev: &Block, next: &Block) -> bool {
     body(prev)
         && body(next)
         && !next.list_item
-        && word_count(&prev.text) >= MIN_CUT_WORDS
-        && prev.text.chars().last().is_some_and(char::is_alphabetic)
-        && next.text.chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+        && has_cut_length(&prev.text)
+        && prev.text.chars().last().is_some_and(is_alphabetic)
+        && next.text.chars().next().is_some_and(|c| is_alphabetic(c) && !c.is_uppercase())
         && !looks_like_heading(&next.text)
+}
+
+/// Whether a paragraph is long enough to be the first part of one cut in two.
+fn has_cut_length(text: &str) -> bool {
+    word_count(text, MIN_CUT_WORDS) >= MIN_CUT_WORDS
 }
 
 /// Drop paragraphs of some length that repeat an earlier one (code blocks excepted).
 fn drop_repeats(blocks: &mut Vec<Block>) {
-    let mut seen: HashSet<String> = HashSet::new();
-    blocks.retain(|b| {
-        b.code || b.text.chars().count() < MIN_REPEAT_CHARS || seen.insert(b.text.clone())
-    });
+    let mut seen: HashSet<&str> = HashSet::new();
+    let keep: Vec<bool> = blocks
+        .iter()
+        .map(|b| b.code || b.text.chars().count() < MIN_REPEAT_CHARS || seen.insert(&b.text))
+        .collect();
+    let mut keep = keep.into_iter();
+    blocks.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Title and byline in Markdown: a first-level heading at the top (or the front matter's
@@ -476,9 +520,16 @@ fn file_stem(path: &str) -> String {
     if stem.is_empty() { name.to_string() } else { stem.to_string() }
 }
 
-/// The number of words that have a letter or digit in them.
-pub(super) fn word_count(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// The number of words that have a letter or digit in them, counted up to `cap`: a text
+/// with more words gives `cap`, and the rest of it is not read. Callers compare the count
+/// with a limit and pass a cap just past it.
+pub(super) fn word_count(text: &str, cap: usize) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(is_alphanumeric)).take(cap).count()
+}
+
+/// Whether the text has at most `limit` words with a letter or digit in them.
+pub(super) fn at_most_words(text: &str, limit: usize) -> bool {
+    word_count(text, limit + 1) <= limit
 }
 
 /// The last character of the text, looking through closing quotes and brackets.
@@ -492,12 +543,12 @@ fn last_significant(text: &str) -> Option<char> {
 /// Whether a line is shaped like a heading: 1–12 words with a letter, no closing
 /// punctuation, not a list item.
 pub(super) fn looks_like_heading(text: &str) -> bool {
-    let words = word_count(text);
-    (1..=MAX_HEADING_WORDS).contains(&words)
-        && text.chars().count() <= MAX_WRAPPED_LINE
-        && text.chars().any(char::is_alphabetic)
-        && !last_significant(text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
+    // The cheap tests first: most paragraphs end with punctuation.
+    !last_significant(text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
         && !is_list_item(text)
+        && text.chars().nth(MAX_WRAPPED_LINE).is_none()
+        && (1..=MAX_HEADING_WORDS).contains(&word_count(text, MAX_HEADING_WORDS + 1))
+        && text.chars().any(is_alphabetic)
 }
 
 /// Whether a line starts with a list marker: «1.», «2)», «3-» or a bullet, then a space.
@@ -546,10 +597,11 @@ fn is_name(text: &str, words: std::ops::RangeInclusive<usize>) -> bool {
 
 /// Whether a text is a few plain words, optionally requiring Latin words to be capitalised.
 fn is_name_words(text: &str, words: std::ops::RangeInclusive<usize>, capitals: bool) -> bool {
-    let list: Vec<&str> = text.split_whitespace().collect();
+    // One word past the most allowed is enough to reject the text.
+    let list: Vec<&str> = text.split_whitespace().take(words.end() + 1).collect();
     let plain = |w: &&str| {
         let inner = |c: char| matches!(c, '-' | '\'' | '’');
-        w.chars().all(|c| c.is_alphabetic() || inner(c) || is_mark(c))
+        w.chars().all(|c| is_alphabetic(c) || inner(c) || is_mark(c))
             && !w.starts_with(inner)
             && !w.ends_with(inner)
     };
@@ -626,6 +678,19 @@ mod tests {
         let paragraphs = roles(text);
         assert_eq!(paragraphs.len(), 2);
         assert_eq!(paragraphs[0].0, Role::Title);
+    }
+
+    #[test]
+    fn tidy_text_is_recognised() {
+        for text in ["", "a", "a b", "a\tb", "أ\u{a0}ب «ج»", "x\u{200f} y", "a\u{3000}b"] {
+            assert!(is_tidy(text), "{text:?}");
+        }
+        for text in
+            [" ", " a", "a ", "a  b", "a\u{a0} b", "\u{a0}a", "a\u{2003}", "a\u{85}\u{3000}b"]
+        {
+            assert!(!is_tidy(text), "{text:?}");
+            assert_ne!(tidy_spaces(text).0, text);
+        }
     }
 
     #[test]
