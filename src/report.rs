@@ -105,7 +105,7 @@ struct LinkEntry<'a> {
     from: PassageEntry<'a>,
     to: PassageEntry<'a>,
     score: f64,
-    terms: &'a [String],
+    terms: Vec<&'a str>,
 }
 
 fn passage<'a>(corpus: &'a Corpus, document: usize, paragraph: usize) -> PassageEntry<'a> {
@@ -270,14 +270,14 @@ pub fn write_links(
             from: passage(corpus, l.from.0, l.from.1),
             to: passage(corpus, l.to.0, l.to.1),
             score: l.score,
-            terms: &l.terms,
+            terms: analysis.link_terms(l).collect(),
         })
         .collect();
     let Format::Text { width, options } = format else {
         return write_json(out, &LinksReport { links });
     };
     let mut text = TextWriter { out, width, options, first: true };
-    for link in &kept {
+    for (link, entry) in kept.iter().zip(&links) {
         let from = &corpus.documents[link.from.0];
         let to = &corpus.documents[link.to.0];
         text.heading(
@@ -288,7 +288,7 @@ pub fn write_links(
                 link.to.0 + 1,
                 link.to.1,
                 link.score,
-                link.terms.join("، ")
+                entry.terms.join("، ")
             ),
             from,
         )?;

@@ -171,15 +171,15 @@ fn paragraph_keys(
 ) -> HashSet<Key> {
     let mut keys = HashSet::new();
     for (i, word) in paragraph.words.iter().enumerate() {
-        if word.token.stop || !phrase_words.contains(&word.term) {
+        if word.stop || !phrase_words.contains(&word.term) {
             continue;
         }
         keys.insert(Key::Word(word.term));
         if let Some(next) = paragraph.words.get(i + 1)
-            && !next.token.stop
+            && !next.stop
             && next.term != word.term
             && phrase_words.contains(&next.term)
-            && text[word.token.range.end..next.token.range.start].chars().all(char::is_whitespace)
+            && text[word.range().end..next.range().start].chars().all(char::is_whitespace)
         {
             keys.insert(Key::Phrase(word.term, next.term));
         }
@@ -249,7 +249,7 @@ fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<
         {
             for pair in prepared.words.windows(2) {
                 if phrases.contains(&(pair[0].term, pair[1].term)) {
-                    let text = &paragraph.text[pair[0].token.range.start..pair[1].token.range.end];
+                    let text = &paragraph.text[pair[0].range().start..pair[1].range().end];
                     let plain: String =
                         text.chars().filter(|&c| normalize_char(c).is_some()).collect();
                     *counts

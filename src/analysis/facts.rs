@@ -8,14 +8,14 @@
 
 use std::ops::Range;
 
-use super::prepare::PreparedParagraph;
+use super::prepare::{PreparedParagraph, TermId, Vocabulary};
 use crate::corpus::Document;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-use crate::text::normalize;
+use crate::text::{normalize, stem};
 
 /// One sentence that carries figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,8 +163,13 @@ struct Piece {
     stop: bool,
 }
 
-/// The sentences of the document's running text that carry figures.
-pub fn facts(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Fact> {
+/// The sentences of the document's running text that carry figures. `numbers` is
+/// [`number_terms`] of the collection.
+pub fn facts(
+    document: &Document,
+    paragraphs: &[PreparedParagraph],
+    numbers: &HashSet<TermId>,
+) -> Vec<Fact> {
     let mut out = Vec::new();
     for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
         if !prepared.body {
@@ -172,6 +177,10 @@ pub fn facts(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Fact>
         }
         let text = &paragraph.text;
         for (s, sentence) in paragraph.sentences.iter().enumerate() {
+            let digits = text[sentence.clone()].chars().any(is_digit);
+            if !digits && !prepared.words_in(sentence).iter().any(|w| numbers.contains(&w.term)) {
+                continue;
+            }
             let pieces = pieces(text, prepared, sentence);
             let figures = figures(text, &pieces, s == 0);
             if !figures.is_empty() {
@@ -182,26 +191,37 @@ pub fn facts(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Fact>
     out
 }
 
+/// The terms (stems) of the collection that number words and multipliers have: a sentence
+/// without a digit and without one of these cannot hold a figure, which spares most sentences
+/// the word-by-word search.
+pub fn number_terms(vocabulary: &Vocabulary) -> HashSet<TermId> {
+    NUMBER_WORDS
+        .iter()
+        .chain(MULTIPLIERS)
+        .filter_map(|w| vocabulary.id(&stem(&normalize(w))))
+        .collect()
+}
+
 /// The words of one sentence, split at digit–letter boundaries.
 fn pieces(text: &str, prepared: &PreparedParagraph, sentence: &Range<usize>) -> Vec<Piece> {
     let mut out = Vec::new();
     let inside = prepared.words_in(sentence);
     for word in inside {
-        let range = word.token.range.clone();
+        let range = word.range();
         let mut start = range.start;
         let mut previous: Option<bool> = None;
         for (i, c) in text[range.clone()].char_indices() {
             let digit =
                 is_digit(c) || (previous == Some(true) && matches!(c, '.' | ',' | '٫' | '٬'));
             if previous.is_some_and(|d| d != digit) && c.is_alphanumeric() {
-                push_piece(&mut out, text, start..range.start + i, word.token.stop);
+                push_piece(&mut out, text, start..range.start + i, word.stop);
                 start = range.start + i;
             }
             if c.is_alphanumeric() {
                 previous = Some(digit);
             }
         }
-        push_piece(&mut out, text, start..range.end, word.token.stop);
+        push_piece(&mut out, text, start..range.end, word.stop);
     }
     out
 }
@@ -323,7 +343,7 @@ mod tests {
             Corpus { documents: vec![parse_document("t.txt", text, false)], warnings: Vec::new() };
         let prepared = Prepared::new(&corpus);
         let document = &corpus.documents[0];
-        facts(document, &prepared.documents[0])
+        facts(document, &prepared.documents[0], &number_terms(&prepared.vocabulary))
             .iter()
             .flat_map(|f| {
                 f.figures

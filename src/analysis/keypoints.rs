@@ -182,7 +182,7 @@ fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Cand
             let mut words = 0;
             for word in inside {
                 words += 1;
-                if !word.token.stop {
+                if !word.stop {
                     *terms.entry(word.term).or_insert(0.0) += 1.0;
                 }
             }

@@ -1,25 +1,30 @@
 //! Cross-links: for each paragraph, the most related paragraphs in the other articles.
 //!
 //! Paragraphs are TF-IDF vectors of their content stems. An inverted index from stem to the
-//! paragraphs that use it finds, for one paragraph, only the paragraphs sharing a word with
-//! it, so the cost follows the shared words rather than all pairs: 10,000 articles link in
-//! seconds. Words used by more than one paragraph in twenty (in large collections) say too
-//! little to link by and are left out of the index. A link is kept when its cosine passes a
-//! threshold, at most K per paragraph, each with the shared terms that explain it.
-
-use std::collections::HashMap;
+//! paragraphs that use it finds candidates for one paragraph through its most telling words
+//! only (its dozen heaviest), and words used by more than one paragraph in a hundred (in
+//! large collections) are left out of the index: they say too little to link by, and their
+//! long lists are what would make the cost grow with the square of the collection. The best
+//! candidates are then scored exactly (cosine over all their words). A link is kept when its
+//! cosine passes a threshold and it shares at least two words, at most K per paragraph, each
+//! with the shared terms that explain it. 10,000 articles link in seconds.
 
 use serde::{Deserialize, Serialize};
 
 use super::prepare::{Prepared, TermId};
 
 /// Links with a cosine below this are not shown: the paragraphs share too little.
-const MIN_SCORE: f64 = 0.12;
+const MIN_SCORE: f32 = 0.12;
 /// A link needs at least this many shared terms: one word in common is a coincidence.
 const MIN_SHARED_TERMS: usize = 2;
-/// In collections of at least this many paragraphs, words in more than 1 in 20 are ignored.
-const COMMON_WORD_MIN_PARAGRAPHS: usize = 200;
-const COMMON_WORD_SHARE: f64 = 0.05;
+/// Words in more than this many paragraphs, or this share of them if that is more, are left
+/// out of the index.
+const COMMON_WORD_PARAGRAPHS: usize = 30;
+const COMMON_WORD_SHARE: f64 = 0.01;
+/// How many of a paragraph's heaviest words look for candidates.
+const QUERY_TERMS: usize = 12;
+/// How many candidates, by their partial score, are scored exactly.
+const CANDIDATES: usize = 40;
 /// The most shared terms listed for a link.
 const TERMS_PER_LINK: usize = 5;
 
@@ -32,103 +37,154 @@ pub struct Link {
     pub to: (usize, usize),
     /// Cosine similarity of the two paragraphs, 0 to 1.
     pub score: f64,
-    /// The shared terms that weigh most, as the text writes them.
-    pub terms: Vec<String>,
+    /// The shared terms that weigh most, as indices into [`super::Analysis::terms`].
+    pub terms: Vec<u32>,
 }
 
-/// One paragraph's vector.
+/// One paragraph's vector: (term, weight) sorted by term, of unit length.
 struct Vector {
-    place: (usize, usize),
-    weights: Vec<(TermId, f64)>,
+    place: (u32, u32),
+    weights: Vec<(TermId, f32)>,
 }
 
 /// The links of every paragraph of running text: at most `k` each, best first, grouped by
-/// paragraph in collection order.
+/// paragraph in collection order. Their terms are term ids of `prepared`'s vocabulary.
 pub fn links(prepared: &Prepared, k: usize) -> Vec<Link> {
-    let vectors = vectors(prepared);
+    let (vectors, paragraph_frequency) = vectors(prepared);
     let paragraphs = vectors.len();
-    let mut postings: HashMap<TermId, Vec<(u32, f64)>> = HashMap::new();
+    let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
+    // The index: for each word not too common, the paragraphs using it, with its weight.
+    let mut postings: Vec<Vec<(u32, f32)>> = paragraph_frequency
+        .iter()
+        .map(|&f| if (f as usize) <= limit { Vec::with_capacity(f as usize) } else { Vec::new() })
+        .collect();
     for (i, v) in vectors.iter().enumerate() {
         for &(t, w) in &v.weights {
-            postings.entry(t).or_default().push((i as u32, w));
+            if paragraph_frequency[t as usize] as usize <= limit {
+                postings[t as usize].push((i as u32, w));
+            }
         }
     }
-    if paragraphs >= COMMON_WORD_MIN_PARAGRAPHS {
-        let limit = (paragraphs as f64 * COMMON_WORD_SHARE) as usize;
-        postings.retain(|_, list| list.len() <= limit);
-    }
-    let mut out = Vec::new();
-    let mut scores: HashMap<u32, (f64, usize)> = HashMap::new();
+    let mut found: Vec<Vec<(u32, f32)>> = vec![Vec::new(); paragraphs];
+    // Partial scores of the candidates of one paragraph, and which entries were touched.
+    let mut partial: Vec<f32> = vec![0.0; paragraphs];
+    let mut touched: Vec<u32> = Vec::new();
     for (i, v) in vectors.iter().enumerate() {
-        scores.clear();
-        for &(t, w) in &v.weights {
-            for &(j, x) in postings.get(&t).map(Vec::as_slice).unwrap_or(&[]) {
+        let mut query: Vec<(TermId, f32)> =
+            v.weights.iter().copied().filter(|&(t, _)| !postings[t as usize].is_empty()).collect();
+        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(t, w) in query.iter().take(QUERY_TERMS) {
+            for &(j, x) in &postings[t as usize] {
                 if vectors[j as usize].place.0 != v.place.0 {
-                    let entry = scores.entry(j).or_insert((0.0, 0));
-                    entry.0 += w * x;
-                    entry.1 += 1;
+                    if partial[j as usize] == 0.0 {
+                        touched.push(j);
+                    }
+                    partial[j as usize] += w * x;
                 }
             }
         }
-        let mut best: Vec<(u32, f64)> = scores
-            .iter()
-            .filter(|&(_, &(s, shared))| s >= MIN_SCORE && shared >= MIN_SHARED_TERMS)
-            .map(|(&j, &(s, _))| (j, s))
-            .collect();
+        let mut candidates: Vec<(u32, f32)> =
+            touched.iter().map(|&j| (j, partial[j as usize])).collect();
+        for &j in &touched {
+            partial[j as usize] = 0.0;
+        }
+        touched.clear();
+        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > CANDIDATES {
+            candidates.select_nth_unstable_by(CANDIDATES, by_score);
+            candidates.truncate(CANDIDATES);
+        }
+        for (j, _) in candidates {
+            let (score, shared) = cosine(v, &vectors[j as usize]);
+            if score >= MIN_SCORE && shared >= MIN_SHARED_TERMS {
+                found[i].push((j, score));
+            }
+        }
+    }
+    // Relatedness goes both ways: a paragraph found from one side is offered on the other,
+    // whichever side's words found it.
+    for i in 0..paragraphs {
+        for n in 0..found[i].len() {
+            let (j, score) = found[i][n];
+            if !found[j as usize].iter().any(|&(back, _)| back as usize == i) {
+                found[j as usize].push((i as u32, score));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, mut best) in found.into_iter().enumerate() {
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         best.truncate(k);
         for (j, score) in best {
             let other = &vectors[j as usize];
+            let place = |p: (u32, u32)| (p.0 as usize, p.1 as usize);
             out.push(Link {
-                from: vectors[i].place,
-                to: other.place,
-                score: (score * 1000.0).round() / 1000.0,
-                terms: shared_terms(prepared, v, other),
+                from: place(vectors[i].place),
+                to: place(other.place),
+                score: (f64::from(score) * 1000.0).round() / 1000.0,
+                terms: shared_terms(&vectors[i], other),
             });
         }
     }
     out
 }
 
-/// TF-IDF unit vectors of the paragraphs of running text.
-fn vectors(prepared: &Prepared) -> Vec<Vector> {
-    let mut paragraph_frequency: HashMap<TermId, u32> = HashMap::new();
-    let mut counts: Vec<((usize, usize), HashMap<TermId, f64>)> = Vec::new();
+/// TF-IDF unit vectors of the paragraphs of running text, and each term's paragraph count.
+fn vectors(prepared: &Prepared) -> (Vec<Vector>, Vec<u32>) {
+    let mut paragraph_frequency: Vec<u32> = vec![0; prepared.vocabulary.len()];
+    let mut vectors: Vec<Vector> = Vec::new();
     for (d, paragraphs) in prepared.documents.iter().enumerate() {
         for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
-            let mut tf: HashMap<TermId, f64> = HashMap::new();
-            for t in paragraph.content_terms() {
-                *tf.entry(t).or_insert(0.0) += 1.0;
+            let mut terms: Vec<TermId> = paragraph.content_terms().collect();
+            terms.sort_unstable();
+            let mut weights: Vec<(TermId, f32)> = Vec::new();
+            for t in terms {
+                match weights.last_mut() {
+                    Some((last, count)) if *last == t => *count += 1.0,
+                    _ => weights.push((t, 1.0)),
+                }
             }
-            for &t in tf.keys() {
-                *paragraph_frequency.entry(t).or_insert(0) += 1;
+            for &(t, _) in &weights {
+                paragraph_frequency[t as usize] += 1;
             }
-            counts.push(((d, p), tf));
+            vectors.push(Vector { place: (d as u32, p as u32), weights });
         }
     }
-    let n = counts.len() as f64;
-    counts
-        .into_iter()
-        .map(|(place, tf)| {
-            let mut weights: Vec<(TermId, f64)> = tf
-                .into_iter()
-                .map(|(t, c)| (t, (1.0 + c.ln()) * (n / paragraph_frequency[&t] as f64).ln()))
-                .filter(|&(_, w)| w > 0.0)
-                .collect();
-            // Sorted before summing, so that every run gives the same scores.
-            weights.sort_by_key(|&(t, _)| t);
-            let norm = weights.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-            if norm > 0.0 {
-                weights.iter_mut().for_each(|(_, w)| *w /= norm);
+    let n = vectors.len() as f32;
+    for v in &mut vectors {
+        for (t, w) in &mut v.weights {
+            *w = (1.0 + w.ln()) * (n / paragraph_frequency[*t as usize] as f32).ln();
+        }
+        v.weights.retain(|&(_, w)| w > 0.0);
+        let norm = v.weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.weights.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+    }
+    (vectors, paragraph_frequency)
+}
+
+/// The cosine of two unit vectors (sorted by term) and how many terms they share.
+fn cosine(a: &Vector, b: &Vector) -> (f32, usize) {
+    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
+    while i < a.weights.len() && j < b.weights.len() {
+        match a.weights[i].0.cmp(&b.weights[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a.weights[i].1 * b.weights[j].1;
+                shared += 1;
+                i += 1;
+                j += 1;
             }
-            Vector { place, weights }
-        })
-        .collect()
+        }
+    }
+    (sum, shared)
 }
 
 /// The shared terms of two vectors that contribute most to their cosine.
-fn shared_terms(prepared: &Prepared, a: &Vector, b: &Vector) -> Vec<String> {
-    let mut shared: Vec<(f64, TermId)> = a
+fn shared_terms(a: &Vector, b: &Vector) -> Vec<u32> {
+    let mut shared: Vec<(f32, TermId)> = a
         .weights
         .iter()
         .filter_map(|&(t, w)| {
@@ -136,9 +192,5 @@ fn shared_terms(prepared: &Prepared, a: &Vector, b: &Vector) -> Vec<String> {
         })
         .collect();
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    shared
-        .into_iter()
-        .take(TERMS_PER_LINK)
-        .map(|(_, t)| prepared.vocabulary.display_form(t).to_string())
-        .collect()
+    shared.into_iter().take(TERMS_PER_LINK).map(|(_, t)| t).collect()
 }

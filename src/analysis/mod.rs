@@ -10,6 +10,8 @@ pub mod links;
 pub mod prepare;
 pub mod themes;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use facts::{Fact, facts};
@@ -61,32 +63,51 @@ pub struct Analysis {
     pub themes: Vec<Theme>,
     /// Cross-links between paragraphs of different articles, grouped by paragraph, best first.
     pub links: Vec<Link>,
+    /// The terms links name, as the text writes them; [`Link::terms`] index this list.
+    pub terms: Vec<String>,
 }
 
 impl Analysis {
     /// Analyse a collection.
     pub fn new(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
         let prepared = Prepared::new(corpus);
+        let numbers = facts::number_terms(&prepared.vocabulary);
         let documents = corpus
             .documents
             .iter()
             .zip(&prepared.documents)
             .map(|(document, paragraphs)| DocumentAnalysis {
                 ranked: rank_sentences(document, paragraphs),
-                facts: facts(document, paragraphs),
+                facts: facts(document, paragraphs, &numbers),
             })
             .collect();
         let themes = match themes {
             ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
             ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
         };
-        let links = links::links(&prepared, MAX_LINKS_PER_PARAGRAPH);
-        Analysis { documents, themes, links }
+        let mut links = links::links(&prepared, MAX_LINKS_PER_PARAGRAPH);
+        // Term ids become indices into a table of the terms links use, written as shown.
+        let mut table: HashMap<u32, u32> = HashMap::new();
+        let mut terms = Vec::new();
+        for link in &mut links {
+            for term in &mut link.terms {
+                *term = *table.entry(*term).or_insert_with(|| {
+                    terms.push(prepared.vocabulary.display_form(*term).to_string());
+                    (terms.len() - 1) as u32
+                });
+            }
+        }
+        Analysis { documents, themes, links, terms }
     }
 
     /// The key points of document `index` for a budget, in reading order.
     pub fn key_points(&self, index: usize, budget: Budget) -> Vec<KeyPoint> {
         select(&self.documents[index].ranked, budget)
+    }
+
+    /// The shared terms of a link, as the text writes them.
+    pub fn link_terms<'a>(&'a self, link: &'a Link) -> impl Iterator<Item = &'a str> + 'a {
+        link.terms.iter().map(|&t| self.terms[t as usize].as_str())
     }
 
     /// The links from one paragraph, best first, at most `k`.

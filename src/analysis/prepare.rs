@@ -1,37 +1,37 @@
 //! The collection as analysis sees it: the words of every paragraph that is part of an
 //! article (not page furniture), as term ids, with document frequencies.
+//!
+//! Words are kept small (a byte range, a term id and a stop flag: 16 bytes) and each distinct
+//! written form is normalised, stemmed and looked up once, so that 10,000 articles fit in
+//! memory and tokenise quickly.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::corpus::{Corpus, Paragraph, Role};
-use crate::text::{Token, Tokenizer, normalize_char};
+use crate::text::{is_stop_word, normalize, normalize_char, stem, word_ranges};
 
 /// A term: an interned stem.
 pub type TermId = u32;
 
-/// The vocabulary: every stem seen, with the surface forms it was written in.
+/// The vocabulary: every stem seen, and how to show it.
 #[derive(Default)]
 pub struct Vocabulary {
     ids: HashMap<String, TermId>,
     stems: Vec<String>,
-    /// For each term, the forms it is written in (without harakat or tatweel), with counts.
-    forms: Vec<HashMap<String, u32>>,
+    /// For each term, the written form to show a reader.
+    display: Vec<String>,
 }
 
 impl Vocabulary {
     /// The id of a stem, adding it if new.
-    fn intern(&mut self, stem: &str, form: &str) -> TermId {
-        let id = match self.ids.get(stem) {
-            Some(&id) => id,
-            None => {
-                let id = self.stems.len() as TermId;
-                self.ids.insert(stem.to_string(), id);
-                self.stems.push(stem.to_string());
-                self.forms.push(HashMap::new());
-                id
-            }
-        };
-        *self.forms[id as usize].entry(form.to_string()).or_insert(0) += 1;
+    fn intern(&mut self, stem: String) -> TermId {
+        if let Some(&id) = self.ids.get(&stem) {
+            return id;
+        }
+        let id = self.stems.len() as TermId;
+        self.ids.insert(stem.clone(), id);
+        self.stems.push(stem);
         id
     }
 
@@ -46,22 +46,9 @@ impl Vocabulary {
     }
 
     /// How the term is most often written in the text (without harakat), preferring forms
-    /// without a leading conjunction or preposition («تنفيذ» over «وتنفيذ»): the form to show
-    /// a reader.
+    /// without a leading conjunction or preposition («تنفيذ» over «وتنفيذ»).
     pub fn display_form(&self, id: TermId) -> &str {
-        let clitic = |form: &str| {
-            let mut chars = form.chars();
-            matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && chars.count() >= 3
-        };
-        self.forms[id as usize]
-            .iter()
-            .max_by(|a, b| {
-                (!clitic(a.0), a.1)
-                    .cmp(&(!clitic(b.0), b.1))
-                    .then_with(|| b.0.len().cmp(&a.0.len()))
-                    .then(b.0.cmp(a.0))
-            })
-            .map_or(self.stem(id), |(form, _)| form)
+        self.display.get(id as usize).map_or_else(|| self.stem(id), String::as_str)
     }
 
     /// How many terms there are.
@@ -76,12 +63,21 @@ impl Vocabulary {
 }
 
 /// One word of a prepared paragraph.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
-    /// The token (range, forms, stop flag).
-    pub token: Token,
+    start: u32,
+    end: u32,
     /// Its term id.
     pub term: TermId,
+    /// A function word or reporting verb.
+    pub stop: bool,
+}
+
+impl Word {
+    /// Byte range of the word in its paragraph's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A paragraph ready for analysis.
@@ -96,15 +92,15 @@ pub struct PreparedParagraph {
 
 impl PreparedParagraph {
     /// The words inside a byte range of the paragraph (a sentence), found by binary search.
-    pub fn words_in(&self, range: &std::ops::Range<usize>) -> &[Word] {
-        let first = self.words.partition_point(|w| w.token.range.start < range.start);
-        let end = self.words.partition_point(|w| w.token.range.end <= range.end);
+    pub fn words_in(&self, range: &Range<usize>) -> &[Word] {
+        let first = self.words.partition_point(|w| (w.start as usize) < range.start);
+        let end = self.words.partition_point(|w| w.end as usize <= range.end);
         &self.words[first..end.max(first)]
     }
 
     /// The terms of the content words (not stop words), in order.
     pub fn content_terms(&self) -> impl Iterator<Item = TermId> + '_ {
-        self.words.iter().filter(|w| !w.token.stop).map(|w| w.term)
+        self.words.iter().filter(|w| !w.stop).map(|w| w.term)
     }
 }
 
@@ -118,11 +114,6 @@ pub struct Prepared {
     pub document_frequency: Vec<u32>,
 }
 
-/// A word as written, without harakat, tatweel or joiners.
-fn plain(word: &str) -> String {
-    word.chars().filter(|&c| normalize_char(c).is_some()).collect()
-}
-
 /// Whether analysis reads a paragraph: running text or headings that are not furniture.
 fn is_article_text(paragraph: &Paragraph) -> (bool, bool) {
     if paragraph.boilerplate.is_some() {
@@ -131,34 +122,64 @@ fn is_article_text(paragraph: &Paragraph) -> (bool, bool) {
     (paragraph.role == Role::Body, matches!(paragraph.role, Role::Heading(_)))
 }
 
+/// What is known of one written form: its term, whether it is a stop word, how often seen.
+struct Form {
+    term: TermId,
+    stop: bool,
+    count: u32,
+}
+
+/// A word as written, without harakat, tatweel or joiners.
+fn plain(word: &str) -> String {
+    word.chars().filter(|&c| normalize_char(c).is_some()).collect()
+}
+
+/// Whether a written form starts with a conjunction or preposition and is longer than one.
+fn starts_with_clitic(form: &str) -> bool {
+    let mut chars = form.chars();
+    matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && chars.count() >= 3
+}
+
 impl Prepared {
     /// Tokenise every paragraph of the collection.
     pub fn new(corpus: &Corpus) -> Prepared {
         let mut vocabulary = Vocabulary::default();
+        let mut forms: HashMap<String, Form> = HashMap::new();
         let mut documents = Vec::with_capacity(corpus.documents.len());
         let mut document_frequency: Vec<u32> = Vec::new();
         let mut seen_in: Vec<u32> = Vec::new();
-        let mut tokenizer = Tokenizer::default();
         for (d, document) in corpus.documents.iter().enumerate() {
             let mut paragraphs = Vec::with_capacity(document.paragraphs.len());
             for paragraph in &document.paragraphs {
                 let (body, heading) = is_article_text(paragraph);
-                let words: Vec<Word> = if body || heading {
-                    tokenizer
-                        .tokens(&paragraph.text)
-                        .into_iter()
-                        .map(|token| {
-                            let form = plain(&paragraph.text[token.range.clone()]);
-                            let term = vocabulary.intern(&token.stem, &form);
-                            Word { token, term }
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                };
+                let mut words = Vec::new();
+                if body || heading {
+                    for range in word_ranges(&paragraph.text) {
+                        let written = plain(&paragraph.text[range.clone()]);
+                        let form = match forms.get_mut(&written) {
+                            Some(form) => form,
+                            None => {
+                                let norm = normalize(&written);
+                                if norm.is_empty() {
+                                    continue;
+                                }
+                                let term = vocabulary.intern(stem(&norm));
+                                let stop = is_stop_word(&norm);
+                                forms.entry(written).or_insert(Form { term, stop, count: 0 })
+                            }
+                        };
+                        form.count += 1;
+                        words.push(Word {
+                            start: range.start as u32,
+                            end: range.end as u32,
+                            term: form.term,
+                            stop: form.stop,
+                        });
+                    }
+                }
                 document_frequency.resize(vocabulary.len(), 0);
                 seen_in.resize(vocabulary.len(), u32::MAX);
-                for word in words.iter().filter(|w| !w.token.stop) {
+                for word in words.iter().filter(|w| !w.stop) {
                     let t = word.term as usize;
                     if seen_in[t] != d as u32 {
                         seen_in[t] = d as u32;
@@ -169,6 +190,29 @@ impl Prepared {
             }
             documents.push(paragraphs);
         }
+        vocabulary.display = display_forms(&vocabulary, forms);
         Prepared { vocabulary, documents, document_frequency }
     }
+}
+
+/// For each term, its most frequent written form, preferring forms without a leading clitic.
+fn display_forms(vocabulary: &Vocabulary, forms: HashMap<String, Form>) -> Vec<String> {
+    let mut best: Vec<Option<(bool, u32, String)>> = vec![None; vocabulary.len()];
+    for (written, form) in forms {
+        let rank = (!starts_with_clitic(&written), form.count);
+        let slot = &mut best[form.term as usize];
+        let better = match slot {
+            None => true,
+            Some((bare, count, current)) => {
+                rank > (*bare, *count) || (rank == (*bare, *count) && written < *current)
+            }
+        };
+        if better {
+            *slot = Some((rank.0, rank.1, written));
+        }
+    }
+    best.into_iter()
+        .enumerate()
+        .map(|(i, b)| b.map_or_else(|| vocabulary.stems[i].clone(), |(_, _, w)| w))
+        .collect()
 }

@@ -13,4 +13,4 @@ pub use direction::{Direction, dominant_direction, first_strong_direction};
 pub use normalize::{normalize, normalize_char, normalize_with_offsets};
 pub use sentences::split_sentences;
 pub use stem::{is_arabic_letter, stem, strip_clitics};
-pub use tokens::{Token, Tokenizer, is_stop_word, tokens, word_ranges};
+pub use tokens::{Token, is_stop_word, tokens, word_ranges};

@@ -1,7 +1,7 @@
 //! Words of a text for matching and ranking: each with its place in the original, its
 //! normalised form, its stem, and whether it is a stop word.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -60,38 +60,18 @@ pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
 
 /// The words of `text`.
 pub fn tokens(text: &str) -> Vec<Token> {
-    Tokenizer::default().tokens(text)
-}
-
-/// Tokenises many texts, remembering each word's stem and stop-word flag: a collection uses
-/// the same words again and again, and stemming is the costly part.
-#[derive(Default)]
-pub struct Tokenizer {
-    memo: HashMap<String, (String, bool)>,
-}
-
-impl Tokenizer {
-    /// The words of `text`.
-    pub fn tokens(&mut self, text: &str) -> Vec<Token> {
-        word_ranges(text)
-            .into_iter()
-            .filter_map(|range| {
-                let norm = normalize(&text[range.clone()]);
-                if norm.is_empty() {
-                    return None;
-                }
-                let (stem, stop) = match self.memo.get(&norm) {
-                    Some(known) => known.clone(),
-                    None => {
-                        let found = (stem(&norm), is_stop_word(&norm));
-                        self.memo.insert(norm.clone(), found.clone());
-                        found
-                    }
-                };
-                Some(Token { range, norm, stem, stop })
-            })
-            .collect()
-    }
+    word_ranges(text)
+        .into_iter()
+        .filter_map(|range| {
+            let norm = normalize(&text[range.clone()]);
+            if norm.is_empty() {
+                return None;
+            }
+            let stop = is_stop_word(&norm);
+            let stem = stem(&norm);
+            Some(Token { range, norm, stem, stop })
+        })
+        .collect()
 }
 
 /// The normalised stop words of `assets/stopwords-ar.txt`.
