@@ -6,12 +6,16 @@
 //! frame at 200×60.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use basira::analysis::themes::builtin_definitions;
+use basira::analysis::{Analysis, ThemeSource};
 use basira::cat::write_corpus;
 use basira::corpus::{Corpus, parse_document};
 use basira::layout::{LayoutOptions, layout_paragraph};
 use basira::ui::app::App;
+use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::render;
 
@@ -75,7 +79,7 @@ fn main() {
     );
 
     let t = median(50, || {
-        let app = App::new(Corpus::builtin(), options, 80, 24);
+        let app = App::new(Arc::new(Corpus::builtin()), options, Config::default(), 80, 24);
         black_box(render(&app, 80, 24));
     });
     println!(
@@ -83,7 +87,11 @@ fn main() {
         ms(t)
     );
 
-    let mut app = App::new(Corpus::builtin(), options, 200, 60);
+    let mut app = App::new(Arc::new(Corpus::builtin()), options, Config::default(), 200, 60);
+    app.set_analysis(Arc::new(Analysis::new(
+        app.corpus(),
+        &ThemeSource::Curated(builtin_definitions()),
+    )));
     for key in parse_keys("jjjjj").unwrap() {
         app.handle_key(key);
     }

@@ -9,5 +9,6 @@ pub mod cat;
 pub mod corpus;
 pub mod layout;
 pub mod report;
+pub mod search;
 pub mod text;
 pub mod ui;

@@ -1,7 +1,7 @@
 //! The `basira` command: the reader, and the commands that print what it shows.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -10,6 +10,7 @@ use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::corpus::Corpus;
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
+use basira::ui::config::Config;
 
 /// Read Arabic articles in a terminal, laid out right to left.
 #[derive(Parser)]
@@ -19,6 +20,9 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     display: DisplayArgs,
+    /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
+    #[arg(long, value_name = "FILE")]
+    themes: Option<PathBuf>,
     /// Files (.txt, .md) or folders to open; none opens the built-in articles.
     paths: Vec<PathBuf>,
 }
@@ -73,6 +77,9 @@ enum Command {
         /// <Down> <PageUp> <PageDown> <Home> <End> <C-o>, <lt> for a literal '<'.
         #[arg(long, default_value = "")]
         keys: String,
+        /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
+        #[arg(long, value_name = "FILE")]
+        themes: Option<PathBuf>,
         #[command(flatten)]
         display: DisplayArgs,
         /// Files or folders; none opens the built-in articles.
@@ -157,7 +164,7 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => run_reader(&cli.paths, cli.display.options()),
+        None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options()),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
         Some(Command::Keypoints { count, words, analysis }) => {
             let budget = match (count, words) {
@@ -182,8 +189,8 @@ fn main() -> ExitCode {
                 report::write_links(out, corpus, found, k, format)
             })
         }
-        Some(Command::Snapshot { size, keys, display, paths }) => {
-            run_snapshot(&paths, size, &keys, display.options())
+        Some(Command::Snapshot { size, keys, themes, display, paths }) => {
+            run_snapshot(&paths, themes.as_deref(), size, &keys, display.options())
         }
     };
     match result {
@@ -234,14 +241,7 @@ fn run_report(
     write: impl FnOnce(&mut dyn Write, &Corpus, &Analysis, Format) -> io::Result<()>,
 ) -> Result<(), String> {
     let corpus = open(&args.paths)?;
-    let themes = match &args.themes {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
-            ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?)
-        }
-        None => ThemeSource::default_for(&corpus),
-    };
+    let themes = theme_source(args.themes.as_deref(), &corpus)?;
     let analysis = cache::load_or_compute(&corpus, &themes);
     let format = if args.json {
         Format::Json
@@ -251,19 +251,39 @@ fn run_report(
     write_stdout(|out| write(out, &corpus, &analysis, format))
 }
 
+/// The themes to use: the file given, else the built-in ones or discovery.
+fn theme_source(file: Option<&Path>, corpus: &Corpus) -> Result<ThemeSource, String> {
+    match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
+            Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
+        }
+        None => Ok(ThemeSource::default_for(corpus)),
+    }
+}
+
 fn run_snapshot(
     paths: &[PathBuf],
+    themes: Option<&Path>,
     size: (u16, u16),
     keys: &str,
     options: LayoutOptions,
 ) -> Result<(), String> {
     let corpus = open(paths)?;
-    let screen = basira::ui::snapshot(corpus, size, keys, options)?;
+    let themes = theme_source(themes, &corpus)?;
+    let screen = basira::ui::snapshot(corpus, &themes, size, keys, options, Config::load())?;
     print!("{screen}");
     Ok(())
 }
 
-fn run_reader(paths: &[PathBuf], options: LayoutOptions) -> Result<(), String> {
+fn run_reader(
+    paths: &[PathBuf],
+    themes: Option<&Path>,
+    options: LayoutOptions,
+) -> Result<(), String> {
     let corpus = open(paths)?;
-    basira::ui::run(corpus, options).map_err(|e| format!("terminal error: {e}"))
+    let themes = theme_source(themes, &corpus)?;
+    basira::ui::run(corpus, themes, options, Config::load())
+        .map_err(|e| format!("terminal error: {e}"))
 }

@@ -159,7 +159,7 @@ fn start_scroll_switch_resize_quit() {
     let Some(tmux) = Tmux::start("session", 100, 30) else { return };
     tmux.start_basira("");
     let screen = tmux.screen();
-    assert!(screen.contains("Outline"), "at 100 columns the panel is beside the article");
+    assert!(screen.contains("Key points"), "at 100 columns the panel is beside the article");
 
     tmux.keys(&["j", "j", "j"]);
     tmux.wait_for("scrolling", |s| !s.contains("article 1/5  0%"));

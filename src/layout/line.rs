@@ -70,6 +70,14 @@ impl VisualLine {
         runs
     }
 
+    /// The logical bytes the line shows, from its first to its last (lines are cut in logical
+    /// order, so this range is theirs alone); empty for an empty line.
+    pub fn source_range(&self) -> Range<usize> {
+        let start = self.glyphs.iter().map(|g| g.source.start).min().unwrap_or(0);
+        let end = self.glyphs.iter().map(|g| g.source.end).max().unwrap_or(0);
+        start as usize..end as usize
+    }
+
     /// The logical bytes shown at `column` (from the line's left edge), if a glyph is there.
     pub fn source_at(&self, column: u16) -> Option<Range<usize>> {
         let mut x = self.indent;

@@ -1,14 +1,22 @@
-//! The reader's state, changed only through [`Action`]s.
+//! The reader's state, changed only through [`Action`]s, typed text and mouse events.
 
-use ratatui::layout::Rect;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
 
 use super::chrome::{Chrome, outline};
+use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
 use super::draw::{counter_width, panel_list};
-use super::keymap::{Key, action_for};
+use super::keymap::{Key, Keymap};
+use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
-use crate::corpus::{Corpus, Document};
+use crate::analysis::Analysis;
+use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
+use crate::search::{Hit, SearchIndex};
 
 /// Everything the reader can be asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +33,10 @@ pub enum Action {
     Top,
     /// Go to the end of the article.
     Bottom,
+    /// Make the next paragraph the current one.
+    NextParagraph,
+    /// Make the previous paragraph the current one.
+    PreviousParagraph,
     /// Open the next article.
     NextArticle,
     /// Open the previous article.
@@ -33,13 +45,29 @@ pub enum Action {
     ArticleList,
     /// Move the focus between the article and the side panel.
     TogglePanel,
-    /// Act on the selected item (heading, article).
+    /// Show the next section of the side panel.
+    NextSection,
+    /// Show the previous section of the side panel.
+    PreviousSection,
+    /// Act on the selected item (key point, fact, passage, theme, heading, article).
     Activate,
     /// Return to where the last jump started.
     Back,
+    /// Show the list of themes.
+    ThemeList,
+    /// Go to the next passage of the active theme.
+    NextPassage,
+    /// Go to the previous passage of the active theme.
+    PreviousPassage,
+    /// Type a search.
+    Search,
+    /// Go to the next search hit.
+    NextHit,
+    /// Go to the previous search hit.
+    PreviousHit,
     /// Show or hide the help screen.
     Help,
-    /// Close what is open on top of the article.
+    /// Close what is open on top of the article, or clear highlights.
     Close,
     /// Leave basira.
     Quit,
@@ -64,6 +92,11 @@ pub enum Overlay {
         /// Index of the selected article.
         selected: usize,
     },
+    /// The themes, with the selected one.
+    Themes {
+        /// Index of the selected theme.
+        selected: usize,
+    },
 }
 
 /// A place to come back to.
@@ -71,63 +104,138 @@ pub enum Overlay {
 struct Location {
     document: usize,
     anchor: Anchor,
+    paragraph: usize,
 }
+
+/// Text marked in an article after a jump: the sentence or passage jumped to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// Index of the document.
+    pub document: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// The bytes of the paragraph's text that are marked.
+    pub range: Range<usize>,
+}
+
+/// The theme being followed and the passage last gone to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActiveTheme {
+    /// Index of the theme in the analysis.
+    pub index: usize,
+    /// Index of the passage last gone to, if any.
+    pub passage: Option<usize>,
+}
+
+/// The last search: its text, its hits and the hit last gone to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Search {
+    /// The text searched for, as typed.
+    pub query: String,
+    /// Every hit, in collection order.
+    pub hits: Vec<Hit>,
+    /// Index of the hit last gone to.
+    pub current: Option<usize>,
+    /// Whether hits are marked in the text (Esc hides them; `n` shows them again).
+    pub shown: bool,
+}
+
+/// Rows kept above a sentence that a jump lands on, so that its context shows.
+const JUMP_CONTEXT_ROWS: usize = 2;
+/// Rows the mouse wheel scrolls.
+const WHEEL_ROWS: isize = 3;
 
 /// The state of the reader.
 pub struct App {
-    corpus: Corpus,
+    corpus: Arc<Corpus>,
+    analysis: Option<Arc<Analysis>>,
     options: LayoutOptions,
+    keymap: Keymap,
     document: usize,
     anchors: Vec<Anchor>,
+    /// The current paragraph of each document.
+    current: Vec<usize>,
     focus: Focus,
     panel_open: bool,
+    section: Section,
     panel_selected: usize,
+    panel_items: Vec<PanelItem>,
+    panel_key: Option<(usize, Section, usize, u16, bool)>,
     overlay: Option<Overlay>,
     jumps: Vec<Location>,
     message: Option<String>,
     screen: Rect,
     view: DocumentView,
     view_document: usize,
-    outline: Vec<usize>,
     chrome: Chrome,
+    highlight: Option<Highlight>,
+    theme: Option<ActiveTheme>,
+    search: Option<Search>,
+    search_index: Option<SearchIndex>,
+    prompt: Option<String>,
     quit: bool,
 }
 
 impl App {
     /// A reader on the first article of `corpus` (which must hold at least one document), for
-    /// a screen of `width` × `height` cells.
-    pub fn new(corpus: Corpus, options: LayoutOptions, width: u16, height: u16) -> App {
+    /// a screen of `width` × `height` cells, with the keys of `config`. Its warnings are shown
+    /// in the status line.
+    pub fn new(
+        corpus: Arc<Corpus>,
+        options: LayoutOptions,
+        config: Config,
+        width: u16,
+        height: u16,
+    ) -> App {
         let screen = Rect::new(0, 0, width, height);
         let text_width = Regions::of(screen, PanelMode::Folded).text.width;
         let view = DocumentView::new(&corpus.documents[0], text_width, &options);
-        let anchors = vec![Anchor::default(); corpus.documents.len()];
-        let first_outline = outline(&corpus.documents[0]);
+        let count = corpus.documents.len();
         let mut app = App {
             corpus,
+            analysis: None,
             options,
+            keymap: config.keymap,
             document: 0,
-            anchors,
+            anchors: vec![Anchor::default(); count],
+            current: vec![0; count],
             focus: Focus::Article,
             panel_open: false,
+            section: Section::default(),
             panel_selected: 0,
+            panel_items: Vec::new(),
+            panel_key: None,
             overlay: None,
             jumps: Vec::new(),
-            message: None,
+            message: config.warnings.first().cloned(),
             screen,
             view,
             view_document: 0,
-            outline: first_outline,
             chrome: Chrome::default(),
+            highlight: None,
+            theme: None,
+            search: None,
+            search_index: None,
+            prompt: None,
             quit: false,
         };
         app.refresh_view();
+        app.follow_reading_position();
+        app.refresh_panel();
         app
+    }
+
+    /// Give the reader the collection's analysis (computed in the background).
+    pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
+        self.analysis = Some(analysis);
+        self.refresh_panel();
     }
 
     /// Tell the reader the screen size; the article is laid out again if its width changed.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
         self.refresh_view();
+        self.refresh_panel();
     }
 
     /// Lay the current article out for the current text width, if it is not already. While
@@ -138,28 +246,66 @@ impl App {
         if width > 0 && (self.view.width != width || self.view_document != self.document) {
             self.view = DocumentView::new(self.document(), width, &self.options);
             self.view_document = self.document;
-            self.outline = outline(self.document());
         }
         let title_width =
             regions.title.width.saturating_sub(counter_width(self.corpus.documents.len()) + 1);
-        let beside = regions.article.width > 0;
-        let item_width = panel_list(regions.panel, beside).width.saturating_sub(2);
         let document = &self.corpus.documents[self.document];
-        self.chrome.refresh(self.document, document, title_width, item_width, &self.options);
+        self.chrome.refresh(self.document, document, title_width, &self.options);
     }
 
-    /// Act on a key press.
-    pub fn handle_key(&mut self, key: Key) {
-        match action_for(key) {
-            Some(action) => self.apply(action),
-            None => self.message = None,
+    /// Build the panel's items for the section, article, current paragraph and width, unless
+    /// they are built already.
+    fn refresh_panel(&mut self) {
+        let width = self.item_width();
+        let paragraph = if self.section == Section::Related { self.paragraph() } else { 0 };
+        let key = Some((self.document, self.section, paragraph, width, self.analysis.is_some()));
+        if self.panel_key == key {
+            return;
         }
+        self.panel_key = key;
+        let source = PanelSource {
+            corpus: &self.corpus,
+            analysis: self.analysis.as_deref(),
+            document: self.document,
+            paragraph,
+            width,
+            options: &self.options,
+        };
+        self.panel_items = source.items(self.section);
+        self.panel_selected = self.panel_selected.min(self.panel_items.len().saturating_sub(1));
+    }
+
+    /// The width of the panel's item lines.
+    fn item_width(&self) -> u16 {
+        let mode = if self.screen.width >= PANEL_FOLD_COLUMNS {
+            PanelMode::Beside
+        } else {
+            PanelMode::Instead
+        };
+        let regions = Regions::of(self.screen, mode);
+        panel_list(regions.panel, mode == PanelMode::Beside).width.saturating_sub(2).max(1)
+    }
+
+    /// Act on a key press: typed into the search prompt while it is open, else the action
+    /// the keymap binds to it.
+    pub fn handle_key(&mut self, key: Key) {
+        if self.prompt.is_some() {
+            self.type_in_prompt(key);
+        } else {
+            match self.keymap.action_for(key) {
+                Some(action) => self.apply(action),
+                None => self.message = None,
+            }
+        }
+        self.refresh_view();
+        self.refresh_panel();
     }
 
     /// Change the state by one action.
     pub fn apply(&mut self, action: Action) {
         self.apply_action(action);
         self.refresh_view();
+        self.refresh_panel();
     }
 
     fn apply_action(&mut self, action: Action) {
@@ -179,45 +325,77 @@ impl App {
             Action::Up => self.scroll_by(-1),
             Action::PageDown => self.scroll_by(self.page()),
             Action::PageUp => self.scroll_by(-self.page()),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Top => self.scroll_by(isize::MIN),
+            Action::Bottom => {
+                self.scroll_to(usize::MAX);
+                self.current[self.document] = self.last_body_paragraph();
+            }
+            Action::NextParagraph => self.step_paragraph(1),
+            Action::PreviousParagraph => self.step_paragraph(-1),
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::ArticleList => {
                 self.overlay = Some(Overlay::Articles { selected: self.document });
             }
             Action::TogglePanel => self.toggle_panel(),
+            Action::NextSection => self.step_section(1),
+            Action::PreviousSection => self.step_section(-1),
             Action::Activate => {}
             Action::Back => self.back(),
+            Action::ThemeList => self.open_theme_list(),
+            Action::NextPassage => self.step_passage(1),
+            Action::PreviousPassage => self.step_passage(-1),
+            Action::Search => self.prompt = Some(String::new()),
+            Action::NextHit => self.step_hit(1),
+            Action::PreviousHit => self.step_hit(-1),
             Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Close => {
-                self.focus = Focus::Article;
-                self.panel_open = false;
-            }
+            Action::Close => self.close(),
             Action::Quit => self.quit = true,
         }
     }
 
-    /// Keys while the help or the article list is open.
+    /// Esc: leave the panel if it has the focus, else clear the highlight and hide the hits.
+    fn close(&mut self) {
+        if self.focus == Focus::Panel || self.panel_open {
+            self.focus = Focus::Article;
+            self.panel_open = false;
+        } else {
+            self.highlight = None;
+            if let Some(search) = &mut self.search {
+                search.shown = false;
+            }
+        }
+    }
+
+    /// Keys while the help or a list is open.
     fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
         match (overlay, action) {
             (_, Action::Quit) => self.quit = true,
             (Overlay::Articles { selected }, Action::Down | Action::Up) => {
-                let last = self.corpus.documents.len() - 1;
-                let selected = if action == Action::Down {
-                    (selected + 1).min(last)
-                } else {
-                    selected.saturating_sub(1)
-                };
+                let selected = step_in(selected, action, self.corpus.documents.len());
                 self.overlay = Some(Overlay::Articles { selected });
+            }
+            (Overlay::Themes { selected }, Action::Down | Action::Up) => {
+                let count = self.analysis.as_ref().map_or(0, |a| a.themes.len());
+                self.overlay = Some(Overlay::Themes { selected: step_in(selected, action, count) });
             }
             (Overlay::Articles { selected }, Action::Activate) => {
                 self.overlay = None;
                 if selected != self.document {
-                    self.jump(Location { document: selected, anchor: self.anchors[selected] });
+                    let to = Location {
+                        document: selected,
+                        anchor: self.anchors[selected],
+                        paragraph: self.current[selected],
+                    };
+                    self.jump(to);
                 }
             }
+            (Overlay::Themes { selected }, Action::Activate) => {
+                self.overlay = None;
+                self.activate_theme(selected);
+            }
             (Overlay::Help, Action::Help)
+            | (Overlay::Themes { .. }, Action::ThemeList)
             | (_, Action::Close | Action::ArticleList | Action::Back) => self.overlay = None,
             _ => {}
         }
@@ -226,18 +404,28 @@ impl App {
     /// Keys while the side panel has the focus.
     fn apply_to_panel(&mut self, action: Action) {
         match action {
-            Action::Down => {
-                let last = self.outline.len().saturating_sub(1);
-                self.panel_selected = (self.panel_selected + 1).min(last);
+            Action::Down | Action::Up => {
+                self.panel_selected = step_in(self.panel_selected, action, self.panel_items.len());
             }
-            Action::Up => self.panel_selected = self.panel_selected.saturating_sub(1),
-            _ => {
-                if let Some(&paragraph) = self.outline.get(self.panel_selected) {
-                    let anchor = Anchor { paragraph, line: 0 };
-                    self.jump(Location { document: self.document, anchor });
-                    self.focus = Focus::Article;
-                    self.panel_open = false;
-                }
+            _ => self.activate_item(),
+        }
+    }
+
+    /// Enter on the selected panel item.
+    fn activate_item(&mut self) {
+        let Some(item) = self.panel_items.get(self.panel_selected) else {
+            return;
+        };
+        match item.target.clone() {
+            Target::Sentence { document, paragraph, range } => {
+                self.focus = Focus::Article;
+                self.panel_open = false;
+                self.jump_to(document, paragraph, range);
+            }
+            Target::Theme(index) => {
+                self.focus = Focus::Article;
+                self.panel_open = false;
+                self.activate_theme(index);
             }
         }
     }
@@ -249,6 +437,21 @@ impl App {
         } else {
             self.focus = Focus::Panel;
             self.panel_open = true;
+            if self.section == Section::Outline {
+                self.panel_selected = self.current_section().unwrap_or(0);
+            }
+        }
+    }
+
+    fn step_section(&mut self, step: isize) {
+        self.section = self.section.step(step);
+        self.panel_selected = 0;
+        if self.regions().panel.width == 0 {
+            self.panel_open = true;
+            self.focus = Focus::Panel;
+        }
+        if self.section == Section::Outline {
+            self.refresh_panel();
             self.panel_selected = self.current_section().unwrap_or(0);
         }
     }
@@ -268,14 +471,71 @@ impl App {
         self.view.rows().saturating_sub(usize::from(self.regions().text.height))
     }
 
+    /// Scroll by `rows` and let the current paragraph follow.
     fn scroll_by(&mut self, rows: isize) {
         let top = self.top_row().saturating_add_signed(rows);
         self.scroll_to(top);
+        self.follow_reading_position();
     }
 
     fn scroll_to(&mut self, row: usize) {
         let row = row.min(self.max_top());
         self.anchors[self.document] = self.view.anchor_at(row);
+    }
+
+    /// Make the current paragraph the first paragraph of running text that starts on the
+    /// screen, or, when none does, the paragraph at the top.
+    fn follow_reading_position(&mut self) {
+        let top = self.top_row();
+        let bottom = top + usize::from(self.regions().text.height.max(1));
+        let document = &self.corpus.documents[self.document];
+        let starting = (0..document.paragraphs.len()).find(|&p| {
+            let row = self.view.row_of(Anchor { paragraph: p, line: 0 });
+            row >= top && row < bottom && is_running_text(document, p)
+        });
+        self.current[self.document] =
+            starting.unwrap_or_else(|| self.view.anchor_at(top).paragraph);
+    }
+
+    fn last_body_paragraph(&self) -> usize {
+        let document = self.document();
+        (0..document.paragraphs.len())
+            .rev()
+            .find(|&p| is_running_text(document, p))
+            .unwrap_or(document.paragraphs.len().saturating_sub(1))
+    }
+
+    /// Move the current paragraph to the next (or previous) paragraph of running text,
+    /// scrolling it into view.
+    fn step_paragraph(&mut self, step: isize) {
+        let document = &self.corpus.documents[self.document];
+        let here = self.paragraph();
+        let next = if step > 0 {
+            (here + 1..document.paragraphs.len()).find(|&p| is_running_text(document, p))
+        } else {
+            (0..here).rev().find(|&p| is_running_text(document, p))
+        };
+        let Some(next) = next else {
+            self.message = Some(
+                if step > 0 {
+                    "This is the last paragraph."
+                } else {
+                    "This is the first paragraph."
+                }
+                .into(),
+            );
+            return;
+        };
+        self.current[self.document] = next;
+        let first = self.view.row_of(Anchor { paragraph: next, line: 0 });
+        let lines = self.view.paragraph(next).map_or(1, |p| p.lines.len().max(1));
+        let height = usize::from(self.regions().text.height.max(1));
+        let top = self.top_row();
+        if first < top {
+            self.scroll_to(first);
+        } else if first + lines > top + height {
+            self.scroll_to(first.min(first + lines - height.min(first + lines)));
+        }
     }
 
     fn step_article(&mut self, step: isize) {
@@ -295,11 +555,18 @@ impl App {
         self.refresh_view();
     }
 
+    /// Where the reader is now.
+    fn here(&self) -> Location {
+        Location {
+            document: self.document,
+            anchor: self.view.anchor_at(self.top_row()),
+            paragraph: self.paragraph(),
+        }
+    }
+
     /// Go somewhere, remembering where we were.
     fn jump(&mut self, to: Location) {
-        let here =
-            Location { document: self.document, anchor: self.view.anchor_at(self.top_row()) };
-        self.jumps.push(here);
+        self.jumps.push(self.here());
         self.go(to);
     }
 
@@ -308,12 +575,257 @@ impl App {
             self.open(to.document);
         }
         self.anchors[self.document] = to.anchor;
+        self.current[self.document] = to.paragraph;
+    }
+
+    /// Jump to bytes `range` of a paragraph, a little context above it, and highlight it.
+    fn jump_to(&mut self, document: usize, paragraph: usize, range: Range<usize>) {
+        self.jumps.push(self.here());
+        if document != self.document {
+            self.open(document);
+        }
+        let line = self.view.line_of(paragraph, range.start);
+        let row = self.view.row_of(Anchor { paragraph, line });
+        // A heading goes to the top; a sentence or passage keeps a little context above.
+        let context = if range.is_empty() {
+            0
+        } else if line > 0 {
+            1
+        } else {
+            JUMP_CONTEXT_ROWS
+        };
+        self.anchors[document] = self.view.anchor_at(row.saturating_sub(context));
+        // A heading's section is read from its first paragraph of running text.
+        let document_ref = &self.corpus.documents[document];
+        self.current[document] = (paragraph..document_ref.paragraphs.len())
+            .take(3)
+            .find(|&p| is_running_text(document_ref, p))
+            .unwrap_or(paragraph);
+        self.highlight = (!range.is_empty()).then_some(Highlight { document, paragraph, range });
     }
 
     fn back(&mut self) {
         match self.jumps.pop() {
-            Some(location) => self.go(location),
+            Some(location) => {
+                self.go(location);
+                self.highlight = None;
+            }
             None => self.message = Some("No earlier place to go back to.".into()),
+        }
+    }
+
+    fn open_theme_list(&mut self) {
+        match self.analysis.as_deref() {
+            None => self.message = Some("Still reading the articles for themes…".into()),
+            Some(a) if a.themes.is_empty() => {
+                self.message = Some("These articles have no theme in common.".into());
+            }
+            Some(_) => {
+                let selected = self.theme.map_or(0, |t| t.index);
+                self.overlay = Some(Overlay::Themes { selected });
+            }
+        }
+    }
+
+    /// Make theme `index` active and go to its first passage at or after the current
+    /// paragraph (or its first passage).
+    fn activate_theme(&mut self, index: usize) {
+        let Some(analysis) = self.analysis.clone() else {
+            return;
+        };
+        let Some(theme) = analysis.themes.get(index) else {
+            return;
+        };
+        let here = (self.document, self.paragraph());
+        let passage =
+            theme.passages.iter().position(|p| (p.document, p.paragraph) >= here).unwrap_or(0);
+        self.theme = Some(ActiveTheme { index, passage: None });
+        self.go_to_passage(passage);
+        self.message = Some(format!(
+            "Theme «{}»: ] next passage, [ previous, Esc clears the mark.",
+            theme.label
+        ));
+    }
+
+    /// Go to passage `passage` of the active theme.
+    fn go_to_passage(&mut self, passage: usize) {
+        let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme.as_mut()) else {
+            return;
+        };
+        let Some(p) = analysis.themes[active.index].passages.get(passage) else {
+            return;
+        };
+        active.passage = Some(passage);
+        let text_len = self.corpus.documents[p.document].paragraphs[p.paragraph].text.len();
+        self.jump_to(p.document, p.paragraph, 0..text_len);
+    }
+
+    fn step_passage(&mut self, step: isize) {
+        let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme) else {
+            self.message = Some("No theme is active: press t to choose one.".into());
+            return;
+        };
+        let theme = &analysis.themes[active.index];
+        let passages: Vec<(usize, usize)> =
+            theme.passages.iter().map(|p| (p.document, p.paragraph)).collect();
+        let here = (self.document, self.paragraph());
+        let next = match active.passage.filter(|&i| passages.get(i) == Some(&here)) {
+            Some(i) => i.checked_add_signed(step).filter(|&i| i < passages.len()),
+            None if step > 0 => passages.iter().position(|&p| p > here),
+            None => passages.iter().rposition(|&p| p < here),
+        };
+        let (passage, wrapped) = match next {
+            Some(i) => (i, None),
+            None if step > 0 => (0, Some("Back to the first passage")),
+            None => (passages.len() - 1, Some("Round to the last passage")),
+        };
+        self.go_to_passage(passage);
+        if let Some(wrapped) = wrapped {
+            self.message = Some(format!("{wrapped} of «{}».", theme.label));
+        }
+    }
+
+    /// A key while the search prompt is open: characters are typed, Backspace deletes,
+    /// Enter searches, Esc gives up.
+    fn type_in_prompt(&mut self, key: Key) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Char('c') if key.ctrl => self.prompt = None,
+            KeyCode::Char(c) if !key.ctrl => prompt.push(c),
+            KeyCode::Backspace => {
+                prompt.pop();
+            }
+            KeyCode::Esc => self.prompt = None,
+            KeyCode::Enter => {
+                let query = self.prompt.take().unwrap_or_default();
+                self.run_search(query);
+            }
+            _ => {}
+        }
+    }
+
+    /// Search every article for `query` and go to the first hit at or after the current
+    /// paragraph.
+    fn run_search(&mut self, query: String) {
+        if query.trim().is_empty() {
+            return;
+        }
+        let corpus = &self.corpus;
+        let hits = self.search_index.get_or_insert_with(|| SearchIndex::new(corpus)).find(&query);
+        if hits.is_empty() {
+            self.message = Some(format!("No match for «{}».", query.trim()));
+            self.search = None;
+            return;
+        }
+        let here = (self.document, self.paragraph());
+        let first = hits.iter().position(|h| (h.document, h.paragraph) >= here).unwrap_or(0);
+        self.search = Some(Search { query, hits, current: None, shown: true });
+        self.go_to_hit(first, None);
+    }
+
+    fn go_to_hit(&mut self, index: usize, wrapped: Option<&str>) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        search.current = Some(index);
+        search.shown = true;
+        let hit = search.hits[index].clone();
+        let count = search.hits.len();
+        let query = search.query.trim().to_string();
+        self.jump_to(hit.document, hit.paragraph, hit.range);
+        self.highlight = None;
+        self.message = Some(match wrapped {
+            Some(w) => format!("{w}: {} of {count} for «{query}».", index + 1),
+            None => format!("Hit {} of {count} for «{query}».", index + 1),
+        });
+    }
+
+    fn step_hit(&mut self, step: isize) {
+        let Some(search) = &self.search else {
+            self.message = Some("No search yet: press / to search.".into());
+            return;
+        };
+        let count = search.hits.len();
+        let next = match search.current {
+            Some(i) => i as isize + step,
+            None => 0,
+        };
+        if next >= count as isize {
+            self.go_to_hit(0, Some("Back to the first hit"));
+        } else if next < 0 {
+            self.go_to_hit(count - 1, Some("Round to the last hit"));
+        } else {
+            self.go_to_hit(next as usize, None);
+        }
+    }
+
+    /// Act on a mouse event: the wheel scrolls the pane under the pointer; a click selects a
+    /// panel item (a second click on it goes there) or makes a paragraph current.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        let at = Position::new(event.column, event.row);
+        let regions = self.regions();
+        let in_panel = regions.panel.contains(at);
+        match event.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let down = event.kind == MouseEventKind::ScrollDown;
+                if self.overlay.is_some() {
+                    self.apply(if down { Action::Down } else { Action::Up });
+                } else if in_panel {
+                    let action = if down { Action::Down } else { Action::Up };
+                    self.panel_selected =
+                        step_in(self.panel_selected, action, self.panel_items.len());
+                } else if regions.article.contains(at) {
+                    self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
+                if in_panel {
+                    if let Some(item) = self.item_at(at.y) {
+                        let again = self.focus == Focus::Panel && item == self.panel_selected;
+                        self.focus = Focus::Panel;
+                        self.panel_selected = item;
+                        if again {
+                            self.activate_item();
+                        }
+                    }
+                } else if regions.text.contains(at) {
+                    self.focus = Focus::Article;
+                    let row = self.top_row() + usize::from(at.y - regions.text.y);
+                    self.current[self.document] = self.view.anchor_at(row).paragraph;
+                }
+            }
+            _ => return,
+        }
+        self.refresh_view();
+        self.refresh_panel();
+    }
+
+    /// The panel item drawn on screen row `y`, if any.
+    fn item_at(&self, y: u16) -> Option<usize> {
+        let regions = self.regions();
+        let list = panel_list(regions.panel, regions.article.width > 0);
+        let items = self.panel_items_area(list);
+        let row = usize::from(y.checked_sub(items.y)?);
+        let first = self.panel_first(usize::from(items.height));
+        item_rows(&self.panel_items, first, usize::from(items.height))
+            .into_iter()
+            .find(|&(i, start)| row >= start && row < start + self.panel_items[i].lines.len())
+            .map(|(i, _)| i)
+    }
+
+    /// The rows of the panel list where items go: below the tab bar and a blank row.
+    pub fn panel_items_area(&self, list: Rect) -> Rect {
+        Rect { y: list.y + 2, height: list.height.saturating_sub(2), ..list }
+    }
+
+    /// The first panel item shown in a list of `height` rows.
+    pub fn panel_first(&self, height: usize) -> usize {
+        if self.focus == Focus::Panel {
+            first_shown(&self.panel_items, self.panel_selected, height)
+        } else {
+            0
         }
     }
 
@@ -333,9 +845,19 @@ impl App {
         &self.corpus
     }
 
+    /// The analysis, once it is ready.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_deref()
+    }
+
     /// The layout options.
     pub fn options(&self) -> &LayoutOptions {
         &self.options
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Index of the article on screen.
@@ -346,6 +868,11 @@ impl App {
     /// The article on screen.
     pub fn document(&self) -> &Document {
         &self.corpus.documents[self.document]
+    }
+
+    /// The current paragraph of the article on screen (the one Related follows).
+    pub fn paragraph(&self) -> usize {
+        self.current[self.document]
     }
 
     /// The article on screen, laid out at the text width.
@@ -386,25 +913,66 @@ impl App {
         (self.top_row() * 100).checked_div(max).unwrap_or(100)
     }
 
-    /// The paragraphs listed in the outline: the title and the headings that are not page
-    /// furniture.
-    pub fn outline(&self) -> &[usize] {
-        &self.outline
-    }
-
-    /// The title and outline laid out for the top bar and the panel.
+    /// The title laid out for the top bar.
     pub fn chrome(&self) -> &Chrome {
         &self.chrome
     }
 
-    /// The selected outline item in the panel.
+    /// The side panel's section.
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    /// The items of the side panel's section.
+    pub fn panel_items(&self) -> &[PanelItem] {
+        &self.panel_items
+    }
+
+    /// The selected panel item.
     pub fn panel_selected(&self) -> usize {
         self.panel_selected
     }
 
-    /// The outline item of the section being read: the last heading at or above the top row.
+    /// The outline entry of the section being read: the last heading at or above the current
+    /// paragraph.
     pub fn current_section(&self) -> Option<usize> {
-        let paragraph = self.view.anchor_at(self.top_row()).paragraph;
-        self.outline().iter().rposition(|&p| p <= paragraph)
+        let paragraph = self.paragraph();
+        outline(self.document()).iter().rposition(|&p| p <= paragraph)
+    }
+
+    /// The text marked by the last jump.
+    pub fn highlight(&self) -> Option<&Highlight> {
+        self.highlight.as_ref()
+    }
+
+    /// The theme being followed.
+    pub fn active_theme(&self) -> Option<ActiveTheme> {
+        self.theme
+    }
+
+    /// The last search, if its hits are shown or can be stepped through.
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The search text being typed, while the prompt is open.
+    pub fn prompt(&self) -> Option<&str> {
+        self.prompt.as_deref()
+    }
+}
+
+/// Whether paragraph `p` of `document` is running text: a body paragraph that is not page
+/// furniture.
+fn is_running_text(document: &Document, p: usize) -> bool {
+    let paragraph = &document.paragraphs[p];
+    paragraph.boilerplate.is_none() && paragraph.role == Role::Body
+}
+
+/// The index after moving `selected` down or up a list of `count` items.
+fn step_in(selected: usize, action: Action, count: usize) -> usize {
+    if action == Action::Down {
+        (selected + 1).min(count.saturating_sub(1))
+    } else {
+        selected.saturating_sub(1)
     }
 }

@@ -1,44 +1,34 @@
-//! The reader's short texts laid out once per article and size: the title in the top bar and
-//! the outline in the side panel. Drawing only copies these lines into cells.
+//! The reader's short texts: the title in the top bar, laid out once per article and width,
+//! and the helpers that lay out one-line texts (titles, outline entries, labels).
 
 use crate::corpus::{Document, Role};
 use crate::layout::{BidiMode, LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
 
-/// The title and outline of one article, laid out for the top bar and the panel.
+/// The title of one article, laid out for the top bar.
 #[derive(Default)]
 pub struct Chrome {
-    key: Option<(usize, u16, u16)>,
+    key: Option<(usize, u16)>,
     /// The title, on one line of the top bar.
     pub title: VisualLine,
-    /// The outline: each entry's paragraph index and its line in the panel.
-    pub outline: Vec<(usize, VisualLine)>,
 }
 
 impl Chrome {
-    /// Lay out article `index` (`document`) for a top bar of `title_width` and a panel list of
-    /// `item_width` cells, unless that is what is already laid out.
+    /// Lay out the title of article `index` (`document`) for a top bar of `title_width`
+    /// cells, unless that is what is already laid out.
     pub fn refresh(
         &mut self,
         index: usize,
         document: &Document,
         title_width: u16,
-        item_width: u16,
         options: &LayoutOptions,
     ) {
-        let key = Some((index, title_width, item_width));
+        let key = Some((index, title_width));
         if self.key == key {
             return;
         }
         self.key = key;
         self.title = one_line(&document.title, document.direction, title_width, options);
-        self.outline = outline(document)
-            .into_iter()
-            .map(|p| {
-                let text = &document.paragraphs[p].text;
-                (p, one_line(text, document.direction, item_width, options))
-            })
-            .collect();
     }
 }
 

@@ -54,6 +54,19 @@ impl DocumentView {
         self.paragraphs.get(index)
     }
 
+    /// The line of paragraph `index` that shows logical byte `offset` (its first line when
+    /// no line does).
+    pub fn line_of(&self, index: usize, offset: usize) -> usize {
+        let Some(paragraph) = self.paragraphs.get(index) else {
+            return 0;
+        };
+        paragraph
+            .lines
+            .iter()
+            .rposition(|line| !line.text().is_empty() && line.source_range().start <= offset)
+            .unwrap_or(0)
+    }
+
     /// The row an anchor is at (clamped to the article).
     pub fn row_of(&self, anchor: Anchor) -> usize {
         match self.starts.get(anchor.paragraph) {

@@ -9,9 +9,23 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Focus, Overlay};
 use super::chrome::one_line;
-use super::keymap::BINDINGS;
+use super::panel::{Section, Tone, item_rows};
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
+use crate::search::Hit;
+use crate::text::Direction;
+
+/// Search hits in the text.
+const HIT: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+/// The search hit last gone to.
+const CURRENT_HIT: Style =
+    Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(Modifier::BOLD);
+/// The sentence or passage a jump landed on.
+const LANDED: Style = Style::new().bg(Color::Indexed(237));
+/// The mark of the current paragraph, in the margin.
+const CURRENT_MARK: Style = Style::new().fg(Color::Cyan);
+/// The mark of a passage of the active theme, in the margin.
+const THEME_MARK: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
 
 /// Draw the whole reader.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -24,8 +38,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(buf, regions.status, app);
     match app.overlay() {
-        Some(Overlay::Help) => draw_help(buf, buf.area),
+        Some(Overlay::Help) => draw_help(buf, buf.area, app),
         Some(Overlay::Articles { selected }) => draw_article_list(buf, buf.area, app, selected),
+        Some(Overlay::Themes { selected }) => draw_theme_list(buf, buf.area, app, selected),
         None => {}
     }
 }
@@ -109,14 +124,81 @@ fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
 fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
     let view = app.view();
     let document = app.document();
+    let index = app.document_index();
     let top = app.top_row();
+    let hits: &[Hit] = match app.search() {
+        Some(search) if search.shown => &search.hits,
+        _ => &[],
+    };
+    let current_hit = app.search().and_then(|s| s.current).and_then(|i| hits.get(i));
+    let theme_paragraphs: Vec<usize> = match (app.analysis(), app.active_theme()) {
+        (Some(analysis), Some(active)) => analysis.themes[active.index]
+            .passages
+            .iter()
+            .filter(|p| p.document == index)
+            .map(|p| p.paragraph)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let marks = MarginColumns::of(area, document.direction);
     for i in 0..area.height {
-        let Some((index, line)) = view.line_at(top + usize::from(i)) else {
+        let y = area.y + i;
+        let anchor = view.anchor_at(top + usize::from(i));
+        if let Some(marks) = marks
+            && view.line_at(top + usize::from(i)).is_some()
+        {
+            if anchor.paragraph == app.paragraph() {
+                put_str(buf, marks.current, y, "▌", 1, CURRENT_MARK);
+            }
+            if theme_paragraphs.contains(&anchor.paragraph) {
+                let symbol = if anchor.line == 0 { "◆" } else { "┊" };
+                put_str(buf, marks.theme, y, symbol, 1, THEME_MARK);
+            }
+        }
+        let Some((p, line)) = view.line_at(top + usize::from(i)) else {
             continue;
         };
-        let paragraph = &document.paragraphs[index];
+        let paragraph = &document.paragraphs[p];
         let base = paragraph_style(paragraph);
-        draw_line(buf, area.x, area.y + i, area.width, line, |g| glyph_style(paragraph, base, g));
+        let start = hits.partition_point(|h| (h.document, h.paragraph) < (index, p));
+        let here = &hits[start..];
+        let here = &here[..here.partition_point(|h| (h.document, h.paragraph) <= (index, p))];
+        let landed = app
+            .highlight()
+            .filter(|h| h.document == index && h.paragraph == p)
+            .map(|h| h.range.clone());
+        draw_line(buf, area.x, y, area.width, line, |g| {
+            let mut style = glyph_style(paragraph, base, g);
+            let at = g.source.start as usize;
+            if landed.as_ref().is_some_and(|r| r.contains(&at)) {
+                style = style.patch(LANDED);
+            }
+            if let Some(hit) = here.iter().find(|h| h.range.contains(&at)) {
+                style = style.patch(if Some(hit) == current_hit { CURRENT_HIT } else { HIT });
+            }
+            style
+        });
+    }
+}
+
+/// The margin columns where the current paragraph and the active theme's passages are
+/// marked: on the reading side of the text, the current paragraph's mark outermost.
+#[derive(Clone, Copy)]
+struct MarginColumns {
+    current: u16,
+    theme: u16,
+}
+
+impl MarginColumns {
+    /// The columns beside the text column `text`, or none when the margin is too narrow.
+    fn of(text: Rect, direction: Direction) -> Option<MarginColumns> {
+        if direction.is_rtl() {
+            let theme = text.right();
+            Some(MarginColumns { theme, current: theme + 1 })
+        } else {
+            let theme = text.x.checked_sub(1)?;
+            Some(MarginColumns { theme, current: theme.checked_sub(1)? })
+        }
     }
 }
 
@@ -143,40 +225,88 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
             }
         }
     }
-    let area = panel_list(area, beside);
-    if area.height == 0 || area.width < 3 {
+    let list = panel_list(area, beside);
+    if list.height == 0 || list.width < 3 {
         return;
     }
     let focused = app.focus() == Focus::Panel;
-    let header = if focused { "Outline ◂" } else { "Outline" };
-    put_str(buf, area.x, area.y, header, area.width, Style::new().add_modifier(Modifier::BOLD));
-    let items = &app.chrome().outline;
+    draw_tabs(buf, list, app.section(), focused);
+    let area = app.panel_items_area(list);
+    let items = app.panel_items();
     if items.is_empty() {
-        put_str(
-            buf,
-            area.x,
-            area.y + 2,
-            "(no headings)",
-            area.width,
-            Style::new().add_modifier(Modifier::DIM),
-        );
+        let empty = match (app.section(), app.analysis()) {
+            (Section::Outline, _) => "(no headings)",
+            (_, None) => "Reading the articles…",
+            (Section::KeyPoints, _) => "(no key points)",
+            (Section::Facts, _) => "(no figures in this article)",
+            (Section::Related, _) => "(nothing in the other articles is close to this paragraph)",
+            (Section::Themes, _) => "(no theme runs through this article)",
+        };
+        let line = one_line(empty, Direction::Ltr, area.width, app.options());
+        let quiet = Style::new().add_modifier(Modifier::DIM);
+        draw_line(buf, area.x, area.y, area.width, &line, |_| quiet);
         return;
     }
-    let current = app.current_section();
-    let rows = usize::from(area.height.saturating_sub(2));
+    let current = (app.section() == Section::Outline).then(|| app.current_section()).flatten();
     let selected = app.panel_selected();
-    let first = if focused { selected.saturating_sub(rows.saturating_sub(1)) } else { 0 };
-    for (row, (n, (_, line))) in items.iter().enumerate().skip(first).take(rows).enumerate() {
-        let y = area.y + 2 + row as u16;
-        let mut style = Style::new();
-        if Some(n) == current {
-            style = style.add_modifier(Modifier::BOLD);
-            put_str(buf, area.x, y, "•", 1, style);
+    let height = usize::from(area.height);
+    for (n, start) in item_rows(items, app.panel_first(height), height) {
+        let item = &items[n];
+        let chosen = focused && n == selected;
+        if Some(n) == current || chosen {
+            let mark = if chosen { "▸" } else { "•" };
+            put_str(buf, area.x, area.y + start as u16, mark, 1, Style::new().bold());
         }
-        if focused && n == selected {
-            style = style.add_modifier(Modifier::REVERSED);
+        for (k, line) in item.lines.iter().enumerate() {
+            let row = start + k;
+            if row >= height {
+                break;
+            }
+            let mut style = match line.tone {
+                Tone::Text => Style::new(),
+                Tone::Quiet => Style::new().fg(Color::DarkGray),
+            };
+            if chosen {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            let y = area.y + row as u16;
+            draw_line(buf, area.x + 2, y, area.width.saturating_sub(2), &line.line, |g| {
+                let at = g.source.start as usize;
+                if line.strong.iter().any(|r| r.contains(&at)) {
+                    style.add_modifier(Modifier::BOLD).fg(Color::Yellow)
+                } else {
+                    style
+                }
+            });
         }
-        draw_line(buf, area.x + 2, y, area.width.saturating_sub(2), line, |_| style);
+    }
+}
+
+/// The panel's tab bar: every section's name when they fit, else the current one between
+/// arrows. The current section is shown reversed when the panel has the focus.
+fn draw_tabs(buf: &mut Buffer, area: Rect, section: Section, focused: bool) {
+    let names: Vec<&str> = Section::ALL.iter().map(|s| s.title()).collect();
+    let full: u16 = names.iter().map(|n| n.len() as u16 + 1).sum();
+    let active = if focused {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    } else {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    };
+    let quiet = Style::new().fg(Color::DarkGray);
+    if full <= area.width {
+        let mut x = area.x;
+        for (s, name) in Section::ALL.iter().zip(names) {
+            let style = if *s == section { active } else { quiet };
+            put_str(buf, x, area.y, name, area.right() - x, style);
+            x += name.len() as u16 + 1;
+        }
+    } else {
+        put_str(buf, area.x, area.y, "‹ ", area.width, quiet);
+        put_str(buf, area.x + 2, area.y, section.title(), area.width.saturating_sub(2), active);
+        let x = area.x + 2 + section.title().len() as u16;
+        if x < area.right() {
+            put_str(buf, x, area.y, " ›", area.right() - x, quiet);
+        }
     }
 }
 
@@ -186,21 +316,80 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     }
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     buf.set_style(area, bar);
+    if let Some(prompt) = app.prompt() {
+        draw_prompt(buf, area, prompt, app);
+        return;
+    }
     let left = match app.message() {
         Some(message) => format!(" {message}"),
-        None => format!(
-            " article {}/{}  {}%",
-            app.document_index() + 1,
-            app.corpus().documents.len(),
-            app.percent()
-        ),
+        None => {
+            let mut parts = vec![format!(
+                " article {}/{}  {}%",
+                app.document_index() + 1,
+                app.corpus().documents.len(),
+                app.percent()
+            )];
+            if let (Some(analysis), Some(active)) = (app.analysis(), app.active_theme()) {
+                let theme = &analysis.themes[active.index];
+                let at = active.passage.map_or("–".to_string(), |i| (i + 1).to_string());
+                parts.push(format!(
+                    "theme «{}» passage {at} of {}",
+                    theme.label,
+                    theme.passages.len()
+                ));
+            }
+            if let Some(search) = app.search().filter(|s| s.shown) {
+                let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
+                parts.push(format!("«{}» {at}/{}", search.query.trim(), search.hits.len()));
+            }
+            parts.join("  ·  ")
+        }
     };
-    let right = "Tab outline  o articles  ? help  q quit ";
-    put_str(buf, area.x, area.y, &left, area.width, bar);
-    let left_width = left.chars().count() as u16;
+    let right = "Tab panel  t themes  / search  ? help  q quit ";
     let right_width = right.chars().count() as u16;
-    if left_width + right_width < area.width {
+    let room = if right_width + 20 < area.width { area.width - right_width } else { area.width };
+    let line = one_line(&left, Direction::Ltr, room, app.options());
+    draw_line(buf, area.x, area.y, room, &line, |_| bar);
+    if room < area.width {
         put_str(buf, area.right() - right_width, area.y, right, right_width, bar);
+    }
+}
+
+/// The search prompt: "/" and the text typed so far, laid out in reading order, with the
+/// cursor at its logical end (on the left of right-to-left text).
+fn draw_prompt(buf: &mut Buffer, area: Rect, prompt: &str, app: &App) {
+    let bar = Style::new().add_modifier(Modifier::REVERSED);
+    put_str(buf, area.x, area.y, " Search: ", area.width, bar);
+    let x = area.x + 9;
+    let width = area.width.saturating_sub(10);
+    if width == 0 {
+        return;
+    }
+    let line = tail_line(prompt, width.saturating_sub(1), app);
+    let cursor = Style::new();
+    let rtl = crate::text::first_strong_direction(prompt) == Some(Direction::Rtl);
+    let text_x = if rtl { x + 1 } else { x };
+    let mut shown = line;
+    shown.indent = 0;
+    draw_line(buf, text_x, area.y, width, &shown, |_| bar);
+    let cursor_x = if rtl { x } else { x + shown.width };
+    put_str(buf, cursor_x, area.y, " ", 1, cursor);
+}
+
+/// The end of a typed text that fits `width` cells, laid out on one line.
+fn tail_line(text: &str, width: u16, app: &App) -> VisualLine {
+    let mut start = 0;
+    loop {
+        let layout = crate::layout::layout_paragraph(
+            &text[start..],
+            Direction::Ltr,
+            width.max(1),
+            app.options(),
+        );
+        if layout.lines.len() <= 1 || start >= text.len() {
+            return layout.lines.into_iter().next().unwrap_or_default();
+        }
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
     }
 }
 
@@ -222,10 +411,11 @@ fn popup(buf: &mut Buffer, screen: Rect, width: u16, height: u16, title: &str) -
     inner
 }
 
-fn draw_help(buf: &mut Buffer, screen: Rect) {
-    let lines: Vec<(String, &str)> = BINDINGS
-        .iter()
-        .map(|b| (b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), b.help))
+fn draw_help(buf: &mut Buffer, screen: Rect, app: &App) {
+    let lines: Vec<(String, &str)> = app
+        .keymap()
+        .entries()
+        .map(|(b, keys)| (keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), b.help))
         .collect();
     let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
     let help_width = lines.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0) as u16;
@@ -247,6 +437,39 @@ fn draw_help(buf: &mut Buffer, screen: Rect) {
         if x < inner.right() {
             put_str(buf, x, y, help, inner.right() - x, Style::new());
         }
+    }
+}
+
+fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+    let Some(analysis) = app.analysis() else {
+        return;
+    };
+    let themes = &analysis.themes;
+    let height = (themes.len() as u16).saturating_add(4);
+    let inner = popup(buf, screen, 90, height, " Themes — Enter follows one, Esc closes ");
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let active = app.active_theme().map(|a| a.index);
+    for (row, (i, theme)) in themes.iter().enumerate().skip(first).take(rows).enumerate() {
+        let y = inner.y + 1 + row as u16;
+        let style = if i == selected {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        let width = inner.width.saturating_sub(2);
+        buf.set_style(Rect { x: inner.x + 1, y, width, height: 1 }, style);
+        let mark = if Some(i) == active { "● " } else { "  " };
+        let counts = format!(
+            "{mark}{:>3} passages, {} articles  {}",
+            theme.passages.len(),
+            theme.article_count(),
+            theme.label_en.as_deref().unwrap_or("")
+        );
+        let label_width = width / 2;
+        put_str(buf, inner.x + 1, y, &counts, width.saturating_sub(label_width + 1), style);
+        let label = one_line(&theme.label, Direction::Rtl, label_width, app.options());
+        draw_line(buf, inner.x + 1 + width - label_width, y, label_width, &label, |_| style);
     }
 }
 

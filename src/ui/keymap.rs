@@ -14,15 +14,18 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
+    /// A key without Control.
+    pub const fn plain(code: KeyCode) -> Key {
         Key { code, ctrl: false }
     }
 
-    const fn ch(c: char) -> Key {
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
 
-    const fn ctrl(c: char) -> Key {
+    /// Control and a character.
+    pub const fn ctrl(c: char) -> Key {
         Key { code: KeyCode::Char(c), ctrl: true }
     }
 
@@ -38,6 +41,8 @@ impl Key {
             KeyCode::Char(c) => c.to_string(),
             KeyCode::Down => "↓".into(),
             KeyCode::Up => "↑".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::Home => "Home".into(),
@@ -52,9 +57,12 @@ impl Key {
     }
 }
 
-/// One entry of the table: the keys, the action, and the line the help screen shows.
+/// One entry of the table: the action's name in `config.toml`, its default keys, the action,
+/// and the line the help screen shows.
 pub struct Binding {
-    /// Keys that do it.
+    /// The name `config.toml` uses for the action.
+    pub name: &'static str,
+    /// Keys that do it by default.
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
@@ -62,68 +70,157 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-/// Every key basira knows, in the order the help screen lists them.
+const fn bind(
+    name: &'static str,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+) -> Binding {
+    Binding { name, keys, action, help }
+}
+
+/// Every action basira has, with its default keys, in the order the help screen lists them.
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
-        action: Action::Down,
-        help: "scroll down a line; next item in a list",
-    },
-    Binding {
-        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
-        action: Action::Up,
-        help: "scroll up a line; previous item in a list",
-    },
-    Binding {
-        keys: &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::ch('f')],
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding {
-        keys: &[Key::ch('b'), Key::plain(KeyCode::PageUp)],
-        action: Action::PageUp,
-        help: "page up",
-    },
-    Binding {
-        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
-        action: Action::Top,
-        help: "top of the article",
-    },
-    Binding {
-        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
-        action: Action::Bottom,
-        help: "end of the article",
-    },
-    Binding { keys: &[Key::ch('.')], action: Action::NextArticle, help: "next article" },
-    Binding { keys: &[Key::ch(',')], action: Action::PreviousArticle, help: "previous article" },
-    Binding { keys: &[Key::ch('o')], action: Action::ArticleList, help: "list of articles" },
-    Binding {
-        keys: &[Key::plain(KeyCode::Tab)],
-        action: Action::TogglePanel,
-        help: "move between the article and the side panel (shows the panel when folded)",
-    },
-    Binding {
-        keys: &[Key::plain(KeyCode::Enter)],
-        action: Action::Activate,
-        help: "go to the selected heading or article",
-    },
-    Binding {
-        keys: &[Key::plain(KeyCode::Backspace), Key::ctrl('o')],
-        action: Action::Back,
-        help: "jump back to where you were before the last jump",
-    },
-    Binding { keys: &[Key::ch('?')], action: Action::Help, help: "this help" },
-    Binding {
-        keys: &[Key::plain(KeyCode::Esc)],
-        action: Action::Close,
-        help: "close the help, the list or the panel",
-    },
-    Binding { keys: &[Key::ch('q'), Key::ctrl('c')], action: Action::Quit, help: "quit" },
+    bind(
+        "down",
+        &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        Action::Down,
+        "scroll down a line; next item in a list",
+    ),
+    bind(
+        "up",
+        &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        Action::Up,
+        "scroll up a line; previous item in a list",
+    ),
+    bind(
+        "page_down",
+        &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::ch('f')],
+        Action::PageDown,
+        "page down",
+    ),
+    bind("page_up", &[Key::ch('b'), Key::plain(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind("top", &[Key::ch('g'), Key::plain(KeyCode::Home)], Action::Top, "top of the article"),
+    bind("bottom", &[Key::ch('G'), Key::plain(KeyCode::End)], Action::Bottom, "end of the article"),
+    bind(
+        "next_paragraph",
+        &[Key::ch('}')],
+        Action::NextParagraph,
+        "next paragraph (the one the panel's Related follows)",
+    ),
+    bind("previous_paragraph", &[Key::ch('{')], Action::PreviousParagraph, "previous paragraph"),
+    bind("next_article", &[Key::ch('.')], Action::NextArticle, "next article"),
+    bind("previous_article", &[Key::ch(',')], Action::PreviousArticle, "previous article"),
+    bind("articles", &[Key::ch('o')], Action::ArticleList, "list of articles"),
+    bind(
+        "panel",
+        &[Key::plain(KeyCode::Tab)],
+        Action::TogglePanel,
+        "move between the article and the side panel (shows the panel when folded)",
+    ),
+    bind(
+        "next_section",
+        &[Key::ch('l'), Key::plain(KeyCode::Right)],
+        Action::NextSection,
+        "next panel section: key points, facts, related, themes, outline",
+    ),
+    bind(
+        "previous_section",
+        &[Key::ch('h'), Key::plain(KeyCode::Left)],
+        Action::PreviousSection,
+        "previous panel section",
+    ),
+    bind(
+        "activate",
+        &[Key::plain(KeyCode::Enter)],
+        Action::Activate,
+        "go to the selected key point, fact, passage, theme, heading or article",
+    ),
+    bind(
+        "back",
+        &[Key::plain(KeyCode::Backspace), Key::ctrl('o')],
+        Action::Back,
+        "jump back to where you were before the last jump",
+    ),
+    bind("themes", &[Key::ch('t')], Action::ThemeList, "list of themes; Enter makes one active"),
+    bind(
+        "next_passage",
+        &[Key::ch(']')],
+        Action::NextPassage,
+        "next passage of the active theme, across articles",
+    ),
+    bind(
+        "previous_passage",
+        &[Key::ch('[')],
+        Action::PreviousPassage,
+        "previous passage of the active theme",
+    ),
+    bind(
+        "search",
+        &[Key::ch('/')],
+        Action::Search,
+        "search all articles (ignores harakat, hamza forms, tatweel)",
+    ),
+    bind("next_hit", &[Key::ch('n')], Action::NextHit, "next search hit, across articles"),
+    bind("previous_hit", &[Key::ch('N')], Action::PreviousHit, "previous search hit"),
+    bind("help", &[Key::ch('?')], Action::Help, "this help"),
+    bind(
+        "close",
+        &[Key::plain(KeyCode::Esc)],
+        Action::Close,
+        "close the help, a list or the panel; clear highlights",
+    ),
+    bind("quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
 ];
 
-/// The action bound to a key, if any.
-pub fn action_for(key: Key) -> Option<Action> {
-    BINDINGS.iter().find(|b| b.keys.contains(&key)).map(|b| b.action)
+/// The keys in force: the defaults of [`BINDINGS`], with the user's changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of each binding, in the order of [`BINDINGS`].
+    keys: Vec<Vec<Key>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap { keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect() }
+    }
+}
+
+impl Keymap {
+    /// The action bound to a key, if any.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        self.keys.iter().position(|keys| keys.contains(&key)).map(|i| BINDINGS[i].action)
+    }
+
+    /// Every binding with the keys it has now, in the help screen's order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Binding, &[Key])> {
+        BINDINGS.iter().zip(self.keys.iter().map(Vec::as_slice))
+    }
+
+    /// Bind the action named `name` to `keys` (in [`parse_keys`] notation, one key each)
+    /// instead of its defaults; a key taken from another action leaves it. On an error
+    /// nothing changes and the error names what was wrong.
+    pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
+        let index = BINDINGS
+            .iter()
+            .position(|b| b.name == name)
+            .ok_or_else(|| format!("there is no action named \"{name}\""))?;
+        let mut parsed = Vec::with_capacity(keys.len());
+        for key in keys {
+            match parse_keys(key)?.as_slice() {
+                [one] => parsed.push(*one),
+                _ => return Err(format!("\"{key}\" for {name} is not one key")),
+            }
+        }
+        if parsed.is_empty() {
+            return Err(format!("{name} is given no key"));
+        }
+        for other in &mut self.keys {
+            other.retain(|k| !parsed.contains(k));
+        }
+        self.keys[index] = parsed;
+        Ok(())
+    }
 }
 
 /// Parse a key sequence written as in `basira snapshot --keys`: characters stand for
@@ -179,6 +276,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn rebinding_moves_a_key_and_reports_mistakes() {
+        let mut map = Keymap::default();
+        map.rebind("next_article", &["n".into(), "<Right>".into()]).unwrap();
+        assert_eq!(map.action_for(Key::ch('n')), Some(Action::NextArticle));
+        assert_eq!(map.action_for(Key::plain(KeyCode::Right)), Some(Action::NextArticle));
+        assert_eq!(map.action_for(Key::ch('.')), None, "the default key is replaced");
+        assert_eq!(map.action_for(Key::ch('N')), Some(Action::PreviousHit));
+        let before = map.clone();
+        assert!(map.rebind("fly", &["x".into()]).unwrap_err().contains("fly"));
+        assert!(map.rebind("down", &["<Nope>".into()]).unwrap_err().contains("Nope"));
+        assert!(map.rebind("down", &["jj".into()]).unwrap_err().contains("not one key"));
+        assert_eq!(map, before, "a bad entry changes nothing");
+    }
+
+    #[test]
+    fn action_names_are_unique() {
+        for (i, b) in BINDINGS.iter().enumerate() {
+            assert!(BINDINGS[..i].iter().all(|o| o.name != b.name), "{} twice", b.name);
+        }
+    }
+
+    #[test]
     fn every_key_is_bound_once() {
         let mut seen = Vec::new();
         for binding in BINDINGS {
@@ -192,12 +311,13 @@ mod tests {
     #[test]
     fn key_notation_parses() {
         let keys = parse_keys("jj<Tab><C-o><lt>G").unwrap();
+        let map = Keymap::default();
         assert_eq!(keys.len(), 6);
-        assert_eq!(action_for(keys[0]), Some(Action::Down));
-        assert_eq!(action_for(keys[2]), Some(Action::TogglePanel));
-        assert_eq!(action_for(keys[3]), Some(Action::Back));
+        assert_eq!(map.action_for(keys[0]), Some(Action::Down));
+        assert_eq!(map.action_for(keys[2]), Some(Action::TogglePanel));
+        assert_eq!(map.action_for(keys[3]), Some(Action::Back));
         assert_eq!(keys[4], Key::ch('<'));
-        assert_eq!(action_for(keys[5]), Some(Action::Bottom));
+        assert_eq!(map.action_for(keys[5]), Some(Action::Bottom));
         assert!(parse_keys("<Nope>").is_err());
     }
 }

@@ -1,24 +1,30 @@
-//! The reader: state and actions ([`app`]), the key table ([`keymap`]), drawing ([`draw`]),
-//! and the terminal session ([`terminal`]). [`snapshot`] draws it off-screen.
+//! The reader: state and actions ([`app`]), the key table ([`keymap`]) and the user's
+//! settings ([`config`]), the side panel's contents ([`panel`]), drawing ([`draw`]), and the
+//! terminal session ([`terminal`]). [`snapshot`] draws it off-screen.
 
 pub mod app;
 pub mod chrome;
+pub mod config;
 pub mod document_view;
 pub mod draw;
 pub mod keymap;
+pub mod panel;
 pub mod regions;
 pub mod terminal;
 
 use std::io;
+use std::sync::{Arc, mpsc};
 
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::buffer::Buffer;
 
+use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
 use crate::layout::{BidiMode, LayoutOptions};
 use app::App;
+use config::Config;
 use keymap::Key;
 use terminal::{TerminalSession, Wake};
 
@@ -26,13 +32,22 @@ use terminal::{TerminalSession, Wake};
 /// is restored after a panic.
 pub const PANIC_TEST_VARIABLE: &str = "BASIRA_TEST_PANIC_ON_KEY";
 
-/// Run the reader in the terminal until the user quits or a signal ends it.
-pub fn run(corpus: Corpus, options: LayoutOptions) -> io::Result<()> {
+/// Run the reader in the terminal until the user quits or a signal ends it. The first frame
+/// is drawn at once; the analysis (key points, themes, links) is read from the cache or
+/// computed in the background and fills the panel when it is ready.
+pub fn run(
+    corpus: Corpus,
+    themes: ThemeSource,
+    options: LayoutOptions,
+    config: Config,
+) -> io::Result<()> {
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
+    let corpus = Arc::new(corpus);
+    let analysis = analyse_in_background(Arc::clone(&corpus), themes);
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(corpus, options, size.width, size.height);
+    let mut app = App::new(corpus, options, config, size.width, size.height);
     let mut last_scene = None;
     loop {
         let size = terminal.size()?;
@@ -49,6 +64,9 @@ pub fn run(corpus: Corpus, options: LayoutOptions) -> io::Result<()> {
         if app.should_quit() {
             break;
         }
+        if let Ok(analysis) = analysis.try_recv() {
+            app.set_analysis(analysis);
+        }
         match session.next()? {
             Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 if panic_on_key {
@@ -56,7 +74,8 @@ pub fn run(corpus: Corpus, options: LayoutOptions) -> io::Result<()> {
                 }
                 app.handle_key(Key::from_event(&key));
             }
-            Wake::Event(_) => {}
+            Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
+            Wake::Event(_) | Wake::Tick => {}
             Wake::Signal(signal) => {
                 drop(terminal);
                 drop(session);
@@ -68,17 +87,36 @@ pub fn run(corpus: Corpus, options: LayoutOptions) -> io::Result<()> {
     Ok(())
 }
 
+/// The analysis of `corpus`, read from the cache or computed on a thread of its own; it
+/// arrives on the returned channel.
+fn analyse_in_background(
+    corpus: Arc<Corpus>,
+    themes: ThemeSource,
+) -> mpsc::Receiver<Arc<Analysis>> {
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let analysis = cache::load_or_compute(&corpus, &themes);
+        let _ = send.send(Arc::new(analysis));
+    });
+    receive
+}
+
 /// Draw the reader on an off-screen terminal of `size` (columns, rows) after pressing `keys`
-/// (notation of [`keymap::parse_keys`]) and return the screen as text, one line per row.
+/// (notation of [`keymap::parse_keys`]) and return the screen as text, one line per row. The
+/// analysis is there from the start.
 pub fn snapshot(
     corpus: Corpus,
+    themes: &ThemeSource,
     size: (u16, u16),
     keys: &str,
     options: LayoutOptions,
+    config: Config,
 ) -> Result<String, String> {
     let keys = keymap::parse_keys(keys)?;
     let (width, height) = size;
-    let mut app = App::new(corpus, options, width, height);
+    let analysis = Arc::new(cache::load_or_compute(&corpus, themes));
+    let mut app = App::new(Arc::new(corpus), options, config, width, height);
+    app.set_analysis(analysis);
     for key in keys {
         app.handle_key(key);
     }

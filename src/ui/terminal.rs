@@ -1,5 +1,6 @@
-//! The terminal while the reader runs: raw mode, the alternate screen, explicit bidi, and
-//! putting all of it back on exit, on panic, and on SIGTERM, SIGHUP or SIGINT.
+//! The terminal while the reader runs: raw mode, the alternate screen, mouse reporting,
+//! explicit bidi, and putting all of it back on exit, on panic, and on SIGTERM, SIGHUP or
+//! SIGINT.
 //!
 //! A watchdog thread covers the cases the event loop cannot see: a terminal that went away
 //! without a SIGHUP (a closed tmux pane leaves reads returning end-of-file, on which the
@@ -11,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 
@@ -37,6 +38,8 @@ const WATCHDOG_GRACE: Duration = Duration::from_millis(1500);
 pub enum Wake {
     /// A key, mouse or resize event.
     Event(Event),
+    /// Nothing happened for a moment: a chance to look at work done in the background.
+    Tick,
     /// A signal asking the process to end (its number).
     Signal(i32),
 }
@@ -67,7 +70,7 @@ impl TerminalSession {
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, cursor::Hide)?;
+        execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture)?;
         if explicit_bidi {
             out.write_all(EXPLICIT_BIDI.as_bytes())?;
             out.flush()?;
@@ -78,17 +81,16 @@ impl TerminalSession {
         Ok(TerminalSession { signal, finished })
     }
 
-    /// Wait for the next terminal event or a signal.
+    /// Wait for the next terminal event or a signal, or a moment without either.
     pub fn next(&self) -> io::Result<Wake> {
-        loop {
-            let sig = self.signal.load(Ordering::SeqCst);
-            if sig != 0 {
-                return Ok(Wake::Signal(sig as i32));
-            }
-            if event::poll(SIGNAL_POLL)? {
-                return Ok(Wake::Event(event::read()?));
-            }
+        let sig = self.signal.load(Ordering::SeqCst);
+        if sig != 0 {
+            return Ok(Wake::Signal(sig as i32));
         }
+        if event::poll(SIGNAL_POLL)? {
+            return Ok(Wake::Event(event::read()?));
+        }
+        Ok(Wake::Tick)
     }
 }
 
@@ -137,6 +139,6 @@ pub fn restore() {
     if SENT_BIDI.swap(false, Ordering::SeqCst) {
         let _ = out.write_all(IMPLICIT_BIDI.as_bytes());
     }
-    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let _ = execute!(out, DisableMouseCapture, cursor::Show, LeaveAlternateScreen);
     let _ = terminal::disable_raw_mode();
 }

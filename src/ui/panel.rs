@@ -1,0 +1,339 @@
+//! The side panel's contents: its sections, and each section's items laid out by the engine
+//! for the panel's width, with what Enter does on each.
+
+use std::ops::Range;
+
+use crate::analysis::{Analysis, Budget};
+use crate::corpus::{Corpus, Role};
+use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
+use crate::text::Direction;
+
+use super::chrome::{one_line, outline};
+
+/// The sections of the side panel, in the order the tab bar shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Section {
+    /// The article's key points.
+    #[default]
+    KeyPoints,
+    /// The sentences that carry figures.
+    Facts,
+    /// Passages of other articles related to the current paragraph.
+    Related,
+    /// The themes this article carries.
+    Themes,
+    /// The article's headings.
+    Outline,
+}
+
+impl Section {
+    /// Every section, in tab order.
+    pub const ALL: [Section; 5] =
+        [Section::KeyPoints, Section::Facts, Section::Related, Section::Themes, Section::Outline];
+
+    /// The section's name in the tab bar.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::KeyPoints => "Key points",
+            Section::Facts => "Facts",
+            Section::Related => "Related",
+            Section::Themes => "Themes",
+            Section::Outline => "Outline",
+        }
+    }
+
+    /// The section `step` places along the tab bar, wrapping round.
+    pub fn step(self, step: isize) -> Section {
+        let i = Section::ALL.iter().position(|&s| s == self).unwrap_or(0) as isize;
+        Section::ALL[(i + step).rem_euclid(Section::ALL.len() as isize) as usize]
+    }
+}
+
+/// What Enter on a panel item does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Go to a sentence (bytes `range` of a paragraph) of a document and highlight it.
+    Sentence {
+        /// Index of the document.
+        document: usize,
+        /// Index of the paragraph.
+        paragraph: usize,
+        /// The sentence's bytes in the paragraph's text.
+        range: Range<usize>,
+    },
+    /// Make theme `index` active and go to its passage nearest the reading position.
+    Theme(usize),
+}
+
+/// How a line of an item is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// The item's text.
+    Text,
+    /// Secondary information: where a passage comes from, the words it shares.
+    Quiet,
+}
+
+/// One line of an item: the laid-out line, its tone, and the bytes of its source text to show
+/// strongly (the figures of a fact).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemLine {
+    /// The line as drawn.
+    pub line: VisualLine,
+    /// Its tone.
+    pub tone: Tone,
+    /// Byte ranges of the line's source text to emphasise.
+    pub strong: Vec<Range<usize>>,
+}
+
+/// One selectable item of the panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanelItem {
+    /// What Enter does.
+    pub target: Target,
+    /// Its lines, at the panel's width.
+    pub lines: Vec<ItemLine>,
+}
+
+/// The most lines a sentence takes in the panel; longer ones end with an ellipsis.
+const MAX_SENTENCE_LINES: usize = 6;
+/// The most lines of a related passage's text.
+const MAX_PASSAGE_LINES: usize = 3;
+/// How many related passages the panel lists.
+pub const RELATED_SHOWN: usize = 3;
+
+/// What a panel section is built from.
+pub struct PanelSource<'a> {
+    /// The collection.
+    pub corpus: &'a Corpus,
+    /// Its analysis, once it is ready.
+    pub analysis: Option<&'a Analysis>,
+    /// The document on screen.
+    pub document: usize,
+    /// Its current paragraph (the one Related follows).
+    pub paragraph: usize,
+    /// The width of an item's lines.
+    pub width: u16,
+    /// Layout options.
+    pub options: &'a LayoutOptions,
+}
+
+impl PanelSource<'_> {
+    /// The items of `section`. Sections other than the outline are empty until the analysis
+    /// is ready.
+    pub fn items(&self, section: Section) -> Vec<PanelItem> {
+        if section == Section::Outline {
+            return self.outline();
+        }
+        let Some(analysis) = self.analysis else {
+            return Vec::new();
+        };
+        match section {
+            Section::KeyPoints => self.key_points(analysis),
+            Section::Facts => self.facts(analysis),
+            Section::Related => self.related(analysis),
+            Section::Themes => self.themes(analysis),
+            Section::Outline => unreachable!("handled above"),
+        }
+    }
+
+    fn direction(&self) -> Direction {
+        self.corpus.documents[self.document].direction
+    }
+
+    /// A sentence of the current document as an item, with `strong` ranges (in the
+    /// paragraph's bytes) emphasised.
+    fn sentence(
+        &self,
+        paragraph: usize,
+        range: Range<usize>,
+        strong: &[Range<usize>],
+    ) -> PanelItem {
+        let text = &self.corpus.documents[self.document].paragraphs[paragraph].text[range.clone()];
+        let strong: Vec<Range<usize>> = strong
+            .iter()
+            .filter(|r| r.start >= range.start && r.end <= range.end)
+            .map(|r| r.start - range.start..r.end - range.start)
+            .collect();
+        let lines = wrap(text, self.direction(), self.width, MAX_SENTENCE_LINES, self.options)
+            .into_iter()
+            .map(|line| ItemLine { line, tone: Tone::Text, strong: strong.clone() })
+            .collect();
+        PanelItem { target: Target::Sentence { document: self.document, paragraph, range }, lines }
+    }
+
+    fn key_points(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        analysis
+            .key_points(self.document, Budget::Default)
+            .into_iter()
+            .map(|k| self.sentence(k.paragraph, k.range, &[]))
+            .collect()
+    }
+
+    fn facts(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        analysis.documents[self.document]
+            .facts
+            .iter()
+            .map(|f| self.sentence(f.paragraph, f.range.clone(), &f.figures))
+            .collect()
+    }
+
+    fn related(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        let quiet = |line| ItemLine { line, tone: Tone::Quiet, strong: Vec::new() };
+        analysis
+            .links_from(self.document, self.paragraph, RELATED_SHOWN)
+            .into_iter()
+            .map(|link| {
+                let (document, paragraph) = link.to;
+                let other = &self.corpus.documents[document];
+                let text = &other.paragraphs[paragraph].text;
+                let mut lines = vec![quiet(one_line(
+                    &format!("{}. {}", document + 1, other.title),
+                    other.direction,
+                    self.width,
+                    self.options,
+                ))];
+                lines.extend(
+                    wrap(text, other.direction, self.width, MAX_PASSAGE_LINES, self.options)
+                        .into_iter()
+                        .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
+                );
+                let shared = analysis.link_terms(link).collect::<Vec<_>>().join("، ");
+                lines.push(quiet(one_line(&shared, Direction::Rtl, self.width, self.options)));
+                let range = 0..text.len();
+                PanelItem { target: Target::Sentence { document, paragraph, range }, lines }
+            })
+            .collect()
+    }
+
+    fn themes(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        analysis
+            .themes
+            .iter()
+            .enumerate()
+            .filter_map(|(index, theme)| {
+                let here = theme.passages.iter().filter(|p| p.document == self.document).count();
+                (here > 0).then(|| {
+                    let label = one_line(&theme.label, Direction::Rtl, self.width, self.options);
+                    let about = format!(
+                        "{here} here; {} in {} articles{}",
+                        theme.passages.len(),
+                        theme.article_count(),
+                        theme.label_en.as_deref().map(|l| format!(" — {l}")).unwrap_or_default()
+                    );
+                    let about = one_line(&about, Direction::Ltr, self.width, self.options);
+                    PanelItem {
+                        target: Target::Theme(index),
+                        lines: vec![
+                            ItemLine { line: label, tone: Tone::Text, strong: Vec::new() },
+                            ItemLine { line: about, tone: Tone::Quiet, strong: Vec::new() },
+                        ],
+                    }
+                })
+            })
+            .collect()
+    }
+
+    fn outline(&self) -> Vec<PanelItem> {
+        let document = &self.corpus.documents[self.document];
+        outline(document)
+            .into_iter()
+            .map(|paragraph| {
+                let text = &document.paragraphs[paragraph].text;
+                let mut line = one_line(text, document.direction, self.width, self.options);
+                if let Role::Heading(level) = document.paragraphs[paragraph].role {
+                    indent_heading(&mut line, level, document.direction, self.width);
+                }
+                PanelItem {
+                    target: Target::Sentence { document: self.document, paragraph, range: 0..0 },
+                    lines: vec![ItemLine { line, tone: Tone::Text, strong: Vec::new() }],
+                }
+            })
+            .collect()
+    }
+}
+
+/// Indent a heading of `level` (1 = top) by a cell per level below the first, on its reading
+/// side, when there is room.
+fn indent_heading(line: &mut VisualLine, level: u8, direction: Direction, width: u16) {
+    let extra = u16::from(level.saturating_sub(1)).min(4);
+    if direction.is_rtl() {
+        line.indent = line.indent.saturating_sub(extra);
+    } else if line.width + line.indent + extra <= width {
+        line.indent += extra;
+    }
+}
+
+/// `text` laid out at `width`, at most `max_lines` lines, the last ending in an ellipsis when
+/// the text goes on.
+pub fn wrap(
+    text: &str,
+    direction: Direction,
+    width: u16,
+    max_lines: usize,
+    options: &LayoutOptions,
+) -> Vec<VisualLine> {
+    let full = layout_paragraph(text, direction, width, options);
+    if full.lines.len() <= max_lines || max_lines == 0 {
+        return full.lines;
+    }
+    let mut lines = full.lines;
+    lines.truncate(max_lines);
+    let last = lines.pop().unwrap_or_default();
+    let range = last.source_range();
+    lines.push(one_line(&format!("{}…", &text[range.start..]), full.direction, width, options));
+    lines
+}
+
+/// The rows items take in a list of `height` rows (a blank row between items), starting at
+/// item `first`: each visible item's index and its first row.
+pub fn item_rows(items: &[PanelItem], first: usize, height: usize) -> Vec<(usize, usize)> {
+    let mut rows = Vec::new();
+    let mut row = 0;
+    for (i, item) in items.iter().enumerate().skip(first) {
+        if row >= height {
+            break;
+        }
+        rows.push((i, row));
+        row += item.lines.len() + 1;
+    }
+    rows
+}
+
+/// The first item to show so that item `selected` is wholly in a list of `height` rows.
+pub fn first_shown(items: &[PanelItem], selected: usize, height: usize) -> usize {
+    let mut first = selected.min(items.len().saturating_sub(1));
+    let mut used = items.get(first).map_or(0, |i| i.lines.len());
+    while first > 0 {
+        let above = items[first - 1].lines.len() + 1;
+        if used + above > height {
+            break;
+        }
+        used += above;
+        first -= 1;
+    }
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sentence_is_cut_to_its_lines_with_an_ellipsis() {
+        let text = "هذا نص طويل جدا ".repeat(20);
+        let options = LayoutOptions::default();
+        let lines = wrap(&text, Direction::Rtl, 20, 3, &options);
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| l.width + l.indent <= 20));
+        assert!(lines[2].text().contains('…'));
+        assert_eq!(wrap("قصير", Direction::Rtl, 20, 3, &options).len(), 1);
+    }
+
+    #[test]
+    fn sections_wrap_round() {
+        assert_eq!(Section::KeyPoints.step(-1), Section::Outline);
+        assert_eq!(Section::Outline.step(1), Section::KeyPoints);
+        assert_eq!(Section::Facts.step(1), Section::Related);
+    }
+}
