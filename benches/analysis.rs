@@ -127,7 +127,7 @@ fn run(n: usize) {
         ThemeSource::Curated(defs) => drop(black_box(match_themes(&prepared, defs))),
         ThemeSource::Discovered => drop(black_box(discover_themes(&corpus, &prepared))),
     });
-    let linking = stage(&|| drop(black_box(links(&prepared, MAX_LINKS_PER_PARAGRAPH))));
+    let linking = stage(&|| drop(black_box(links(&corpus, &prepared, MAX_LINKS_PER_PARAGRAPH))));
     println!(
         "        stages: words {tokens:.0} ms, key points {ranking:.0} ms, facts {figures:.0} ms, themes {theming:.0} ms, links {linking:.0} ms"
     );

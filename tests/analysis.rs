@@ -146,13 +146,17 @@ fn links_join_different_articles_with_shared_terms() {
     assert!(!analysis.links.is_empty());
     for link in &analysis.links {
         assert_ne!(link.from.0, link.to.0, "a link goes to another article");
-        assert!(link.terms.len() >= 2);
+        let words: usize = analysis.link_terms(link).map(|t| t.split_whitespace().count()).sum();
+        assert!(words >= 2, "a link shares two words, or a phrase");
         assert!(link.score > 0.0 && link.score <= 1.0);
         // Cosine is symmetric: the other paragraph links back unless it has K better links.
         let back = analysis.links_from(link.to.0, link.to.1, 10);
         assert!(back.iter().any(|l| l.to == link.from) || back.len() == 10);
     }
     assert!(analysis.links.windows(2).all(|w| w[0].from <= w[1].from));
+    // Phrases explain links as the text writes them.
+    assert!(analysis.terms.iter().any(|t| t == "الذكاء الاصطناعي"), "{:?}", analysis.terms);
+    assert!(analysis.terms.iter().any(|t| t == "تبادل المعلومات"));
 }
 
 #[test]

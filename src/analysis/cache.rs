@@ -14,7 +14,7 @@ use crate::corpus::Corpus;
 
 /// Bumped whenever the analysis changes what it computes, so that old files are not read
 /// (the crate version is part of the key too).
-const ANALYSIS_VERSION: &str = "basira-analysis-2";
+const ANALYSIS_VERSION: &str = "basira-analysis-3";
 
 /// The cache directory: `$XDG_CACHE_HOME/basira` (or the platform's equivalent).
 fn cache_dir() -> Option<PathBuf> {

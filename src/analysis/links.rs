@@ -1,6 +1,9 @@
 //! Cross-links: for each paragraph, the most related paragraphs in the other articles.
 //!
-//! Paragraphs are TF-IDF vectors of their content stems. An inverted index from stem to the
+//! Paragraphs are TF-IDF vectors of their content stems and of their phrases (two content
+//! words in a row, such as «الذكاء الاصطناعي» or «خطاب الكراهية»: two paragraphs that share a
+//! phrase share more than its two words apart). Terms only one paragraph uses are left out:
+//! they cannot match and would only dilute the others. An inverted index from stem to the
 //! paragraphs that use it finds candidates for one paragraph through its most telling words
 //! only (its dozen heaviest), and words used by more than one paragraph in a hundred (in
 //! large collections) are left out of the index: they say too little to link by, and their
@@ -9,9 +12,12 @@
 //! cosine passes a threshold and it shares at least two words, at most K per paragraph, each
 //! with the shared terms that explain it. 10,000 articles link in seconds.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Prepared, TermId};
+use super::prepare::{Prepared, TermId, Word};
+use crate::corpus::Corpus;
 
 /// Links with a cosine below this are not shown: the paragraphs share too little.
 const MIN_SCORE: f32 = 0.12;
@@ -41,6 +47,15 @@ pub struct Link {
     pub terms: Vec<u32>,
 }
 
+/// The links of a collection, with the phrases their terms may name.
+pub struct Linked {
+    /// Links grouped by paragraph in collection order, best first. A term id below the
+    /// vocabulary's length is a word; above it, `phrases[id - vocabulary length]`.
+    pub links: Vec<Link>,
+    /// The phrases: two term ids, in text order.
+    pub phrases: Vec<(TermId, TermId)>,
+}
+
 /// One paragraph's vector: (term, weight) sorted by term, of unit length.
 struct Vector {
     place: (u32, u32),
@@ -48,9 +63,10 @@ struct Vector {
 }
 
 /// The links of every paragraph of running text: at most `k` each, best first, grouped by
-/// paragraph in collection order. Their terms are term ids of `prepared`'s vocabulary.
-pub fn links(prepared: &Prepared, k: usize) -> Vec<Link> {
-    let (vectors, paragraph_frequency) = vectors(prepared);
+/// paragraph in collection order.
+pub fn links(corpus: &Corpus, prepared: &Prepared, k: usize) -> Linked {
+    let (vectors, paragraph_frequency, phrases) = vectors(corpus, prepared);
+    let words = prepared.vocabulary.len() as TermId;
     let paragraphs = vectors.len();
     let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
     // The index: for each word not too common, the paragraphs using it, with its weight.
@@ -122,20 +138,32 @@ pub fn links(prepared: &Prepared, k: usize) -> Vec<Link> {
                 from: place(vectors[i].place),
                 to: place(other.place),
                 score: (f64::from(score) * 1000.0).round() / 1000.0,
-                terms: shared_terms(&vectors[i], other),
+                terms: shared_terms(&vectors[i], other, words, &phrases),
             });
         }
     }
-    out
+    Linked { links: out, phrases }
 }
 
-/// TF-IDF unit vectors of the paragraphs of running text, and each term's paragraph count.
-fn vectors(prepared: &Prepared) -> (Vec<Vector>, Vec<u32>) {
-    let mut paragraph_frequency: Vec<u32> = vec![0; prepared.vocabulary.len()];
+/// TF-IDF unit vectors of the paragraphs of running text (words and phrases), each term's
+/// paragraph count, and the phrases (term ids from the vocabulary's length on).
+fn vectors(corpus: &Corpus, prepared: &Prepared) -> (Vec<Vector>, Vec<u32>, Vec<(TermId, TermId)>) {
+    let text_of = |d: usize, p: usize| corpus.documents[d].paragraphs[p].text.as_str();
+    let words = prepared.vocabulary.len() as TermId;
+    let mut paragraph_frequency: Vec<u32> = vec![0; words as usize];
+    let mut phrase_ids: HashMap<(TermId, TermId), TermId> = HashMap::new();
+    let mut phrases: Vec<(TermId, TermId)> = Vec::new();
     let mut vectors: Vec<Vector> = Vec::new();
     for (d, paragraphs) in prepared.documents.iter().enumerate() {
         for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
             let mut terms: Vec<TermId> = paragraph.content_terms().collect();
+            for pair in paragraph.words.windows(2).filter(|pair| is_phrase(text_of(d, p), pair)) {
+                let id = *phrase_ids.entry((pair[0].term, pair[1].term)).or_insert_with(|| {
+                    phrases.push((pair[0].term, pair[1].term));
+                    words + phrases.len() as TermId - 1
+                });
+                terms.push(id);
+            }
             terms.sort_unstable();
             let mut weights: Vec<(TermId, f32)> = Vec::new();
             for t in terms {
@@ -143,6 +171,11 @@ fn vectors(prepared: &Prepared) -> (Vec<Vector>, Vec<u32>) {
                     Some((last, count)) if *last == t => *count += 1.0,
                     _ => weights.push((t, 1.0)),
                 }
+            }
+            if let Some(&(last, _)) = weights.last()
+                && last as usize >= paragraph_frequency.len()
+            {
+                paragraph_frequency.resize(last as usize + 1, 0);
             }
             for &(t, _) in &weights {
                 paragraph_frequency[t as usize] += 1;
@@ -152,6 +185,7 @@ fn vectors(prepared: &Prepared) -> (Vec<Vector>, Vec<u32>) {
     }
     let n = vectors.len() as f32;
     for v in &mut vectors {
+        v.weights.retain(|&(t, _)| paragraph_frequency[t as usize] > 1);
         for (t, w) in &mut v.weights {
             *w = (1.0 + w.ln()) * (n / paragraph_frequency[*t as usize] as f32).ln();
         }
@@ -161,7 +195,21 @@ fn vectors(prepared: &Prepared) -> (Vec<Vector>, Vec<u32>) {
             v.weights.iter_mut().for_each(|(_, w)| *w /= norm);
         }
     }
-    (vectors, paragraph_frequency)
+    (vectors, paragraph_frequency, phrases)
+}
+
+/// Whether two words of a paragraph's `text` make a phrase: two different content words with
+/// nothing but spaces between them (no punctuation, no function word).
+pub fn is_phrase(text: &str, pair: &[Word]) -> bool {
+    let [a, b] = pair else {
+        return false;
+    };
+    !a.stop
+        && !b.stop
+        && a.term != b.term
+        && text
+            .get(a.range().end..b.range().start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
 }
 
 /// The cosine of two unit vectors (sorted by term) and how many terms they share.
@@ -182,8 +230,9 @@ fn cosine(a: &Vector, b: &Vector) -> (f32, usize) {
     (sum, shared)
 }
 
-/// The shared terms of two vectors that contribute most to their cosine.
-fn shared_terms(a: &Vector, b: &Vector) -> Vec<u32> {
+/// The shared terms of two vectors that contribute most to their cosine; a word already
+/// named by a phrase in the list is not named again. Term ids from `words` on are phrases.
+fn shared_terms(a: &Vector, b: &Vector, words: TermId, phrases: &[(TermId, TermId)]) -> Vec<u32> {
     let mut shared: Vec<(f32, TermId)> = a
         .weights
         .iter()
@@ -192,5 +241,26 @@ fn shared_terms(a: &Vector, b: &Vector) -> Vec<u32> {
         })
         .collect();
     shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-    shared.into_iter().take(TERMS_PER_LINK).map(|(_, t)| t).collect()
+    let in_phrase = |word: TermId, chosen: &[TermId]| {
+        chosen.iter().any(|&c| {
+            c >= words && {
+                let (x, y) = phrases[(c - words) as usize];
+                x == word || y == word
+            }
+        })
+    };
+    let mut chosen: Vec<TermId> = Vec::new();
+    // Phrases first: they explain a link better than their words apart.
+    for phrases_first in [true, false] {
+        for &(_, t) in &shared {
+            if chosen.len() < TERMS_PER_LINK
+                && (t >= words) == phrases_first
+                && !chosen.contains(&t)
+                && !in_phrase(t, &chosen)
+            {
+                chosen.push(t);
+            }
+        }
+    }
+    chosen
 }

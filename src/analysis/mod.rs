@@ -85,14 +85,35 @@ impl Analysis {
             ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
             ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
         };
-        let mut links = links::links(&prepared, MAX_LINKS_PER_PARAGRAPH);
-        // Term ids become indices into a table of the terms links use, written as shown.
+        let links::Linked { mut links, phrases } =
+            links::links(corpus, &prepared, MAX_LINKS_PER_PARAGRAPH);
+        // Term ids (words, then phrases) become indices into a table of the terms links use,
+        // written as the text writes them: a word in its commonest form, a phrase as it
+        // stands in the paragraph linked from.
+        let vocabulary = &prepared.vocabulary;
+        let words = vocabulary.len() as u32;
+        let display = |id: u32, (d, p): (usize, usize)| match id.checked_sub(words) {
+            None => vocabulary.display_form(id).to_string(),
+            Some(phrase) => {
+                let (a, b) = phrases[phrase as usize];
+                let text = &corpus.documents[d].paragraphs[p].text;
+                prepared.documents[d][p]
+                    .words
+                    .windows(2)
+                    .find(|w| w[0].term == a && w[1].term == b && links::is_phrase(text, w))
+                    .map(|w| text[w[0].range().start..w[1].range().end].to_string())
+                    .unwrap_or_else(|| {
+                        format!("{} {}", vocabulary.display_form(a), vocabulary.display_form(b))
+                    })
+            }
+        };
         let mut table: HashMap<u32, u32> = HashMap::new();
         let mut terms = Vec::new();
         for link in &mut links {
+            let from = link.from;
             for term in &mut link.terms {
                 *term = *table.entry(*term).or_insert_with(|| {
-                    terms.push(prepared.vocabulary.display_form(*term).to_string());
+                    terms.push(display(*term, from));
                     (terms.len() - 1) as u32
                 });
             }

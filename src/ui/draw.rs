@@ -24,7 +24,7 @@ const CURRENT_HIT: Style =
 const LANDED: Style = Style::new().bg(Color::Indexed(237));
 /// The mark of the current paragraph, in the margin.
 const CURRENT_MARK: Style = Style::new().fg(Color::Cyan);
-/// The mark of a passage of the active theme, in the margin.
+/// The mark of a passage of the active theme (and of the current paragraph when it is one).
 const THEME_MARK: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
 
 /// Draw the whole reader.
@@ -122,6 +122,9 @@ fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
+    if area.width == 0 {
+        return;
+    }
     let view = app.view();
     let document = app.document();
     let index = app.document_index();
@@ -140,19 +143,23 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
             .collect(),
         _ => Vec::new(),
     };
-    let marks = MarginColumns::of(area, document.direction);
+    let mark_column = margin_column(area, document.direction);
     for i in 0..area.height {
         let y = area.y + i;
         let anchor = view.anchor_at(top + usize::from(i));
-        if let Some(marks) = marks
+        if let Some(x) = mark_column
             && view.line_at(top + usize::from(i)).is_some()
         {
-            if anchor.paragraph == app.paragraph() {
-                put_str(buf, marks.current, y, "▌", 1, CURRENT_MARK);
-            }
-            if theme_paragraphs.contains(&anchor.paragraph) {
-                let symbol = if anchor.line == 0 { "◆" } else { "┊" };
-                put_str(buf, marks.theme, y, symbol, 1, THEME_MARK);
+            let in_theme = theme_paragraphs.contains(&anchor.paragraph);
+            let mark = if anchor.paragraph == app.paragraph() {
+                Some(("▌", if in_theme { THEME_MARK } else { CURRENT_MARK }))
+            } else if in_theme {
+                Some((if anchor.line == 0 { "◆" } else { "┊" }, THEME_MARK))
+            } else {
+                None
+            };
+            if let Some((symbol, style)) = mark {
+                put_str(buf, x, y, symbol, 1, style);
             }
         }
         let Some((p, line)) = view.line_at(top + usize::from(i)) else {
@@ -181,25 +188,11 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
     }
 }
 
-/// The margin columns where the current paragraph and the active theme's passages are
-/// marked: on the reading side of the text, the current paragraph's mark outermost.
-#[derive(Clone, Copy)]
-struct MarginColumns {
-    current: u16,
-    theme: u16,
-}
-
-impl MarginColumns {
-    /// The columns beside the text column `text`, or none when the margin is too narrow.
-    fn of(text: Rect, direction: Direction) -> Option<MarginColumns> {
-        if direction.is_rtl() {
-            let theme = text.right();
-            Some(MarginColumns { theme, current: theme + 1 })
-        } else {
-            let theme = text.x.checked_sub(1)?;
-            Some(MarginColumns { theme, current: theme.checked_sub(1)? })
-        }
-    }
+/// The margin column where the current paragraph and the active theme's passages are
+/// marked: on the reading side of the text, a blank column away from it; none when the margin
+/// is too narrow.
+fn margin_column(text: Rect, direction: Direction) -> Option<u16> {
+    if direction.is_rtl() { Some(text.right() + 1) } else { text.x.checked_sub(2) }
 }
 
 /// The part of the panel where its list goes: inside the separator (beside the article) or a
@@ -347,7 +340,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     };
     let right = "Tab panel  t themes  / search  ? help  q quit ";
     let right_width = right.chars().count() as u16;
-    let room = if right_width + 20 < area.width { area.width - right_width } else { area.width };
+    let left_width = one_line(&left, Direction::Ltr, u16::MAX, app.options()).width;
+    let room =
+        if left_width + right_width < area.width { area.width - right_width } else { area.width };
     let line = one_line(&left, Direction::Ltr, room, app.options());
     draw_line(buf, area.x, area.y, room, &line, |_| bar);
     if room < area.width {
@@ -466,7 +461,8 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
             theme.article_count(),
             theme.label_en.as_deref().unwrap_or("")
         );
-        let label_width = width / 2;
+        let natural = one_line(&theme.label, Direction::Rtl, u16::MAX, app.options()).width;
+        let label_width = natural.min(width / 2);
         put_str(buf, inner.x + 1, y, &counts, width.saturating_sub(label_width + 1), style);
         let label = one_line(&theme.label, Direction::Rtl, label_width, app.options());
         draw_line(buf, inner.x + 1 + width - label_width, y, label_width, &label, |_| style);
