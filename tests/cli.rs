@@ -5,9 +5,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn basira(args: &[&str]) -> Output {
+    basira_with_config(args, &Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-config"))
+}
+
+/// Run basira with its config directory (`$XDG_CONFIG_HOME`) at `config`.
+fn basira_with_config(args: &[&str], config: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_basira"))
         .args(args)
         .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
+        .env("XDG_CONFIG_HOME", config)
         .output()
         .expect("basira runs")
 }
@@ -242,4 +248,29 @@ fn text_reports_are_laid_out_for_the_terminal() {
         assert!(text.chars().any(|c| ('\u{FE70}'..='\u{FEFC}').contains(&c)), "{command}");
         assert!(!text.chars().any(|c| ('\u{202A}'..='\u{202E}').contains(&c)));
     }
+}
+
+#[test]
+fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
+    let home = scratch("config-home");
+    std::fs::create_dir_all(home.join("basira")).unwrap();
+    std::fs::write(
+        home.join("basira/config.toml"),
+        "[keys]\nnext_article = [\"n\", \"<Right>\"]\nscroll_sideways = \"x\"\n",
+    )
+    .unwrap();
+    let out = basira_with_config(&["snapshot", "--size", "100x30", "--keys", ""], &home);
+    assert!(out.status.success());
+    let screen = String::from_utf8(out.stdout).unwrap();
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("\"scroll_sideways\""), "the bad entry is named: {status}");
+    let out = basira_with_config(&["snapshot", "--size", "100x30", "--keys", "n"], &home);
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.lines().last().unwrap().contains("article 2/5"), "n opens the next article");
+    let out = basira_with_config(&["snapshot", "--size", "100x30", "--keys", "."], &home);
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.lines().last().unwrap().contains("article 1/5"), "the default key is gone");
+    let help = basira_with_config(&["snapshot", "--size", "120x40", "--keys", "?"], &home);
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.lines().any(|l| l.contains("n →") && l.contains("next article")), "{help}");
 }

@@ -1,5 +1,6 @@
 //! The reader in a real terminal (tmux): start, scroll, switch article, resize, quit, and the
-//! terminal is back to normal afterwards — also after SIGTERM, SIGHUP and a panic.
+//! terminal is back to normal afterwards — also after SIGTERM, SIGHUP and a panic; search, a
+//! theme trail and a related-passage jump and back, typed as a user types them.
 //!
 //! Skipped, with a message, on a machine without tmux; `.ci/run` installs it.
 
@@ -30,6 +31,9 @@ impl Tmux {
         let dir = std::env::temp_dir().join(&socket);
         std::fs::create_dir_all(&dir).unwrap();
         let tmux = Tmux { socket, dir };
+        // The reader's cache and settings stay inside the test's own folder.
+        let config = format!("XDG_CONFIG_HOME={}", tmux.dir.join("config").display());
+        let cache = format!("XDG_CACHE_HOME={}", tmux.dir.join("cache").display());
         let status = tmux
             .command(&[
                 "-f",
@@ -43,6 +47,8 @@ impl Tmux {
                 "-y",
                 &rows.to_string(),
                 "env",
+                &config,
+                &cache,
                 "LANG=C.UTF-8",
                 "TERM=xterm-256color",
                 "PS1=$ ",
@@ -266,4 +272,54 @@ fn is_zombie(proc_dir: &std::path::Path) -> bool {
     std::fs::read_to_string(proc_dir.join("stat"))
         .map(|s| s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'))
         .unwrap_or(true)
+}
+
+#[test]
+fn search_a_theme_trail_and_a_related_passage_and_back() {
+    let Some(tmux) = Tmux::start("theme", 160, 45) else { return };
+    tmux.start_basira("");
+    // The panel fills in once the analysis is ready.
+    tmux.wait_for("the key points", |s| s.contains("Key points") && !s.contains("Reading the"));
+
+    // Search for «تلجرام», typed in Arabic: the prompt shows it in reading order.
+    tmux.keys(&["/"]);
+    tmux.command(&["send-keys", "-t", "e2e", "-l", "تلجرام"]);
+    let typed = first_line("تلجرام");
+    tmux.wait_for("the typed search", |s| s.contains("Search:") && s.contains(&typed));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the first hit", |s| s.contains("Hit 1 of 6"));
+    tmux.keys(&["n"]);
+    tmux.wait_for("the next hit", |s| s.contains("Hit 2 of 6"));
+    // Back through both jumps to where the search started.
+    tmux.keys(&["Escape", "BSpace", "BSpace"]);
+    tmux.wait_for("the way back from the hits", |s| s.contains("article 1/5  0%"));
+
+    // A theme trail: the list, Enter, then ] from passage to passage.
+    tmux.keys(&["t"]);
+    tmux.wait_for("the theme list", |s| s.contains("Themes — Enter"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the theme", |s| s.contains("Theme «"));
+    tmux.keys(&["]"]);
+    tmux.wait_for("the second passage", |s| s.contains("passage 2 of 27"));
+    tmux.keys(&["BSpace", "BSpace", "Escape"]);
+    tmux.wait_for("the way back from the trail", |s| s.contains("article 1/5  0%"));
+
+    // A related passage: the Related section of the first paragraph, Tab, Enter; then back.
+    tmux.keys(&["g", "l", "l"]);
+    tmux.wait_for("the related passages", |s| s.contains("article 1/5"));
+    tmux.keys(&["Tab", "Enter"]);
+    let there = tmux.wait_for("the other article", |s| !s.contains("article 1/5"));
+    assert!(there.contains("article 4/5") || there.contains("article 3/5"), "{there}");
+    tmux.keys(&["C-o"]);
+    tmux.wait_for("the way back", |s| s.contains("article 1/5"));
+
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+/// A short text as the reader draws it: shaped and in visual order.
+fn first_line(text: &str) -> String {
+    let layout =
+        layout_paragraph(text, basira::text::Direction::Rtl, 40, &LayoutOptions::default());
+    layout.lines[0].text().to_string()
 }

@@ -609,8 +609,21 @@ impl App {
             Some(location) => {
                 self.go(location);
                 self.highlight = None;
+                self.locate_in_theme();
             }
             None => self.message = Some("No earlier place to go back to.".into()),
+        }
+    }
+
+    /// After a move that is not along the trail, the passage of the active theme the reader
+    /// is at (none when the current paragraph is not one of its passages).
+    fn locate_in_theme(&mut self) {
+        let here = (self.document, self.paragraph());
+        if let (Some(analysis), Some(active)) = (self.analysis.as_deref(), self.theme.as_mut()) {
+            active.passage = analysis.themes[active.index]
+                .passages
+                .iter()
+                .position(|p| (p.document, p.paragraph) == here);
         }
     }
 
