@@ -155,6 +155,23 @@ fn help_lists_every_key_from_the_key_table() {
 }
 
 #[test]
+fn help_scrolls_at_80x24_so_that_every_key_can_be_read() {
+    let first = screen((80, 24), "?");
+    assert!(first.contains("j ↓ more"), "the frame says there is more");
+    let rest = screen((80, 24), "?<PageDown><PageDown>");
+    for binding in BINDINGS {
+        assert!(
+            first.contains(binding.help) || rest.contains(binding.help),
+            "{:?} can be read",
+            binding.help
+        );
+    }
+    assert!(
+        first.lines().chain(rest.lines()).all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+}
+
+#[test]
 fn quit_is_reached_by_q() {
     let mut app = reader(80, 24);
     assert!(!app.should_quit());

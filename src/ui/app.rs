@@ -10,7 +10,7 @@ use super::chrome::{Chrome, outline};
 use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
 use super::draw::{counter_width, panel_list};
-use super::keymap::{Key, Keymap};
+use super::keymap::{BINDINGS, Key, Keymap};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use crate::analysis::Analysis;
@@ -85,8 +85,11 @@ pub enum Focus {
 /// A window drawn over the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Overlay {
-    /// The keys.
-    Help,
+    /// The keys, scrolled down by `scroll` rows.
+    Help {
+        /// Rows scrolled past.
+        scroll: usize,
+    },
     /// The articles, with the selected one.
     Articles {
         /// Index of the selected article.
@@ -348,7 +351,7 @@ impl App {
             Action::Search => self.prompt = Some(String::new()),
             Action::NextHit => self.step_hit(1),
             Action::PreviousHit => self.step_hit(-1),
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => self.close(),
             Action::Quit => self.quit = true,
         }
@@ -394,7 +397,16 @@ impl App {
                 self.overlay = None;
                 self.activate_theme(selected);
             }
-            (Overlay::Help, Action::Help)
+            (Overlay::Help { scroll }, Action::Down | Action::PageDown) => {
+                let step = if action == Action::Down { 1 } else { self.page() as usize };
+                let last = BINDINGS.len().saturating_sub(1);
+                self.overlay = Some(Overlay::Help { scroll: (scroll + step).min(last) });
+            }
+            (Overlay::Help { scroll }, Action::Up | Action::PageUp) => {
+                let step = if action == Action::Up { 1 } else { self.page() as usize };
+                self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(step) });
+            }
+            (Overlay::Help { .. }, Action::Help)
             | (Overlay::Themes { .. }, Action::ThemeList)
             | (_, Action::Close | Action::ArticleList | Action::Back) => self.overlay = None,
             _ => {}

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Focus, Overlay};
@@ -38,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     draw_status(buf, regions.status, app);
     match app.overlay() {
-        Some(Overlay::Help) => draw_help(buf, buf.area, app),
+        Some(Overlay::Help { scroll }) => draw_help(buf, buf.area, app, scroll),
         Some(Overlay::Articles { selected }) => draw_article_list(buf, buf.area, app, selected),
         Some(Overlay::Themes { selected }) => draw_theme_list(buf, buf.area, app, selected),
         None => {}
@@ -388,9 +389,9 @@ fn tail_line(text: &str, width: u16, app: &App) -> VisualLine {
     }
 }
 
-/// A centred box of at most `width` × `height` cells, cleared and framed, with a title;
-/// returns the inside.
-fn popup(buf: &mut Buffer, screen: Rect, width: u16, height: u16, title: &str) -> Rect {
+/// A centred box of at most `width` × `height` cells, cleared and framed, with a title (and a
+/// note on its bottom edge when `note` is not empty); returns the inside.
+fn popup(buf: &mut Buffer, screen: Rect, width: u16, height: u16, title: &str, note: &str) -> Rect {
     let width = width.min(screen.width);
     let height = height.min(screen.height);
     let area = Rect {
@@ -400,13 +401,18 @@ fn popup(buf: &mut Buffer, screen: Rect, width: u16, height: u16, title: &str) -
         height,
     };
     Clear.render(area, buf);
-    let block = Block::new().borders(Borders::ALL).title(title);
+    let mut block = Block::new().borders(Borders::ALL).title(title);
+    if !note.is_empty() {
+        block = block.title_bottom(Line::from(note).right_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     inner
 }
 
-fn draw_help(buf: &mut Buffer, screen: Rect, app: &App) {
+/// The help screen: every key of the keymap, from row `scroll` on; when the screen is too
+/// short for all of them, the frame says how to see the rest.
+fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let lines: Vec<(String, &str)> = app
         .keymap()
         .entries()
@@ -414,18 +420,16 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App) {
         .collect();
     let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
     let help_width = lines.iter().map(|(_, h)| h.chars().count()).max().unwrap_or(0) as u16;
-    let inner = popup(
-        buf,
-        screen,
-        key_width + help_width + 7,
-        lines.len() as u16 + 4,
-        " Keys — Esc closes ",
-    );
-    for (i, (keys, help)) in lines.iter().enumerate() {
-        let y = inner.y + 1 + i as u16;
-        if y >= inner.bottom() {
-            break;
-        }
+    let width = (key_width + help_width + 6).min(screen.width);
+    let height = (lines.len() as u16 + 2).min(screen.height);
+    let rows = usize::from(height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let more = if scroll + rows < lines.len() { " j ↓ more " } else { "" };
+    // The help is read on its own: no fragment of the article shows around it.
+    Clear.render(screen, buf);
+    let inner = popup(buf, screen, width, height, " Keys — Esc closes ", more);
+    for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let y = inner.y + i as u16;
         let key_style = Style::new().add_modifier(Modifier::BOLD);
         put_str(buf, inner.x + 1, y, keys, inner.width.saturating_sub(1), key_style);
         let x = inner.x + 3 + key_width;
@@ -441,7 +445,7 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
     };
     let themes = &analysis.themes;
     let height = (themes.len() as u16).saturating_add(4);
-    let inner = popup(buf, screen, 90, height, " Themes — Enter follows one, Esc closes ");
+    let inner = popup(buf, screen, 90, height, " Themes — Enter follows one, Esc closes ", "");
     let rows = usize::from(inner.height.saturating_sub(2));
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let active = app.active_theme().map(|a| a.index);
@@ -472,7 +476,7 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
 fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
     let documents = &app.corpus().documents;
     let height = (documents.len() as u16).saturating_add(4);
-    let inner = popup(buf, screen, 70, height, " Articles — Enter opens, Esc closes ");
+    let inner = popup(buf, screen, 70, height, " Articles — Enter opens, Esc closes ", "");
     let rows = usize::from(inner.height.saturating_sub(2));
     let first = selected.saturating_sub(rows.saturating_sub(1));
     for (row, (i, document)) in documents.iter().enumerate().skip(first).take(rows).enumerate() {
