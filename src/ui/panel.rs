@@ -214,21 +214,21 @@ impl PanelSource<'_> {
             .filter_map(|(index, theme)| {
                 let here = theme.passages.iter().filter(|p| p.document == self.document).count();
                 (here > 0).then(|| {
+                    let quiet = |text: &str| ItemLine {
+                        line: one_line(text, Direction::Ltr, self.width, self.options),
+                        tone: Tone::Quiet,
+                        strong: Vec::new(),
+                    };
                     let label = one_line(&theme.label, Direction::Rtl, self.width, self.options);
-                    let about = format!(
-                        "{here} here; {} in {} articles{}",
+                    let mut lines =
+                        vec![ItemLine { line: label, tone: Tone::Text, strong: vec![] }];
+                    lines.extend(theme.label_en.as_deref().map(quiet));
+                    lines.push(quiet(&format!(
+                        "{here} here · {} in {} articles",
                         theme.passages.len(),
-                        theme.article_count(),
-                        theme.label_en.as_deref().map(|l| format!(" — {l}")).unwrap_or_default()
-                    );
-                    let about = one_line(&about, Direction::Ltr, self.width, self.options);
-                    PanelItem {
-                        target: Target::Theme(index),
-                        lines: vec![
-                            ItemLine { line: label, tone: Tone::Text, strong: Vec::new() },
-                            ItemLine { line: about, tone: Tone::Quiet, strong: Vec::new() },
-                        ],
-                    }
+                        theme.article_count()
+                    )));
+                    PanelItem { target: Target::Theme(index), lines }
                 })
             })
             .collect()
