@@ -341,12 +341,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     };
     let right = "Tab panel  t themes  / search  ? help  q quit ";
     let right_width = right.chars().count() as u16;
-    let left_width = one_line(&left, Direction::Ltr, u16::MAX, app.options()).width;
-    let room =
-        if left_width + right_width < area.width { area.width - right_width } else { area.width };
-    let line = one_line(&left, Direction::Ltr, room, app.options());
-    draw_line(buf, area.x, area.y, room, &line, |_| bar);
-    if room < area.width {
+    let line = one_line(&left, Direction::Ltr, area.width, app.options());
+    draw_line(buf, area.x, area.y, area.width, &line, |_| bar);
+    if line.width + right_width < area.width {
         put_str(buf, area.right() - right_width, area.y, right, right_width, bar);
     }
 }
