@@ -7,8 +7,10 @@
 pub mod analysis;
 pub mod cat;
 pub mod corpus;
+pub mod export;
 pub mod layout;
 pub mod report;
 pub mod search;
+pub mod state;
 pub mod text;
 pub mod ui;

@@ -10,7 +10,10 @@ use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::corpus::Corpus;
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
+use basira::state::store::Store;
 use basira::ui::config::Config;
+use basira::ui::lang::Lang;
+use basira::ui::palette::Scheme;
 
 /// Read Arabic articles in a terminal, laid out right to left.
 #[derive(Parser)]
@@ -23,6 +26,8 @@ struct Cli {
     /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
     #[arg(long, value_name = "FILE")]
     themes: Option<PathBuf>,
+    #[command(flatten)]
+    look: LookArgs,
     /// Files (.txt, .md) or folders to open; none opens the built-in articles.
     paths: Vec<PathBuf>,
 }
@@ -81,6 +86,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         themes: Option<PathBuf>,
         #[command(flatten)]
+        look: LookArgs,
+        #[command(flatten)]
         display: DisplayArgs,
         /// Files or folders; none opens the built-in articles.
         paths: Vec<PathBuf>,
@@ -103,6 +110,62 @@ struct AnalysisArgs {
 }
 
 /// How Arabic is drawn.
+/// How the reader looks and speaks; each overrides `config.toml`.
+#[derive(Args, Clone, Copy)]
+struct LookArgs {
+    /// Interface language (default: config.toml's `lang`, else LANG); Arabic mirrors the
+    /// interface.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Colour scheme (default: config.toml's `colors`, else dark; mono when NO_COLOR is set).
+    #[arg(long, value_enum)]
+    colors: Option<ColorsArg>,
+    /// Draw frames and marks in plain ASCII, for fonts without box drawing.
+    #[arg(long)]
+    ascii: bool,
+    /// The widest the text column gets, in cells (default 90).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
+    max_width: Option<u16>,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum LangArg {
+    Ar,
+    En,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
+enum ColorsArg {
+    Dark,
+    Light,
+    Mono,
+}
+
+impl LookArgs {
+    /// The user's config.toml with these options applied over it.
+    fn config(self) -> Config {
+        let mut config = Config::load();
+        if let Some(lang) = self.lang {
+            config.lang = match lang {
+                LangArg::Ar => Lang::Ar,
+                LangArg::En => Lang::En,
+            };
+        }
+        if let Some(colors) = self.colors {
+            config.scheme = match colors {
+                ColorsArg::Dark => Scheme::Dark,
+                ColorsArg::Light => Scheme::Light,
+                ColorsArg::Mono => Scheme::Mono,
+            };
+        }
+        config.ascii |= self.ascii;
+        if let Some(width) = self.max_width {
+            config.max_text_width = width;
+        }
+        config
+    }
+}
+
 #[derive(Args, Clone, Copy)]
 struct DisplayArgs {
     /// Join Arabic letters (on), or leave that to the terminal (off).
@@ -164,7 +227,7 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options()),
+        None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options(), cli.look),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
         Some(Command::Keypoints { count, words, analysis }) => {
             let budget = match (count, words) {
@@ -189,8 +252,8 @@ fn main() -> ExitCode {
                 report::write_links(out, corpus, found, k, format)
             })
         }
-        Some(Command::Snapshot { size, keys, themes, display, paths }) => {
-            run_snapshot(&paths, themes.as_deref(), size, &keys, display.options())
+        Some(Command::Snapshot { size, keys, themes, look, display, paths }) => {
+            run_snapshot(&paths, themes.as_deref(), size, &keys, display.options(), look)
         }
     };
     match result {
@@ -269,10 +332,11 @@ fn run_snapshot(
     size: (u16, u16),
     keys: &str,
     options: LayoutOptions,
+    look: LookArgs,
 ) -> Result<(), String> {
     let corpus = open(paths)?;
     let themes = theme_source(themes, &corpus)?;
-    let screen = basira::ui::snapshot(corpus, &themes, size, keys, options, Config::load())?;
+    let screen = basira::ui::snapshot(corpus, &themes, size, keys, options, look.config())?;
     print!("{screen}");
     Ok(())
 }
@@ -281,9 +345,10 @@ fn run_reader(
     paths: &[PathBuf],
     themes: Option<&Path>,
     options: LayoutOptions,
+    look: LookArgs,
 ) -> Result<(), String> {
     let corpus = open(paths)?;
     let themes = theme_source(themes, &corpus)?;
-    basira::ui::run(corpus, themes, options, Config::load())
+    basira::ui::run(corpus, themes, options, look.config(), Store::default_location())
         .map_err(|e| format!("terminal error: {e}"))
 }

@@ -95,7 +95,7 @@ fn opens_a_folder_of_markdown_and_text_in_name_order() {
     let out = basira(&["snapshot", "--size", "100x20", "--keys", "o", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let screen = String::from_utf8(out.stdout).unwrap();
-    assert!(screen.contains("  1 ") && screen.contains("  3 ") && !screen.contains("  4 "));
+    assert!(screen.contains(" 1. ") && screen.contains(" 3. ") && !screen.contains(" 4. "));
     let status = basira(&["snapshot", "--size", "100x20", "--keys", "..", dir.to_str().unwrap()]);
     assert!(String::from_utf8(status.stdout).unwrap().contains("article 3/3"));
 }

@@ -147,11 +147,12 @@ fn outline_jump_and_back() {
 
 #[test]
 fn help_lists_every_key_from_the_key_table() {
-    let s = screen((100, 30), "?");
+    let s = screen((110, 45), "?");
     for binding in BINDINGS {
         assert!(s.contains(binding.help), "help shows {:?}", binding.help);
     }
-    assert_eq!(screen((100, 30), "?<Esc>"), screen((100, 30), ""));
+    assert!(s.contains("In presentation mode"));
+    assert_eq!(screen((110, 45), "?<Esc>"), screen((110, 45), ""));
 }
 
 #[test]

@@ -11,12 +11,16 @@ use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
 use super::draw::{counter_width, panel_list};
 use super::keymap::{BINDINGS, Key, Keymap};
+use super::lang::{Lang, fill};
+use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
-use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
+use super::presentation::{Presentation, Step};
+use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
+use crate::state::{self, ArticleState, ReaderState, article_key};
 
 /// Everything the reader can be asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +69,14 @@ pub enum Action {
     NextHit,
     /// Go to the previous search hit.
     PreviousHit,
+    /// Bookmark the current paragraph, or remove its bookmark.
+    Bookmark,
+    /// Write a note on the current paragraph.
+    Note,
+    /// Show the list of bookmarks and notes.
+    BookmarkList,
+    /// Present the article's key points (or the active theme's passages), one per screen.
+    Present,
     /// Show or hide the help screen.
     Help,
     /// Close what is open on top of the article, or clear highlights.
@@ -100,6 +112,45 @@ pub enum Overlay {
         /// Index of the selected theme.
         selected: usize,
     },
+    /// The bookmarks and notes of every article, with the selected one.
+    Bookmarks {
+        /// Index of the selected entry.
+        selected: usize,
+    },
+}
+
+/// What the text typed in the status line is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A search of every article.
+    Search,
+    /// A note on a paragraph.
+    Note {
+        /// Index of the article.
+        document: usize,
+        /// Index of the paragraph.
+        paragraph: usize,
+    },
+}
+
+/// Text being typed in the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it is for.
+    pub kind: PromptKind,
+    /// The text so far, in logical order.
+    pub text: String,
+}
+
+/// A bookmark as the list of bookmarks shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BookmarkEntry {
+    /// Index of the article.
+    pub document: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// The note, if any.
+    pub note: Option<String>,
 }
 
 /// A place to come back to.
@@ -175,7 +226,12 @@ pub struct App {
     theme: Option<ActiveTheme>,
     search: Option<Search>,
     search_index: Option<SearchIndex>,
-    prompt: Option<String>,
+    prompt: Option<Prompt>,
+    presentation: Option<Presentation>,
+    state: ReaderState,
+    article_keys: Vec<String>,
+    state_changed: bool,
+    look: Look,
     quit: bool,
 }
 
@@ -191,14 +247,15 @@ impl App {
         height: u16,
     ) -> App {
         let screen = Rect::new(0, 0, width, height);
-        let text_width = Regions::of(screen, PanelMode::Folded).text.width;
+        let look = Look::new(&config);
+        let text_width = Regions::of(screen, look.arrangement(PanelMode::Folded)).text.width;
         let view = DocumentView::new(&corpus.documents[0], text_width, &options);
         let count = corpus.documents.len();
         let mut app = App {
             corpus,
             analysis: None,
             options,
-            keymap: config.keymap,
+            keymap: config.keymap.clone(),
             document: 0,
             anchors: vec![Anchor::default(); count],
             current: vec![0; count],
@@ -211,6 +268,7 @@ impl App {
             overlay: None,
             jumps: Vec::new(),
             message: config.warnings.first().cloned(),
+            look,
             screen,
             view,
             view_document: 0,
@@ -220,12 +278,84 @@ impl App {
             search: None,
             search_index: None,
             prompt: None,
+            presentation: None,
+            state: ReaderState::default(),
+            article_keys: Vec::new(),
+            state_changed: false,
             quit: false,
         };
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
         app
+    }
+
+    /// Take up what was remembered from the last run: every article's position, bookmarks and
+    /// notes, and the article that was open (which is opened again).
+    pub fn remember(&mut self, state: ReaderState) {
+        self.article_keys = self.corpus.documents.iter().map(article_key).collect();
+        for (i, key) in self.article_keys.iter().enumerate() {
+            if let Some(article) = state.articles.get(key) {
+                let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
+                let position = article.position;
+                self.anchors[i] =
+                    Anchor { paragraph: position.paragraph.min(last), line: position.line };
+                self.current[i] = position.current.min(last);
+            }
+        }
+        let last_open = state
+            .last_article
+            .as_ref()
+            .and_then(|key| self.article_keys.iter().position(|k| k == key));
+        self.state = state;
+        if let Some(document) = last_open {
+            let current = self.current[document];
+            self.open(document);
+            self.current[document] = current;
+        }
+        self.refresh_view();
+        self.refresh_panel();
+    }
+
+    /// What to remember of this run: every position read so far, bookmarks and notes, and the
+    /// article open now.
+    pub fn state(&mut self) -> &ReaderState {
+        if self.article_keys.is_empty() {
+            self.article_keys = self.corpus.documents.iter().map(article_key).collect();
+        }
+        self.anchors[self.document] = self.view.anchor_at(self.top_row());
+        for (i, key) in self.article_keys.iter().enumerate() {
+            let moved = self.anchors[i] != Anchor::default() || self.current[i] != 0;
+            if moved || self.state.articles.contains_key(key) {
+                let article = self.state.articles.entry(key.clone()).or_default();
+                article.position = state::Position {
+                    paragraph: self.anchors[i].paragraph,
+                    line: self.anchors[i].line,
+                    current: self.current[i],
+                };
+            }
+        }
+        self.state.last_article = self.article_keys.get(self.document).cloned();
+        &self.state
+    }
+
+    /// Whether bookmarks or notes changed since the last call (they are saved at once).
+    pub fn take_state_change(&mut self) -> bool {
+        std::mem::take(&mut self.state_changed)
+    }
+
+    /// The bookmarks and notes of article `document`, if it has any.
+    pub fn article_state(&self, document: usize) -> Option<&ArticleState> {
+        let key = self.article_keys.get(document)?;
+        self.state.articles.get(key)
+    }
+
+    fn article_state_mut(&mut self, document: usize) -> &mut ArticleState {
+        if self.article_keys.is_empty() {
+            self.article_keys = self.corpus.documents.iter().map(article_key).collect();
+        }
+        let key = self.article_keys[document].clone();
+        self.state.articles.entry(key).or_default()
     }
 
     /// Give the reader the collection's analysis (computed in the background).
@@ -285,14 +415,23 @@ impl App {
         } else {
             PanelMode::Instead
         };
-        let regions = Regions::of(self.screen, mode);
-        panel_list(regions.panel, mode == PanelMode::Beside).width.saturating_sub(2).max(1)
+        let regions = Regions::of(self.screen, self.look.arrangement(mode));
+        panel_list(regions.panel, mode == PanelMode::Beside, self.look.lang.is_rtl())
+            .width
+            .saturating_sub(2)
+            .max(1)
     }
 
-    /// Act on a key press: typed into the search prompt while it is open, else the action
-    /// the keymap binds to it.
+    /// Act on a key press: in presentation mode it steps the presentation; while a prompt is
+    /// open it is typed into it; else it does the action the keymap binds to it.
     pub fn handle_key(&mut self, key: Key) {
-        if self.prompt.is_some() {
+        if let Some(presentation) = self.presentation.as_mut() {
+            if key == Key::ctrl('c') {
+                self.quit = true;
+            } else if presentation.handle(key) == Step::Leave {
+                self.presentation = None;
+            }
+        } else if self.prompt.is_some() {
             self.type_in_prompt(key);
         } else {
             match self.keymap.action_for(key) {
@@ -348,7 +487,13 @@ impl App {
             Action::ThemeList => self.open_theme_list(),
             Action::NextPassage => self.step_passage(1),
             Action::PreviousPassage => self.step_passage(-1),
-            Action::Search => self.prompt = Some(String::new()),
+            Action::Search => {
+                self.prompt = Some(Prompt { kind: PromptKind::Search, text: String::new() });
+            }
+            Action::Bookmark => self.toggle_bookmark(),
+            Action::Note => self.start_note(),
+            Action::BookmarkList => self.open_bookmark_list(),
+            Action::Present => self.present(),
             Action::NextHit => self.step_hit(1),
             Action::PreviousHit => self.step_hit(-1),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -397,6 +542,21 @@ impl App {
                 self.overlay = None;
                 self.activate_theme(selected);
             }
+            (Overlay::Bookmarks { selected }, Action::Down | Action::Up) => {
+                let count = self.bookmarks().len();
+                self.overlay =
+                    Some(Overlay::Bookmarks { selected: step_in(selected, action, count) });
+            }
+            (Overlay::Bookmarks { selected }, Action::Activate) => {
+                self.overlay = None;
+                if let Some(entry) = self.bookmarks().get(selected) {
+                    let len = self.corpus.documents[entry.document].paragraphs[entry.paragraph]
+                        .text
+                        .len();
+                    self.jump_to(entry.document, entry.paragraph, 0..len);
+                }
+            }
+            (Overlay::Bookmarks { .. }, Action::BookmarkList) => self.overlay = None,
             (Overlay::Help { scroll }, Action::Down | Action::PageDown) => {
                 let step = if action == Action::Down { 1 } else { self.page() as usize };
                 let last = BINDINGS.len().saturating_sub(1);
@@ -528,13 +688,13 @@ impl App {
             (0..here).rev().find(|&p| is_running_text(document, p))
         };
         let Some(next) = next else {
-            self.message = Some(
+            self.say(
                 if step > 0 {
                     "This is the last paragraph."
                 } else {
                     "This is the first paragraph."
-                }
-                .into(),
+                },
+                &[],
             );
             return;
         };
@@ -554,8 +714,8 @@ impl App {
         let last = self.corpus.documents.len() - 1;
         match self.document.checked_add_signed(step).filter(|&d| d <= last) {
             Some(document) => self.open(document),
-            None if step > 0 => self.message = Some("This is the last article.".into()),
-            None => self.message = Some("This is the first article.".into()),
+            None if step > 0 => self.say("This is the last article.", &[]),
+            None => self.say("This is the first article.", &[]),
         }
     }
 
@@ -623,7 +783,7 @@ impl App {
                 self.highlight = None;
                 self.locate_in_theme();
             }
-            None => self.message = Some("No earlier place to go back to.".into()),
+            None => self.say("No earlier place to go back to.", &[]),
         }
     }
 
@@ -641,9 +801,9 @@ impl App {
 
     fn open_theme_list(&mut self) {
         match self.analysis.as_deref() {
-            None => self.message = Some("Still reading the articles for themes…".into()),
+            None => self.say("Still reading the articles…", &[]),
             Some(a) if a.themes.is_empty() => {
-                self.message = Some("These articles have no theme in common.".into());
+                self.say("These articles have no theme in common.", &[]);
             }
             Some(_) => {
                 let selected = self.theme.map_or(0, |t| t.index);
@@ -666,10 +826,7 @@ impl App {
             theme.passages.iter().position(|p| (p.document, p.paragraph) >= here).unwrap_or(0);
         self.theme = Some(ActiveTheme { index, passage: None });
         self.go_to_passage(passage);
-        self.message = Some(format!(
-            "Theme «{}»: ] next passage, [ previous, Esc clears the mark.",
-            theme.label
-        ));
+        self.say("Theme «{}»: ] next passage, [ previous, Esc clears the mark.", &[&theme.label]);
     }
 
     /// Go to passage `passage` of the active theme.
@@ -687,7 +844,7 @@ impl App {
 
     fn step_passage(&mut self, step: isize) {
         let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme) else {
-            self.message = Some("No theme is active: press t to choose one.".into());
+            self.say("No theme is active: press t to choose one.", &[]);
             return;
         };
         let theme = &analysis.themes[active.index];
@@ -701,12 +858,12 @@ impl App {
         };
         let (passage, wrapped) = match next {
             Some(i) => (i, None),
-            None if step > 0 => (0, Some("Back to the first passage")),
-            None => (passages.len() - 1, Some("Round to the last passage")),
+            None if step > 0 => (0, Some("Back to the first passage of «{}».")),
+            None => (passages.len() - 1, Some("Round to the last passage of «{}».")),
         };
         self.go_to_passage(passage);
         if let Some(wrapped) = wrapped {
-            self.message = Some(format!("{wrapped} of «{}».", theme.label));
+            self.say(wrapped, &[&theme.label]);
         }
     }
 
@@ -718,17 +875,97 @@ impl App {
         };
         match key.code {
             KeyCode::Char('c') if key.ctrl => self.prompt = None,
-            KeyCode::Char(c) if !key.ctrl => prompt.push(c),
+            KeyCode::Char(c) if !key.ctrl => prompt.text.push(c),
             KeyCode::Backspace => {
-                prompt.pop();
+                prompt.text.pop();
             }
             KeyCode::Esc => self.prompt = None,
             KeyCode::Enter => {
-                let query = self.prompt.take().unwrap_or_default();
-                self.run_search(query);
+                if let Some(Prompt { kind, text }) = self.prompt.take() {
+                    match kind {
+                        PromptKind::Search => self.run_search(text),
+                        PromptKind::Note { document, paragraph } => {
+                            self.article_state_mut(document).set_note(paragraph, &text);
+                            self.state_changed = true;
+                            self.say(
+                                if text.trim().is_empty() {
+                                    "Note removed; the bookmark stays."
+                                } else {
+                                    "Note saved."
+                                },
+                                &[],
+                            );
+                        }
+                    }
+                }
             }
             _ => {}
         }
+    }
+
+    /// Show `message` (already in the interface language, or a file's name and an error) in
+    /// the status line.
+    pub fn tell(&mut self, message: String) {
+        self.message = Some(message);
+    }
+
+    /// Show a message in the status line, in the interface language.
+    fn say(&mut self, template: &'static str, values: &[&dyn std::fmt::Display]) {
+        self.message = Some(fill(self.look.lang, template, values));
+    }
+
+    /// `m`: bookmark the current paragraph, or remove its bookmark.
+    fn toggle_bookmark(&mut self) {
+        let (document, paragraph) = (self.document, self.paragraph());
+        let on = self.article_state_mut(document).toggle_bookmark(paragraph);
+        self.state_changed = true;
+        self.say(if on { "Bookmarked." } else { "Bookmark removed." }, &[]);
+    }
+
+    /// `a`: type a note on the current paragraph, starting from the note it has.
+    fn start_note(&mut self) {
+        let (document, paragraph) = (self.document, self.paragraph());
+        let text = self
+            .article_state(document)
+            .and_then(|a| a.bookmark(paragraph))
+            .and_then(|b| b.note.clone())
+            .unwrap_or_default();
+        self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
+    }
+
+    /// Every bookmark of every article, in collection order.
+    pub fn bookmarks(&self) -> Vec<BookmarkEntry> {
+        let mut entries = Vec::new();
+        for document in 0..self.corpus.documents.len() {
+            if let Some(article) = self.article_state(document) {
+                entries.extend(article.bookmarks.iter().map(|b| BookmarkEntry {
+                    document,
+                    paragraph: b.paragraph,
+                    note: b.note.clone(),
+                }));
+            }
+        }
+        entries
+    }
+
+    fn open_bookmark_list(&mut self) {
+        if self.bookmarks().is_empty() {
+            self.say("No bookmarks yet: m bookmarks a paragraph, a adds a note.", &[]);
+        } else {
+            self.overlay = Some(Overlay::Bookmarks { selected: 0 });
+        }
+    }
+
+    /// `p`: present the active theme's passages, or else this article's key points.
+    fn present(&mut self) {
+        let Some(analysis) = self.analysis.clone() else {
+            self.say("Still reading the articles…", &[]);
+            return;
+        };
+        self.presentation = Some(match self.theme {
+            Some(active) => Presentation::of_theme(&analysis, &self.corpus, active.index),
+            None => Presentation::of_article(&analysis, &self.corpus, self.document),
+        });
     }
 
     /// Search every article for `query` and go to the first hit at or after the current
@@ -740,7 +977,7 @@ impl App {
         let corpus = &self.corpus;
         let hits = self.search_index.get_or_insert_with(|| SearchIndex::new(corpus)).find(&query);
         if hits.is_empty() {
-            self.message = Some(format!("No match for «{}».", query.trim()));
+            self.say("No match for «{}».", &[&query.trim()]);
             self.search = None;
             return;
         }
@@ -750,7 +987,7 @@ impl App {
         self.go_to_hit(first, None);
     }
 
-    fn go_to_hit(&mut self, index: usize, wrapped: Option<&str>) {
+    fn go_to_hit(&mut self, index: usize, wrapped: Option<&'static str>) {
         let Some(search) = self.search.as_mut() else {
             return;
         };
@@ -761,15 +998,13 @@ impl App {
         let query = search.query.trim().to_string();
         self.jump_to(hit.document, hit.paragraph, hit.range);
         self.highlight = None;
-        self.message = Some(match wrapped {
-            Some(w) => format!("{w}: {} of {count} for «{query}».", index + 1),
-            None => format!("Hit {} of {count} for «{query}».", index + 1),
-        });
+        let template = wrapped.unwrap_or("Hit {} of {} for «{}».");
+        self.say(template, &[&(index + 1), &count, &query]);
     }
 
     fn step_hit(&mut self, step: isize) {
         let Some(search) = &self.search else {
-            self.message = Some("No search yet: press / to search.".into());
+            self.say("No search yet: press / to search.", &[]);
             return;
         };
         let count = search.hits.len();
@@ -778,9 +1013,9 @@ impl App {
             None => 0,
         };
         if next >= count as isize {
-            self.go_to_hit(0, Some("Back to the first hit"));
+            self.go_to_hit(0, Some("Back to the first hit: {} of {} for «{}»."));
         } else if next < 0 {
-            self.go_to_hit(count - 1, Some("Round to the last hit"));
+            self.go_to_hit(count - 1, Some("Round to the last hit: {} of {} for «{}»."));
         } else {
             self.go_to_hit(next as usize, None);
         }
@@ -830,7 +1065,7 @@ impl App {
     /// The panel item drawn on screen row `y`, if any.
     fn item_at(&self, y: u16) -> Option<usize> {
         let regions = self.regions();
-        let list = panel_list(regions.panel, regions.article.width > 0);
+        let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
         let items = self.panel_items_area(list);
         let row = usize::from(y.checked_sub(items.y)?);
         let first = self.panel_first(usize::from(items.height));
@@ -854,10 +1089,15 @@ impl App {
         }
     }
 
-    /// What the article pane shows: the article, its first row and the text width. When it
-    /// changes, the text on screen has moved.
-    pub fn scene(&self) -> (usize, usize, u16) {
-        (self.document, self.top_row(), self.view.width)
+    /// What the screen shows: the article, its first row, the text width, and the
+    /// presentation's screen. When it changes, the text on screen has moved.
+    pub fn scene(&self) -> (usize, usize, u16, Option<usize>) {
+        (
+            self.document,
+            self.top_row(),
+            self.view.width,
+            self.presentation.as_ref().map(|p| p.index()),
+        )
     }
 
     /// Whether the reader should stop.
@@ -914,7 +1154,7 @@ impl App {
         } else {
             PanelMode::Folded
         };
-        Regions::of(self.screen, mode)
+        Regions::of(self.screen, self.look.arrangement(mode))
     }
 
     /// Where the keyboard goes.
@@ -980,9 +1220,50 @@ impl App {
         self.search.as_ref()
     }
 
-    /// The search text being typed, while the prompt is open.
-    pub fn prompt(&self) -> Option<&str> {
-        self.prompt.as_deref()
+    /// The text being typed in the status line, while a prompt is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The presentation, while presenting.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// How things look.
+    pub fn look(&self) -> &Look {
+        &self.look
+    }
+}
+
+/// How the reader looks and speaks: the interface language, colours, the characters of
+/// frames and marks, and the widest the text column gets.
+#[derive(Clone, Debug)]
+pub struct Look {
+    /// The interface language (Arabic mirrors the interface).
+    pub lang: Lang,
+    /// The colours.
+    pub palette: Palette,
+    /// Frames and marks.
+    pub glyphs: Glyphs,
+    /// The widest the text column gets, in cells.
+    pub max_text_width: u16,
+}
+
+impl Look {
+    /// The look `config` asks for.
+    pub fn new(config: &Config) -> Look {
+        Look {
+            lang: config.lang,
+            palette: Palette::of(config.scheme),
+            glyphs: Glyphs::new(config.ascii),
+            max_text_width: config.max_text_width,
+        }
+    }
+
+    /// How the screen is split with the panel shown as `mode`.
+    pub fn arrangement(&self, mode: PanelMode) -> Arrangement {
+        Arrangement { mode, max_text_width: self.max_text_width, mirrored: self.lang.is_rtl() }
     }
 }
 

@@ -2,9 +2,14 @@
 //! (`$XDG_CONFIG_HOME/basira/config.toml`, usually `~/.config/basira/config.toml`).
 //!
 //! ```toml
+//! lang = "ar"              # interface language: "ar" or "en" (else from LANG)
+//! colors = "light"         # "dark", "light" or "mono" (NO_COLOR in the environment: mono)
+//! ascii_borders = true     # frames and marks in plain ASCII, for fonts without box drawing
+//! max_text_width = 72      # the widest the text column gets, in cells
+//!
 //! [keys]
-//! next_article = ["n", "<Right>"]   # action name = keys, in the --keys notation
-//! quit = "Q"                        # one key may be written without brackets
+//! next_article = [".", ">"] # action name = keys, in the --keys notation
+//! quit = "Q"                # one key may be written without brackets
 //! ```
 //!
 //! A mistake never stops the reader: each bad entry gets a message naming it, and that action
@@ -13,23 +18,62 @@
 use std::path::{Path, PathBuf};
 
 use super::keymap::Keymap;
+use super::lang::Lang;
+use super::palette::Scheme;
+use super::regions::MAX_TEXT_WIDTH;
 
 /// The settings in force and what was wrong with the file.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Config {
     /// The keys.
     pub keymap: Keymap,
+    /// The colour scheme.
+    pub scheme: Scheme,
+    /// Frames and marks in plain ASCII.
+    pub ascii: bool,
+    /// The interface language.
+    pub lang: Lang,
+    /// The widest the text column gets.
+    pub max_text_width: u16,
+    /// Whether the file named the language (else the environment decides).
+    lang_given: bool,
     /// One sentence per problem, naming the file and the entry.
     pub warnings: Vec<String>,
 }
 
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            keymap: Keymap::default(),
+            scheme: Scheme::default(),
+            ascii: false,
+            lang: Lang::default(),
+            max_text_width: MAX_TEXT_WIDTH,
+            lang_given: false,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The narrowest and widest `max_text_width` accepted.
+const TEXT_WIDTH_RANGE: std::ops::RangeInclusive<i64> = 20..=400;
+
 impl Config {
-    /// Read the user's `config.toml`; defaults when there is none.
+    /// Read the user's `config.toml` (defaults when there is none), with the interface
+    /// language taken from the environment unless the file names one, and monochrome when
+    /// `NO_COLOR` is set.
     pub fn load() -> Config {
-        match config_file() {
+        let mut config = match config_file() {
             Some(path) => Config::load_from(&path),
             None => Config::default(),
+        };
+        if !config.lang_given {
+            config.lang = Lang::from_environment();
         }
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            config.scheme = Scheme::Mono;
+        }
+        config
     }
 
     /// Read settings from `path`; defaults when it does not exist.
@@ -63,6 +107,24 @@ impl Config {
         };
         for (section, value) in &table {
             match (section.as_str(), value) {
+                ("lang", toml::Value::String(name)) if Lang::from_name(name).is_some() => {
+                    config.lang = Lang::from_name(name).unwrap_or_default();
+                    config.lang_given = true;
+                }
+                ("colors", toml::Value::String(name)) if Scheme::from_name(name).is_some() => {
+                    config.scheme = Scheme::from_name(name).unwrap_or_default();
+                }
+                ("ascii_borders", toml::Value::Boolean(ascii)) => config.ascii = *ascii,
+                ("max_text_width", toml::Value::Integer(width))
+                    if TEXT_WIDTH_RANGE.contains(width) =>
+                {
+                    config.max_text_width = *width as u16;
+                }
+                ("lang" | "colors" | "ascii_borders" | "max_text_width", value) => {
+                    config.warnings.push(format!(
+                        "{name}: {section} = {value} is not a valid value (lang: \"ar\" or \"en\"; colors: \"dark\", \"light\" or \"mono\"; ascii_borders: true or false; max_text_width: 20 to 400); the default is kept."
+                    ));
+                }
                 ("keys", toml::Value::Table(keys)) => {
                     for (action, value) in keys {
                         let result = key_list(value)
@@ -128,6 +190,24 @@ mod tests {
         assert_eq!(config.keymap, Keymap::default());
         assert_eq!(config.warnings.len(), 1);
         assert!(config.warnings[0].starts_with("config.toml line "), "{}", config.warnings[0]);
+    }
+
+    #[test]
+    fn looks_and_language_are_read_and_bad_values_named() {
+        let config = Config::parse(
+            "config.toml",
+            "lang = \"ar\"\ncolors = \"light\"\nascii_borders = true\nmax_text_width = 72\n",
+        );
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        assert_eq!(config.lang, Lang::Ar);
+        assert_eq!(config.scheme, Scheme::Light);
+        assert!(config.ascii);
+        assert_eq!(config.max_text_width, 72);
+        let bad = Config::parse("config.toml", "colors = \"purple\"\nmax_text_width = 5\n");
+        assert_eq!(bad.warnings.len(), 2);
+        assert!(bad.warnings[0].contains("colors = \"purple\""), "{}", bad.warnings[0]);
+        assert_eq!(bad.scheme, Scheme::Dark);
+        assert_eq!(bad.max_text_width, MAX_TEXT_WIDTH);
     }
 
     #[test]

@@ -163,6 +163,20 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind("next_hit", &[Key::ch('n')], Action::NextHit, "next search hit, across articles"),
     bind("previous_hit", &[Key::ch('N')], Action::PreviousHit, "previous search hit"),
+    bind(
+        "bookmark",
+        &[Key::ch('m')],
+        Action::Bookmark,
+        "bookmark the current paragraph (again: remove)",
+    ),
+    bind("note", &[Key::ch('a')], Action::Note, "write a note on the current paragraph"),
+    bind("bookmarks", &[Key::ch('M')], Action::BookmarkList, "list of bookmarks and notes"),
+    bind(
+        "present",
+        &[Key::ch('p')],
+        Action::Present,
+        "present the key points (or the active theme) one per screen",
+    ),
     bind("help", &[Key::ch('?')], Action::Help, "this help"),
     bind(
         "close",

@@ -8,7 +8,11 @@ pub mod config;
 pub mod document_view;
 pub mod draw;
 pub mod keymap;
+pub mod lang;
+pub mod overlays;
+pub mod palette;
 pub mod panel;
+pub mod presentation;
 pub mod regions;
 pub mod terminal;
 
@@ -23,6 +27,7 @@ use ratatui::buffer::Buffer;
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
 use crate::layout::{BidiMode, LayoutOptions};
+use crate::state::store::{Loaded, Store};
 use app::App;
 use config::Config;
 use keymap::Key;
@@ -35,19 +40,37 @@ pub const PANIC_TEST_VARIABLE: &str = "BASIRA_TEST_PANIC_ON_KEY";
 /// Run the reader in the terminal until the user quits or a signal ends it. The first frame
 /// is drawn at once; the analysis (key points, themes, links) is read from the cache or
 /// computed in the background and fills the panel when it is ready.
+///
+/// What the reader remembers (positions, bookmarks, notes, the open article) comes from
+/// `store` and goes back to it at exit, and at once when a bookmark or note changes.
 pub fn run(
     corpus: Corpus,
     themes: ThemeSource,
     options: LayoutOptions,
     config: Config,
+    store: Option<Store>,
 ) -> io::Result<()> {
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
     let corpus = Arc::new(corpus);
     let analysis = analyse_in_background(Arc::clone(&corpus), themes);
+    let remembered = store.as_ref().map(Store::load);
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, config, size.width, size.height);
+    if let Some(Loaded { state, warning }) = remembered {
+        app.remember(state);
+        if let Some(warning) = warning {
+            app.tell(warning);
+        }
+    }
+    let save = |app: &mut App| {
+        if let Some(store) = &store
+            && let Err(e) = store.save(app.state())
+        {
+            app.tell(format!("{}: {e}", store.path().display()));
+        }
+    };
     let mut last_scene = None;
     loop {
         let size = terminal.size()?;
@@ -62,7 +85,11 @@ pub fn run(
         }
         terminal.draw(|frame| draw::draw(frame, &app))?;
         if app.should_quit() {
+            save(&mut app);
             break;
+        }
+        if app.take_state_change() {
+            save(&mut app);
         }
         if let Ok(analysis) = analysis.try_recv() {
             app.set_analysis(analysis);
@@ -77,6 +104,7 @@ pub fn run(
             Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
             Wake::Event(_) | Wake::Tick => {}
             Wake::Signal(signal) => {
+                save(&mut app);
                 drop(terminal);
                 drop(session);
                 signal_hook::low_level::emulate_default_handler(signal)?;

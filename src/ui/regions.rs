@@ -4,8 +4,19 @@ use ratatui::layout::Rect;
 
 /// Below this many columns the side panel folds away; Tab shows it in place of the article.
 pub const PANEL_FOLD_COLUMNS: u16 = 100;
-/// The widest the text column gets, for lines that are comfortable to read.
+/// The widest the text column gets by default, for lines that are comfortable to read.
 pub const MAX_TEXT_WIDTH: u16 = 90;
+
+/// What the split depends on besides the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arrangement {
+    /// How the side panel is shown.
+    pub mode: PanelMode,
+    /// The widest the text column gets.
+    pub max_text_width: u16,
+    /// The panel on the left (an Arabic interface), else on the right.
+    pub mirrored: bool,
+}
 
 /// How the side panel is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +45,9 @@ pub struct Regions {
 }
 
 impl Regions {
-    /// Split a screen of `area` for the given panel mode. Any size works, down to nothing.
-    pub fn of(area: Rect, mode: PanelMode) -> Regions {
+    /// Split a screen of `area` as `arrangement` says. Any size works, down to nothing.
+    pub fn of(area: Rect, arrangement: Arrangement) -> Regions {
+        let Arrangement { mode, max_text_width, mirrored } = arrangement;
         let bar_rows = if area.height >= 3 { 1 } else { 0 };
         let status_rows = if area.height >= 2 { 1 } else { 0 };
         let title = Rect { height: bar_rows, ..area };
@@ -51,20 +63,27 @@ impl Regions {
             PanelMode::Instead => (Rect { width: 0, ..body }, body),
             PanelMode::Beside => {
                 let panel_width = (body.width * 3 / 10).clamp(24, 44).min(body.width / 2);
-                let article = Rect { width: body.width - panel_width, ..body };
-                let panel = Rect { x: article.right(), width: panel_width, ..body };
-                (article, panel)
+                let article_width = body.width - panel_width;
+                if mirrored {
+                    let panel = Rect { width: panel_width, ..body };
+                    let article = Rect { x: panel.right(), width: article_width, ..body };
+                    (article, panel)
+                } else {
+                    let article = Rect { width: article_width, ..body };
+                    let panel = Rect { x: article.right(), width: panel_width, ..body };
+                    (article, panel)
+                }
             }
         };
-        Regions { title, article, text: text_column(article), panel, status }
+        Regions { title, article, text: text_column(article, max_text_width), panel, status }
     }
 }
 
 /// The text column of the article pane: a margin of two columns on each side where there is
-/// room, at most [`MAX_TEXT_WIDTH`] wide, centred.
-fn text_column(article: Rect) -> Rect {
+/// room, at most `max_width` wide, centred.
+fn text_column(article: Rect, max_width: u16) -> Rect {
     let margin = if article.width >= 24 { 2 } else { 0 };
-    let width = article.width.saturating_sub(2 * margin).min(MAX_TEXT_WIDTH);
+    let width = article.width.saturating_sub(2 * margin).min(max_width);
     let x = article.x + (article.width - width) / 2;
     Rect { x, width, ..article }
 }
@@ -79,12 +98,14 @@ mod tests {
             for h in 0..=50 {
                 let area = Rect::new(0, 0, w, h);
                 for mode in [PanelMode::Beside, PanelMode::Folded, PanelMode::Instead] {
-                    let r = Regions::of(area, mode);
+                    let mirrored = w % 2 == 0;
+                    let r = Regions::of(area, arrangement(mode, mirrored));
                     for part in [r.title, r.article, r.text, r.panel, r.status] {
                         assert!(part.right() <= area.right() && part.bottom() <= area.bottom());
                     }
                     assert!(
                         r.article.right() <= r.panel.x
+                            || r.panel.right() <= r.article.x
                             || r.panel.width == 0
                             || r.article.width == 0
                     );
@@ -95,10 +116,20 @@ mod tests {
 
     #[test]
     fn eighty_columns_reads_with_margins() {
-        let r = Regions::of(Rect::new(0, 0, 80, 24), PanelMode::Folded);
+        let r = Regions::of(Rect::new(0, 0, 80, 24), arrangement(PanelMode::Folded, false));
         assert_eq!(r.text, Rect::new(2, 1, 76, 22));
-        let wide = Regions::of(Rect::new(0, 0, 160, 45), PanelMode::Beside);
+        let wide = Regions::of(Rect::new(0, 0, 160, 45), arrangement(PanelMode::Beside, false));
         assert_eq!(wide.panel.width, 44);
         assert_eq!(wide.text.width, 90);
+        assert_eq!(wide.panel.x, 116, "the panel on the right in an English interface");
+        let arabic = Regions::of(Rect::new(0, 0, 160, 45), arrangement(PanelMode::Beside, true));
+        assert_eq!(arabic.panel.x, 0, "and on the left in an Arabic one");
+        assert_eq!(arabic.article.x, 44);
+        let narrow = Arrangement { max_text_width: 60, ..arrangement(PanelMode::Folded, false) };
+        assert_eq!(Regions::of(Rect::new(0, 0, 160, 45), narrow).text.width, 60);
+    }
+
+    fn arrangement(mode: PanelMode, mirrored: bool) -> Arrangement {
+        Arrangement { mode, max_text_width: MAX_TEXT_WIDTH, mirrored }
     }
 }

@@ -1,0 +1,245 @@
+//! The interface language: every label, help line and message in English and in Arabic.
+//!
+//! Code writes the English text; [`tr`] gives the Arabic for it (the English is the key, so a
+//! string never drifts from its translation's meaning). Messages with values use `{}`
+//! placeholders filled by [`fill`]. In Arabic the whole interface is mirrored (see
+//! [`Lang::is_rtl`]).
+
+use std::fmt::Display;
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Arabic, with the interface mirrored.
+    Ar,
+}
+
+impl Lang {
+    /// The language named `name` (`ar`, `en`, or a locale such as `ar_EG.UTF-8`), if known.
+    pub fn from_name(name: &str) -> Option<Lang> {
+        let name = name.trim().to_ascii_lowercase();
+        if name == "ar" || name.starts_with("ar_") || name.starts_with("ar-") {
+            Some(Lang::Ar)
+        } else if name == "en" || name.starts_with("en_") || name.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), English when it is
+    /// neither.
+    pub fn from_environment() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::from_name(&v))
+            .unwrap_or_default()
+    }
+
+    /// Whether the interface reads from the right (and is mirrored).
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+}
+
+/// `english` in `lang`.
+pub fn tr(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Ar => arabic(english).unwrap_or(english),
+    }
+}
+
+/// `template` in `lang`, with its `{}` placeholders filled by `values` in order.
+pub fn fill(lang: Lang, template: &'static str, values: &[&dyn Display]) -> String {
+    let mut out = String::new();
+    let mut values = values.iter();
+    let mut parts = tr(lang, template).split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some()
+            && let Some(value) = values.next()
+        {
+            out.push_str(&value.to_string());
+        }
+    }
+    out
+}
+
+/// The Arabic of an English interface text.
+fn arabic(english: &str) -> Option<&'static str> {
+    Some(match english {
+        // Keys (the help screen).
+        "scroll down a line; next item in a list" => "سطر إلى الأسفل؛ العنصر التالي في قائمة",
+        "scroll up a line; previous item in a list" => "سطر إلى الأعلى؛ العنصر السابق في قائمة",
+        "page down" => "صفحة إلى الأسفل",
+        "page up" => "صفحة إلى الأعلى",
+        "top of the article" => "أول المقالة",
+        "end of the article" => "آخر المقالة",
+        "next paragraph (the panel's Related follows it)" => {
+            "الفقرة التالية (يتبعها قسم «ذات صلة»)"
+        }
+        "previous paragraph" => "الفقرة السابقة",
+        "next article" => "المقالة التالية",
+        "previous article" => "المقالة السابقة",
+        "list of articles" => "قائمة المقالات",
+        "focus the side panel and back (shows it when folded)" => {
+            "الانتقال إلى اللوحة الجانبية والعودة (تظهر إذا كانت مطوية)"
+        }
+        "next panel section (key points, facts, related…)" => {
+            "قسم اللوحة التالي (النقاط، الأرقام، ذات صلة…)"
+        }
+        "previous panel section" => "قسم اللوحة السابق",
+        "go to the selected item (key point, passage, theme…)" => {
+            "الذهاب إلى العنصر المختار (نقطة، مقطع، محور…)"
+        }
+        "jump back to where you were before the last jump" => "العودة إلى حيث كنت قبل آخر انتقال",
+        "list of themes; Enter makes one active" => "قائمة المحاور؛ Enter يفعّل محورًا",
+        "next passage of the active theme, across articles" => {
+            "المقطع التالي من المحور النشط عبر المقالات"
+        }
+        "previous passage of the active theme" => "المقطع السابق من المحور النشط",
+        "search all articles (ignores harakat, hamza, tatweel)" => {
+            "البحث في كل المقالات (دون اعتبار للحركات والهمزات والتطويل)"
+        }
+        "next search hit, across articles" => "نتيجة البحث التالية عبر المقالات",
+        "previous search hit" => "نتيجة البحث السابقة",
+        "bookmark the current paragraph (again: remove)" => {
+            "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها)"
+        }
+        "write a note on the current paragraph" => "كتابة ملاحظة على الفقرة الحالية",
+        "list of bookmarks and notes" => "قائمة العلامات والملاحظات",
+        "present the key points (or the active theme) one per screen" => {
+            "عرض النقاط الرئيسية (أو المحور النشط) شاشةً شاشة"
+        }
+        "write a handout of every article (Markdown)" => "كتابة مطبوعة لكل المقالات (Markdown)",
+        "this help" => "هذه المساعدة",
+        "close a list or the panel; clear highlights" => "إغلاق قائمة أو اللوحة؛ إزالة التظليل",
+        "quit" => "خروج",
+        // Presentation keys.
+        "In presentation mode" => "في وضع العرض",
+        "next screen" => "الشاشة التالية",
+        "previous screen" => "الشاشة السابقة",
+        "next / previous: the arrow pointing the way the text reads is next" => {
+            "التالية / السابقة: السهم الذي يشير إلى اتجاه القراءة هو التالي"
+        }
+        "first / last screen" => "الشاشة الأولى / الأخيرة",
+        "go to screen number N" => "الذهاب إلى الشاشة رقم N",
+        "show or hide the note on this point" => "إظهار الملاحظة على هذه النقطة أو إخفاؤها",
+        "leave, back where you were" => "الخروج والعودة إلى حيث كنت",
+        // Panel.
+        "Key points" => "النقاط الرئيسية",
+        "Facts" => "الأرقام",
+        "Related" => "ذات صلة",
+        "Themes" => "المحاور",
+        "Outline" => "العناوين",
+        "(no headings)" => "(لا عناوين)",
+        "Reading the articles…" => "قراءة المقالات…",
+        "(no key points)" => "(لا نقاط رئيسية)",
+        "(no figures in this article)" => "(لا أرقام في هذه المقالة)",
+        "(nothing in the other articles is close to this paragraph)" => {
+            "(لا شيء في المقالات الأخرى قريب من هذه الفقرة)"
+        }
+        "(no theme runs through this article)" => "(لا محور يمر بهذه المقالة)",
+        "{} here · {} in {} articles" => "هنا: {} · الكل: {} · المقالات: {}",
+        // Status line and prompts.
+        "article {}/{}  {}%" => "المقالة {}/{}  {}%",
+        "theme «{}» passage {} of {}" => "المحور «{}» المقطع {} من {}",
+        "Tab panel  t themes  / search  ? help  q quit" => {
+            "Tab اللوحة  t المحاور  / بحث  ? مساعدة  q خروج"
+        }
+        "Search: " => "بحث: ",
+        "Note: " => "ملاحظة: ",
+        // Windows.
+        " Keys — Esc closes " => " المفاتيح — Esc يغلق ",
+        " j ↓ more " => " j ↓ المزيد ",
+        " Articles — Enter opens, Esc closes " => " المقالات — Enter يفتح، Esc يغلق ",
+        " Themes — Enter follows one, Esc closes " => " المحاور — Enter يتتبع محورًا، Esc يغلق ",
+        " Bookmarks and notes — Enter goes there, Esc closes " => {
+            " العلامات والملاحظات — Enter ينتقل إليها، Esc يغلق "
+        }
+        "{} passages, {} articles" => "المقاطع: {}، المقالات: {}",
+        // Presentation.
+        "{} key points" => "النقاط الرئيسية: {}",
+        "{} passages in {} articles" => "المقاطع: {} · المقالات: {}",
+        "Note" => "ملاحظة",
+        "(no note on this point)" => "(لا ملاحظة على هذه النقطة)",
+        // Messages.
+        "This is the last article." => "هذه آخر مقالة.",
+        "This is the first article." => "هذه أول مقالة.",
+        "This is the last paragraph." => "هذه آخر فقرة.",
+        "This is the first paragraph." => "هذه أول فقرة.",
+        "No earlier place to go back to." => "لا مكان سابق للعودة إليه.",
+        "Still reading the articles…" => "ما زالت المقالات قيد القراءة…",
+        "These articles have no theme in common." => "لا محور مشترك بين هذه المقالات.",
+        "Theme «{}»: ] next passage, [ previous, Esc clears the mark." => {
+            "المحور «{}»: ] المقطع التالي، [ السابق، Esc يزيل التظليل."
+        }
+        "Back to the first passage of «{}»." => "عودة إلى أول مقطع من «{}».",
+        "Round to the last passage of «{}»." => "انتقال إلى آخر مقطع من «{}».",
+        "No theme is active: press t to choose one." => "لا محور نشطًا: اضغط t لاختيار محور.",
+        "No match for «{}»." => "لا نتيجة للبحث عن «{}».",
+        "Hit {} of {} for «{}»." => "النتيجة {} من {} للبحث عن «{}».",
+        "Back to the first hit: {} of {} for «{}»." => {
+            "عودة إلى أول نتيجة: {} من {} للبحث عن «{}»."
+        }
+        "Round to the last hit: {} of {} for «{}»." => {
+            "انتقال إلى آخر نتيجة: {} من {} للبحث عن «{}»."
+        }
+        "No search yet: press / to search." => "لا بحث بعد: اضغط / للبحث.",
+        "Bookmarked." => "وُضعت علامة.",
+        "Bookmark removed." => "أُزيلت العلامة.",
+        "Note saved." => "حُفظت الملاحظة.",
+        "Note removed; the bookmark stays." => "حُذفت الملاحظة وبقيت العلامة.",
+        "No bookmarks yet: m bookmarks a paragraph, a adds a note." => {
+            "لا علامات بعد: m يضع علامة على فقرة، وa يضيف ملاحظة."
+        }
+        "Handout written to {}." => "كُتبت المطبوعة في {}.",
+        "The handout could not be written: {}." => "تعذّرت كتابة المطبوعة: {}.",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::keymap::BINDINGS;
+
+    #[test]
+    fn every_help_line_has_its_arabic() {
+        for binding in BINDINGS {
+            assert_ne!(tr(Lang::Ar, binding.help), binding.help, "{}", binding.help);
+        }
+    }
+
+    #[test]
+    fn every_presentation_key_has_its_arabic() {
+        for (_, help) in crate::ui::presentation::PRESENTATION_KEYS {
+            assert_ne!(tr(Lang::Ar, help), *help, "{help}");
+        }
+    }
+
+    #[test]
+    fn templates_are_filled_in_either_language() {
+        assert_eq!(
+            fill(Lang::En, "Hit {} of {} for «{}».", &[&2, &6, &"تلجرام"]),
+            "Hit 2 of 6 for «تلجرام»."
+        );
+        assert_eq!(
+            fill(Lang::Ar, "Hit {} of {} for «{}».", &[&2, &6, &"تلجرام"]),
+            "النتيجة 2 من 6 للبحث عن «تلجرام»."
+        );
+    }
+
+    #[test]
+    fn languages_from_names_and_locales() {
+        assert_eq!(Lang::from_name("ar_EG.UTF-8"), Some(Lang::Ar));
+        assert_eq!(Lang::from_name("en"), Some(Lang::En));
+        assert_eq!(Lang::from_name("C.UTF-8"), None);
+    }
+}

@@ -1,0 +1,247 @@
+//! The windows drawn over the reader: the help screen, and the lists of articles, themes and
+//! bookmarks. Each is framed (box drawing or ASCII), titled in the interface language, and
+//! mirrored in an Arabic interface.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::app::{App, Overlay};
+use super::chrome::one_line;
+use super::draw::{draw_line, put_str, ui_text};
+use super::lang::{fill, tr};
+use super::presentation::PRESENTATION_KEYS;
+use crate::layout::VisualLine;
+use crate::text::Direction;
+
+/// Frames in plain ASCII.
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Draw whatever window is open, on a cleared screen: a window is read on its own, and no
+/// fragment of a line of the article shows around it.
+pub fn draw(buf: &mut Buffer, app: &App) {
+    let screen = buf.area;
+    if app.overlay().is_some() {
+        Clear.render(screen, buf);
+    }
+    match app.overlay() {
+        Some(Overlay::Help { scroll }) => draw_help(buf, screen, app, scroll),
+        Some(Overlay::Articles { selected }) => draw_article_list(buf, screen, app, selected),
+        Some(Overlay::Themes { selected }) => draw_theme_list(buf, screen, app, selected),
+        Some(Overlay::Bookmarks { selected }) => draw_bookmark_list(buf, screen, app, selected),
+        None => {}
+    }
+}
+
+/// A centred box of at most `width` × `height` cells, cleared and framed, with a title on
+/// its top edge (and a note on its bottom edge when `note` is not empty), both laid out in
+/// the interface's direction; returns the inside.
+fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note: &str) -> Rect {
+    let screen = buf.area;
+    let width = width.min(screen.width);
+    let height = height.min(screen.height);
+    let area = Rect {
+        x: screen.x + (screen.width - width) / 2,
+        y: screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(area, buf);
+    let look = app.look();
+    let set = if look.glyphs.ascii { ASCII_BORDER } else { border::PLAIN };
+    let block = Block::new().borders(Borders::ALL).border_set(set).border_style(look.palette.frame);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let edge_width = area.width.saturating_sub(4);
+    for (text, y) in [(title, area.y), (note, area.bottom().saturating_sub(1))] {
+        if text.is_empty() || area.height < 2 {
+            continue;
+        }
+        let mut line = ui_text(app, text, edge_width);
+        let x = if look.lang.is_rtl() {
+            area.x + 2 + edge_width.saturating_sub(line.width)
+        } else {
+            area.x + 2
+        };
+        line.indent = 0;
+        draw_line(buf, x, y, line.width, &line, |_| Style::new());
+    }
+    inner
+}
+
+/// One row of a list: `lead` (a number or keys, in the interface's reading side) and a
+/// laid-out `line` in the rest of the row.
+fn list_row(
+    app: &App,
+    buf: &mut Buffer,
+    row: Rect,
+    lead: &str,
+    lead_width: u16,
+    line: &VisualLine,
+    style: Style,
+) {
+    buf.set_style(row, style);
+    let rest = row.width.saturating_sub(lead_width + 1);
+    if app.look().lang.is_rtl() {
+        let lead_x = row.right().saturating_sub(lead_width);
+        let text_width = lead.chars().count() as u16;
+        put_str(
+            buf,
+            lead_x + lead_width.saturating_sub(text_width),
+            row.y,
+            lead,
+            lead_width,
+            style,
+        );
+        draw_line(buf, row.x, row.y, rest, line, |_| style);
+    } else {
+        put_str(buf, row.x, row.y, lead, lead_width, style);
+        draw_line(buf, row.x + lead_width + 1, row.y, rest, line, |_| style);
+    }
+}
+
+/// The help screen: every key of the keymap, then the keys of presentation mode, from row
+/// `scroll` on; when the screen is too short for all of them, the frame says how to see more.
+fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
+    let lang = app.look().lang;
+    let mut lines: Vec<(String, &str)> = app
+        .keymap()
+        .entries()
+        .map(|(b, keys)| {
+            (keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), tr(lang, b.help))
+        })
+        .collect();
+    lines.push((String::new(), ""));
+    lines.push((String::new(), tr(lang, "In presentation mode")));
+    lines.extend(PRESENTATION_KEYS.iter().map(|(keys, help)| (keys.to_string(), tr(lang, help))));
+    let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
+    let help_width = lines
+        .iter()
+        .map(|(_, h)| one_line(h, Direction::Ltr, u16::MAX, app.options()).width)
+        .max()
+        .unwrap_or(0);
+    let width = (key_width + help_width + 6).min(screen.width);
+    let height = (lines.len() as u16 + 2).min(screen.height);
+    let rows = usize::from(height.saturating_sub(2));
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let more = if scroll + rows < lines.len() { tr(lang, " j ↓ more ") } else { "" };
+    let inner = popup(app, buf, width, height, tr(lang, " Keys — Esc closes "), more);
+    let bold = app.look().palette.title;
+    for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
+        let row = Rect { x: row.x + 1, width: row.width.saturating_sub(2), ..row };
+        let line = ui_text(app, help, row.width.saturating_sub(key_width + 1));
+        let style = if keys.is_empty() { bold } else { Style::new() };
+        list_row(app, buf, row, keys, key_width, &line, style);
+    }
+}
+
+fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+    let documents = &app.corpus().documents;
+    let height = (documents.len() as u16).saturating_add(4);
+    let title = tr(app.look().lang, " Articles — Enter opens, Esc closes ");
+    let inner = popup(app, buf, 70.min(screen.width), height, title, "");
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let lead_width = documents.len().to_string().len() as u16 + 1;
+    for (row, (i, document)) in documents.iter().enumerate().skip(first).take(rows).enumerate() {
+        let area = Rect {
+            x: inner.x + 1,
+            y: inner.y + 1 + row as u16,
+            width: inner.width.saturating_sub(2),
+            height: 1,
+        };
+        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let width = area.width.saturating_sub(lead_width + 1);
+        let line = one_line(&document.title, document.direction, width, app.options());
+        list_row(app, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
+    }
+}
+
+fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+    let Some(analysis) = app.analysis() else {
+        return;
+    };
+    let lang = app.look().lang;
+    let themes = &analysis.themes;
+    let height = (themes.len() as u16).saturating_add(4);
+    let title = tr(lang, " Themes — Enter follows one, Esc closes ");
+    let inner = popup(app, buf, 90.min(screen.width), height, title, "");
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let active = app.active_theme().map(|a| a.index);
+    for (row, (i, theme)) in themes.iter().enumerate().skip(first).take(rows).enumerate() {
+        let area = Rect {
+            x: inner.x + 1,
+            y: inner.y + 1 + row as u16,
+            width: inner.width.saturating_sub(2),
+            height: 1,
+        };
+        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let mark = if Some(i) == active { "●" } else { " " };
+        let counts = fill(
+            lang,
+            "{} passages, {} articles",
+            &[&theme.passages.len(), &theme.article_count()],
+        );
+        let about = match (&theme.label_en, lang.is_rtl()) {
+            (Some(english), false) => format!("{counts}  {english}"),
+            _ => counts,
+        };
+        let label = one_line(&theme.label, Direction::Rtl, u16::MAX, app.options());
+        let label_width = label.width.min(area.width / 2);
+        let label = one_line(&theme.label, Direction::Rtl, label_width, app.options());
+        let about_width = area.width.saturating_sub(label_width + 3);
+        let about = ui_text(app, &about, about_width);
+        buf.set_style(area, style);
+        // The Arabic label on the right and the counts on the left, in either interface.
+        put_str(buf, area.x, area.y, mark, 1, style);
+        let mut about = about;
+        about.indent = 0;
+        draw_line(buf, area.x + 2, area.y, about_width, &about, |_| style);
+        draw_line(buf, area.right() - label_width, area.y, label_width, &label, |_| style);
+    }
+}
+
+fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+    let entries = app.bookmarks();
+    let lang = app.look().lang;
+    let height = (2 * entries.len() as u16).saturating_add(3);
+    let title = tr(lang, " Bookmarks and notes — Enter goes there, Esc closes ");
+    let inner = popup(app, buf, 90.min(screen.width), height, title, "");
+    let rows = usize::from(inner.height.saturating_sub(1)) / 2;
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    let documents = &app.corpus().documents;
+    let lead_width = documents.len().to_string().len() as u16 + 1;
+    let glyphs = &app.look().glyphs;
+    for (row, (i, entry)) in entries.iter().enumerate().skip(first).take(rows).enumerate() {
+        let y = inner.y + 1 + 2 * row as u16;
+        let area = Rect { x: inner.x + 1, y, width: inner.width.saturating_sub(2), height: 1 };
+        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let document = &documents[entry.document];
+        let text = &document.paragraphs[entry.paragraph].text;
+        let width = area.width.saturating_sub(lead_width + 1);
+        let line = one_line(text, document.direction, width, app.options());
+        list_row(app, buf, area, &format!("{}.", entry.document + 1), lead_width, &line, style);
+        let note_area = Rect { y: y + 1, ..area };
+        if note_area.y < inner.bottom() {
+            let (symbol, note) = match &entry.note {
+                Some(note) => (glyphs.note, note.as_str()),
+                None => (glyphs.bookmark, ""),
+            };
+            let note = one_line(note, document.direction, width, app.options());
+            list_row(app, buf, note_area, symbol, lead_width, &note, app.look().palette.quiet);
+        }
+    }
+}

@@ -1,0 +1,393 @@
+//! Presentation mode: one thing per screen for a projector — an article's title and then its
+//! key points, or a theme's passages across articles — centred, with wide margins and high
+//! contrast, laid out by the engine, and a footer with progress, elapsed time and the clock.
+//!
+//! Keys: next is Space, PgDn, Enter, and the arrow that points the way the text reads (← for
+//! Arabic, → for English: the next point lies in the direction the eye moves); previous is
+//! Backspace, PgUp and the other arrow; `g`/`G` first and last; a number then Enter goes to
+//! that screen; `s` shows or hides the user's note (speaker notes); Esc or `q` leaves.
+
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use super::draw::draw_line;
+use super::keymap::Key;
+use super::palette::Palette;
+use crate::analysis::{Analysis, Budget};
+use crate::corpus::Corpus;
+use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
+use crate::text::Direction;
+
+/// The keys of presentation mode, as the help screen lists them.
+pub const PRESENTATION_KEYS: &[(&str, &str)] = &[
+    ("Space PgDn Enter", "next screen"),
+    ("← →", "next / previous: the arrow pointing the way the text reads is next"),
+    ("Backspace PgUp", "previous screen"),
+    ("g G", "first / last screen"),
+    ("N Enter", "go to screen number N"),
+    ("s", "show or hide the note on this point"),
+    ("Esc q", "leave, back where you were"),
+];
+
+/// What a screen of the presentation shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// An article's title.
+    Title {
+        /// Index of the article.
+        document: usize,
+        /// How many key points follow.
+        points: usize,
+    },
+    /// A theme's label.
+    Theme {
+        /// Index of the theme.
+        index: usize,
+    },
+    /// A key point (a sentence) or a theme's passage (a whole paragraph).
+    Text {
+        /// Index of the article.
+        document: usize,
+        /// Index of the paragraph.
+        paragraph: usize,
+        /// The bytes of the paragraph shown.
+        range: Range<usize>,
+    },
+}
+
+impl Slide {
+    /// The paragraph a slide shows, if it shows one (for its speaker note).
+    pub fn paragraph(&self) -> Option<(usize, usize)> {
+        match self {
+            Slide::Text { document, paragraph, .. } => Some((*document, *paragraph)),
+            _ => None,
+        }
+    }
+}
+
+/// What a key did to the presentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Still presenting.
+    Stay,
+    /// Back to the reader, where it was.
+    Leave,
+}
+
+/// The presentation in progress.
+#[derive(Clone, Debug)]
+pub struct Presentation {
+    slides: Vec<Slide>,
+    index: usize,
+    started: Instant,
+    typed: String,
+    show_note: bool,
+    direction: Direction,
+}
+
+impl Presentation {
+    /// The title of `document` and then its key points.
+    pub fn of_article(analysis: &Analysis, corpus: &Corpus, document: usize) -> Presentation {
+        let points = analysis.key_points(document, Budget::Default);
+        let mut slides = vec![Slide::Title { document, points: points.len() }];
+        slides.extend(points.into_iter().map(|k| Slide::Text {
+            document,
+            paragraph: k.paragraph,
+            range: k.range,
+        }));
+        Presentation::new(slides, corpus.documents[document].direction)
+    }
+
+    /// The label of theme `index` and then its passages across articles.
+    pub fn of_theme(analysis: &Analysis, corpus: &Corpus, index: usize) -> Presentation {
+        let mut slides = vec![Slide::Theme { index }];
+        slides.extend(analysis.themes[index].passages.iter().map(|p| Slide::Text {
+            document: p.document,
+            paragraph: p.paragraph,
+            range: 0..corpus.documents[p.document].paragraphs[p.paragraph].text.len(),
+        }));
+        let direction =
+            corpus.documents.first().map_or(Direction::Rtl, |document| document.direction);
+        Presentation::new(slides, direction)
+    }
+
+    fn new(slides: Vec<Slide>, direction: Direction) -> Presentation {
+        Presentation {
+            slides,
+            index: 0,
+            started: Instant::now(),
+            typed: String::new(),
+            show_note: false,
+            direction,
+        }
+    }
+
+    /// The screens, in order.
+    pub fn slides(&self) -> &[Slide] {
+        &self.slides
+    }
+
+    /// Index of the screen shown.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The screen shown.
+    pub fn slide(&self) -> &Slide {
+        &self.slides[self.index]
+    }
+
+    /// Whether the speaker note is shown.
+    pub fn shows_note(&self) -> bool {
+        self.show_note
+    }
+
+    /// The number typed so far (to go to a screen by number).
+    pub fn typed(&self) -> &str {
+        &self.typed
+    }
+
+    /// Time since the presentation started.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// Act on a key.
+    pub fn handle(&mut self, key: Key) -> Step {
+        let (forward, backward) = if self.direction.is_rtl() {
+            (KeyCode::Left, KeyCode::Right)
+        } else {
+            (KeyCode::Right, KeyCode::Left)
+        };
+        let last = self.slides.len() - 1;
+        match key.code {
+            KeyCode::Char(c @ '0'..='9') if !key.ctrl => self.typed.push(c),
+            KeyCode::Enter if !self.typed.is_empty() => {
+                let n: usize = self.typed.parse().unwrap_or(1);
+                self.index = n.clamp(1, last + 1) - 1;
+                self.typed.clear();
+            }
+            KeyCode::Char(' ') | KeyCode::PageDown | KeyCode::Enter => self.step(1),
+            code if code == forward => self.step(1),
+            KeyCode::Backspace | KeyCode::PageUp => self.step(-1),
+            code if code == backward => self.step(-1),
+            KeyCode::Char('g') | KeyCode::Home => self.index = 0,
+            KeyCode::Char('G') | KeyCode::End => self.index = last,
+            KeyCode::Char('s') => self.show_note = !self.show_note,
+            KeyCode::Esc if !self.typed.is_empty() => self.typed.clear(),
+            KeyCode::Esc | KeyCode::Char('q') => return Step::Leave,
+            _ => {}
+        }
+        Step::Stay
+    }
+
+    fn step(&mut self, step: isize) {
+        self.typed.clear();
+        self.index = self.index.saturating_add_signed(step).min(self.slides.len() - 1);
+    }
+}
+
+/// What drawing a presentation needs besides the presentation itself.
+pub struct Stage<'a> {
+    /// The collection.
+    pub corpus: &'a Corpus,
+    /// Its analysis.
+    pub analysis: &'a Analysis,
+    /// The user's note on the screen's paragraph, if any.
+    pub note: Option<&'a str>,
+    /// The local time as the footer shows it ("14:32").
+    pub clock: String,
+    /// Layout options.
+    pub options: &'a LayoutOptions,
+    /// Colours.
+    pub palette: &'a Palette,
+    /// The interface's words for the footer and the note.
+    pub labels: &'a StageLabels,
+}
+
+/// The words presentation mode shows, in the interface language.
+pub struct StageLabels {
+    /// "{} key points": the count of a title screen.
+    pub key_points: String,
+    /// "{} passages in {} articles": the counts of a theme screen.
+    pub passages: String,
+    /// "Note" before a speaker note.
+    pub note: String,
+    /// Shown when the point has no note.
+    pub no_note: String,
+    /// Whether the footer reads from the right.
+    pub mirrored: bool,
+}
+
+/// Draw the presentation on the whole of `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &Stage) {
+    let base = stage.palette.presentation;
+    buf.set_style(area, base);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+    if area.height < 3 || area.width < 8 {
+        return;
+    }
+    let footer = Rect { y: area.bottom() - 1, height: 1, ..area };
+    let margin_x = (area.width / 8).max(2);
+    let margin_y = (area.height / 6).max(1);
+    let content = Rect {
+        x: area.x + margin_x,
+        y: area.y + margin_y,
+        width: area.width - 2 * margin_x,
+        height: area.height.saturating_sub(2 * margin_y + 1),
+    };
+    let mut blocks: Vec<(Vec<VisualLine>, Style)> = Vec::new();
+    let width = content.width;
+    let options = stage.options;
+    let quiet = base.add_modifier(Modifier::DIM);
+    match presentation.slide() {
+        Slide::Title { document, points } => {
+            let document = &stage.corpus.documents[*document];
+            let title = layout_paragraph(&document.title, document.direction, width, options);
+            blocks.push((title.lines, base.add_modifier(Modifier::BOLD)));
+            let about = stage.labels.key_points.replace("{}", &points.to_string());
+            blocks.push((layout_paragraph(&about, Direction::Ltr, width, options).lines, quiet));
+        }
+        Slide::Theme { index } => {
+            let theme = &stage.analysis.themes[*index];
+            let label = layout_paragraph(&theme.label, Direction::Rtl, width, options);
+            blocks.push((label.lines, base.add_modifier(Modifier::BOLD)));
+            if let Some(english) = &theme.label_en {
+                blocks
+                    .push((layout_paragraph(english, Direction::Ltr, width, options).lines, quiet));
+            }
+            let about = stage
+                .labels
+                .passages
+                .replacen("{}", &theme.passages.len().to_string(), 1)
+                .replacen("{}", &theme.article_count().to_string(), 1);
+            blocks.push((layout_paragraph(&about, Direction::Ltr, width, options).lines, quiet));
+        }
+        Slide::Text { document, paragraph, range } => {
+            let document = &stage.corpus.documents[*document];
+            let source = layout_paragraph(&document.title, document.direction, width, options);
+            blocks.push((source.lines.into_iter().take(1).collect(), quiet));
+            let text = &document.paragraphs[*paragraph].text[range.clone()];
+            let text = layout_paragraph(text, document.direction, width, options);
+            blocks.push((text.lines, base));
+        }
+    }
+    if presentation.shows_note() {
+        let note = match stage.note {
+            Some(note) => format!("{}: {note}", stage.labels.note),
+            None => stage.labels.no_note.clone(),
+        };
+        let note = layout_paragraph(&note, Direction::Ltr, width, options);
+        blocks.push((note.lines, stage.palette.note));
+    }
+    // Blocks one blank row apart, the whole centred in the content area; each line centred.
+    let rows: usize =
+        blocks.iter().map(|(lines, _)| lines.len()).sum::<usize>() + blocks.len().saturating_sub(1);
+    let height = usize::from(content.height);
+    let mut y = content.y + (height.saturating_sub(rows) / 2) as u16;
+    for (lines, style) in &blocks {
+        for line in lines {
+            if y >= content.bottom() {
+                break;
+            }
+            let mut centred = line.clone();
+            centred.indent = (width.saturating_sub(line.width)) / 2;
+            draw_line(buf, content.x, y, width, &centred, |_| *style);
+            y += 1;
+        }
+        y += 1;
+    }
+    draw_footer(buf, footer, presentation, stage);
+}
+
+/// Progress on one side, elapsed time in the middle, the clock on the other side.
+fn draw_footer(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &Stage) {
+    let style = stage.palette.presentation.add_modifier(Modifier::DIM);
+    let mut progress = format!("{}/{}", presentation.index() + 1, presentation.slides().len());
+    if !presentation.typed().is_empty() {
+        progress = format!("{progress}  → {}", presentation.typed());
+    }
+    let seconds = presentation.elapsed().as_secs();
+    let elapsed = format!("{:02}:{:02}", seconds / 60, seconds % 60);
+    let (left, right) = if stage.labels.mirrored {
+        (stage.clock.clone(), progress)
+    } else {
+        (progress, stage.clock.clone())
+    };
+    let put = |buf: &mut Buffer, x: u16, text: &str| {
+        buf.set_stringn(x, area.y, text, usize::from(area.right().saturating_sub(x)), style);
+    };
+    put(buf, area.x + 1, &left);
+    put(buf, area.x + (area.width.saturating_sub(elapsed.len() as u16)) / 2, &elapsed);
+    let right_width = right.chars().count() as u16;
+    put(buf, area.right().saturating_sub(right_width + 1), &right);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::ThemeSource;
+
+    fn presentation() -> Presentation {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        Presentation::of_article(&analysis, &corpus, 0)
+    }
+
+    #[test]
+    fn stepping_forward_back_and_by_number() {
+        let mut p = presentation();
+        let last = p.slides().len() - 1;
+        assert!(last >= 3);
+        assert!(matches!(p.slide(), Slide::Title { .. }));
+        for code in [KeyCode::Char(' '), KeyCode::PageDown, KeyCode::Enter, KeyCode::Left] {
+            p.handle(Key::plain(code));
+        }
+        assert_eq!(p.index(), 4.min(last), "Space, PgDn, Enter and ← (Arabic) go forward");
+        p.handle(Key::plain(KeyCode::Right));
+        p.handle(Key::plain(KeyCode::Backspace));
+        p.handle(Key::plain(KeyCode::PageUp));
+        assert_eq!(p.index(), 1, "→, Backspace and PgUp go back");
+        p.handle(Key::ch('G'));
+        assert_eq!(p.index(), last);
+        p.handle(Key::ch(' '));
+        assert_eq!(p.index(), last, "the last screen stays");
+        p.handle(Key::ch('g'));
+        assert_eq!(p.index(), 0);
+        p.handle(Key::plain(KeyCode::PageUp));
+        assert_eq!(p.index(), 0, "the first screen stays");
+        p.handle(Key::ch('3'));
+        assert_eq!(p.typed(), "3");
+        p.handle(Key::plain(KeyCode::Enter));
+        assert_eq!(p.index(), 2, "3 Enter goes to the third screen");
+        p.handle(Key::ch('9'));
+        p.handle(Key::ch('9'));
+        p.handle(Key::plain(KeyCode::Enter));
+        assert_eq!(p.index(), last, "a number past the end goes to the last screen");
+        p.handle(Key::ch('s'));
+        assert!(p.shows_note());
+        assert_eq!(p.handle(Key::plain(KeyCode::Esc)), Step::Leave);
+    }
+
+    #[test]
+    fn a_theme_presents_its_passages_across_articles() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        let p = Presentation::of_theme(&analysis, &corpus, 1);
+        assert_eq!(p.slides().len(), analysis.themes[1].passages.len() + 1);
+        let documents: std::collections::BTreeSet<usize> =
+            p.slides().iter().filter_map(|s| s.paragraph()).map(|(d, _)| d).collect();
+        assert_eq!(documents.len(), analysis.themes[1].article_count());
+    }
+}
