@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::corpus::Corpus;
+use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
 use basira::state::store::Store;
@@ -74,6 +75,21 @@ enum Command {
         analysis: AnalysisArgs,
     },
     /// Draw the reader off-screen after some keys and print the screen as text.
+    /// Write a handout per article: title, key points, facts and figures, themes, related
+    /// passages in other articles, and your bookmarks and notes.
+    Export {
+        /// Markdown (for printing or a wiki) or JSON (for scripts).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
+        #[arg(long, value_name = "FILE")]
+        themes: Option<PathBuf>,
+        /// Files or folders; none opens the built-in articles.
+        paths: Vec<PathBuf>,
+    },
     Snapshot {
         /// Screen size, for example 80x24.
         #[arg(long, value_parser = parse_size)]
@@ -129,6 +145,12 @@ struct LookArgs {
 }
 
 #[derive(ValueEnum, Clone, Copy)]
+enum ExportFormat {
+    Md,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy)]
 enum LangArg {
     Ar,
     En,
@@ -146,10 +168,10 @@ impl LookArgs {
     fn config(self) -> Config {
         let mut config = Config::load();
         if let Some(lang) = self.lang {
-            config.lang = match lang {
+            config.lang = Some(match lang {
                 LangArg::Ar => Lang::Ar,
                 LangArg::En => Lang::En,
-            };
+            });
         }
         if let Some(colors) = self.colors {
             config.scheme = match colors {
@@ -252,6 +274,9 @@ fn main() -> ExitCode {
                 report::write_links(out, corpus, found, k, format)
             })
         }
+        Some(Command::Export { format, output, themes, paths }) => {
+            run_export(&paths, themes.as_deref(), format, output.as_deref())
+        }
         Some(Command::Snapshot { size, keys, themes, look, display, paths }) => {
             run_snapshot(&paths, themes.as_deref(), size, &keys, display.options(), look)
         }
@@ -323,6 +348,37 @@ fn theme_source(file: Option<&Path>, corpus: &Corpus) -> Result<ThemeSource, Str
             Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
         }
         None => Ok(ThemeSource::default_for(corpus)),
+    }
+}
+
+/// Write the handout, with the bookmarks and notes the reader remembers, to `output` or
+/// standard output.
+fn run_export(
+    paths: &[PathBuf],
+    themes: Option<&Path>,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> Result<(), String> {
+    let corpus = open(paths)?;
+    let themes = theme_source(themes, &corpus)?;
+    let analysis = cache::load_or_compute(&corpus, &themes);
+    let state = match Store::default_location().map(|store| store.load()) {
+        Some(loaded) => {
+            if let Some(warning) = loaded.warning {
+                eprintln!("basira: {warning}");
+            }
+            loaded.state
+        }
+        None => Default::default(),
+    };
+    let format = match format {
+        ExportFormat::Md => HandoutFormat::Markdown,
+        ExportFormat::Json => HandoutFormat::Json,
+    };
+    match output {
+        Some(path) => write_handout_file(path, &corpus, &analysis, &state, format)
+            .map_err(|e| format!("{}: cannot be written ({e})", path.display())),
+        None => write_stdout(|out| write_handout(out, &corpus, &analysis, &state, format)),
     }
 }
 

@@ -14,6 +14,7 @@ fn basira_with_config(args: &[&str], config: &Path) -> Output {
         .args(args)
         .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
         .env("XDG_CONFIG_HOME", config)
+        .env("XDG_STATE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-state"))
         .output()
         .expect("basira runs")
 }
@@ -273,4 +274,40 @@ fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
     let help = basira_with_config(&["snapshot", "--size", "120x40", "--keys", "?"], &home);
     let help = String::from_utf8(help.stdout).unwrap();
     assert!(help.lines().any(|l| l.contains("n →") && l.contains("next article")), "{help}");
+}
+
+#[test]
+fn export_writes_a_handout_with_the_readers_notes() {
+    use basira::state::store::Store;
+    use basira::state::{ArticleState, ReaderState, article_key};
+    // A note the reader wrote on article 1, where `basira export` finds it.
+    let corpus = basira::corpus::Corpus::builtin();
+    let mut state = ReaderState::default();
+    let mut article = ArticleState::default();
+    article.set_note(3, "نقطة للنقاش في الجلسة");
+    state.articles.insert(article_key(&corpus.documents[0]), article);
+    let store_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-state").join("basira");
+    Store::in_dir(&store_dir).save(&state).unwrap();
+
+    let out = basira(&["export"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    for document in &corpus.documents {
+        assert!(markdown.contains(&format!("## {}", document.title)));
+    }
+    assert!(markdown.contains("### Key points") && markdown.contains("### Facts and figures"));
+    assert!(markdown.contains("> نقطة للنقاش في الجلسة"), "the note is in the handout");
+
+    let dir = scratch("export");
+    let file = dir.join("handout.json");
+    let out = basira(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    assert_eq!(articles[0]["bookmarks"][0]["note"], "نقطة للنقاش في الجلسة");
+    assert!(!articles[2]["facts"].as_array().unwrap().is_empty());
+    let bad = basira(&["export", "-o", "/nonexistent/folder/handout.md"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("/nonexistent/folder/handout.md"));
 }

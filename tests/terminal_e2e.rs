@@ -34,6 +34,7 @@ impl Tmux {
         // The reader's cache and settings stay inside the test's own folder.
         let config = format!("XDG_CONFIG_HOME={}", tmux.dir.join("config").display());
         let cache = format!("XDG_CACHE_HOME={}", tmux.dir.join("cache").display());
+        let state = format!("XDG_STATE_HOME={}", tmux.dir.join("state").display());
         let status = tmux
             .command(&[
                 "-f",
@@ -49,6 +50,7 @@ impl Tmux {
                 "env",
                 &config,
                 &cache,
+                &state,
                 "LANG=C.UTF-8",
                 "TERM=xterm-256color",
                 "PS1=$ ",
@@ -105,6 +107,12 @@ impl Tmux {
 
     /// Start basira in the shell, recording its pid, and wait for its first frame.
     fn start_basira(&self, env: &str) {
+        self.start_basira_showing(env, "article 1/5");
+    }
+
+    /// Start basira in the shell, recording its pid, and wait for a first frame that shows
+    /// `expected`.
+    fn start_basira_showing(&self, env: &str, expected: &str) {
         let pid_file = self.dir.join("pid");
         let _ = std::fs::remove_file(&pid_file);
         self.type_line(&format!(
@@ -113,7 +121,7 @@ impl Tmux {
             env,
             env!("CARGO_BIN_EXE_basira")
         ));
-        self.wait_for("the first frame", |s| s.contains("article 1/5"));
+        self.wait_for("the first frame", |s| s.contains(expected));
         assert_eq!(self.format("#{alternate_on}"), "1", "the reader uses the alternate screen");
     }
 
@@ -322,4 +330,35 @@ fn first_line(text: &str) -> String {
     let layout =
         layout_paragraph(text, basira::text::Direction::Rtl, 40, &LayoutOptions::default());
     layout.lines[0].text().to_string()
+}
+
+#[test]
+fn bookmarks_a_note_and_the_place_are_there_after_a_restart() {
+    let Some(tmux) = Tmux::start("student", 100, 30) else { return };
+    tmux.start_basira("");
+    tmux.wait_for("the analysis", |s| !s.contains("Reading the"));
+    // Article 2: bookmark a paragraph, then another with an Arabic note.
+    tmux.keys(&[".", "}", "m"]);
+    tmux.wait_for("the first bookmark", |s| s.contains("Bookmarked."));
+    tmux.keys(&["}", "}", "a"]);
+    tmux.command(&["send-keys", "-t", "e2e", "-l", "سؤال للمناقشة"]);
+    tmux.wait_for("the note typed", |s| s.contains(&first_line("سؤال للمناقشة")));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the note saved", |s| s.contains("Note saved."));
+    tmux.keys(&["j", "j", "j"]);
+    let percent = |s: &str| {
+        s.lines().last().and_then(|l| l.split_whitespace().nth(2)).unwrap_or("").to_string()
+    };
+    let before = tmux.wait_for("the scroll", |s| s.contains("article 2/5") && percent(s) != "0%");
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+
+    tmux.start_basira_showing("", "article 2/5");
+    let after = tmux.wait_for("the same place", |s| s.contains("article 2/5"));
+    assert_eq!(percent(&after), percent(&before), "{after}");
+    tmux.keys(&["M"]);
+    let list = tmux.wait_for("the bookmarks", |s| s.contains("Bookmarks and notes"));
+    assert!(list.contains(&first_line("سؤال للمناقشة")), "{list}");
+    tmux.keys(&["Escape", "q"]);
+    tmux.assert_terminal_restored();
 }

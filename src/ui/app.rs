@@ -18,6 +18,7 @@ use super::presentation::{Presentation, Step};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
+use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
 use crate::state::{self, ArticleState, ReaderState, article_key};
@@ -77,6 +78,8 @@ pub enum Action {
     BookmarkList,
     /// Present the article's key points (or the active theme's passages), one per screen.
     Present,
+    /// Write the handout of every article to a Markdown file in the current folder.
+    Export,
     /// Show or hide the help screen.
     Help,
     /// Close what is open on top of the article, or clear highlights.
@@ -193,6 +196,9 @@ pub struct Search {
     /// Whether hits are marked in the text (Esc hides them; `n` shows them again).
     pub shown: bool,
 }
+
+/// The file `e` writes the handout to, in the current folder.
+pub const HANDOUT_FILE: &str = "basira-handout.md";
 
 /// Rows kept above a sentence that a jump lands on, so that its context shows.
 const JUMP_CONTEXT_ROWS: usize = 2;
@@ -494,6 +500,7 @@ impl App {
             Action::Note => self.start_note(),
             Action::BookmarkList => self.open_bookmark_list(),
             Action::Present => self.present(),
+            Action::Export => self.export(),
             Action::NextHit => self.step_hit(1),
             Action::PreviousHit => self.step_hit(-1),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -956,6 +963,26 @@ impl App {
         }
     }
 
+    /// `e`: write the handout of every article, with the bookmarks and notes, to
+    /// [`HANDOUT_FILE`] in the current folder.
+    fn export(&mut self) {
+        let Some(analysis) = self.analysis.clone() else {
+            self.say("Still reading the articles…", &[]);
+            return;
+        };
+        let state = self.state().clone();
+        let path = std::path::Path::new(HANDOUT_FILE);
+        let written =
+            write_handout_file(path, &self.corpus, &analysis, &state, HandoutFormat::Markdown);
+        match written {
+            Ok(()) => {
+                let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                self.say("Handout written to {}.", &[&shown.display()]);
+            }
+            Err(e) => self.say("The handout could not be written: {}.", &[&e]),
+        }
+    }
+
     /// `p`: present the active theme's passages, or else this article's key points.
     fn present(&mut self) {
         let Some(analysis) = self.analysis.clone() else {
@@ -1254,7 +1281,7 @@ impl Look {
     /// The look `config` asks for.
     pub fn new(config: &Config) -> Look {
         Look {
-            lang: config.lang,
+            lang: config.lang.unwrap_or_default(),
             palette: Palette::of(config.scheme),
             glyphs: Glyphs::new(config.ascii),
             max_text_width: config.max_text_width,

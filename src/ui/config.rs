@@ -31,12 +31,13 @@ pub struct Config {
     pub scheme: Scheme,
     /// Frames and marks in plain ASCII.
     pub ascii: bool,
-    /// The interface language.
-    pub lang: Lang,
+    /// The interface language, when the file (or a command-line option) names one; [`load`]
+    /// falls back to the environment's, and a reader given none speaks English.
+    ///
+    /// [`load`]: Config::load
+    pub lang: Option<Lang>,
     /// The widest the text column gets.
     pub max_text_width: u16,
-    /// Whether the file named the language (else the environment decides).
-    lang_given: bool,
     /// One sentence per problem, naming the file and the entry.
     pub warnings: Vec<String>,
 }
@@ -47,9 +48,8 @@ impl Default for Config {
             keymap: Keymap::default(),
             scheme: Scheme::default(),
             ascii: false,
-            lang: Lang::default(),
+            lang: None,
             max_text_width: MAX_TEXT_WIDTH,
-            lang_given: false,
             warnings: Vec::new(),
         }
     }
@@ -67,8 +67,8 @@ impl Config {
             Some(path) => Config::load_from(&path),
             None => Config::default(),
         };
-        if !config.lang_given {
-            config.lang = Lang::from_environment();
+        if config.lang.is_none() {
+            config.lang = Some(Lang::from_environment());
         }
         if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
             config.scheme = Scheme::Mono;
@@ -108,8 +108,7 @@ impl Config {
         for (section, value) in &table {
             match (section.as_str(), value) {
                 ("lang", toml::Value::String(name)) if Lang::from_name(name).is_some() => {
-                    config.lang = Lang::from_name(name).unwrap_or_default();
-                    config.lang_given = true;
+                    config.lang = Lang::from_name(name);
                 }
                 ("colors", toml::Value::String(name)) if Scheme::from_name(name).is_some() => {
                     config.scheme = Scheme::from_name(name).unwrap_or_default();
@@ -199,7 +198,7 @@ mod tests {
             "lang = \"ar\"\ncolors = \"light\"\nascii_borders = true\nmax_text_width = 72\n",
         );
         assert!(config.warnings.is_empty(), "{:?}", config.warnings);
-        assert_eq!(config.lang, Lang::Ar);
+        assert_eq!(config.lang, Some(Lang::Ar));
         assert_eq!(config.scheme, Scheme::Light);
         assert!(config.ascii);
         assert_eq!(config.max_text_width, 72);

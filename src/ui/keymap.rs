@@ -177,6 +177,7 @@ pub const BINDINGS: &[Binding] = &[
         Action::Present,
         "present the key points (or the active theme) one per screen",
     ),
+    bind("export", &[Key::ch('e')], Action::Export, "write a handout of every article (Markdown)"),
     bind("help", &[Key::ch('?')], Action::Help, "this help"),
     bind(
         "close",

@@ -34,6 +34,9 @@ pub const PRESENTATION_KEYS: &[(&str, &str)] = &[
     ("Esc q", "leave, back where you were"),
 ];
 
+/// The widest a presented line gets, in cells.
+const PRESENTATION_WIDTH: u16 = 72;
+
 /// What a screen of the presentation shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Slide {
@@ -241,10 +244,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
     let footer = Rect { y: area.bottom() - 1, height: 1, ..area };
     let margin_x = (area.width / 8).max(2);
     let margin_y = (area.height / 6).max(1);
+    // Short lines read better from the back of a room: at most PRESENTATION_WIDTH cells.
+    let width = (area.width - 2 * margin_x).min(PRESENTATION_WIDTH);
     let content = Rect {
-        x: area.x + margin_x,
+        x: area.x + (area.width - width) / 2,
         y: area.y + margin_y,
-        width: area.width - 2 * margin_x,
+        width,
         height: area.height.saturating_sub(2 * margin_y + 1),
     };
     let mut blocks: Vec<(Vec<VisualLine>, Style)> = Vec::new();

@@ -1,0 +1,389 @@
+//! The reader's state on disk: `state.json` in the XDG state directory, as versioned JSON
+//! (`{"format":"basira-state","version":1,"state":{…}}`), replaced atomically.
+//!
+//! Saving writes a temporary file in the same folder, flushes and fsyncs it, renames it over
+//! `state.json` and fsyncs the folder, so that a crash at any moment leaves either the old
+//! complete file or the new complete file. Loading never fails: a file that cannot be used
+//! gives an empty state and one sentence for the user. A damaged file is renamed aside (not
+//! deleted) so that nothing the user wrote is destroyed; a file written by a newer basira is
+//! left as it is, and [`Store::save`] refuses to replace it.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use super::ReaderState;
+
+/// The `format` field of a state file.
+pub const STATE_FORMAT: &str = "basira-state";
+/// The version this basira writes and reads.
+pub const STATE_VERSION: u32 = 1;
+
+/// The name of the state file in its folder.
+const FILE_NAME: &str = "state.json";
+/// How the temporary files of [`Store::save`] begin (a random suffix follows).
+const TEMP_PREFIX: &str = ".state.json.tmp";
+/// A temporary file older than this was left by a save that was interrupted (a save takes
+/// milliseconds), so the next save removes it.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
+/// Where the state lives: `state.json` in a folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    /// The folder.
+    dir: PathBuf,
+    /// `dir/state.json`.
+    path: PathBuf,
+}
+
+/// What loading found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The state (empty when there was none or it could not be used).
+    pub state: ReaderState,
+    /// One clear sentence when the file could not be used (it names the file and where it was
+    /// set aside).
+    pub warning: Option<String>,
+}
+
+/// The file as written.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    state: &'a ReaderState,
+}
+
+/// The file as read, once its header has been accepted.
+#[derive(Deserialize)]
+struct FileIn {
+    state: ReaderState,
+}
+
+/// The top-level fields that say what a file is (the others are skipped unread).
+#[derive(Deserialize)]
+struct Header {
+    format: String,
+    version: u64,
+}
+
+/// What the header of a file's bytes says about it.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    /// A state file of a version this basira reads.
+    Current,
+    /// A state file of a later version.
+    Newer(u64),
+    /// Not a state file this basira knows (the reason, for the user).
+    Corrupt(String),
+}
+
+/// Classify a file by its header.
+fn kind(bytes: &[u8]) -> Kind {
+    match serde_json::from_slice::<Header>(bytes) {
+        Err(e) => Kind::Corrupt(e.to_string()),
+        Ok(h) if h.format != STATE_FORMAT => {
+            Kind::Corrupt(format!("its format is {:?}, not {STATE_FORMAT:?}", h.format))
+        }
+        Ok(h) if h.version > u64::from(STATE_VERSION) => Kind::Newer(h.version),
+        Ok(h) if h.version == 0 => Kind::Corrupt("its version is 0".to_string()),
+        Ok(_) => Kind::Current,
+    }
+}
+
+impl Loaded {
+    /// An empty state with `warning`.
+    fn empty(warning: Option<String>) -> Loaded {
+        Loaded { state: ReaderState::default(), warning }
+    }
+}
+
+impl Store {
+    /// The store in `dir` (`dir/state.json`).
+    pub fn in_dir(dir: &Path) -> Store {
+        Store { dir: dir.to_path_buf(), path: dir.join(FILE_NAME) }
+    }
+
+    /// The store in the XDG state directory (`$XDG_STATE_HOME/basira`, usually
+    /// `~/.local/state/basira`), or the local data directory on systems without one (macOS,
+    /// Windows). None when the system has no home directory.
+    pub fn default_location() -> Option<Store> {
+        let dirs = directories::ProjectDirs::from("", "", "basira")?;
+        Some(Store::in_dir(dirs.state_dir().unwrap_or(dirs.data_local_dir())))
+    }
+
+    /// The state file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read the state. Never fails; what could not be used is reported in [`Loaded::warning`]:
+    ///
+    /// - a missing file is an empty state, with no warning;
+    /// - a file that is not JSON of the expected shape, or whose `format` is not
+    ///   [`STATE_FORMAT`], is renamed aside to `state.json.corrupt-<unix seconds>` (with `-1`,
+    ///   `-2`… added when that name is taken) and the state starts empty;
+    /// - a file whose `version` is greater than [`STATE_VERSION`] is left untouched and the
+    ///   state starts empty ([`Store::save`] will refuse to replace it);
+    /// - a file that cannot be read (permissions) is left untouched and the state starts
+    ///   empty ([`Store::save`] will refuse to replace it too).
+    pub fn load(&self) -> Loaded {
+        let shown = self.path.display();
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::empty(None),
+            Err(e) => {
+                return Loaded::empty(Some(format!(
+                    "The saved state in {shown} could not be read ({e}); it was left as it is, \
+                     and basira starts afresh without saving over it."
+                )));
+            }
+        };
+        let problem = match kind(&bytes) {
+            Kind::Newer(version) => {
+                return Loaded::empty(Some(format!(
+                    "The saved state in {shown} was written by a newer basira (state version \
+                     {version}; this one reads version {STATE_VERSION}); it was left as it is, \
+                     and basira starts afresh without saving over it."
+                )));
+            }
+            Kind::Corrupt(reason) => reason,
+            Kind::Current => match serde_json::from_slice::<FileIn>(&bytes) {
+                Ok(file) => return Loaded { state: file.state, warning: None },
+                Err(e) => e.to_string(),
+            },
+        };
+        let warning = match self.set_aside() {
+            Ok(aside) => format!(
+                "The saved state in {shown} could not be read ({problem}); it was set aside as \
+                 {} and basira starts afresh.",
+                aside.display()
+            ),
+            Err(e) => format!(
+                "The saved state in {shown} could not be read ({problem}) nor set aside ({e}); \
+                 basira starts afresh and will replace it when it saves."
+            ),
+        };
+        Loaded::empty(Some(warning))
+    }
+
+    /// Rename the state file to the first free name of `state.json.corrupt-<unix seconds>`,
+    /// `…-1`, `…-2`…; returns that name.
+    fn set_aside(&self) -> io::Result<PathBuf> {
+        let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let free = |candidate: &PathBuf| matches!(fs::symlink_metadata(candidate), Err(e) if e.kind() == io::ErrorKind::NotFound);
+        let aside = (0..1000)
+            .map(|n| self.aside_name(seconds, n))
+            .find(free)
+            .ok_or_else(|| io::Error::other("no free name to set it aside under"))?;
+        fs::rename(&self.path, &aside)?;
+        Ok(aside)
+    }
+
+    /// `state.json.corrupt-<seconds>`, with `-<n>` added when `n` is not 0.
+    fn aside_name(&self, seconds: u64, n: u32) -> PathBuf {
+        let mut name = OsString::from(self.path.as_os_str());
+        name.push(format!(".corrupt-{seconds}"));
+        if n > 0 {
+            name.push(format!("-{n}"));
+        }
+        PathBuf::from(name)
+    }
+
+    /// Write the state atomically: create the folder, write
+    /// `{"format":"basira-state","version":1,"state":{…}}` to a temporary file in it, fsync
+    /// that file, rename it over `state.json`, then fsync the folder. A crash at any moment
+    /// leaves either the old complete file or the new complete file.
+    ///
+    /// Refuses (an error of kind [`io::ErrorKind::Other`]) when the file on disk was written by
+    /// a newer basira or cannot be read, so as not to replace what this basira cannot see; a
+    /// damaged file is replaced. Also removes temporary files that a save interrupted more
+    /// than a minute ago left in the folder.
+    pub fn save(&self, state: &ReaderState) -> io::Result<()> {
+        self.check_replaceable()?;
+        fs::create_dir_all(&self.dir)?;
+        self.remove_stale_temporaries();
+        let mut bytes =
+            serde_json::to_vec(&FileOut { format: STATE_FORMAT, version: STATE_VERSION, state })?;
+        bytes.push(b'\n');
+        let mut file = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(&self.dir)?;
+        file.write_all(&bytes)?;
+        file.flush()?;
+        file.as_file().sync_all()?;
+        file.persist(&self.path).map_err(|e| e.error)?;
+        // Make the rename itself durable. Opening a folder fails on some platforms (Windows)
+        // and the new file is in place either way, so errors here are not reported.
+        if let Ok(dir) = fs::File::open(&self.dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    /// An error when the file on disk must not be replaced: written by a newer basira (only
+    /// its header is parsed), or unreadable. A missing or damaged file may be replaced.
+    fn check_replaceable(&self) -> io::Result<()> {
+        let shown = self.path.display();
+        match fs::read(&self.path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io::Error::other(format!(
+                "the saved state in {shown} cannot be read ({e}), so it is not replaced"
+            ))),
+            Ok(bytes) => match kind(&bytes) {
+                Kind::Newer(version) => Err(io::Error::other(format!(
+                    "the saved state in {shown} was written by a newer basira (state version \
+                     {version}), so it is not replaced"
+                ))),
+                Kind::Current | Kind::Corrupt(_) => Ok(()),
+            },
+        }
+    }
+
+    /// Remove the temporary files of interrupted saves (a process killed while writing leaves
+    /// one): files named like ours and older than [`STALE_TEMP_AGE`], so that a save in
+    /// progress in another basira is left alone. Best effort: errors are ignored.
+    fn remove_stale_temporaries(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        for entry in entries.flatten() {
+            let ours = entry.file_name().to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX));
+            let stale = entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age > STALE_TEMP_AGE)
+            });
+            if ours && stale {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_file() {
+        assert_eq!(kind(br#"{"format":"basira-state","version":1,"state":{}}"#), Kind::Current);
+        assert_eq!(kind(br#"{"version":1,"format":"basira-state","extra":[1]}"#), Kind::Current);
+        assert_eq!(kind(br#"{"format":"basira-state","version":7,"state":5}"#), Kind::Newer(7));
+        for corrupt in [
+            &br#"{"format":"other","version":1,"state":{}}"#[..],
+            br#"{"format":"basira-state","version":0,"state":{}}"#,
+            br#"{"format":"basira-state","version":"1","state":{}}"#,
+            br#"{"format":"basira-state","version":-1,"state":{}}"#,
+            br#"{"articles":{}}"#,
+            br#"[1,2,3]"#,
+            br#"{"format":"basira-state","version":1,"sta"#,
+            b"\xff\xfe\x00garbage",
+            b"",
+        ] {
+            assert!(
+                matches!(kind(corrupt), Kind::Corrupt(_)),
+                "{}",
+                String::from_utf8_lossy(corrupt)
+            );
+        }
+    }
+
+    #[test]
+    fn the_file_has_its_format_and_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(&dir.path().join("nested"));
+        store.save(&ReaderState::default()).unwrap();
+        let text = fs::read_to_string(store.path()).unwrap();
+        assert_eq!(
+            text,
+            "{\"format\":\"basira-state\",\"version\":1,\"state\":{\"articles\":{},\
+             \"last_article\":null}}\n"
+        );
+    }
+
+    #[test]
+    fn set_aside_names_count_up() {
+        let store = Store::in_dir(Path::new("/x"));
+        assert_eq!(
+            store.aside_name(1_700_000_000, 0),
+            Path::new("/x/state.json.corrupt-1700000000")
+        );
+        assert_eq!(
+            store.aside_name(1_700_000_000, 2),
+            Path::new("/x/state.json.corrupt-1700000000-2")
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        let mut names = Vec::new();
+        for content in ["one", "two", "three"] {
+            fs::write(store.path(), content).unwrap();
+            let aside = store.set_aside().unwrap();
+            assert_eq!(fs::read_to_string(&aside).unwrap(), content);
+            names.push(aside);
+        }
+        assert!(!store.path().exists());
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 3);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_left_alone_and_not_replaced() {
+        // A folder where the file should be: unreadable even by root.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        fs::create_dir(store.path()).unwrap();
+        let loaded = store.load();
+        assert_eq!(loaded.state, ReaderState::default());
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains(&store.path().display().to_string()), "{warning}");
+        assert!(store.path().is_dir());
+        let error = store.save(&ReaderState::default()).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::Other);
+        assert!(store.path().is_dir());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_damaged_file_found_at_save_time_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        fs::write(store.path(), "{not json").unwrap();
+        store.save(&ReaderState::default()).unwrap();
+        assert_eq!(store.load().warning, None);
+    }
+
+    #[test]
+    fn only_stale_temporaries_of_ours_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        let old = SystemTime::now() - Duration::from_secs(120);
+        let make = |name: &str, modified: Option<SystemTime>| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            if let Some(t) = modified {
+                file.set_modified(t).unwrap();
+            }
+            path
+        };
+        let stale = make(".state.json.tmpAbC123", Some(old));
+        let fresh = make(".state.json.tmpXyZ789", None);
+        let other = make(".tmp-not-ours", Some(old));
+        let aside = make("state.json.corrupt-1", Some(old));
+        store.save(&ReaderState::default()).unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists() && other.exists() && aside.exists());
+    }
+
+    #[test]
+    fn the_default_location_is_state_json() {
+        if let Some(store) = Store::default_location() {
+            assert!(store.path().ends_with("state.json"), "{}", store.path().display());
+            assert!(store.path().to_string_lossy().contains("basira"));
+        }
+    }
+}
