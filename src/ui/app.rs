@@ -732,6 +732,10 @@ impl App {
         self.document = document;
         self.panel_selected = 0;
         self.refresh_view();
+        // An article opened for the first time starts at its first paragraph of running text.
+        if self.anchors[document] == Anchor::default() && self.current[document] == 0 {
+            self.follow_reading_position();
+        }
     }
 
     /// Where the reader is now.
