@@ -362,3 +362,25 @@ fn bookmarks_a_note_and_the_place_are_there_after_a_restart() {
     tmux.keys(&["Escape", "q"]);
     tmux.assert_terminal_restored();
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let Some(tmux) = Tmux::start("suspend", 90, 25) else { return };
+    tmux.start_basira("");
+    tmux.keys(&["j", "j"]);
+    tmux.wait_for("scrolling", |s| !s.contains("article 1/5  0%"));
+    tmux.keys(&["C-z"]);
+    // The shell has the terminal back, on the main screen, in cooked mode.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while tmux.format("#{alternate_on}") != "0" {
+        assert!(Instant::now() < deadline, "still on the alternate screen:\n{}", tmux.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
+    tmux.type_line("fg");
+    let back = tmux.wait_for("the reader again", |s| s.contains("article 1/5"));
+    assert!(!back.contains("article 1/5  0%"), "at the same place:\n{back}");
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}

@@ -7,7 +7,7 @@
 //! passages are the paragraphs where its terms occur, and a theme is kept only when they span
 //! two articles or more. Its label is its best terms as the text writes them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::prepare::{Prepared, PreparedParagraph, TermId};
 use super::themes::{Passage, Theme, normalise_strengths};
@@ -63,11 +63,11 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
     let phrase_words: HashSet<TermId> = words.iter().copied().collect();
 
     // Document and paragraph frequencies of the words and of phrases of two of them.
-    let mut df: HashMap<Key, u32> = HashMap::new();
-    let mut pf: HashMap<Key, u32> = HashMap::new();
+    let mut df: HashMap<Key, u32> = HashMap::default();
+    let mut pf: HashMap<Key, u32> = HashMap::default();
     let mut body_paragraphs = 0usize;
     for (document, paragraphs) in corpus.documents.iter().zip(&prepared.documents) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (paragraph, prepared) in document.paragraphs.iter().zip(paragraphs) {
             if !prepared.body {
                 continue;
@@ -135,7 +135,7 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
     let mut themes: Vec<Theme> = groups
         .into_iter()
         .filter_map(|group| {
-            let mut strength: HashMap<(usize, usize), f64> = HashMap::new();
+            let mut strength: HashMap<(usize, usize), f64> = HashMap::default();
             for &k in &group {
                 for &(d, p) in &places[&keys[k]] {
                     *strength.entry((d, p)).or_insert(0.0) += 1.0;
@@ -169,7 +169,7 @@ fn paragraph_keys(
     paragraph: &PreparedParagraph,
     phrase_words: &HashSet<TermId>,
 ) -> HashSet<Key> {
-    let mut keys = HashSet::new();
+    let mut keys = HashSet::default();
     for (i, word) in paragraph.words.iter().enumerate() {
         if word.stop || !phrase_words.contains(&word.term) {
             continue;
@@ -242,7 +242,7 @@ fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<
             Key::Word(_) => None,
         })
         .collect();
-    let mut counts: HashMap<(TermId, TermId), HashMap<String, u32>> = HashMap::new();
+    let mut counts: HashMap<(TermId, TermId), HashMap<String, u32>> = HashMap::default();
     for (document, paragraphs) in corpus.documents.iter().zip(&prepared.documents) {
         for (paragraph, prepared) in
             document.paragraphs.iter().zip(paragraphs).filter(|(_, p)| p.body)

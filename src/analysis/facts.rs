@@ -10,11 +10,12 @@ use std::ops::Range;
 
 use super::prepare::{PreparedParagraph, TermId, Vocabulary};
 use crate::corpus::Document;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+use crate::text::sentences::is_alphanumeric;
 use crate::text::{normalize, stem};
 
 /// One sentence that carries figures.
@@ -213,11 +214,11 @@ fn pieces(text: &str, prepared: &PreparedParagraph, sentence: &Range<usize>) -> 
         for (i, c) in text[range.clone()].char_indices() {
             let digit =
                 is_digit(c) || (previous == Some(true) && matches!(c, '.' | ',' | '٫' | '٬'));
-            if previous.is_some_and(|d| d != digit) && c.is_alphanumeric() {
+            if previous.is_some_and(|d| d != digit) && is_alphanumeric(c) {
                 push_piece(&mut out, text, start..range.start + i, word.stop);
                 start = range.start + i;
             }
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 previous = Some(digit);
             }
         }

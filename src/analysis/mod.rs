@@ -10,7 +10,7 @@ pub mod links;
 pub mod prepare;
 pub mod themes;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -72,33 +72,41 @@ impl Analysis {
     pub fn new(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
         let prepared = Prepared::new(corpus);
         let numbers = facts::number_terms(&prepared.vocabulary);
-        let documents = corpus
-            .documents
-            .iter()
-            .zip(&prepared.documents)
-            .map(|(document, paragraphs)| DocumentAnalysis {
-                ranked: rank_sentences(document, paragraphs),
-                facts: facts(document, paragraphs, &numbers),
-            })
-            .collect();
-        let themes = match themes {
-            ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
-            ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
-        };
-        let links::Linked { mut links, phrases } =
-            links::links(corpus, &prepared, MAX_LINKS_PER_PARAGRAPH);
+        // Themes on a thread of their own while this one ranks each article's sentences.
+        let (documents, themes) = std::thread::scope(|scope| {
+            let prepared = &prepared;
+            let themes = scope.spawn(move || match themes {
+                ThemeSource::Curated(definitions) => match_themes(prepared, definitions),
+                ThemeSource::Discovered => discover::discover_themes(corpus, prepared),
+            });
+            let documents: Vec<DocumentAnalysis> = corpus
+                .documents
+                .iter()
+                .zip(&prepared.documents)
+                .map(|(document, paragraphs)| DocumentAnalysis {
+                    ranked: rank_sentences(document, paragraphs),
+                    facts: facts(document, paragraphs, &numbers),
+                })
+                .collect();
+            (documents, themes.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        // The words of every paragraph are the largest thing analysis holds: the link vectors
+        // are built from them as they are let go, before the search (the peak of memory).
+        let Prepared { vocabulary, documents: words, document_frequency } = prepared;
+        drop(document_frequency);
+        let index = links::LinkIndex::new(corpus, words, vocabulary.len());
+        let links::Linked { mut links, phrases } = links::search(index, MAX_LINKS_PER_PARAGRAPH);
         // Term ids (words, then phrases) become indices into a table of the terms links use,
         // written as the text writes them: a word in its commonest form, a phrase as it
         // stands in the paragraph linked from.
-        let vocabulary = &prepared.vocabulary;
         let words = vocabulary.len() as u32;
         let display = |id: u32, (d, p): (usize, usize)| match id.checked_sub(words) {
             None => vocabulary.display_form(id).to_string(),
             Some(phrase) => {
                 let (a, b) = phrases[phrase as usize];
                 let text = &corpus.documents[d].paragraphs[p].text;
-                prepared.documents[d][p]
-                    .words
+                vocabulary
+                    .words_of(text)
                     .windows(2)
                     .find(|w| w[0].term == a && w[1].term == b && links::is_phrase(text, w))
                     .map(|w| text[w[0].range().start..w[1].range().end].to_string())
@@ -107,7 +115,7 @@ impl Analysis {
                     })
             }
         };
-        let mut table: HashMap<u32, u32> = HashMap::new();
+        let mut table: HashMap<u32, u32> = HashMap::default();
         let mut terms = Vec::new();
         for link in &mut links {
             let from = link.from;

@@ -5,7 +5,7 @@
 //! written form is normalised, stemmed and looked up once, so that 10,000 articles fit in
 //! memory and tokenise quickly.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::corpus::{Corpus, Paragraph, Role};
@@ -51,6 +51,19 @@ impl Vocabulary {
         self.display.get(id as usize).map_or_else(|| self.stem(id), String::as_str)
     }
 
+    /// The words of `text` whose terms the vocabulary knows, tokenised as the collection was
+    /// (for going back to a paragraph after its prepared words were let go).
+    pub fn words_of(&self, text: &str) -> Vec<Word> {
+        word_ranges(text)
+            .into_iter()
+            .filter_map(|range| {
+                let norm = normalize(&plain(&text[range.clone()]));
+                let term = self.id(&stem(&norm))?;
+                Some(Word::new(range, term, is_stop_word(&norm)))
+            })
+            .collect()
+    }
+
     /// How many terms there are.
     pub fn len(&self) -> usize {
         self.stems.len()
@@ -74,6 +87,10 @@ pub struct Word {
 }
 
 impl Word {
+    fn new(range: Range<usize>, term: TermId, stop: bool) -> Word {
+        Word { start: range.start as u32, end: range.end as u32, term, stop }
+    }
+
     /// Byte range of the word in its paragraph's text.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -129,9 +146,13 @@ struct Form {
     count: u32,
 }
 
-/// A word as written, without harakat, tatweel or joiners.
-fn plain(word: &str) -> String {
-    word.chars().filter(|&c| normalize_char(c).is_some()).collect()
+/// A word as written, without harakat, tatweel or joiners (borrowed when it has none).
+fn plain(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().all(|c| normalize_char(c).is_some()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.chars().filter(|&c| normalize_char(c).is_some()).collect())
+    }
 }
 
 /// Whether a written form starts with a conjunction or preposition and is longer than one.
@@ -144,7 +165,7 @@ impl Prepared {
     /// Tokenise every paragraph of the collection.
     pub fn new(corpus: &Corpus) -> Prepared {
         let mut vocabulary = Vocabulary::default();
-        let mut forms: HashMap<String, Form> = HashMap::new();
+        let mut forms: HashMap<String, Form> = HashMap::default();
         let mut documents = Vec::with_capacity(corpus.documents.len());
         let mut document_frequency: Vec<u32> = Vec::new();
         let mut seen_in: Vec<u32> = Vec::new();
@@ -156,7 +177,7 @@ impl Prepared {
                 if body || heading {
                     for range in word_ranges(&paragraph.text) {
                         let written = plain(&paragraph.text[range.clone()]);
-                        let form = match forms.get_mut(&written) {
+                        let form = match forms.get_mut(written.as_ref()) {
                             Some(form) => form,
                             None => {
                                 let norm = normalize(&written);
@@ -165,17 +186,17 @@ impl Prepared {
                                 }
                                 let term = vocabulary.intern(stem(&norm));
                                 let stop = is_stop_word(&norm);
-                                forms.entry(written).or_insert(Form { term, stop, count: 0 })
+                                forms.entry(written.into_owned()).or_insert(Form {
+                                    term,
+                                    stop,
+                                    count: 0,
+                                })
                             }
                         };
                         form.count += 1;
-                        words.push(Word {
-                            start: range.start as u32,
-                            end: range.end as u32,
-                            term: form.term,
-                            stop: form.stop,
-                        });
+                        words.push(Word::new(range, form.term, form.stop));
                     }
+                    words.shrink_to_fit();
                 }
                 document_frequency.resize(vocabulary.len(), 0);
                 seen_in.resize(vocabulary.len(), u32::MAX);

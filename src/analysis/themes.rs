@@ -6,7 +6,7 @@
 //! for others); a collection without one gets themes discovered from its own text
 //! ([`super::discover`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -169,7 +169,7 @@ pub fn match_themes(prepared: &Prepared, definitions: &[ThemeDefinition]) -> Vec
 
 /// How many times each term (by index) occurs in a sequence of content terms.
 fn term_hits(content: &[TermId], terms: &[Vec<TermId>]) -> HashMap<usize, usize> {
-    let mut hits = HashMap::new();
+    let mut hits = HashMap::default();
     for (t, term) in terms.iter().enumerate() {
         let n = content.windows(term.len()).filter(|w| w == &term.as_slice()).count();
         if n > 0 {

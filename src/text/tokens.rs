@@ -1,7 +1,7 @@
 //! Words of a text for matching and ranking: each with its place in the original, its
 //! normalised form, its stem, and whether it is a stop word.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -28,7 +28,7 @@ fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
         _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric() || normalize_char(c).is_none(),
+        _ => super::sentences::is_alphanumeric(c) || normalize_char(c).is_none(),
     }
 }
 

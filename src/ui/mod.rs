@@ -95,6 +95,13 @@ pub fn run(
             app.set_analysis(analysis);
         }
         match session.next()? {
+            Wake::Event(Event::Key(key))
+                if key.kind != KeyEventKind::Release && Key::from_event(&key) == Key::ctrl('z') =>
+            {
+                save(&mut app);
+                session.suspend()?;
+                terminal.clear()?;
+            }
             Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 if panic_on_key {
                     panic!("{PANIC_TEST_VARIABLE} is set");

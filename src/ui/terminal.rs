@@ -48,6 +48,7 @@ pub enum Wake {
 pub struct TerminalSession {
     signal: Arc<AtomicUsize>,
     finished: Arc<AtomicBool>,
+    explicit_bidi: bool,
 }
 
 impl TerminalSession {
@@ -67,18 +68,20 @@ impl TerminalSession {
             previous(info);
         }));
 
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture)?;
-        if explicit_bidi {
-            out.write_all(EXPLICIT_BIDI.as_bytes())?;
-            out.flush()?;
-            SENT_BIDI.store(true, Ordering::SeqCst);
-        }
+        enter(explicit_bidi)?;
         let finished = Arc::new(AtomicBool::new(false));
         watchdog(Arc::clone(&signal), Arc::clone(&finished));
-        Ok(TerminalSession { signal, finished })
+        Ok(TerminalSession { signal, finished, explicit_bidi })
+    }
+
+    /// Ctrl-Z: give the terminal back as it was, stop the process as the shell expects (job
+    /// control), and when the shell continues it (`fg`), take the terminal again. The caller
+    /// redraws everything afterwards.
+    pub fn suspend(&self) -> io::Result<()> {
+        restore();
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // Here the process has been continued.
+        enter(self.explicit_bidi)
     }
 
     /// Wait for the next terminal event or a signal, or a moment without either.
@@ -127,6 +130,21 @@ fn watchdog(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
             }
         }
     });
+}
+
+/// Put the terminal in the reader's modes: raw mode, the alternate screen, no cursor, mouse
+/// reporting, and (with `explicit_bidi`) explicit bidi.
+fn enter(explicit_bidi: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture)?;
+    if explicit_bidi {
+        out.write_all(EXPLICIT_BIDI.as_bytes())?;
+        out.flush()?;
+        SENT_BIDI.store(true, Ordering::SeqCst);
+    }
+    Ok(())
 }
 
 /// Put the terminal back as it was: bidi mode, cursor, main screen, cooked mode. Safe to call
