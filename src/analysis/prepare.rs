@@ -1,7 +1,7 @@
 //! The collection as analysis sees it: the words of every paragraph that is part of an
 //! article (not page furniture), as term ids, with document frequencies.
 //!
-//! Words are kept small (a byte range, a term id and a stop flag: 16 bytes) and each distinct
+//! Words are kept small (a byte range, a term id and a stop flag: 12 bytes) and each distinct
 //! written form is normalised, stemmed and looked up once, so that 10,000 articles fit in
 //! memory and tokenise quickly.
 
@@ -59,7 +59,7 @@ impl Vocabulary {
             .filter_map(|range| {
                 let norm = normalize(&plain(&text[range.clone()]));
                 let term = self.id(&stem(&norm))?;
-                Some(Word::new(range, term, is_stop_word(&norm)))
+                Word::new(range, term, is_stop_word(&norm))
             })
             .collect()
     }
@@ -75,25 +75,28 @@ impl Vocabulary {
     }
 }
 
-/// One word of a prepared paragraph.
+/// One word of a prepared paragraph: 12 bytes, for there are millions of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
     start: u32,
-    end: u32,
     /// Its term id.
     pub term: TermId,
+    /// Its length in bytes (longer "words", which no language writes, are not analysed).
+    len: u16,
     /// A function word or reporting verb.
     pub stop: bool,
 }
 
 impl Word {
-    fn new(range: Range<usize>, term: TermId, stop: bool) -> Word {
-        Word { start: range.start as u32, end: range.end as u32, term, stop }
+    /// The word at `range`, if it is short enough to be one (at most 65,535 bytes).
+    fn new(range: Range<usize>, term: TermId, stop: bool) -> Option<Word> {
+        let len = u16::try_from(range.len()).ok()?;
+        Some(Word { start: range.start as u32, term, len, stop })
     }
 
     /// Byte range of the word in its paragraph's text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.start as usize..self.start as usize + usize::from(self.len)
     }
 }
 
@@ -111,7 +114,7 @@ impl PreparedParagraph {
     /// The words inside a byte range of the paragraph (a sentence), found by binary search.
     pub fn words_in(&self, range: &Range<usize>) -> &[Word] {
         let first = self.words.partition_point(|w| (w.start as usize) < range.start);
-        let end = self.words.partition_point(|w| w.end as usize <= range.end);
+        let end = self.words.partition_point(|w| w.range().end <= range.end);
         &self.words[first..end.max(first)]
     }
 
@@ -176,6 +179,9 @@ impl Prepared {
                 let mut words = Vec::new();
                 if body || heading {
                     for range in word_ranges(&paragraph.text) {
+                        if range.len() > usize::from(u16::MAX) {
+                            continue;
+                        }
                         let written = plain(&paragraph.text[range.clone()]);
                         let form = match forms.get_mut(written.as_ref()) {
                             Some(form) => form,
@@ -194,7 +200,7 @@ impl Prepared {
                             }
                         };
                         form.count += 1;
-                        words.push(Word::new(range, form.term, form.stop));
+                        words.extend(Word::new(range, form.term, form.stop));
                     }
                     words.shrink_to_fit();
                 }

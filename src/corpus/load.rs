@@ -1,10 +1,24 @@
 //! Finding, reading and decoding the articles: the built-in collection, files and folders.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::decode::decode;
 use super::{Document, parse_document};
+
+/// The largest file basira opens: 64 MiB, checked before a byte is read.
+///
+/// An article is a few kilobytes; 64 MB is already some 30,000 pages, far past any article.
+/// At its peak a document costs about ten times its text (the text, its layout and its
+/// analysis), so the limit keeps that within what a low-spec laptop can spare, and a log, a
+/// dump or a disk image named `.txt` is refused at once instead of filling the memory.
+const MAX_FILE_BYTES: u64 = 64 * MIB;
+
+/// One mebibyte, the unit file sizes are shown in ("MB").
+const MIB: u64 = 1024 * 1024;
 
 /// The built-in articles, embedded in the binary: (file name, text).
 const BUILTIN: [(&str, &str); 5] = [
@@ -35,7 +49,8 @@ const BUILTIN: [(&str, &str); 5] = [
 pub struct Corpus {
     /// The documents, in name order within each folder and in the order the paths were given.
     pub documents: Vec<Document>,
-    /// Files that were skipped, each as one sentence naming the file.
+    /// Files that were skipped, and files read in a legacy encoding or with invalid bytes
+    /// replaced: each as one sentence naming the file.
     pub warnings: Vec<String>,
 }
 
@@ -50,10 +65,14 @@ pub enum LoadError {
     NoTextFiles(PathBuf),
     /// The file holds no text.
     Empty(PathBuf),
-    /// The file holds NUL bytes: it is not text.
+    /// The file holds NUL bytes or many other control bytes: it is not text.
     Binary(PathBuf),
     /// A file given by name is not a `.txt` or `.md` file.
     NotText(PathBuf),
+    /// The file is larger than basira opens; its size in bytes.
+    TooLarge(PathBuf, u64),
+    /// The path is a device, a named pipe or a socket, not a file to read.
+    NotRegular(PathBuf),
 }
 
 impl fmt::Display for LoadError {
@@ -71,6 +90,14 @@ impl fmt::Display for LoadError {
             LoadError::NotText(p) => {
                 write!(f, "{}: not a .txt or .md file", p.display())
             }
+            LoadError::TooLarge(p, size) => write!(
+                f,
+                "{}: the file is {} MB; basira opens files up to {} MB",
+                p.display(),
+                size.div_ceil(MIB),
+                MAX_FILE_BYTES / MIB
+            ),
+            LoadError::NotRegular(p) => write!(f, "{}: not a regular file", p.display()),
         }
     }
 }
@@ -105,24 +132,54 @@ impl Corpus {
                 _ => LoadError::Unreadable(path.clone(), e.to_string()),
             })?;
             if meta.is_dir() {
-                let before = corpus.documents.len();
-                let mut files = Vec::new();
-                collect_text_files(path, &mut files, &mut corpus.warnings);
-                for file in files {
-                    match read_document(&file) {
-                        Ok(doc) => corpus.documents.push(doc),
-                        Err(e) => corpus.warnings.push(e.to_string()),
-                    }
-                }
-                if corpus.documents.len() == before {
-                    return Err(LoadError::NoTextFiles(path.clone()));
-                }
+                corpus.open_folder(path, &meta)?;
             } else {
-                corpus.documents.push(read_document(path)?);
+                let document = read_document(path, &mut corpus.warnings)?;
+                corpus.documents.push(document);
             }
         }
         Ok(corpus)
     }
+
+    /// Add every `.txt`/`.md` file under the folder `dir`; files that cannot be opened are
+    /// skipped with a warning. Refuses a folder in which no file could be opened.
+    fn open_folder(&mut self, dir: &Path, meta: &fs::Metadata) -> Result<(), LoadError> {
+        let before = self.documents.len();
+        let mut visited = HashSet::from([folder_id(dir, meta)]);
+        let mut files = Vec::new();
+        collect_text_files(dir, &mut visited, &mut files, &mut self.warnings);
+        for file in files {
+            match read_document(&file, &mut self.warnings) {
+                Ok(document) => self.documents.push(document),
+                Err(e) => self.warnings.push(e.to_string()),
+            }
+        }
+        if self.documents.len() == before {
+            return Err(LoadError::NoTextFiles(dir.to_path_buf()));
+        }
+        Ok(())
+    }
+}
+
+/// What identifies a folder however it is reached: its device and inode numbers.
+#[cfg(unix)]
+type FolderId = (u64, u64);
+
+/// What identifies a folder however it is reached: its canonical path.
+#[cfg(not(unix))]
+type FolderId = PathBuf;
+
+/// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
+#[cfg(unix)]
+fn folder_id(_path: &Path, meta: &fs::Metadata) -> FolderId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
+#[cfg(not(unix))]
+fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Whether the file name ends in `.txt` or `.md` (any case).
@@ -138,7 +195,14 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// All `.txt`/`.md` files under `dir`, depth first, each folder's entries in name order.
-fn collect_text_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
+/// Links are followed, but a folder already in `visited` is not read again (a link back to
+/// a parent would otherwise be read forever): it is skipped with a warning.
+fn collect_text_files(
+    dir: &Path,
+    visited: &mut HashSet<FolderId>,
+    out: &mut Vec<PathBuf>,
+    warnings: &mut Vec<String>,
+) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -149,34 +213,65 @@ fn collect_text_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<Str
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        if path.is_dir() {
-            collect_text_files(&path, out, warnings);
-        } else if is_text_file(&path) {
-            out.push(path);
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => {
+                if visited.insert(folder_id(&path, &meta)) {
+                    collect_text_files(&path, visited, out, warnings);
+                } else {
+                    warnings.push(revisit_warning(&path));
+                }
+            }
+            _ if is_text_file(&path) => out.push(path),
+            _ => {}
         }
     }
 }
 
-/// Read, decode and parse one file.
-fn read_document(path: &Path) -> Result<Document, LoadError> {
+/// Why the folder at `path`, already read, is skipped: it is a link back to a folder read
+/// before, or the folder itself, read before through a link to it.
+fn revisit_warning(path: &Path) -> String {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
+    if is_link {
+        format!("{}: skipped, a link back to a folder already read", path.display())
+    } else {
+        format!("{}: skipped, a folder already read through a link to it", path.display())
+    }
+}
+
+/// Read, decode and parse one file; a note about its encoding goes to `warnings`.
+fn read_document(path: &Path, warnings: &mut Vec<String>) -> Result<Document, LoadError> {
+    let bytes = read_text_file(path)?;
+    let decoded = decode(path, &bytes)?;
+    warnings.extend(decoded.warning);
+    Ok(parse_document(&path.display().to_string(), &decoded.text, is_markdown(path)))
+}
+
+/// The bytes of a `.txt` or `.md` file. What the path is and how large it is are checked
+/// before it is opened: opening a named pipe would wait for a writer, and reading a device
+/// such as `/dev/zero` would never end.
+fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable(path.to_path_buf(), e.to_string());
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular(path.to_path_buf()));
+    }
     if !is_text_file(path) {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
-    let bytes =
-        fs::read(path).map_err(|e| LoadError::Unreadable(path.to_path_buf(), e.to_string()))?;
-    let text = decode(path, &bytes)?;
-    Ok(parse_document(&path.display().to_string(), &text, is_markdown(path)))
+    check_size(path, meta.len())?;
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    // The file may have grown since its size was looked at.
+    check_size(path, bytes.len() as u64)?;
+    Ok(bytes)
 }
 
-/// Bytes to text: UTF-8 with or without a byte-order mark. Refuses empty and binary files.
-fn decode(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary(path.to_path_buf()));
+/// Refuses a file of `size` bytes when it is over the limit.
+fn check_size(path: &Path, size: u64) -> Result<(), LoadError> {
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf(), size));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty(path.to_path_buf()));
-    }
-    Ok(text)
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! structure (title, byline, headings, paragraphs, sentences, boilerplate).
 
 mod boilerplate;
+mod decode;
 mod document;
 mod load;
 mod markdown;
