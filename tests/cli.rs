@@ -311,3 +311,17 @@ fn export_writes_a_handout_with_the_readers_notes() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("/nonexistent/folder/handout.md"));
 }
+
+#[test]
+fn the_reader_lists_the_files_it_skipped() {
+    let dir = scratch("skipped");
+    std::fs::write(dir.join("a.txt"), "العنوان\n\nفقرة أولى.\n").unwrap();
+    std::fs::write(dir.join("broken.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let path = dir.to_str().unwrap();
+    let out = basira(&["snapshot", "--size", "100x20", path]);
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.lines().last().unwrap().contains("W lists them"), "{screen}");
+    let out = basira(&["snapshot", "--size", "100x20", "--keys", "W", path]);
+    let screen = String::from_utf8(out.stdout).unwrap();
+    assert!(screen.contains("broken.txt"), "{screen}");
+}

@@ -80,6 +80,8 @@ pub enum Action {
     Present,
     /// Write the handout of every article to a Markdown file in the current folder.
     Export,
+    /// Show the files that were skipped when the collection was opened.
+    Skipped,
     /// Show or hide the help screen.
     Help,
     /// Close what is open on top of the article, or clear highlights.
@@ -119,6 +121,11 @@ pub enum Overlay {
     Bookmarks {
         /// Index of the selected entry.
         selected: usize,
+    },
+    /// The files skipped when the collection was opened, scrolled down by `scroll`.
+    Skipped {
+        /// Rows scrolled past.
+        scroll: usize,
     },
 }
 
@@ -293,6 +300,13 @@ impl App {
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
+        let skipped = app.corpus.warnings.len();
+        if skipped > 0 && app.message.is_none() {
+            app.say(
+                "{} files could not be opened or were read with a warning: W lists them.",
+                &[&skipped],
+            );
+        }
         app
     }
 
@@ -501,6 +515,13 @@ impl App {
             Action::BookmarkList => self.open_bookmark_list(),
             Action::Present => self.present(),
             Action::Export => self.export(),
+            Action::Skipped => {
+                if self.corpus.warnings.is_empty() {
+                    self.say("No file was skipped.", &[]);
+                } else {
+                    self.overlay = Some(Overlay::Skipped { scroll: 0 });
+                }
+            }
             Action::NextHit => self.step_hit(1),
             Action::PreviousHit => self.step_hit(-1),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -564,6 +585,11 @@ impl App {
                 }
             }
             (Overlay::Bookmarks { .. }, Action::BookmarkList) => self.overlay = None,
+            (Overlay::Skipped { scroll }, Action::Down | Action::Up) => {
+                let count = self.corpus.warnings.len();
+                self.overlay = Some(Overlay::Skipped { scroll: step_in(scroll, action, count) });
+            }
+            (Overlay::Skipped { .. }, Action::Skipped) => self.overlay = None,
             (Overlay::Help { scroll }, Action::Down | Action::PageDown) => {
                 let step = if action == Action::Down { 1 } else { self.page() as usize };
                 let last = BINDINGS.len().saturating_sub(1);

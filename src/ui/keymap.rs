@@ -178,6 +178,12 @@ pub const BINDINGS: &[Binding] = &[
         "present the key points (or the active theme) one per screen",
     ),
     bind("export", &[Key::ch('e')], Action::Export, "write a handout of every article (Markdown)"),
+    bind(
+        "skipped",
+        &[Key::ch('W')],
+        Action::Skipped,
+        "files skipped or read with a warning when opening",
+    ),
     bind("help", &[Key::ch('?')], Action::Help, "this help"),
     bind(
         "close",

@@ -119,6 +119,14 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "write a handout of every article (Markdown)" => "كتابة مطبوعة لكل المقالات (Markdown)",
         "this help" => "هذه المساعدة",
+        "files skipped or read with a warning when opening" => {
+            "الملفات التي تُخطّيت أو قُرئت مع تنبيه عند الفتح"
+        }
+        "No file was skipped." => "لم يُتخطَّ أي ملف.",
+        "{} files could not be opened or were read with a warning: W lists them." => {
+            "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — W يعرضها."
+        }
+        " Skipped files and warnings — Esc closes " => " الملفات المتخطاة والتنبيهات — Esc يغلق ",
         "close a list or the panel; clear highlights" => "إغلاق قائمة أو اللوحة؛ إزالة التظليل",
         "quit" => "خروج",
         // Presentation keys.

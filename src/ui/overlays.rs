@@ -40,6 +40,7 @@ pub fn draw(buf: &mut Buffer, app: &App) {
         Some(Overlay::Articles { selected }) => draw_article_list(buf, screen, app, selected),
         Some(Overlay::Themes { selected }) => draw_theme_list(buf, screen, app, selected),
         Some(Overlay::Bookmarks { selected }) => draw_bookmark_list(buf, screen, app, selected),
+        Some(Overlay::Skipped { scroll }) => draw_skipped(buf, screen, app, scroll),
         None => {}
     }
 }
@@ -243,5 +244,22 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize
             let note = one_line(note, document.direction, width, app.options());
             list_row(app, buf, note_area, symbol, lead_width, &note, app.look().palette.quiet);
         }
+    }
+}
+
+/// The files skipped (or read with a warning) when the collection was opened, one sentence
+/// each, as the loader wrote them.
+fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
+    let warnings = &app.corpus().warnings;
+    let height = (warnings.len() as u16).saturating_add(4);
+    let title = tr(app.look().lang, " Skipped files and warnings — Esc closes ");
+    let inner = popup(app, buf, 100.min(screen.width), height, title, "");
+    let rows = usize::from(inner.height.saturating_sub(2));
+    for (row, warning) in warnings.iter().skip(scroll).take(rows).enumerate() {
+        let y = inner.y + 1 + row as u16;
+        let width = inner.width.saturating_sub(2);
+        let mut line = one_line(warning, Direction::Ltr, width, app.options());
+        line.indent = 0;
+        draw_line(buf, inner.x + 1, y, width, &line, |_| Style::new());
     }
 }
