@@ -31,7 +31,7 @@ use crate::state::store::{Loaded, Store};
 use app::App;
 use config::Config;
 use keymap::Key;
-use terminal::{TerminalSession, Wake};
+use terminal::{ReaderBackend, TerminalSession, Wake};
 
 /// Setting this variable makes the reader panic at the first key, to test that the terminal
 /// is restored after a panic.
@@ -55,7 +55,7 @@ pub fn run(
     let analysis = analyse_in_background(Arc::clone(&corpus), themes);
     let remembered = store.as_ref().map(Store::load);
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, config, size.width, size.height);
     if let Some(Loaded { state, warning }) = remembered {

@@ -15,6 +15,9 @@ use std::time::Duration;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
 
 /// ECMA-48 BDSM reset (explicit mode: the terminal does no bidi) and SCP 1 (left-to-right
 /// presentation, so that a terminal like VTE does not mirror whole rows).
@@ -159,4 +162,57 @@ pub fn restore() {
     }
     let _ = execute!(out, DisableMouseCapture, cursor::Show, LeaveAlternateScreen);
     let _ = terminal::disable_raw_mode();
+}
+
+/// The crossterm backend, without ever asking the terminal where its cursor is: the reader
+/// draws full screen with the cursor hidden, so the answer is never needed, and a terminal
+/// that does not answer (a serial console, a recorder without a terminal behind it) would
+/// otherwise stop the reader for two seconds and then end it with an error.
+pub struct ReaderBackend(pub CrosstermBackend<io::Stdout>);
+
+impl Backend for ReaderBackend {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(Position::ORIGIN)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.0.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.0.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.0)
+    }
 }
