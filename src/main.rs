@@ -294,7 +294,7 @@ fn main() -> ExitCode {
 fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
     let corpus = Corpus::open(paths).map_err(|e| e.to_string())?;
     for warning in &corpus.warnings {
-        eprintln!("basira: skipped {warning}");
+        eprintln!("basira: {warning}");
     }
     Ok(corpus)
 }

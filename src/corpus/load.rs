@@ -151,7 +151,7 @@ impl Corpus {
         for file in files {
             match read_document(&file, &mut self.warnings) {
                 Ok(document) => self.documents.push(document),
-                Err(e) => self.warnings.push(e.to_string()),
+                Err(e) => self.warnings.push(format!("{e}; skipped")),
             }
         }
         if self.documents.len() == before {
