@@ -109,7 +109,9 @@ impl Clusters {
             };
             (capped, UnicodeWidthStr::width(capped))
         };
-        if width == 0 && !self.list.is_empty() && !drawn.chars().any(is_mark) {
+        // A format character draws nothing: it goes with the cluster before it, or, at the
+        // start, with the one after it (the first cluster's source starts at byte 0).
+        if width == 0 && !drawn.chars().any(is_mark) {
             return;
         }
         let text_start = self.text.len() as u32;
@@ -132,7 +134,17 @@ impl Clusters {
 fn is_mark(c: char) -> bool {
     UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str) == 0
         && !c.is_control()
-        && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+        && !matches!(
+            c,
+            '\u{00AD}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 #[cfg(test)]
@@ -143,6 +155,21 @@ mod tests {
         let shaped: Vec<Shaped> =
             text.char_indices().map(|(i, ch)| Shaped { ch, source: i as u32 }).collect();
         clusters(&shaped)
+    }
+
+    #[test]
+    fn format_characters_draw_nothing_even_at_the_start() {
+        // A soft hyphen inside a word, as pages copied from the web have them.
+        let c = of("ب\u{AD}ت");
+        assert_eq!(c.list.len(), 2);
+        assert!(!c.text.contains('\u{25CC}'));
+        // A zero-width space or byte-order mark opening a paragraph.
+        for text in ["\u{200B}بت", "\u{FEFF}بت", "\u{E0001}بت"] {
+            let c = of(text);
+            assert_eq!(c.list.len(), 2, "{text:?}");
+            assert_eq!(c.list[0].source, 0, "the first cluster covers the format character");
+            assert!(!c.text.contains('\u{25CC}'), "{text:?}");
+        }
     }
 
     #[test]
