@@ -297,6 +297,7 @@ impl App {
             state_changed: false,
             quit: false,
         };
+        app.article_keys = app.corpus.documents.iter().map(article_key).collect();
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
@@ -313,7 +314,6 @@ impl App {
     /// Take up what was remembered from the last run: every article's position, bookmarks and
     /// notes, and the article that was open (which is opened again).
     pub fn remember(&mut self, state: ReaderState) {
-        self.article_keys = self.corpus.documents.iter().map(article_key).collect();
         for (i, key) in self.article_keys.iter().enumerate() {
             if let Some(article) = state.articles.get(key) {
                 let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
@@ -340,9 +340,6 @@ impl App {
     /// What to remember of this run: every position read so far, bookmarks and notes, and the
     /// article open now.
     pub fn state(&mut self) -> &ReaderState {
-        if self.article_keys.is_empty() {
-            self.article_keys = self.corpus.documents.iter().map(article_key).collect();
-        }
         self.anchors[self.document] = self.view.anchor_at(self.top_row());
         for (i, key) in self.article_keys.iter().enumerate() {
             let moved = self.anchors[i] != Anchor::default() || self.current[i] != 0;
@@ -371,9 +368,6 @@ impl App {
     }
 
     fn article_state_mut(&mut self, document: usize) -> &mut ArticleState {
-        if self.article_keys.is_empty() {
-            self.article_keys = self.corpus.documents.iter().map(article_key).collect();
-        }
         let key = self.article_keys[document].clone();
         self.state.articles.entry(key).or_default()
     }

@@ -11,7 +11,7 @@ use super::app::{App, Focus, PromptKind};
 use super::chrome::one_line;
 use super::lang::{fill, tr};
 use super::panel::{Section, Tone, item_rows};
-use super::presentation::{self, Stage, StageLabels};
+use super::presentation::{self, Stage};
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
@@ -21,14 +21,6 @@ use crate::text::Direction;
 pub fn draw(frame: &mut Frame, app: &App) {
     let buf = frame.buffer_mut();
     if let (Some(p), Some(analysis)) = (app.presentation(), app.analysis()) {
-        let lang = app.look().lang;
-        let labels = StageLabels {
-            key_points: tr(lang, "{} key points").to_string(),
-            passages: tr(lang, "{} passages in {} articles").to_string(),
-            note: tr(lang, "Note").to_string(),
-            no_note: tr(lang, "(no note on this point)").to_string(),
-            mirrored: lang.is_rtl(),
-        };
         let note = p.slide().paragraph().and_then(|(document, paragraph)| {
             app.article_state(document)?.bookmark(paragraph)?.note.as_deref()
         });
@@ -39,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             clock: chrono::Local::now().format("%H:%M").to_string(),
             options: app.options(),
             palette: &app.look().palette,
-            labels: &labels,
+            lang: app.look().lang,
         };
         presentation::draw(buf, buf.area, p, &stage);
         return;

@@ -81,6 +81,16 @@ fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note
     inner
 }
 
+/// Row `y` of a window's inside `inner`, a cell in from each side.
+fn list_line(inner: Rect, y: u16) -> Rect {
+    Rect { x: inner.x + 1, y, width: inner.width.saturating_sub(2), height: 1 }
+}
+
+/// The style of a list item, selected or not.
+fn item_style(app: &App, selected: bool) -> Style {
+    if selected { app.look().palette.selected } else { Style::new() }
+}
+
 /// One row of a list: `lead` (a number or keys, in the interface's reading side) and a
 /// laid-out `line` in the rest of the row.
 fn list_row(
@@ -140,8 +150,7 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let inner = popup(app, buf, width, height, tr(lang, " Keys — Esc closes "), more);
     let bold = app.look().palette.title;
     for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
-        let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
-        let row = Rect { x: row.x + 1, width: row.width.saturating_sub(2), ..row };
+        let row = list_line(inner, inner.y + i as u16);
         let line = ui_text(app, help, row.width.saturating_sub(key_width + 1));
         let style = if keys.is_empty() { bold } else { Style::new() };
         list_row(app, buf, row, keys, key_width, &line, style);
@@ -157,13 +166,8 @@ fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize)
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let lead_width = documents.len().to_string().len() as u16 + 1;
     for (row, (i, document)) in documents.iter().enumerate().skip(first).take(rows).enumerate() {
-        let area = Rect {
-            x: inner.x + 1,
-            y: inner.y + 1 + row as u16,
-            width: inner.width.saturating_sub(2),
-            height: 1,
-        };
-        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let area = list_line(inner, inner.y + 1 + row as u16);
+        let style = item_style(app, i == selected);
         let width = area.width.saturating_sub(lead_width + 1);
         let line = one_line(&document.title, document.direction, width, app.options());
         list_row(app, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
@@ -183,13 +187,8 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
     let first = selected.saturating_sub(rows.saturating_sub(1));
     let active = app.active_theme().map(|a| a.index);
     for (row, (i, theme)) in themes.iter().enumerate().skip(first).take(rows).enumerate() {
-        let area = Rect {
-            x: inner.x + 1,
-            y: inner.y + 1 + row as u16,
-            width: inner.width.saturating_sub(2),
-            height: 1,
-        };
-        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let area = list_line(inner, inner.y + 1 + row as u16);
+        let style = item_style(app, i == selected);
         let mark = if Some(i) == active { "●" } else { " " };
         let counts = fill(
             lang,
@@ -228,8 +227,8 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize
     let glyphs = &app.look().glyphs;
     for (row, (i, entry)) in entries.iter().enumerate().skip(first).take(rows).enumerate() {
         let y = inner.y + 1 + 2 * row as u16;
-        let area = Rect { x: inner.x + 1, y, width: inner.width.saturating_sub(2), height: 1 };
-        let style = if i == selected { app.look().palette.selected } else { Style::new() };
+        let area = list_line(inner, y);
+        let style = item_style(app, i == selected);
         let document = &documents[entry.document];
         let text = &document.paragraphs[entry.paragraph].text;
         let width = area.width.saturating_sub(lead_width + 1);

@@ -17,6 +17,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::draw::draw_line;
 use super::keymap::Key;
+use super::lang::{Lang, fill, tr};
 use super::palette::Palette;
 use crate::analysis::{Analysis, Budget};
 use crate::corpus::Corpus;
@@ -209,22 +210,8 @@ pub struct Stage<'a> {
     pub options: &'a LayoutOptions,
     /// Colours.
     pub palette: &'a Palette,
-    /// The interface's words for the footer and the note.
-    pub labels: &'a StageLabels,
-}
-
-/// The words presentation mode shows, in the interface language.
-pub struct StageLabels {
-    /// "{} key points": the count of a title screen.
-    pub key_points: String,
-    /// "{} passages in {} articles": the counts of a theme screen.
-    pub passages: String,
-    /// "Note" before a speaker note.
-    pub note: String,
-    /// Shown when the point has no note.
-    pub no_note: String,
-    /// Whether the footer reads from the right.
-    pub mirrored: bool,
+    /// The interface language (its words; in Arabic the footer reads from the right).
+    pub lang: Lang,
 }
 
 /// Draw the presentation on the whole of `area`.
@@ -261,7 +248,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
             let document = &stage.corpus.documents[*document];
             let title = layout_paragraph(&document.title, document.direction, width, options);
             blocks.push((title.lines, base.add_modifier(Modifier::BOLD)));
-            let about = stage.labels.key_points.replace("{}", &points.to_string());
+            let about = fill(stage.lang, "{} key points", &[points]);
             blocks.push((layout_paragraph(&about, Direction::Ltr, width, options).lines, quiet));
         }
         Slide::Theme { index } => {
@@ -272,11 +259,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
                 blocks
                     .push((layout_paragraph(english, Direction::Ltr, width, options).lines, quiet));
             }
-            let about = stage
-                .labels
-                .passages
-                .replacen("{}", &theme.passages.len().to_string(), 1)
-                .replacen("{}", &theme.article_count().to_string(), 1);
+            let about = fill(
+                stage.lang,
+                "{} passages in {} articles",
+                &[&theme.passages.len(), &theme.article_count()],
+            );
             blocks.push((layout_paragraph(&about, Direction::Ltr, width, options).lines, quiet));
         }
         Slide::Text { document, paragraph, range } => {
@@ -290,8 +277,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
     }
     if presentation.shows_note() {
         let note = match stage.note {
-            Some(note) => format!("{}: {note}", stage.labels.note),
-            None => stage.labels.no_note.clone(),
+            Some(note) => format!("{}: {note}", tr(stage.lang, "Note")),
+            None => tr(stage.lang, "(no note on this point)").to_string(),
         };
         let note = layout_paragraph(&note, Direction::Ltr, width, options);
         blocks.push((note.lines, stage.palette.note));
@@ -325,7 +312,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage:
     }
     let seconds = presentation.elapsed().as_secs();
     let elapsed = format!("{:02}:{:02}", seconds / 60, seconds % 60);
-    let (left, right) = if stage.labels.mirrored {
+    let (left, right) = if stage.lang.is_rtl() {
         (stage.clock.clone(), progress)
     } else {
         (progress, stage.clock.clone())
