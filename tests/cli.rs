@@ -253,7 +253,8 @@ fn text_reports_are_laid_out_for_the_terminal() {
 
 #[test]
 fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
-    let home = scratch("config-home");
+    // A deep config directory: the status line still has room for what is wrong.
+    let home = scratch("config-home/in/a/config/directory/deep/enough/to/fill/the/status/line");
     std::fs::create_dir_all(home.join("basira")).unwrap();
     std::fs::write(
         home.join("basira/config.toml"),
@@ -264,7 +265,10 @@ fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
     assert!(out.status.success());
     let screen = String::from_utf8(out.stdout).unwrap();
     let status = screen.lines().last().unwrap();
-    assert!(status.contains("\"scroll_sideways\""), "the bad entry is named: {status}");
+    assert!(
+        status.contains("config.toml: ") && status.contains("\"scroll_sideways\""),
+        "the file and the bad entry are named: {status}"
+    );
     let out = basira_with_config(&["snapshot", "--size", "100x30", "--keys", "n"], &home);
     let screen = String::from_utf8(out.stdout).unwrap();
     assert!(screen.lines().last().unwrap().contains("article 2/5"), "n opens the next article");

@@ -76,10 +76,15 @@ impl Config {
         config
     }
 
-    /// Read settings from `path`; defaults when it does not exist.
+    /// Read settings from `path`; defaults when it does not exist. Problems inside the
+    /// file are reported under its file name alone, so that the status line (where they
+    /// are shown) has room for what is wrong however deep the config directory is.
     pub fn load_from(path: &Path) -> Config {
         match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&path.display().to_string(), &text),
+            Ok(text) => {
+                let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+                Config::parse(&name, &text)
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
             Err(e) => Config {
                 warnings: vec![format!("{}: cannot be read ({e}); defaults used.", path.display())],
