@@ -1,9 +1,11 @@
 //! Every case of the Unicode bidi conformance suite (BidiCharacterTest.txt, Unicode 15.0)
 //! through the code that orders the reader's lines: `ParagraphBidi::line_levels` (levels with
-//! rule L1) and `visual_order` (rule L2).
+//! rule L1) and `visual_order` (rule L2). Both ways of resolving levels are exercised: basira's
+//! own for the cases without explicit formatting characters, unicode-bidi for the rest.
 
 use basira::layout::bidi::{ParagraphBidi, visual_order};
-use basira::text::{Direction, first_strong_direction};
+use basira::text::{Direction, bidi_class, first_strong_direction};
+use unicode_bidi::BidiClass;
 
 /// One test case: the text, the paragraph direction asked for (None = auto), and the expected
 /// paragraph level, levels (None = removed by X9) and visual order.
@@ -38,12 +40,24 @@ fn parse(line_number: usize, line: &str) -> Case {
     }
 }
 
-/// Run one case; describe the first difference.
-fn check(case: &Case) -> Result<(), String> {
+/// Whether `text` holds a character that only unicode-bidi resolves: an explicit embedding,
+/// override or isolate control, a boundary neutral or a paragraph separator.
+fn needs_full_algorithm(text: &str) -> bool {
+    use BidiClass::*;
+    text.chars().any(|c| {
+        matches!(bidi_class(c), RLE | LRE | RLO | LRO | PDF | LRI | RLI | FSI | PDI | BN | B)
+    })
+}
+
+/// Run one case; describe the first difference. Ok(true) when the fast path resolved it.
+fn check(case: &Case) -> Result<bool, String> {
     let direction = case
         .direction
         .unwrap_or_else(|| first_strong_direction(&case.text).unwrap_or(Direction::Ltr));
     let bidi = ParagraphBidi::new(&case.text, direction);
+    if bidi.uses_fast_path() == needs_full_algorithm(&case.text) {
+        return Err(format!("fast path = {}", bidi.uses_fast_path()));
+    }
     if bidi.paragraph_level() != case.paragraph_level {
         return Err(format!("paragraph level {}", bidi.paragraph_level()));
     }
@@ -67,7 +81,7 @@ fn check(case: &Case) -> Result<(), String> {
     if order != case.order {
         return Err(format!("order {order:?} not {:?}", case.order));
     }
-    Ok(())
+    Ok(bidi.uses_fast_path())
 }
 
 #[test]
@@ -80,10 +94,14 @@ fn all_bidi_character_test_cases_pass() {
         .map(|(i, l)| parse(i + 1, l))
         .collect();
     assert_eq!(cases.len(), 91_707, "the whole suite is read");
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| check(case).err().map(|e| format!("line {}: {e}", case.line)))
-        .collect();
+    let mut fast = 0;
+    let mut failures = Vec::new();
+    for case in &cases {
+        match check(case) {
+            Ok(fast_path) => fast += usize::from(fast_path),
+            Err(e) => failures.push(format!("line {}: {e}", case.line)),
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} of {} cases fail; first: {:?}",
@@ -91,4 +109,7 @@ fn all_bidi_character_test_cases_pass() {
         cases.len(),
         &failures[..failures.len().min(5)]
     );
+    // 110 cases hold an explicit formatting character or a boundary neutral (unicode-bidi
+    // resolves them); the fast path takes all the others.
+    assert_eq!(cases.len() - fast, 110, "cases resolved by unicode-bidi");
 }

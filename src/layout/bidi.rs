@@ -1,39 +1,73 @@
 //! Bidi levels of a paragraph and the reordering of its lines (UAX #9).
 //!
-//! unicode-bidi resolves the levels of the whole paragraph (rules P2–I2). Rules L1 (reset
-//! trailing whitespace and separators to the paragraph level) and L2 (reverse runs from the
-//! highest level down) are applied here, per line, on the line's bytes only, so that laying out
-//! a long paragraph costs time in proportion to its length. L4 (mirroring) is [`mirror`].
+//! A paragraph without explicit formatting characters (nearly every one a reader opens) is
+//! resolved by basira's own rules W1–I2 (`bidi_resolve.rs`), one byte per character;
+//! every other paragraph by unicode-bidi (rules P2–I2). Rules L1 (reset trailing whitespace and
+//! separators to the paragraph level) and L2 (reverse runs from the highest level down) are
+//! applied here, per line, on the line's bytes only, so that laying out a long paragraph costs
+//! time in proportion to its length. L4 (mirroring) is [`mirror`].
 
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
+use super::bidi_resolve::ImplicitLevels;
 use crate::text::{Direction, FastBidiData};
 
 /// The resolved bidi levels of one paragraph.
 pub struct ParagraphBidi<'a> {
-    info: ParagraphBidiInfo<'a>,
+    resolution: Resolution<'a>,
+}
+
+/// Who resolved a paragraph's levels.
+enum Resolution<'a> {
+    /// basira, for a paragraph without explicit formatting characters.
+    Implicit(ImplicitLevels),
+    /// unicode-bidi, for every other paragraph.
+    Full(ParagraphBidiInfo<'a>),
 }
 
 impl<'a> ParagraphBidi<'a> {
     /// Resolve the levels of `text` (one paragraph, no paragraph separators inside) with the
     /// given paragraph direction.
     pub fn new(text: &'a str, direction: Direction) -> Self {
-        let level = if direction.is_rtl() { Level::rtl() } else { Level::ltr() };
-        ParagraphBidi {
-            info: ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, Some(level)),
+        match ImplicitLevels::resolve(text, u8::from(direction.is_rtl())) {
+            Some(levels) => ParagraphBidi { resolution: Resolution::Implicit(levels) },
+            None => Self::with_unicode_bidi(text, direction),
         }
+    }
+
+    /// Resolve the levels of `text` with unicode-bidi, whatever it holds.
+    fn with_unicode_bidi(text: &'a str, direction: Direction) -> Self {
+        let level = if direction.is_rtl() { Level::rtl() } else { Level::ltr() };
+        let info = ParagraphBidiInfo::new_with_data_source(&FastBidiData, text, Some(level));
+        ParagraphBidi { resolution: Resolution::Full(info) }
+    }
+
+    /// Whether the levels were resolved by basira's own rules, which it uses for paragraphs
+    /// without explicit embedding, override or isolate controls, boundary neutrals (such as
+    /// ZWJ, ZWNJ and the soft hyphen) or paragraph separators; otherwise unicode-bidi resolved
+    /// them. The levels are the same either way.
+    pub fn uses_fast_path(&self) -> bool {
+        matches!(self.resolution, Resolution::Implicit(_))
     }
 
     /// The paragraph embedding level (0 for left to right, 1 for right to left).
     pub fn paragraph_level(&self) -> u8 {
-        self.info.paragraph_level.number()
+        match &self.resolution {
+            Resolution::Implicit(levels) => levels.paragraph_level(),
+            Resolution::Full(info) => info.paragraph_level.number(),
+        }
     }
 
-    /// True when nothing in the paragraph resolves to a right-to-left level.
+    /// True when the paragraph holds no right-to-left letter, Arabic number, or explicit
+    /// embedding, override or isolate control. In a left-to-right paragraph nothing then
+    /// resolves to a right-to-left level.
     pub fn is_pure_ltr(&self) -> bool {
-        !self.info.has_rtl()
+        match &self.resolution {
+            Resolution::Implicit(levels) => !levels.has_rtl(),
+            Resolution::Full(info) => !info.has_rtl(),
+        }
     }
 
     /// The levels of the bytes in `line` after rule L1, one per byte of the line.
@@ -42,26 +76,10 @@ impl<'a> ParagraphBidi<'a> {
     /// of the line, take the paragraph level. Characters removed by rule X9 (embedding
     /// controls, boundary neutrals) inside such a sequence go with it.
     pub fn line_levels(&self, line: Range<usize>) -> Vec<u8> {
-        let paragraph = self.paragraph_level();
-        let classes = &self.info.original_classes[line.clone()];
-        let mut levels: Vec<u8> = self.info.levels[line].iter().map(|l| l.number()).collect();
-        let mut trailing = true;
-        for (level, class) in levels.iter_mut().zip(classes).rev() {
-            use BidiClass::*;
-            match class {
-                S | B => {
-                    *level = paragraph;
-                    trailing = true;
-                }
-                WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN => {
-                    if trailing {
-                        *level = paragraph;
-                    }
-                }
-                _ => trailing = false,
-            }
+        match &self.resolution {
+            Resolution::Implicit(levels) => levels.line_levels(line),
+            Resolution::Full(info) => full_line_levels(info, line),
         }
-        levels
     }
 
     /// Whether the character starting at byte `index` is removed by rule X9: an explicit
@@ -69,8 +87,37 @@ impl<'a> ParagraphBidi<'a> {
     /// the visual order.
     pub fn is_removed(&self, index: usize) -> bool {
         use BidiClass::*;
-        matches!(self.info.original_classes[index], RLE | LRE | RLO | LRO | PDF | BN)
+        match &self.resolution {
+            Resolution::Implicit(_) => false,
+            Resolution::Full(info) => {
+                matches!(info.original_classes[index], RLE | LRE | RLO | LRO | PDF | BN)
+            }
+        }
     }
+}
+
+/// [`ParagraphBidi::line_levels`] for levels that unicode-bidi resolved.
+fn full_line_levels(info: &ParagraphBidiInfo, line: Range<usize>) -> Vec<u8> {
+    let paragraph = info.paragraph_level.number();
+    let classes = &info.original_classes[line.clone()];
+    let mut levels: Vec<u8> = info.levels[line].iter().map(|l| l.number()).collect();
+    let mut trailing = true;
+    for (level, class) in levels.iter_mut().zip(classes).rev() {
+        use BidiClass::*;
+        match class {
+            S | B => {
+                *level = paragraph;
+                trailing = true;
+            }
+            WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN => {
+                if trailing {
+                    *level = paragraph;
+                }
+            }
+            _ => trailing = false,
+        }
+    }
+    levels
 }
 
 /// Rule L2: the visual order of units with the given levels, as indices into `levels`.
@@ -125,6 +172,85 @@ fn is_presentation_form(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Characters of generated paragraphs: Arabic letters, a haraka and the Arabic comma,
+    /// Latin letters, European, Arabic-Indic and Persian digits, spaces (one of them three
+    /// bytes long) and a tab,
+    /// punctuation, and brackets (with a canonically equivalent pair).
+    const ALPHABET: &[char] = &[
+        'ب', 'س', 'م', 'ل', 'ا', '\u{064E}', '،', 'a', 'b', 'Z', '0', '1', '9', '\u{0660}',
+        '\u{0665}', '\u{06F4}', ' ', '\u{2003}', '\t', '.', ',', ':', '/', '-', '+', '%', '$', '(',
+        ')', '[', ']', '{', '}', '«', '»', '\u{2329}', '\u{3009}',
+    ];
+
+    /// Check that both resolutions of `text` give the same levels for the whole paragraph
+    /// and for the two lines cut after `cut` characters (the whole paragraph and an empty
+    /// line when it is shorter).
+    fn agrees_with_unicode_bidi(text: &str, direction: Direction, cut: usize) {
+        let cut = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+        let fast = ParagraphBidi::new(text, direction);
+        let full = ParagraphBidi::with_unicode_bidi(text, direction);
+        assert!(fast.uses_fast_path() && !full.uses_fast_path());
+        assert_eq!(fast.paragraph_level(), full.paragraph_level());
+        assert_eq!(fast.is_pure_ltr(), full.is_pure_ltr(), "{text:?}");
+        for line in [0..text.len(), 0..cut, cut..text.len()] {
+            assert_eq!(fast.line_levels(line.clone()), full.line_levels(line), "{text:?}");
+        }
+        assert!(text.char_indices().all(|(i, _)| !fast.is_removed(i)));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fast_path_agrees_with_unicode_bidi(
+            chars in prop::collection::vec(prop::sample::select(ALPHABET), 0..40),
+            rtl: bool,
+            cut in 0usize..40,
+        ) {
+            let text: String = chars.into_iter().collect();
+            let direction = if rtl { Direction::Rtl } else { Direction::Ltr };
+            agrees_with_unicode_bidi(&text, direction, cut);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn fast_path_agrees_with_unicode_bidi_on_any_text(
+            text in "\\PC{0,40}",
+            rtl: bool,
+            cut in 0usize..40,
+        ) {
+            prop_assume!(ParagraphBidi::new(&text, Direction::Ltr).uses_fast_path());
+            let direction = if rtl { Direction::Rtl } else { Direction::Ltr };
+            agrees_with_unicode_bidi(&text, direction, cut);
+        }
+    }
+
+    #[test]
+    fn brackets_nested_past_the_stack_limit_agree_with_unicode_bidi() {
+        // Paired, the closing brackets take R from the letters; unpaired (past 63 openers),
+        // the paragraph's L.
+        let text = |depth: usize| format!("ب {}ب{}", "(".repeat(depth), ")".repeat(depth));
+        for depth in [62, 63, 64, 70] {
+            agrees_with_unicode_bidi(&text(depth), Direction::Ltr, depth);
+            agrees_with_unicode_bidi(&text(depth), Direction::Rtl, depth);
+        }
+        let last_level = |depth| {
+            let text = text(depth);
+            *ParagraphBidi::new(&text, Direction::Ltr).line_levels(0..text.len()).last().unwrap()
+        };
+        assert_eq!((last_level(63), last_level(64)), (1, 0));
+    }
+
+    #[test]
+    fn formatting_characters_and_boundary_neutrals_take_unicode_bidi() {
+        for text in ["ab\u{202B}جد", "ab\u{2067}جد\u{2069}", "لا\u{200D}م", "a\u{00AD}b"] {
+            assert!(!ParagraphBidi::new(text, Direction::Rtl).uses_fast_path(), "{text:?}");
+        }
+        assert!(ParagraphBidi::new("سلام (abc) ١٢٣", Direction::Rtl).uses_fast_path());
+    }
 
     #[test]
     fn visual_order_reverses_odd_runs() {

@@ -3,7 +3,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::graphemes::grapheme_indices;
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::shape::Shaped;
 
 /// At most this many characters of one cluster are drawn: a letter under a flood of marks
@@ -64,37 +65,78 @@ impl Clusters {
 /// drawn on a dotted circle; a tab is drawn as one space; any control character that got this
 /// far is drawn as U+FFFD.
 pub fn clusters(shaped: &[Shaped]) -> Clusters {
-    let mut text = String::with_capacity(shaped.len() * 3);
-    let mut sources = Vec::with_capacity(shaped.len());
-    for s in shaped {
-        sources.push((text.len() as u32, s.source));
-        text.push(s.ch);
-    }
-    let mut out = Clusters { text: String::with_capacity(text.len() + 8), list: Vec::new() };
-    let mut cursor = 0;
-    for (start, grapheme) in grapheme_indices(&text) {
-        // A space or control followed by marks: the marks are a cluster of their own.
-        let split = grapheme
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace() || c.is_control())
-            .map(char::len_utf8)
-            .filter(|&n| n < grapheme.len());
-        let pieces = match split {
-            Some(n) => [(start, &grapheme[..n]), (start + n, &grapheme[n..])],
-            None => [(start, grapheme), (start, "")],
-        };
-        for (piece_start, piece) in pieces.into_iter().filter(|(_, p)| !p.is_empty()) {
-            while cursor + 1 < sources.len() && (sources[cursor].0 as usize) < piece_start {
-                cursor += 1;
-            }
-            out.push(piece, sources[cursor].1);
+    let mut out = Clusters {
+        text: String::with_capacity(shaped.len() * 2 + 8),
+        list: Vec::with_capacity(shaped.len()),
+    };
+    let mut stretch = String::new();
+    let mut sources = Vec::new();
+    let mut i = 0;
+    while i < shaped.len() {
+        let ch = shaped[i].ch;
+        let next_is_simple = shaped.get(i + 1).is_none_or(|s| is_simple(s.ch));
+        if is_simple(ch) && next_is_simple {
+            // A cluster of one character, one cell wide: no segmenter, no width lookup.
+            out.push_simple(ch, shaped[i].source);
+            i += 1;
+            continue;
         }
+        // A stretch up to the next boundary that is sure goes through the segmenter.
+        let end = (i + 1..shaped.len())
+            .find(|&j| is_simple(shaped[j - 1].ch) && is_simple(shaped[j].ch))
+            .unwrap_or(shaped.len());
+        stretch.clear();
+        sources.clear();
+        for s in &shaped[i..end] {
+            sources.push((stretch.len() as u32, s.source));
+            stretch.push(s.ch);
+        }
+        out.push_stretch(&stretch, &sources);
+        i = end;
     }
     out
 }
 
 impl Clusters {
+    /// Append a simple character (see [`is_simple`]) from source byte `anchor` as a cluster.
+    fn push_simple(&mut self, ch: char, anchor: u32) {
+        let text_start = self.text.len() as u32;
+        self.text.push(ch);
+        self.list.push(Cluster {
+            text_start,
+            text_len: ch.len_utf8() as u32,
+            width: 1,
+            source: if self.list.is_empty() { 0 } else { anchor },
+            anchor,
+            is_space: ch == ' ',
+        });
+    }
+
+    /// Append the clusters of `stretch`, whose characters start at the given byte offsets
+    /// of the stretch and come from the given source bytes.
+    fn push_stretch(&mut self, stretch: &str, sources: &[(u32, u32)]) {
+        let mut cursor = 0;
+        for (start, grapheme) in stretch.grapheme_indices(true) {
+            // A space or control followed by marks: the marks are a cluster of their own.
+            let split = grapheme
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace() || c.is_control())
+                .map(char::len_utf8)
+                .filter(|&n| n < grapheme.len());
+            let pieces = match split {
+                Some(n) => [(start, &grapheme[..n]), (start + n, &grapheme[n..])],
+                None => [(start, grapheme), (start, "")],
+            };
+            for (piece_start, piece) in pieces.into_iter().filter(|(_, p)| !p.is_empty()) {
+                while cursor + 1 < sources.len() && (sources[cursor].0 as usize) < piece_start {
+                    cursor += 1;
+                }
+                self.push(piece, sources[cursor].1);
+            }
+        }
+    }
+
     /// Append the cluster `grapheme`, whose first character comes from source byte `anchor`.
     fn push(&mut self, grapheme: &str, anchor: u32) {
         let first = grapheme.chars().next().unwrap_or(' ');
@@ -130,6 +172,32 @@ impl Clusters {
     }
 }
 
+/// Whether `c` is a character that always has a grapheme cluster boundary before and after
+/// it when its neighbour is one too, and that is drawn one cell wide as it is: printable
+/// ASCII, Arabic letters, digits and punctuation, the presentation forms shaping produces,
+/// guillemets, dashes and quotation marks. None of them is a control, a mark, a prepended
+/// character, a joiner, Hangul or a regional indicator, so none of the UAX #29 rules GB3–GB13
+/// can join two of them.
+pub fn is_simple(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{060C}'
+            | '\u{061B}'
+            | '\u{061F}'
+            | '\u{0621}'..='\u{064A}'
+            | '\u{0660}'..='\u{066D}'
+            | '\u{06F0}'..='\u{06F9}'
+            | '\u{2013}'..='\u{2014}'
+            | '\u{2018}'..='\u{201D}'
+            | '\u{2026}'
+            | '\u{FE70}'..='\u{FE74}'
+            | '\u{FE76}'..='\u{FEFC}'
+    )
+}
+
 /// Whether `c` is a combining mark (draws on the character before it).
 fn is_mark(c: char) -> bool {
     UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str) == 0
@@ -155,6 +223,55 @@ mod tests {
         let shaped: Vec<Shaped> =
             text.char_indices().map(|(i, ch)| Shaped { ch, source: i as u32 }).collect();
         clusters(&shaped)
+    }
+
+    /// The clusters of `text` with every character sent through the segmenter (no direct
+    /// path for simple characters): what [`clusters`] must agree with.
+    fn through_the_segmenter(text: &str) -> Clusters {
+        let mut out = Clusters { text: String::new(), list: Vec::new() };
+        let sources: Vec<(u32, u32)> =
+            text.char_indices().map(|(i, _)| (i as u32, i as u32)).collect();
+        out.push_stretch(text, &sources);
+        out
+    }
+
+    fn same_clusters(text: &str) {
+        let fast = of(text);
+        let slow = through_the_segmenter(text);
+        let fields = |c: &Clusters| -> Vec<(String, u8, u32, u32, bool)> {
+            c.list
+                .iter()
+                .map(|k| (c.text_of(k).to_string(), k.width, k.source, k.anchor, k.is_space))
+                .collect()
+        };
+        assert_eq!(fields(&fast), fields(&slow), "{text:?}");
+    }
+
+    #[test]
+    fn the_direct_path_agrees_with_the_segmenter() {
+        let chars = [
+            'a', ' ', '~', 'ب', 'ـ', '،', '؟', '٣', '۴', '«', '»', '—', '…', '“', 'ﻻ', 'ﺑ',
+            '\u{064E}', '\u{0651}', '\u{0670}', '\u{200D}', '\u{200C}', '\u{AD}', '\t', '\r', '\n',
+            '👩', '🇸', '\u{0600}', '\u{06DD}', 'ᄀ', '각', '\u{0903}', '\u{FEFF}', '中',
+            '\u{0301}', '\u{1b}',
+        ];
+        for a in chars {
+            for b in chars {
+                for c in chars {
+                    same_clusters(&[a, b, c].iter().collect::<String>());
+                }
+            }
+        }
+        same_clusters("👨\u{200D}👩\u{200D}👧 family «مُحَمَّد» ٢٠١٧");
+    }
+
+    #[test]
+    fn simple_characters_are_one_cell_and_never_marks() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_simple(c)) {
+            let text = c.to_string();
+            assert_eq!(UnicodeWidthStr::width(text.as_str()), 1, "{c:?}");
+            assert!(!c.is_control() && !is_mark(c), "{c:?}");
+        }
     }
 
     #[test]

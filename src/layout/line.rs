@@ -139,13 +139,15 @@ pub fn build(
         let cluster = &list[k];
         let text = clusters.text_of(cluster);
         let text_start = line.text.len() as u32;
+        // Character by character: most clusters are one letter, for which a copy of a slice
+        // costs more than the letter.
         let mut chars = text.chars();
-        match chars.next().filter(|_| levels[i] % 2 == 1).and_then(mirror) {
-            Some(mirrored) => {
-                line.text.push(mirrored);
-                line.text.push_str(chars.as_str());
-            }
-            None => line.text.push_str(text),
+        if let Some(first) = chars.next() {
+            let odd = levels[i] % 2 == 1;
+            line.text.push(if odd { mirror(first).unwrap_or(first) } else { first });
+        }
+        for c in chars {
+            line.text.push(c);
         }
         line.glyphs.push(Glyph {
             text_start,

@@ -8,8 +8,8 @@
 //! right. Every drawn cell keeps the range of logical text it shows.
 
 pub mod bidi;
+mod bidi_resolve;
 mod clusters;
-mod graphemes;
 mod line;
 pub mod shape;
 mod wrap;
@@ -106,12 +106,13 @@ pub fn layout_paragraph(
     let direction = first_strong_direction(text).unwrap_or(fallback);
     let visual = options.bidi == BidiMode::App;
 
-    let chars: Vec<(u32, char)> = text
-        .char_indices()
-        .filter(|&(_, c)| !is_bidi_format(c))
-        .filter(|&(_, c)| options.harakat == Harakat::Keep || !shape::is_haraka(c))
-        .map(|(i, c)| (i as u32, c))
-        .collect();
+    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.len());
+    chars.extend(
+        text.char_indices()
+            .filter(|&(_, c)| !is_bidi_format(c))
+            .filter(|&(_, c)| options.harakat == Harakat::Keep || !shape::is_haraka(c))
+            .map(|(i, c)| (i as u32, c)),
+    );
     let mut shaped = Vec::with_capacity(chars.len());
     if visual && options.shaping == Shaping::On {
         shape::shape(&chars, &mut shaped);

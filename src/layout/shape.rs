@@ -55,6 +55,9 @@ fn forms(c: char) -> Option<Forms> {
 
 /// The joining type of a character.
 pub fn joining(c: char) -> Joining {
+    if c.is_ascii() {
+        return Joining::None;
+    }
     if c == ZWJ || c == '\u{0640}' {
         return Joining::Causing;
     }
