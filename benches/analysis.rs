@@ -4,6 +4,11 @@
 //! one word in seven swapped for a word of another paragraph, so that articles share
 //! subjects and vocabulary the way a real collection does without repeating each other.
 //!
+//! For the generated collections it also times reopening from a warm cache: the cache key
+//! alone, and the whole of `cache::load_or_compute_in` (key, read, decode) on a temporary
+//! folder where the analysis is already stored, each the median of a few runs; and the cache
+//! file's size.
+//!
 //! Each size runs in a child process of its own so that its peak memory (VmHWM) is its own.
 
 use std::hint::black_box;
@@ -15,7 +20,8 @@ use basira::analysis::discover::discover_themes;
 use basira::analysis::facts::number_terms;
 use basira::analysis::links::links;
 use basira::analysis::{
-    Analysis, MAX_LINKS_PER_PARAGRAPH, Prepared, ThemeSource, facts, match_themes, rank_sentences,
+    Analysis, MAX_LINKS_PER_PARAGRAPH, Prepared, ThemeSource, cache, facts, match_themes,
+    rank_sentences,
 };
 use basira::corpus::{Corpus, parse_document};
 
@@ -23,6 +29,8 @@ use basira::corpus::{Corpus, parse_document};
 const SIZE_VARIABLE: &str = "BASIRA_BENCH_ARTICLES";
 /// Set, the stage-by-stage timings are left out (for profiling the whole analysis alone).
 const NO_STAGES_VARIABLE: &str = "BASIRA_BENCH_NO_STAGES";
+/// How many times the key and the reopening are timed; the median is printed.
+const REOPENINGS: usize = 5;
 
 /// A small deterministic random number generator (xorshift64*).
 struct Random(u64);
@@ -107,6 +115,9 @@ fn run(n: usize) {
     if std::env::var_os(NO_STAGES_VARIABLE).is_none() {
         stages(&corpus, &themes);
     }
+    if n > 0 {
+        reopening(&corpus, &themes, &analysis);
+    }
     let paragraphs: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
     println!(
         "{:>6} articles ({paragraphs} paragraphs): parse {:.0} ms, analysis {:.0} ms ({} themes, {} links), peak memory {:.1} MB",
@@ -153,6 +164,40 @@ fn stages(corpus: &Corpus, themes: &ThemeSource) {
     println!(
         "        stages: words {tokens:.0} ms, key points {ranking:.0} ms, facts {figures:.0} ms, themes {theming:.0} ms, links {linking:.0} ms"
     );
+}
+
+/// Reopening from a warm cache, printed on one line: the key alone, then
+/// `load_or_compute_in` on a folder where the analysis is stored, and the file's size.
+fn reopening(corpus: &Corpus, themes: &ThemeSource, analysis: &Analysis) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let start = Instant::now();
+    let file = cache::store_in(dir.path(), corpus, themes, analysis).expect("the cache written");
+    let written = start.elapsed().as_secs_f64() * 1000.0;
+    let size = std::fs::metadata(&file).expect("the cache file").len() as f64 / 1e6;
+    // Read once untimed: the file is then in the page cache, and a file that did not read back
+    // (the analysis computed again) would time the analysis instead.
+    assert!(cache::load_or_compute_in(dir.path(), corpus, themes) == *analysis, "reads back");
+    let key = median_ms(|| cache::key(corpus, themes));
+    let reopen = median_ms(|| cache::load_or_compute_in(dir.path(), corpus, themes));
+    println!(
+        "        cache: key {key:.1} ms, reopen {reopen:.0} ms (median of {REOPENINGS}), write {written:.0} ms, file {size:.1} MB"
+    );
+}
+
+/// The median time of [`REOPENINGS`] calls of `f`, in milliseconds; what `f` gives is let go
+/// after the clock stops (a reader keeps the analysis it opens).
+fn median_ms<T>(f: impl Fn() -> T) -> f64 {
+    let mut times: Vec<f64> = (0..REOPENINGS)
+        .map(|_| {
+            let start = Instant::now();
+            let value = black_box(f());
+            let time = start.elapsed().as_secs_f64() * 1000.0;
+            drop(value);
+            time
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[REOPENINGS / 2]
 }
 
 fn main() {

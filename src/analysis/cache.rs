@@ -1,6 +1,8 @@
-//! The analysis cache: one JSON file per collection in the XDG cache directory, named by a
-//! hash of everything the analysis depends on (the analysis version, the theme source, and
-//! the text of every paragraph in order). A missing, unreadable or stale file only means the
+//! The analysis cache: one file per collection in the XDG cache directory, named by a hash
+//! of everything the analysis depends on (the analysis version, the theme source, and the
+//! text and role of every paragraph in order). The file is the [`Analysis`] in postcard, a
+//! compact binary serde format: at 10,000 articles JSON was four times the size and took
+//! most of a second to decode. A missing, unreadable, truncated or stale file only means the
 //! analysis is computed again.
 
 use std::fs;
@@ -10,39 +12,77 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::{Analysis, ThemeSource};
-use crate::corpus::Corpus;
+use crate::corpus::{Boilerplate, Corpus, Role};
 
-/// Bumped whenever the analysis changes what it computes, so that old files are not read
-/// (the crate version is part of the key too).
-const ANALYSIS_VERSION: &str = "basira-analysis-3";
+/// Bumped whenever the analysis changes what it computes or how the file is written, so that
+/// old files are not read (the crate version is part of the key too).
+const ANALYSIS_VERSION: &str = "basira-analysis-5";
 
 /// The cache directory: `$XDG_CACHE_HOME/basira` (or the platform's equivalent).
 fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "basira").map(|d| d.cache_dir().to_path_buf())
 }
 
+/// A SHA-256 fed field by field without allocating: every string and list is preceded by its
+/// length, so that two different inputs never run together into the same bytes.
+struct KeyHasher(Sha256);
+
+impl KeyHasher {
+    /// A count or a length, as eight little-endian bytes.
+    fn number(&mut self, n: usize) {
+        self.0.update((n as u64).to_le_bytes());
+    }
+
+    /// A string, after its length.
+    fn text(&mut self, text: &str) {
+        self.number(text.len());
+        self.0.update(text);
+    }
+}
+
 /// The content hash that names a collection's cache file.
 pub fn key(corpus: &Corpus, themes: &ThemeSource) -> String {
-    let mut hash = Sha256::new();
-    hash.update(ANALYSIS_VERSION);
-    hash.update(env!("CARGO_PKG_VERSION"));
+    let mut hash = KeyHasher(Sha256::new());
+    hash.text(ANALYSIS_VERSION);
+    hash.text(env!("CARGO_PKG_VERSION"));
     match themes {
-        ThemeSource::Discovered => hash.update("discovered"),
+        ThemeSource::Discovered => hash.text("discovered"),
         ThemeSource::Curated(definitions) => {
+            hash.text("curated");
+            hash.number(definitions.len());
             for d in definitions {
-                hash.update(format!("{:?}", (&d.id, &d.label, &d.label_en, &d.terms)));
+                hash.text(&d.id);
+                hash.text(&d.label);
+                match &d.label_en {
+                    None => hash.number(0),
+                    Some(label) => {
+                        hash.number(1);
+                        hash.text(label);
+                    }
+                }
+                hash.number(d.terms.len());
+                for term in &d.terms {
+                    hash.text(term);
+                }
             }
         }
     }
+    hash.number(corpus.documents.len());
     for document in &corpus.documents {
-        hash.update([0x1e]);
+        hash.number(document.paragraphs.len());
         for paragraph in &document.paragraphs {
-            hash.update(format!("{:?}{:?}", paragraph.role, paragraph.boilerplate));
-            hash.update(&paragraph.text);
-            hash.update([0x1f]);
+            let role = match paragraph.role {
+                Role::Title => [0, 0],
+                Role::Byline => [1, 0],
+                Role::Heading(level) => [2, level],
+                Role::Body => [3, 0],
+            };
+            hash.0.update(role);
+            hash.text(paragraph.boilerplate.map_or("", Boilerplate::name));
+            hash.text(&paragraph.text);
         }
     }
-    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hash.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The analysis of a collection: read from the cache when it is there, else computed and
@@ -57,7 +97,7 @@ pub fn load_or_compute(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
 /// [`load_or_compute`] with the cache in `dir`.
 pub fn load_or_compute_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> Analysis {
     let path = file_in(dir, corpus, themes);
-    if let Some(analysis) = fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok()) {
+    if let Some(analysis) = fs::read(&path).ok().and_then(|bytes| decode(&bytes)) {
         return analysis;
     }
     let analysis = Analysis::new(corpus, themes);
@@ -66,17 +106,39 @@ pub fn load_or_compute_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> 
     analysis
 }
 
+/// Write `analysis` as the cache of this collection in `dir` (what [`load_or_compute_in`]
+/// does after computing it), and give the file's path.
+pub fn store_in(
+    dir: &Path,
+    corpus: &Corpus,
+    themes: &ThemeSource,
+    analysis: &Analysis,
+) -> std::io::Result<PathBuf> {
+    let path = file_in(dir, corpus, themes);
+    store(dir, &path, analysis)?;
+    Ok(path)
+}
+
 /// The cache file of a collection in `dir`.
 pub fn file_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> PathBuf {
-    dir.join(format!("analysis-{}.json", key(corpus, themes)))
+    dir.join(format!("analysis-{}.postcard", key(corpus, themes)))
+}
+
+/// The analysis a file holds, if it holds one and nothing after it.
+fn decode(bytes: &[u8]) -> Option<Analysis> {
+    match postcard::take_from_bytes(bytes) {
+        Ok((analysis, [])) => Some(analysis),
+        _ => None,
+    }
 }
 
 /// Write the analysis to `path` through a temporary file in the same folder.
 fn store(dir: &Path, path: &Path, analysis: &Analysis) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    serde_json::to_writer(std::io::BufWriter::new(&mut file), analysis)?;
-    file.flush()?;
+    postcard::to_io(analysis, std::io::BufWriter::new(&mut file))
+        .map_err(std::io::Error::other)?
+        .flush()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
