@@ -1,9 +1,11 @@
 //! `basira cat`: the articles laid out for a terminal, as plain text in visual order.
 //!
-//! Paragraphs are laid out independently of each other, so they are shared out among the
-//! machine's cores in batches, and each batch is written in order as soon as it is done.
+//! Paragraphs are laid out independently of each other, so each batch of them is shared out
+//! among the machine's cores, and written in order as soon as it is done.
 
 use std::io::{self, Write};
+
+use rayon::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::layout::{LayoutOptions, layout_paragraph};
@@ -12,6 +14,10 @@ use crate::text::Direction;
 /// Paragraphs laid out per batch: enough to keep every core busy, few enough that the
 /// output of a batch stays small.
 const BATCH: usize = 512;
+
+/// Paragraphs one task lays out: small enough to balance the cores, large enough that the
+/// task's bookkeeping is nothing beside the layout.
+const TASK: usize = 8;
 
 /// Write every paragraph of every document laid out at `width` columns: right-to-left lines
 /// aligned to the right, one blank line between paragraphs and between documents.
@@ -26,19 +32,9 @@ pub fn write_corpus(
         .iter()
         .flat_map(|d| d.paragraphs.iter().map(move |p| (p.text.as_str(), d.direction)))
         .collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
     for (b, batch) in paragraphs.chunks(BATCH).enumerate() {
-        let share = batch.len().div_ceil(threads).max(1);
-        let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = batch
-                .chunks(share)
-                .map(|part| scope.spawn(move || lay_out(part, width, options)))
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        });
+        let parts: Vec<Vec<u8>> =
+            batch.par_chunks(TASK).map(|part| lay_out(part, width, options)).collect();
         for (i, part) in parts.iter().enumerate() {
             // The blank line between paragraphs: before every paragraph but the first.
             if b > 0 || i > 0 {
@@ -58,8 +54,11 @@ fn lay_out(paragraphs: &[(&str, Direction)], width: u16, options: &LayoutOptions
             out.push(b'\n');
         }
         for line in &layout_paragraph(text, *direction, width, options).lines {
-            let padded = line.to_padded_string();
-            out.extend_from_slice(padded.trim_end_matches(' ').as_bytes());
+            let drawn = line.text().trim_end_matches(' ');
+            if !drawn.is_empty() {
+                out.resize(out.len() + usize::from(line.indent), b' ');
+                out.extend_from_slice(drawn.as_bytes());
+            }
             out.push(b'\n');
         }
     }

@@ -227,29 +227,29 @@ fn related_entries<'a>(
     index: usize,
 ) -> Vec<RelatedEntry<'a>> {
     let mut best: Vec<&Link> = Vec::new();
-    for link in analysis.links.iter().filter(|l| l.from.0 == index && l.to.0 != index) {
-        match best.iter_mut().find(|b| b.to == link.to) {
-            Some(kept) if kept.score < link.score => *kept = link,
+    for link in analysis.links.iter().filter(|l| l.from().0 == index && l.to().0 != index) {
+        match best.iter_mut().find(|b| b.to() == link.to()) {
+            Some(kept) if kept.score() < link.score() => *kept = link,
             Some(_) => {}
             None => best.push(link),
         }
     }
     best.sort_by(|a, b| {
-        b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to))
+        b.score().total_cmp(&a.score()).then(a.from().cmp(&b.from())).then(a.to().cmp(&b.to()))
     });
     best.into_iter()
         .take(MAX_RELATED)
         .map(|link| {
-            let target = &corpus.documents[link.to.0];
+            let target = &corpus.documents[link.to().0];
             RelatedEntry {
-                from_paragraph: link.from.1,
+                from_paragraph: link.from().1,
                 to: Target {
                     path: &target.path,
                     title: &target.title,
-                    paragraph: link.to.1,
-                    text: excerpt(&target.paragraphs[link.to.1]),
+                    paragraph: link.to().1,
+                    text: excerpt(&target.paragraphs[link.to().1]),
                 },
-                score: (link.score * 1000.0).round() / 1000.0,
+                score: link.score(),
                 terms: analysis.link_terms(link).collect(),
             }
         })

@@ -258,8 +258,11 @@ pub fn write_links(
 ) -> io::Result<()> {
     let mut kept = Vec::new();
     for link in &analysis.links {
-        let earlier =
-            kept.iter().rev().take_while(|l: &&&crate::analysis::Link| l.from == link.from).count();
+        let earlier = kept
+            .iter()
+            .rev()
+            .take_while(|l: &&&crate::analysis::Link| l.from() == link.from())
+            .count();
         if earlier < k {
             kept.push(link);
         }
@@ -267,9 +270,9 @@ pub fn write_links(
     let links: Vec<LinkEntry> = kept
         .iter()
         .map(|l| LinkEntry {
-            from: passage(corpus, l.from.0, l.from.1),
-            to: passage(corpus, l.to.0, l.to.1),
-            score: l.score,
+            from: passage(corpus, l.from().0, l.from().1),
+            to: passage(corpus, l.to().0, l.to().1),
+            score: l.score(),
             terms: analysis.link_terms(l).collect(),
         })
         .collect();
@@ -278,22 +281,22 @@ pub fn write_links(
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (link, entry) in kept.iter().zip(&links) {
-        let from = &corpus.documents[link.from.0];
-        let to = &corpus.documents[link.to.0];
+        let from = &corpus.documents[link.from().0];
+        let to = &corpus.documents[link.to().0];
         text.heading(
             &format!(
                 "article {} paragraph {} → article {} paragraph {}  (score {:.2}; shared: {})",
-                link.from.0 + 1,
-                link.from.1,
-                link.to.0 + 1,
-                link.to.1,
-                link.score,
+                link.from().0 + 1,
+                link.from().1,
+                link.to().0 + 1,
+                link.to().1,
+                link.score(),
                 entry.terms.join("، ")
             ),
             from,
         )?;
-        text.line(&from.paragraphs[link.from.1].text, from)?;
-        text.line(&to.paragraphs[link.to.1].text, to)?;
+        text.line(&from.paragraphs[link.from().1].text, from)?;
+        text.line(&to.paragraphs[link.to().1].text, to)?;
     }
     Ok(())
 }

@@ -145,15 +145,15 @@ fn links_join_different_articles_with_shared_terms() {
     let (_, analysis) = builtin();
     assert!(!analysis.links.is_empty());
     for link in &analysis.links {
-        assert_ne!(link.from.0, link.to.0, "a link goes to another article");
+        assert_ne!(link.from().0, link.to().0, "a link goes to another article");
         let words: usize = analysis.link_terms(link).map(|t| t.split_whitespace().count()).sum();
         assert!(words >= 2, "a link shares two words, or a phrase");
-        assert!(link.score > 0.0 && link.score <= 1.0);
+        assert!(link.score() > 0.0 && link.score() <= 1.0);
         // Cosine is symmetric: the other paragraph links back unless it has K better links.
-        let back = analysis.links_from(link.to.0, link.to.1, 10);
-        assert!(back.iter().any(|l| l.to == link.from) || back.len() == 10);
+        let back = analysis.links_from(link.to().0, link.to().1, 10);
+        assert!(back.iter().any(|l| l.to() == link.from()) || back.len() == 10);
     }
-    assert!(analysis.links.windows(2).all(|w| w[0].from <= w[1].from));
+    assert!(analysis.links.windows(2).all(|w| w[0].from() <= w[1].from()));
     // Phrases explain links as the text writes them.
     assert!(analysis.terms.iter().any(|t| t == "الذكاء الاصطناعي"), "{:?}", analysis.terms);
     assert!(analysis.terms.iter().any(|t| t == "تبادل المعلومات"));
@@ -203,6 +203,28 @@ fn the_cache_gives_back_the_same_analysis_and_survives_a_corrupt_file() {
     assert!(again == computed, "a corrupt file is recomputed");
     // Another theme source is another key.
     assert_ne!(cache::key(&corpus, &ThemeSource::Discovered), cache::key(&corpus, &themes));
+}
+
+#[test]
+fn a_truncated_or_lengthened_cache_file_is_computed_again() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-truncated");
+    let _ = std::fs::remove_dir_all(&dir);
+    let corpus = easc20();
+    let themes = ThemeSource::default_for(&corpus);
+    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
+    let file = cache::file_in(&dir, &corpus, &themes);
+    let bytes = std::fs::read(&file).unwrap();
+    for cut in [bytes.len() - 1, bytes.len() / 2, 1, 0] {
+        std::fs::write(&file, &bytes[..cut]).unwrap();
+        let again = cache::load_or_compute_in(&dir, &corpus, &themes);
+        assert!(again == computed, "a file cut to {cut} of {} bytes is recomputed", bytes.len());
+        assert_eq!(std::fs::read(&file).unwrap(), bytes, "and written again whole");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    std::fs::write(&file, &longer).unwrap();
+    assert!(cache::load_or_compute_in(&dir, &corpus, &themes) == computed);
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "a byte too many is not read either");
 }
 
 #[test]

@@ -226,9 +226,21 @@ fn paragraphs_of(
     places
 }
 
-/// How alike two sorted paragraph lists are: shared over all (Jaccard).
+/// How alike two sorted paragraph lists are: shared over all (Jaccard). The lists are walked
+/// side by side: a common word's list has thousands of paragraphs in a large collection.
 fn jaccard(a: &[(usize, usize)], b: &[(usize, usize)]) -> f64 {
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let all = a.len() + b.len() - shared;
     if all == 0 { 0.0 } else { shared as f64 / all as f64 }
 }
@@ -280,4 +292,19 @@ fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<
             (key, form)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jaccard_counts_shared_paragraphs_over_all() {
+        let a = [(0, 1), (0, 2), (1, 0), (3, 3)];
+        let b = [(0, 2), (1, 0), (2, 5)];
+        assert!((jaccard(&a, &b) - 2.0 / 5.0).abs() < 1e-12);
+        assert_eq!(jaccard(&a, &a), 1.0);
+        assert_eq!(jaccard(&a, &[]), 0.0);
+        assert_eq!(jaccard(&[], &[]), 0.0);
+    }
 }

@@ -12,6 +12,7 @@
 //! cosine passes a threshold and it shares at least two words, at most K per paragraph, each
 //! with the shared terms that explain it. 10,000 articles link in seconds.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -31,29 +32,69 @@ const COMMON_WORD_SHARE: f64 = 0.01;
 const QUERY_TERMS: usize = 12;
 /// How many candidates, by their partial score, are scored exactly.
 const CANDIDATES: usize = 40;
+/// Paragraphs searched as one task: each task needs scratch space as long as the collection.
+const SEARCH_BLOCK: usize = 2048;
 /// The most shared terms listed for a link.
 const TERMS_PER_LINK: usize = 5;
 
-/// A related passage in another article.
+/// A related passage in another article. Collections of thousands of articles have hundreds of
+/// thousands of links, so a link is kept small: places as 32-bit numbers, its shared terms
+/// inline, nothing on the heap.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
-    /// The paragraph linked from: (article, paragraph).
-    pub from: (usize, usize),
-    /// The related paragraph: (article, paragraph).
-    pub to: (usize, usize),
-    /// Cosine similarity of the two paragraphs, 0 to 1.
-    pub score: f64,
-    /// The shared terms that weigh most, as indices into [`super::Analysis::terms`].
-    pub terms: Vec<u32>,
+    from: (u32, u32),
+    to: (u32, u32),
+    score: f32,
+    term_count: u8,
+    terms: [u32; TERMS_PER_LINK],
 }
 
-/// The links of a collection, with the phrases their terms may name.
+impl Link {
+    /// The paragraph linked from: (article, paragraph).
+    pub fn from(&self) -> (usize, usize) {
+        (self.from.0 as usize, self.from.1 as usize)
+    }
+
+    /// The related paragraph: (article, paragraph).
+    pub fn to(&self) -> (usize, usize) {
+        (self.to.0 as usize, self.to.1 as usize)
+    }
+
+    /// Cosine similarity of the two paragraphs, 0 to 1, to three decimals.
+    pub fn score(&self) -> f64 {
+        (f64::from(self.score) * 1000.0).round() / 1000.0
+    }
+
+    /// The shared terms that weigh most, best first, as indices into
+    /// [`super::Analysis::terms`] (or, while links are being found, term ids).
+    pub fn terms(&self) -> &[u32] {
+        &self.terms[..usize::from(self.term_count)]
+    }
+
+    /// The shared terms, to be renumbered.
+    pub(super) fn terms_mut(&mut self) -> &mut [u32] {
+        &mut self.terms[..usize::from(self.term_count)]
+    }
+}
+
+/// The links of a collection, with where the phrases their terms may name are written.
 pub struct Linked {
     /// Links grouped by paragraph in collection order, best first. A term id below the
-    /// vocabulary's length is a word; above it, `phrases[id - vocabulary length]`.
+    /// vocabulary's length is a word; above it, `phrase_places[id - vocabulary length]`.
     pub links: Vec<Link>,
-    /// The phrases: two term ids, in text order.
-    pub phrases: Vec<(TermId, TermId)>,
+    /// For each phrase, where it is first written: (article, paragraph, byte range).
+    pub phrase_places: Vec<PhrasePlace>,
+}
+
+/// Where a phrase is written: its article, paragraph and byte range in the paragraph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhrasePlace {
+    /// The article.
+    pub document: u32,
+    /// The paragraph in the article.
+    pub paragraph: u32,
+    /// The bytes of the paragraph's text from its first word to its second.
+    pub range: std::ops::Range<u32>,
 }
 
 /// One paragraph's vector: (term, weight) sorted by term, of unit length.
@@ -68,6 +109,7 @@ pub struct LinkIndex {
     vectors: Vec<Vector>,
     paragraph_frequency: Vec<u32>,
     phrases: Vec<(TermId, TermId)>,
+    phrase_places: Vec<PhrasePlace>,
     words: TermId,
 }
 
@@ -76,9 +118,7 @@ impl LinkIndex {
     /// `corpus` (consumed: they are let go as the vectors are built) and the number of words
     /// in the vocabulary.
     pub fn new(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: usize) -> LinkIndex {
-        let words = words as TermId;
-        let (vectors, paragraph_frequency, phrases) = vectors(corpus, documents, words);
-        LinkIndex { vectors, paragraph_frequency, phrases, words }
+        vectors(corpus, documents, words as TermId)
     }
 }
 
@@ -92,7 +132,7 @@ pub fn links(corpus: &Corpus, prepared: Prepared, k: usize) -> Linked {
 /// The links an index finds: at most `k` per paragraph, best first, grouped by paragraph in
 /// collection order.
 pub fn search(index: LinkIndex, k: usize) -> Linked {
-    let LinkIndex { vectors, paragraph_frequency, phrases, words } = index;
+    let LinkIndex { vectors, paragraph_frequency, phrases, phrase_places, words } = index;
     let paragraphs = vectors.len();
     let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
     // The index: for each word not too common, the paragraphs using it, with its weight.
@@ -110,25 +150,14 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
         }
     }
     // Each paragraph's candidates are found independently: the paragraphs are shared out
-    // among the machine's cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-    let chunk = paragraphs.div_ceil(threads).max(1);
-    let mut found: Vec<Vec<(u32, f32)>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..paragraphs)
-            .step_by(chunk)
-            .map(|first| {
-                let (vectors, postings) = (&vectors, &postings);
-                scope.spawn(move || {
-                    let range = first..(first + chunk).min(paragraphs);
-                    related_candidates(vectors, postings, range)
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    // among the machine's cores, a block at a time (each block keeps its own scratch space).
+    let mut found: Vec<Vec<(u32, f32)>> = (0..paragraphs.div_ceil(SEARCH_BLOCK))
+        .into_par_iter()
+        .flat_map_iter(|b| {
+            let block = b * SEARCH_BLOCK..((b + 1) * SEARCH_BLOCK).min(paragraphs);
+            related_candidates(&vectors, &postings, block)
+        })
+        .collect();
     // Relatedness goes both ways: a paragraph found from one side is offered on the other,
     // whichever side's words found it.
     for i in 0..paragraphs {
@@ -140,37 +169,32 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
         }
     }
     drop(postings);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(found.iter().map(|f| f.len().min(k)).sum());
     for (i, mut best) in found.into_iter().enumerate() {
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         best.truncate(k);
         for (j, score) in best {
             let other = &vectors[j as usize];
-            let place = |p: (u32, u32)| (p.0 as usize, p.1 as usize);
-            out.push(Link {
-                from: place(vectors[i].place),
-                to: place(other.place),
-                score: (f64::from(score) * 1000.0).round() / 1000.0,
-                terms: shared_terms(&vectors[i], other, words, &phrases),
-            });
+            let (terms, term_count) = shared_terms(&vectors[i], other, words, &phrases);
+            out.push(Link { from: vectors[i].place, to: other.place, score, term_count, terms });
         }
     }
-    Linked { links: out, phrases }
+    Linked { links: out, phrase_places }
 }
 
-/// For each paragraph of `range`, the paragraphs of other articles related enough to it,
+/// For each paragraph of `block` (a range of `vectors`), the paragraphs of other articles related enough to it,
 /// with their cosine: candidates come through the postings of its heaviest terms, and the best
 /// of them are scored exactly.
 fn related_candidates(
     vectors: &[Vector],
     postings: &[Vec<(u32, f32)>],
-    range: std::ops::Range<usize>,
+    block: std::ops::Range<usize>,
 ) -> Vec<Vec<(u32, f32)>> {
     // Partial scores of the candidates of one paragraph, and which entries were touched.
     let mut partial: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
-    let mut found = Vec::with_capacity(range.len());
-    for v in &vectors[range] {
+    let mut found = Vec::with_capacity(block.len());
+    for v in &vectors[block] {
         let mut query: Vec<(TermId, f32)> =
             v.weights.iter().copied().filter(|&(t, _)| !postings[t as usize].is_empty()).collect();
         // The heaviest terms, in no particular order (the sum does not care).
@@ -213,18 +237,16 @@ fn related_candidates(
     found
 }
 
-/// TF-IDF unit vectors of the paragraphs of running text (words and phrases), each term's
-/// paragraph count, and the phrases used by two paragraphs or more (term ids from `words`
-/// on). The prepared paragraphs are consumed: each document's words are let go as soon as its
-/// vectors are built, so the words and the vectors are never all in memory at once.
-fn vectors(
-    corpus: &Corpus,
-    documents: Vec<Vec<PreparedParagraph>>,
-    words: TermId,
-) -> (Vec<Vector>, Vec<u32>, Vec<(TermId, TermId)>) {
+/// The index: TF-IDF unit vectors of the paragraphs of running text (words and phrases),
+/// each term's paragraph count, and the phrases used by two paragraphs or more (term ids from
+/// `words` on) with where each is first written. The prepared paragraphs are consumed: each
+/// document's words are let go as soon as its vectors are built, so the words and the
+/// vectors are never all in memory at once.
+fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermId) -> LinkIndex {
     let mut paragraph_frequency: Vec<u32> = vec![0; words as usize];
     let mut phrase_ids: HashMap<(TermId, TermId), TermId> = HashMap::default();
     let mut phrases: Vec<(TermId, TermId)> = Vec::new();
+    let mut phrase_places: Vec<PhrasePlace> = Vec::new();
     let mut vectors: Vec<Vector> = Vec::new();
     for (d, paragraphs) in documents.into_iter().enumerate() {
         for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
@@ -233,6 +255,11 @@ fn vectors(
             for pair in paragraph.words.windows(2).filter(|pair| is_phrase(text, pair)) {
                 let id = *phrase_ids.entry((pair[0].term, pair[1].term)).or_insert_with(|| {
                     phrases.push((pair[0].term, pair[1].term));
+                    phrase_places.push(PhrasePlace {
+                        document: d as u32,
+                        paragraph: p as u32,
+                        range: pair[0].range().start as u32..pair[1].range().end as u32,
+                    });
                     words + phrases.len() as TermId - 1
                 });
                 terms.push(id);
@@ -261,10 +288,12 @@ fn vectors(
     // the others are numbered again, densely.
     let mut renumbered: Vec<TermId> = vec![TermId::MAX; phrases.len()];
     let mut kept = Vec::new();
-    for (i, &phrase) in phrases.iter().enumerate() {
+    let mut kept_places = Vec::new();
+    for (i, (&phrase, place)) in phrases.iter().zip(phrase_places).enumerate() {
         if paragraph_frequency[words as usize + i] > 1 {
             renumbered[i] = words + kept.len() as TermId;
             kept.push(phrase);
+            kept_places.push(place);
         }
     }
     let phrases = kept;
@@ -296,12 +325,18 @@ fn vectors(
             v.weights.iter_mut().for_each(|(_, w)| *w /= norm);
         }
     }
-    (vectors, frequency, phrases)
+    LinkIndex {
+        vectors,
+        paragraph_frequency: frequency,
+        phrases,
+        phrase_places: kept_places,
+        words,
+    }
 }
 
 /// Whether two words of a paragraph's `text` make a phrase: two different content words with
 /// nothing but spaces between them (no punctuation, no function word).
-pub fn is_phrase(text: &str, pair: &[Word]) -> bool {
+fn is_phrase(text: &str, pair: &[Word]) -> bool {
     let [a, b] = pair else {
         return false;
     };
@@ -333,7 +368,12 @@ fn cosine(a: &Vector, b: &Vector) -> (f32, usize) {
 
 /// The shared terms of two vectors that contribute most to their cosine; a word already
 /// named by a phrase in the list is not named again. Term ids from `words` on are phrases.
-fn shared_terms(a: &Vector, b: &Vector, words: TermId, phrases: &[(TermId, TermId)]) -> Vec<u32> {
+fn shared_terms(
+    a: &Vector,
+    b: &Vector,
+    words: TermId,
+    phrases: &[(TermId, TermId)],
+) -> ([u32; TERMS_PER_LINK], u8) {
     let mut shared: Vec<(f32, TermId)> = a
         .weights
         .iter()
@@ -341,7 +381,7 @@ fn shared_terms(a: &Vector, b: &Vector, words: TermId, phrases: &[(TermId, TermI
             b.weights.binary_search_by_key(&t, |&(u, _)| u).ok().map(|i| (w * b.weights[i].1, t))
         })
         .collect();
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    shared.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let in_phrase = |word: TermId, chosen: &[TermId]| {
         chosen.iter().any(|&c| {
             c >= words && {
@@ -350,18 +390,20 @@ fn shared_terms(a: &Vector, b: &Vector, words: TermId, phrases: &[(TermId, TermI
             }
         })
     };
-    let mut chosen: Vec<TermId> = Vec::new();
+    let mut chosen = [0; TERMS_PER_LINK];
+    let mut count = 0;
     // Phrases first: they explain a link better than their words apart.
     for phrases_first in [true, false] {
         for &(_, t) in &shared {
-            if chosen.len() < TERMS_PER_LINK
+            if count < TERMS_PER_LINK
                 && (t >= words) == phrases_first
-                && !chosen.contains(&t)
-                && !in_phrase(t, &chosen)
+                && !chosen[..count].contains(&t)
+                && !in_phrase(t, &chosen[..count])
             {
-                chosen.push(t);
+                chosen[count] = t;
+                count += 1;
             }
         }
     }
-    chosen
+    (chosen, count as u8)
 }

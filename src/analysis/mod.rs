@@ -10,6 +10,7 @@ pub mod links;
 pub mod prepare;
 pub mod themes;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -72,56 +73,52 @@ impl Analysis {
     pub fn new(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
         let prepared = Prepared::new(corpus);
         let numbers = facts::number_terms(&prepared.vocabulary);
-        // Themes on a thread of their own while this one ranks each article's sentences.
-        let (documents, themes) = std::thread::scope(|scope| {
-            let prepared = &prepared;
-            let themes = scope.spawn(move || match themes {
-                ThemeSource::Curated(definitions) => match_themes(prepared, definitions),
-                ThemeSource::Discovered => discover::discover_themes(corpus, prepared),
-            });
-            let documents: Vec<DocumentAnalysis> = corpus
-                .documents
-                .iter()
-                .zip(&prepared.documents)
-                .map(|(document, paragraphs)| DocumentAnalysis {
-                    ranked: rank_sentences(document, paragraphs),
-                    facts: facts(document, paragraphs, &numbers),
-                })
-                .collect();
-            (documents, themes.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        });
+        // Themes beside the articles' key points and facts, each article on its own: all of
+        // it shared out among the machine's cores.
+        let (themes, documents) = rayon::join(
+            || match themes {
+                ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
+                ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
+            },
+            || {
+                corpus
+                    .documents
+                    .par_iter()
+                    .zip(&prepared.documents)
+                    .map(|(document, paragraphs)| DocumentAnalysis {
+                        ranked: rank_sentences(document, paragraphs),
+                        facts: facts(document, paragraphs, &numbers),
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
         // The words of every paragraph are the largest thing analysis holds: the link vectors
         // are built from them as they are let go, before the search (the peak of memory).
         let Prepared { vocabulary, documents: words, document_frequency } = prepared;
         drop(document_frequency);
         let index = links::LinkIndex::new(corpus, words, vocabulary.len());
-        let links::Linked { mut links, phrases } = links::search(index, MAX_LINKS_PER_PARAGRAPH);
+        let links::Linked { mut links, phrase_places } =
+            links::search(index, MAX_LINKS_PER_PARAGRAPH);
         // Term ids (words, then phrases) become indices into a table of the terms links use,
         // written as the text writes them: a word in its commonest form, a phrase as it
-        // stands in the paragraph linked from.
+        // stands where it is first written.
         let words = vocabulary.len() as u32;
-        let display = |id: u32, (d, p): (usize, usize)| match id.checked_sub(words) {
+        let display = |id: u32| match id.checked_sub(words) {
             None => vocabulary.display_form(id).to_string(),
             Some(phrase) => {
-                let (a, b) = phrases[phrase as usize];
-                let text = &corpus.documents[d].paragraphs[p].text;
-                vocabulary
-                    .words_of(text)
-                    .windows(2)
-                    .find(|w| w[0].term == a && w[1].term == b && links::is_phrase(text, w))
-                    .map(|w| text[w[0].range().start..w[1].range().end].to_string())
-                    .unwrap_or_else(|| {
-                        format!("{} {}", vocabulary.display_form(a), vocabulary.display_form(b))
-                    })
+                let place = &phrase_places[phrase as usize];
+                let text = &corpus.documents[place.document as usize].paragraphs
+                    [place.paragraph as usize]
+                    .text;
+                text[place.range.start as usize..place.range.end as usize].to_string()
             }
         };
         let mut table: HashMap<u32, u32> = HashMap::default();
         let mut terms = Vec::new();
         for link in &mut links {
-            let from = link.from;
-            for term in &mut link.terms {
+            for term in link.terms_mut() {
                 *term = *table.entry(*term).or_insert_with(|| {
-                    terms.push(display(*term, from));
+                    terms.push(display(*term));
                     (terms.len() - 1) as u32
                 });
             }
@@ -136,12 +133,13 @@ impl Analysis {
 
     /// The shared terms of a link, as the text writes them.
     pub fn link_terms<'a>(&'a self, link: &'a Link) -> impl Iterator<Item = &'a str> + 'a {
-        link.terms.iter().map(|&t| self.terms[t as usize].as_str())
+        link.terms().iter().map(|&t| self.terms[t as usize].as_str())
     }
 
     /// The links from one paragraph, best first, at most `k`.
     pub fn links_from(&self, document: usize, paragraph: usize, k: usize) -> Vec<&Link> {
-        let start = self.links.partition_point(|l| l.from < (document, paragraph));
-        self.links[start..].iter().take_while(|l| l.from == (document, paragraph)).take(k).collect()
+        let start = self.links.partition_point(|l| l.from() < (document, paragraph));
+        let links = self.links[start..].iter();
+        links.take_while(|l| l.from() == (document, paragraph)).take(k).collect()
     }
 }

@@ -51,19 +51,6 @@ impl Vocabulary {
         self.display.get(id as usize).map_or_else(|| self.stem(id), String::as_str)
     }
 
-    /// The words of `text` whose terms the vocabulary knows, tokenised as the collection was
-    /// (for going back to a paragraph after its prepared words were let go).
-    pub fn words_of(&self, text: &str) -> Vec<Word> {
-        word_ranges(text)
-            .into_iter()
-            .filter_map(|range| {
-                let norm = normalize(&plain(&text[range.clone()]));
-                let term = self.id(&stem(&norm))?;
-                Word::new(range, term, is_stop_word(&norm))
-            })
-            .collect()
-    }
-
     /// How many terms there are.
     pub fn len(&self) -> usize {
         self.stems.len()

@@ -14,6 +14,8 @@
 //! lines, and everything after a comment counter or comment policy is readers' comments
 //! unless it is another kind of furniture.
 
+use rayon::prelude::*;
+
 use super::Boilerplate;
 use super::structure::{at_most_words, looks_like_heading};
 use crate::text::sentences::is_alphanumeric;
@@ -352,10 +354,19 @@ const AGENCIES: &[&str] = &[
 /// Words that may stand beside an agency's name in a credit ("Getty Images", "via AFP").
 const AGENCY_FILLERS: &[&str] = &["images", "image", "photo", "photos", "via", "pool"];
 
+/// Documents with at least this many paragraphs have them classified on every core; a
+/// shorter one is done before a thread would have started.
+const PARALLEL_FROM: usize = 512;
+
 /// Flag every paragraph that is furniture, looking at each on its own and then at the
 /// sections that furniture headings open.
 pub(super) fn classify(texts: &[&str]) -> Vec<Option<Flag>> {
-    let mut flags: Vec<Option<Flag>> = texts.iter().map(|t| classify_line(t)).collect();
+    // Each paragraph on its own first: a long document's are shared out among the cores.
+    let mut flags: Vec<Option<Flag>> = if texts.len() >= PARALLEL_FROM {
+        texts.par_iter().with_min_len(64).map(|t| classify_line(t)).collect()
+    } else {
+        texts.iter().map(|t| classify_line(t)).collect()
+    };
     extend_sections(texts, &mut flags);
     flags
 }

@@ -6,6 +6,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::decode::decode;
 use super::{Document, parse_document};
 
@@ -134,8 +136,9 @@ impl Corpus {
             if meta.is_dir() {
                 corpus.open_folder(path, &meta)?;
             } else {
-                let document = read_document(path, &mut corpus.warnings)?;
+                let (document, warning) = read_document(path)?;
                 corpus.documents.push(document);
+                corpus.warnings.extend(warning);
             }
         }
         Ok(corpus)
@@ -148,9 +151,14 @@ impl Corpus {
         let mut visited = HashSet::from([folder_id(dir, meta)]);
         let mut files = Vec::new();
         collect_text_files(dir, &mut visited, &mut files, &mut self.warnings);
-        for file in files {
-            match read_document(&file, &mut self.warnings) {
-                Ok(document) => self.documents.push(document),
+        // Files are read and parsed on every core; documents and warnings keep the files' order.
+        let read: Vec<_> = files.par_iter().map(|file| read_document(file)).collect();
+        for result in read {
+            match result {
+                Ok((document, warning)) => {
+                    self.documents.push(document);
+                    self.warnings.extend(warning);
+                }
                 Err(e) => self.warnings.push(format!("{e}; skipped")),
             }
         }
@@ -238,12 +246,13 @@ fn revisit_warning(path: &Path) -> String {
     }
 }
 
-/// Read, decode and parse one file; a note about its encoding goes to `warnings`.
-fn read_document(path: &Path, warnings: &mut Vec<String>) -> Result<Document, LoadError> {
+/// Read, decode and parse one file, with the note about its encoding if there is one.
+fn read_document(path: &Path) -> Result<(Document, Option<String>), LoadError> {
     let bytes = read_text_file(path)?;
     let decoded = decode(path, &bytes)?;
-    warnings.extend(decoded.warning);
-    Ok(parse_document(&path.display().to_string(), &decoded.text, is_markdown(path)))
+    drop(bytes);
+    let document = parse_document(&path.display().to_string(), &decoded.text, is_markdown(path));
+    Ok((document, decoded.warning))
 }
 
 /// The bytes of a `.txt` or `.md` file. What the path is and how large it is are checked

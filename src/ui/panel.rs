@@ -184,7 +184,7 @@ impl PanelSource<'_> {
             .links_from(self.document, self.paragraph, RELATED_SHOWN)
             .into_iter()
             .map(|link| {
-                let (document, paragraph) = link.to;
+                let (document, paragraph) = link.to();
                 let other = &self.corpus.documents[document];
                 let text = &other.paragraphs[paragraph].text;
                 let mut lines = vec![quiet(one_line(
