@@ -74,7 +74,6 @@ enum Command {
         #[command(flatten)]
         analysis: AnalysisArgs,
     },
-    /// Draw the reader off-screen after some keys and print the screen as text.
     /// Write a handout per article: title, key points, facts and figures, themes, related
     /// passages in other articles, and your bookmarks and notes.
     Export {
@@ -90,6 +89,7 @@ enum Command {
         /// Files or folders; none opens the built-in articles.
         paths: Vec<PathBuf>,
     },
+    /// Draw the reader off-screen after some keys and print the screen as text.
     Snapshot {
         /// Screen size, for example 80x24.
         #[arg(long, value_parser = parse_size)]
@@ -125,7 +125,6 @@ struct AnalysisArgs {
     paths: Vec<PathBuf>,
 }
 
-/// How Arabic is drawn.
 /// How the reader looks and speaks; each overrides `config.toml`.
 #[derive(Args, Clone, Copy)]
 struct LookArgs {
@@ -188,6 +187,7 @@ impl LookArgs {
     }
 }
 
+/// How Arabic is drawn.
 #[derive(Args, Clone, Copy)]
 struct DisplayArgs {
     /// Join Arabic letters (on), or leave that to the terminal (off).

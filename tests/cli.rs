@@ -134,6 +134,25 @@ fn bad_input_gets_one_clear_sentence_and_status_1() {
 }
 
 #[test]
+fn help_describes_each_command_in_its_own_words() {
+    let out = basira(&["--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let line = |command: &str| {
+        help.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{command} ")))
+            .unwrap_or_else(|| panic!("no {command} in\n{help}"))
+            .to_owned()
+    };
+    assert!(line("export").contains("handout"), "{help}");
+    assert!(!line("export").contains("off-screen"), "{help}");
+    assert!(line("snapshot").contains("off-screen"), "{help}");
+    let out = basira(&["snapshot", "--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.starts_with("Draw the reader off-screen"), "{help}");
+}
+
+#[test]
 fn usage_errors_exit_with_status_2() {
     assert_eq!(basira(&["cat", "--width", "wide"]).status.code(), Some(2));
     assert_eq!(basira(&["snapshot", "--size", "80"]).status.code(), Some(2));
