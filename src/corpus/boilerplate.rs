@@ -7,7 +7,8 @@
 //! alef forms unified, harakat and tatweel removed), plus a few shape rules (a character
 //! counter `1500 / 1500`, a credit in brackets at the end of a caption). A body sentence is
 //! never matched by a phrase it merely contains, except for the unmistakable ones (a comment
-//! policy, a photo credit).
+//! policy, a photo credit). A paragraph of more than 60 words is the article's own text:
+//! furniture is a line or two.
 //!
 //! Two rules look at what came before: the paragraphs under an "about us" heading belong to
 //! it until the next heading or marker, short lines under a "contact us" heading are contact
@@ -354,6 +355,12 @@ const AGENCIES: &[&str] = &[
 /// Words that may stand beside an agency's name in a credit ("Getty Images", "via AFP").
 const AGENCY_FILLERS: &[&str] = &["images", "image", "photo", "photos", "via", "pool"];
 
+/// The most words a paragraph of furniture has. Share prompts, counters, sign-ups, contact
+/// lines and photo credits are a line or two; a longer paragraph is the article's own text
+/// and is not searched for furniture wording at all (most body paragraphs are longer, so this
+/// also spares folding them).
+const MAX_FURNITURE_WORDS: usize = 60;
+
 /// Documents with at least this many paragraphs have them classified on every core; a
 /// shorter one is done before a thread would have started.
 const PARALLEL_FROM: usize = 512;
@@ -400,6 +407,9 @@ fn extend_sections(texts: &[&str], flags: &mut [Option<Flag>]) {
 
 /// The furniture one paragraph is on its own, if any.
 pub(super) fn classify_line(text: &str) -> Option<Flag> {
+    if !at_most_words(text, MAX_FURNITURE_WORDS) {
+        return None;
+    }
     let folded = fold(text);
     let core = trim_to_core(&folded);
     let section = |kind| Some(Flag { kind, section: true });
@@ -587,7 +597,7 @@ fn fold_char(c: char) -> Option<char> {
 
 /// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»).
 fn is_newsletter_prompt(core: &str) -> bool {
-    contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS) && at_most_folded_words(core, 12)
+    at_most_folded_words(core, 12) && contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS)
 }
 
 /// Whether the text contains one of `phrases`, each of which contains one of `anchors`. The
@@ -639,9 +649,12 @@ fn is_comment_count(folded: &str) -> bool {
 /// Comment-form wording, a comment policy or a character counter (`1500 / 1500`) in a
 /// paragraph of at most 40 words.
 fn is_comment_policy(folded: &str) -> bool {
-    let wording = contains_phrase(folded, POLICY_ANCHORS, POLICY_WORDS)
-        || (folded.contains("سياسه") && folded.contains("التعليقات"));
-    (wording || ends_with_counter(folded)) && at_most_folded_words(folded, 40)
+    if !at_most_folded_words(folded, 40) {
+        return false;
+    }
+    contains_phrase(folded, POLICY_ANCHORS, POLICY_WORDS)
+        || (folded.contains("سياسه") && folded.contains("التعليقات"))
+        || ends_with_counter(folded)
 }
 
 /// Whether the text ends with a character counter: `N / M` with N ≤ M and M a round number
@@ -909,6 +922,18 @@ mod tests {
             None
         );
         assert_eq!(kind("مكتب الأمم المتحدة المعني بالمخدرات والجريمة (UNODC) مثال."), None);
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_furniture_is_body_text() {
+        let body = "قال المسؤولون إن المحادثات ستستمر خلال الأسابيع المقبلة في العاصمة ";
+        let credit = " (أ ف ب)";
+        let short = format!("{}{credit}", body.repeat(5));
+        let long = format!("{}{credit}", body.repeat(6));
+        assert!(at_most_words(&short, MAX_FURNITURE_WORDS));
+        assert_eq!(kind(&short), Some(Boilerplate::PhotoCredit));
+        assert!(!at_most_words(&long, MAX_FURNITURE_WORDS));
+        assert_eq!(kind(&long), None, "a news paragraph ending with its agency");
     }
 
     #[test]

@@ -129,12 +129,11 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
     let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
     let title_is_derived = title_line.is_none();
     let title = title_line.unwrap_or_else(|| derived_title(&paragraphs, path));
-    let shown: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
     Document {
         path: path.to_string(),
         title,
         title_is_derived,
-        direction: dominant_direction(&shown.join("\n")),
+        direction: dominant_direction(paragraphs.iter().map(|p| p.text.as_str())),
         paragraphs,
     }
 }

@@ -30,17 +30,35 @@ pub fn first_strong_direction(text: &str) -> Option<Direction> {
     }
 }
 
-/// The direction most of the text's strong characters have; left to right when it has none.
-pub fn dominant_direction(text: &str) -> Direction {
+/// The direction most of the texts' strong characters have, all counted together; left to
+/// right when they have none.
+pub fn dominant_direction<'t>(texts: impl IntoIterator<Item = &'t str>) -> Direction {
     let (mut ltr, mut rtl) = (0usize, 0usize);
-    for c in text.chars() {
-        match bidi_class(c) {
-            BidiClass::L => ltr += 1,
-            BidiClass::R | BidiClass::AL => rtl += 1,
-            _ => {}
+    for c in texts.into_iter().flat_map(str::chars) {
+        match strong_direction(c) {
+            Some(Direction::Ltr) => ltr += 1,
+            Some(Direction::Rtl) => rtl += 1,
+            None => {}
         }
     }
     if rtl > ltr { Direction::Rtl } else { Direction::Ltr }
+}
+
+/// The direction of a strong character (bidi class L, or R and AL), `None` for any other.
+/// The letters of ASCII and of the Arabic block, most of any text, are answered without the
+/// class table.
+#[inline]
+fn strong_direction(c: char) -> Option<Direction> {
+    match c {
+        'a'..='z' | 'A'..='Z' => Some(Direction::Ltr),
+        '\0'..='\x7f' => None,
+        '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' => Some(Direction::Rtl),
+        _ => match bidi_class(c) {
+            BidiClass::L => Some(Direction::Ltr),
+            BidiClass::R | BidiClass::AL => Some(Direction::Rtl),
+            _ => None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -55,9 +73,23 @@ mod tests {
     }
 
     #[test]
+    fn strong_direction_agrees_with_the_class_table() {
+        for c in ('\0'..='\u{7ff}').chain('\u{fb50}'..='\u{fefc}') {
+            let from_table = match bidi_class(c) {
+                BidiClass::L => Some(Direction::Ltr),
+                BidiClass::R | BidiClass::AL => Some(Direction::Rtl),
+                _ => None,
+            };
+            assert_eq!(strong_direction(c), from_table, "{c:?}");
+        }
+    }
+
+    #[test]
     fn dominant_counts_letters() {
-        assert_eq!(dominant_direction("UNODC مكتب الأمم المتحدة"), Direction::Rtl);
-        assert_eq!(dominant_direction("tel : 71905125"), Direction::Ltr);
-        assert_eq!(dominant_direction("71905125"), Direction::Ltr);
+        assert_eq!(dominant_direction(["UNODC مكتب الأمم المتحدة"]), Direction::Rtl);
+        assert_eq!(dominant_direction(["tel : 71905125"]), Direction::Ltr);
+        assert_eq!(dominant_direction(["71905125", ""]), Direction::Ltr);
+        let paragraphs = ["UNODC and WHO", "مكتب الأمم المتحدة", "و منظمة الصحة"];
+        assert_eq!(dominant_direction(paragraphs), Direction::Rtl, "counted together");
     }
 }
