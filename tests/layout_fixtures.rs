@@ -33,6 +33,17 @@ fn latin_words_and_digits_keep_left_to_right_order_inside_arabic() {
 }
 
 #[test]
+fn numbers_alone_in_a_right_to_left_paragraph_read_from_the_right() {
+    // No letter decides the direction, so the article's (right to left) does: the first
+    // number is on the right, as in an Arabic book, and the brackets are mirrored.
+    assert_eq!(lines("2024 - 2025", 11, &UNSHAPED), ["2025 - 2024"]);
+    assert_eq!(lines("(1500 / 1500)", 15, &UNSHAPED), ["  (1500 / 1500)"]);
+    assert_eq!(lines("(1) 2", 5, &UNSHAPED), ["2 (1)"]);
+    let ltr = layout_paragraph("2024 - 2025", Direction::Ltr, 11, &UNSHAPED);
+    assert_eq!(ltr.lines[0].to_padded_string(), "2024 - 2025");
+}
+
+#[test]
 fn brackets_and_guillemets_are_mirrored_in_right_to_left_text() {
     assert_eq!(lines("قال (الخبراء) [ذلك] «داعش»", 26, &UNSHAPED), ["«شعاد» [كلذ] (ءاربخلا) لاق"]);
     assert_eq!(lines("‹نص›", 4, &UNSHAPED), ["‹صن›"]);

@@ -60,14 +60,16 @@ impl<'a> ParagraphBidi<'a> {
         }
     }
 
-    /// True when the paragraph holds no right-to-left letter, Arabic number, or explicit
-    /// embedding, override or isolate control. In a left-to-right paragraph nothing then
-    /// resolves to a right-to-left level.
+    /// True when every character of the paragraph is at level 0, so that its lines need no
+    /// reordering: a left-to-right paragraph without a right-to-left letter, Arabic number,
+    /// or explicit embedding, override or isolate control. (A right-to-left paragraph of
+    /// digits alone, «2024 - 2025», is not: its numbers are read from the right.)
     pub fn is_pure_ltr(&self) -> bool {
-        match &self.resolution {
-            Resolution::Implicit(levels) => !levels.has_rtl(),
-            Resolution::Full(info) => !info.has_rtl(),
-        }
+        self.paragraph_level() == 0
+            && match &self.resolution {
+                Resolution::Implicit(levels) => !levels.has_rtl(),
+                Resolution::Full(info) => !info.has_rtl(),
+            }
     }
 
     /// The levels of the bytes in `line` after rule L1, one per byte of the line.
