@@ -35,9 +35,10 @@ pub(super) struct Decoded {
 }
 
 /// Decode the bytes of the file at `path` (see the module notes for the order of the
-/// decisions). Refuses binary files and files with no text.
-pub(super) fn decode(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
-    let decoded = match Encoding::for_bom(bytes) {
+/// decisions). Refuses binary files and files with no text. Valid UTF-8 without a
+/// byte-order mark, most files, becomes the text without being copied.
+pub(super) fn decode(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
+    let decoded = match Encoding::for_bom(&bytes) {
         Some((encoding, bom_length)) if encoding != UTF_8 => {
             decode_utf16(path, encoding, &bytes[bom_length..])?
         }
@@ -80,19 +81,20 @@ fn decode_utf8(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
 }
 
 /// A file without a byte-order mark: UTF-8, a legacy encoding, or UTF-8 with repairs.
-fn decode_unmarked(path: &Path, bytes: &[u8]) -> Result<Decoded, LoadError> {
-    if looks_binary(bytes) {
+fn decode_unmarked(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
+    if looks_binary(&bytes) {
         return Err(LoadError::Binary(path.to_path_buf()));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), warning: None });
-    }
-    if !mostly_utf8(bytes)
-        && let Some(decoded) = decode_legacy(path, bytes)
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, warning: None }),
+        Err(error) => error.into_bytes(),
+    };
+    if !mostly_utf8(&bytes)
+        && let Some(decoded) = decode_legacy(path, &bytes)
     {
         return Ok(decoded);
     }
-    Ok(utf8_lossy(path, bytes))
+    Ok(utf8_lossy(path, &bytes))
 }
 
 /// Whether the bytes are not text: any NUL, or more than 1% of the first 8 KiB being C0
@@ -165,7 +167,7 @@ mod tests {
                           الإلكترونية ومواقع الويب التي تروج للفكر المتطرف وخطاب الكراهية.";
 
     fn decode_ok(bytes: &[u8]) -> Decoded {
-        decode(Path::new("a.txt"), bytes).expect("decodes")
+        decode(Path::new("a.txt"), bytes.to_vec()).expect("decodes")
     }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
@@ -196,7 +198,7 @@ mod tests {
     #[test]
     fn utf16_holding_nul_characters_is_binary() {
         let bytes = utf16("abc\0def", false);
-        assert!(matches!(decode(Path::new("a.txt"), &bytes), Err(LoadError::Binary(_))));
+        assert!(matches!(decode(Path::new("a.txt"), bytes), Err(LoadError::Binary(_))));
     }
 
     #[test]
@@ -237,7 +239,7 @@ mod tests {
     #[test]
     fn a_file_with_only_a_bom_or_spaces_is_empty() {
         for bytes in [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b" \n\n"] {
-            assert!(matches!(decode(Path::new("a.txt"), bytes), Err(LoadError::Empty(_))));
+            assert!(matches!(decode(Path::new("a.txt"), bytes.to_vec()), Err(LoadError::Empty(_))));
         }
     }
 }

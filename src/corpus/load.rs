@@ -248,9 +248,7 @@ fn revisit_warning(path: &Path) -> String {
 
 /// Read, decode and parse one file, with the note about its encoding if there is one.
 fn read_document(path: &Path) -> Result<(Document, Option<String>), LoadError> {
-    let bytes = read_text_file(path)?;
-    let decoded = decode(path, &bytes)?;
-    drop(bytes);
+    let decoded = decode(path, read_text_file(path)?)?;
     let document = parse_document(&path.display().to_string(), &decoded.text, is_markdown(path));
     Ok((document, decoded.warning))
 }
@@ -268,7 +266,9 @@ fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
     check_size(path, meta.len())?;
-    let mut bytes = Vec::new();
+    // Room for the whole file and the byte that shows it has grown: read in one go, where an
+    // empty buffer would be grown and read into a few bytes at a time.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(unreadable)?;

@@ -444,11 +444,11 @@ fn has_cut_length(text: &str) -> bool {
 
 /// Drop paragraphs of some length that repeat an earlier one (code blocks excepted).
 fn drop_repeats(blocks: &mut Vec<Block>) {
+    // The standard hasher, keyed at random: a file cannot be made of colliding paragraphs.
     let mut seen: HashSet<&str> = HashSet::new();
-    let keep: Vec<bool> = blocks
-        .iter()
-        .map(|b| b.code || b.text.chars().count() < MIN_REPEAT_CHARS || seen.insert(&b.text))
-        .collect();
+    let short = |text: &str| text.chars().nth(MIN_REPEAT_CHARS - 1).is_none();
+    let keep: Vec<bool> =
+        blocks.iter().map(|b| b.code || short(&b.text) || seen.insert(&b.text)).collect();
     let mut keep = keep.into_iter();
     blocks.retain(|_| keep.next().unwrap_or(true));
 }

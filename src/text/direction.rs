@@ -34,11 +34,13 @@ pub fn first_strong_direction(text: &str) -> Option<Direction> {
 /// right when they have none.
 pub fn dominant_direction<'t>(texts: impl IntoIterator<Item = &'t str>) -> Direction {
     let (mut ltr, mut rtl) = (0usize, 0usize);
-    for c in texts.into_iter().flat_map(str::chars) {
-        match strong_direction(c) {
-            Some(Direction::Ltr) => ltr += 1,
-            Some(Direction::Rtl) => rtl += 1,
-            None => {}
+    for text in texts {
+        for c in text.chars() {
+            match strong_direction(c) {
+                Some(Direction::Ltr) => ltr += 1,
+                Some(Direction::Rtl) => rtl += 1,
+                None => {}
+            }
         }
     }
     if rtl > ltr { Direction::Rtl } else { Direction::Ltr }
