@@ -10,6 +10,10 @@
 //! file's size.
 //!
 //! Each size runs in a child process of its own so that its peak memory (VmHWM) is its own.
+//!
+//! With `BASIRA_BENCH_WRITE=DIR`, the generated articles are also written to `DIR/<size>/`,
+//! one file each, so that the whole program can be timed on the same collection
+//! (`basira keypoints --json DIR/10000`); the parse time printed then includes the writing.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -27,6 +31,8 @@ use basira::corpus::{Corpus, parse_document};
 
 /// The environment variable that makes the bench run one size in this process.
 const SIZE_VARIABLE: &str = "BASIRA_BENCH_ARTICLES";
+/// Set to a folder, the generated articles are written there too (see the module notes).
+const WRITE_VARIABLE: &str = "BASIRA_BENCH_WRITE";
 /// Set, the stage-by-stage timings are left out (for profiling the whole analysis alone).
 const NO_STAGES_VARIABLE: &str = "BASIRA_BENCH_NO_STAGES";
 /// How many times the key and the reopening are timed; the median is printed.
@@ -72,6 +78,11 @@ fn source_paragraphs() -> Vec<String> {
 fn generated(n: usize) -> Corpus {
     let paragraphs = source_paragraphs();
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    let written_to = std::env::var_os(WRITE_VARIABLE).map(|dir| {
+        let dir = PathBuf::from(dir).join(n.to_string());
+        std::fs::create_dir_all(&dir).expect("a folder for the articles");
+        dir
+    });
     let documents = (0..n)
         .map(|i| {
             let mut text = format!("مقال رقم {i}\n\n");
@@ -88,6 +99,9 @@ fn generated(n: usize) -> Corpus {
                     text.push_str(if swapped { other[random.below(other.len())] } else { word });
                 }
                 text.push_str("\n\n");
+            }
+            if let Some(dir) = &written_to {
+                std::fs::write(dir.join(format!("{i:05}.txt")), &text).expect("article written");
             }
             parse_document(&format!("generated/{i}.txt"), &text, false)
         })

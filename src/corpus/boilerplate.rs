@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use super::Boilerplate;
 use super::structure::{at_most_words, looks_like_heading};
-use crate::text::sentences::is_alphanumeric;
+use crate::text::sentences::{count_bytes, is_alphanumeric};
 
 /// What the rules found in one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -563,6 +563,10 @@ impl Folder {
 /// spaces between its words and no other white space, so it is split at spaces, which is
 /// quicker; the counting stops one word past the limit.
 fn at_most_folded_words(folded: &str, limit: usize) -> bool {
+    // Fewer spaces than the limit settle it without reading the words.
+    if count_bytes(folded.as_bytes(), |b| b == b' ') < limit {
+        return true;
+    }
     let words = folded.split(' ').filter(|w| w.chars().any(is_alphanumeric));
     words.take(limit + 1).count() <= limit
 }

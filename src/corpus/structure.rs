@@ -36,7 +36,7 @@ use super::boilerplate;
 use super::markdown;
 use super::sanitise::{is_blank_line, sanitise};
 use super::{Boilerplate, Document, Emphasis, Paragraph, Role};
-use crate::text::sentences::{find_byte, is_alphabetic, is_alphanumeric};
+use crate::text::sentences::{count_bytes, find_byte, is_alphabetic, is_alphanumeric};
 use crate::text::{dominant_direction, split_sentences};
 
 /// The longest line of a hard-wrapped paragraph, in characters.
@@ -528,7 +528,16 @@ pub(super) fn word_count(text: &str, cap: usize) -> usize {
 
 /// Whether the text has at most `limit` words with a letter or digit in them.
 pub(super) fn at_most_words(text: &str, limit: usize) -> bool {
-    word_count(text, limit + 1) <= limit
+    space_bound(text) < limit || word_count(text, limit + 1) <= limit
+}
+
+/// At least the number of white-space characters in the text, counted from its bytes
+/// without decoding it: the ASCII ones, and every byte that starts or ends one of the
+/// others (U+0085 and U+00A0 end with 0x85 and 0xA0; the rest start with 0xE1–0xE3).
+/// A text has at most this many words plus one, which settles most word limits at a
+/// fraction of the cost of reading the words.
+fn space_bound(text: &str) -> usize {
+    count_bytes(text.as_bytes(), |b| matches!(b, b'\t'..=b'\r' | b' ' | 0x85 | 0xa0 | 0xe1..=0xe3))
 }
 
 /// The last character of the text, looking through closing quotes and brackets.
@@ -623,6 +632,19 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_space_bound_counts_every_kind_of_white_space() {
+        let spaces: Vec<char> = (char::MIN..=char::MAX).filter(|c| c.is_whitespace()).collect();
+        for c in &spaces {
+            assert!(space_bound(&c.to_string()) >= 1, "{c:?}");
+        }
+        let text: String = spaces.iter().flat_map(|&c| ['و', c]).collect();
+        assert!(space_bound(&text) >= spaces.len());
+        for limit in 0..30 {
+            assert_eq!(at_most_words(&text, limit), word_count(&text, limit + 1) <= limit);
+        }
+    }
 
     fn roles(text: &str) -> Vec<(Role, Option<Boilerplate>, String)> {
         parse_document("t.txt", text, false)

@@ -35,12 +35,26 @@ pub fn first_strong_direction(text: &str) -> Option<Direction> {
 pub fn dominant_direction<'t>(texts: impl IntoIterator<Item = &'t str>) -> Direction {
     let (mut ltr, mut rtl) = (0usize, 0usize);
     for text in texts {
-        for c in text.chars() {
-            match strong_direction(c) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&lead) = bytes.get(i) {
+            // ASCII and the Arabic letters ء–غ (D8 A1–BA) and ف–ي (D9 81–8A), most of any
+            // text, are told by their bytes; any other character is decoded.
+            let (direction, len) = match (lead, bytes.get(i + 1).copied().unwrap_or(0)) {
+                (b'a'..=b'z' | b'A'..=b'Z', _) => (Some(Direction::Ltr), 1),
+                (0..=0x7f, _) => (None, 1),
+                (0xd8, 0xa1..=0xba) | (0xd9, 0x81..=0x8a) => (Some(Direction::Rtl), 2),
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    (strong_direction(c), c.len_utf8())
+                }
+            };
+            match direction {
                 Some(Direction::Ltr) => ltr += 1,
                 Some(Direction::Rtl) => rtl += 1,
                 None => {}
             }
+            i += len;
         }
     }
     if rtl > ltr { Direction::Rtl } else { Direction::Ltr }
@@ -83,6 +97,28 @@ mod tests {
                 _ => None,
             };
             assert_eq!(strong_direction(c), from_table, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn counting_by_bytes_agrees_with_counting_characters() {
+        let by_characters = |text: &str| {
+            let strong: Vec<Direction> = text.chars().filter_map(strong_direction).collect();
+            let rtl = strong.iter().filter(|d| d.is_rtl()).count();
+            if rtl > strong.len() - rtl { Direction::Rtl } else { Direction::Ltr }
+        };
+        let alphabet: Vec<char> = ('\0'..='\u{7ff}')
+            .chain(['\u{200f}', '\u{202b}', 'ﻻ', '😀', '中', '\u{10ffff}'])
+            .collect();
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    alphabet[(seed >> 8) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(dominant_direction([text.as_str()]), by_characters(&text), "{text:?}");
         }
     }
 
