@@ -3,6 +3,12 @@
 //! its facts and figures, the themes it shares with the collection, related passages in the
 //! other articles, and the reader's bookmarks and notes. Paragraphs are counted from 0, as in
 //! the analysis commands' output.
+//!
+//! Either may go to a terminal (`basira export` with no `-o`), and is the same wherever it
+//! goes. In Markdown, what is not an article's text (a title, a path, a theme's label, a
+//! note) is written as [`sanitise_line`] shows it: on its one line, without controls or bidi
+//! overrides. JSON keeps every string as it is, with what a terminal must not see escaped
+//! (see [`write_pretty`]).
 
 use std::io::{self, Write};
 use std::ops::Range;
@@ -10,7 +16,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Budget, Fact, Link};
-use crate::corpus::{Corpus, Document, Paragraph};
+use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
+use crate::json::write_pretty;
 use crate::state::{ReaderState, article_key};
 
 /// The format of a handout.
@@ -107,10 +114,7 @@ pub fn write_handout(
         .collect();
     let handout = Handout { articles };
     match format {
-        HandoutFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &handout)?;
-            writeln!(out)
-        }
+        HandoutFormat::Json => write_pretty(out, &handout),
         HandoutFormat::Markdown => write_markdown(out, &handout),
     }
 }
@@ -307,7 +311,8 @@ fn write_markdown(out: &mut dyn Write, handout: &Handout) -> io::Result<()> {
 
 /// One article's page: `##` title, then `###` sections of `-` lists.
 fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::Result<()> {
-    writeln!(out, "\n## {}\n\nSource: `{}`", one_line(article.title), article.path)?;
+    let (title, path) = (sanitise_line(article.title), sanitise_line(article.path));
+    writeln!(out, "\n## {title}\n\nSource: `{path}`")?;
 
     section(out, "Key points", article.key_points.is_empty())?;
     for point in &article.key_points {
@@ -321,12 +326,13 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
 
     section(out, "Themes", article.themes.is_empty())?;
     for theme in &article.themes {
-        let english = theme.label_en.map(|l| format!(" — {l}")).unwrap_or_default();
+        let english = theme.label_en.map(|l| format!(" — {}", sanitise_line(l)));
         writeln!(
             out,
-            "- {}{english} (`{}`): {} here, in {}",
-            one_line(theme.label),
-            theme.id,
+            "- {}{} (`{}`): {} here, in {}",
+            sanitise_line(theme.label),
+            english.unwrap_or_default(),
+            sanitise_line(theme.id),
             count(theme.passages_here, "passage"),
             count(theme.articles, "article"),
         )?;
@@ -338,8 +344,8 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
             out,
             "- paragraph {} → {} (`{}`), paragraph {} — score {:.2}",
             related.from_paragraph,
-            one_line(related.to.title),
-            related.to.path,
+            sanitise_line(related.to.title),
+            sanitise_line(related.to.path),
             related.to.paragraph,
             related.score,
         )?;
@@ -354,7 +360,7 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
         for bookmark in &article.bookmarks {
             writeln!(out, "- paragraph {}: {}", bookmark.paragraph, one_line(&bookmark.text))?;
             if let Some(note) = bookmark.note {
-                writeln!(out, "  > {}", one_line(note))?;
+                writeln!(out, "  > {}", sanitise_line(note))?;
             }
         }
     }
@@ -381,7 +387,9 @@ fn bold(text: &str, figures: &[Range<usize>]) -> String {
     marked
 }
 
-/// Text on one line, so that it stays inside its list item or quote.
+/// An article's text on one line, so that it stays inside its list item. (Its bidi formatting
+/// stays, for the Markdown renderer; titles, paths, labels and notes, which come from file
+/// names, theme files and the state file, go through [`sanitise_line`] instead.)
 fn one_line(text: &str) -> String {
     text.replace(['\r', '\n'], " ")
 }

@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cat;
 pub mod corpus;
 pub mod export;
+pub mod json;
 pub mod layout;
 pub mod report;
 pub mod search;

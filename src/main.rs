@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
-use basira::corpus::Corpus;
+use basira::corpus::{Corpus, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
@@ -247,7 +247,7 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_command_line();
     let result = match cli.command {
         None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options(), cli.look),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
@@ -284,17 +284,38 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("basira: {message}");
+            warn(&message);
             ExitCode::from(1)
         }
     }
+}
+
+/// The command line, parsed. A usage error is printed line by line as [`warn`] prints (it may
+/// quote an argument, which may hold anything) and ends the program with status 2; `--help`
+/// and `--version` print as clap prints them.
+fn parse_command_line() -> Cli {
+    Cli::try_parse().unwrap_or_else(|e| {
+        if !e.use_stderr() {
+            e.exit();
+        }
+        for line in e.render().to_string().lines() {
+            eprintln!("{}", sanitise_line(line));
+        }
+        std::process::exit(e.exit_code())
+    })
+}
+
+/// Print `message` on standard error, after `basira: `, on one line and without controls: it
+/// may name a file, and a file's name may hold anything.
+fn warn(message: &str) {
+    eprintln!("basira: {}", sanitise_line(message));
 }
 
 /// Open the corpus, printing warnings about skipped files.
 fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
     let corpus = Corpus::open(paths).map_err(|e| e.to_string())?;
     for warning in &corpus.warnings {
-        eprintln!("basira: {warning}");
+        warn(warning);
     }
     Ok(corpus)
 }
@@ -365,7 +386,7 @@ fn run_export(
     let state = match Store::default_location().map(|store| store.load()) {
         Some(loaded) => {
             if let Some(warning) = loaded.warning {
-                eprintln!("basira: {warning}");
+                warn(&warning);
             }
             loaded.state
         }

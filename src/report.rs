@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Budget};
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, sanitise_line};
+use crate::json::write_pretty;
 use crate::layout::{LayoutOptions, layout_paragraph};
 use crate::ui::chrome::one_line;
 
@@ -147,7 +148,7 @@ pub fn write_key_points(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_json(out, &KeyPointsReport { documents });
+        return write_pretty(out, &KeyPointsReport { documents });
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
@@ -189,7 +190,7 @@ pub fn write_facts(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_json(out, &FactsReport { documents });
+        return write_pretty(out, &FactsReport { documents });
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
@@ -229,7 +230,7 @@ pub fn write_themes(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_json(out, &ThemesReport { themes });
+        return write_pretty(out, &ThemesReport { themes });
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (theme, entry) in analysis.themes.iter().zip(&themes) {
@@ -277,7 +278,7 @@ pub fn write_links(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_json(out, &LinksReport { links });
+        return write_pretty(out, &LinksReport { links });
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (link, entry) in kept.iter().zip(&links) {
@@ -301,11 +302,6 @@ pub fn write_links(
     Ok(())
 }
 
-fn write_json(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
-}
-
 /// Laid-out text: blocks separated by blank lines, each laid out by the engine.
 struct TextWriter<'w, W: Write + ?Sized> {
     out: &'w mut W,
@@ -315,13 +311,14 @@ struct TextWriter<'w, W: Write + ?Sized> {
 }
 
 impl<W: Write + ?Sized> TextWriter<'_, W> {
-    /// A heading: a blank line before it (but at the top), then the text.
+    /// A heading (a title, a theme's label): a blank line before it (but at the top), then
+    /// the text, made safe to show (it may come from a file name or a theme file).
     fn heading(&mut self, text: &str, document: &Document) -> io::Result<()> {
         if !self.first {
             writeln!(self.out)?;
         }
         self.first = false;
-        self.paragraph(text, document)
+        self.paragraph(&sanitise_line(text), document)
     }
 
     /// A whole paragraph, wrapped.

@@ -1,7 +1,7 @@
-//! Making decoded text safe to keep and to draw: line endings, escape sequences, controls.
+//! Making text safe to keep and to draw: line endings, escape sequences, controls.
 //!
-//! Nothing from a file may reach the terminal as a control. This pass runs on all text before
-//! the structure is read:
+//! Nothing from a file may reach the terminal as a control. [`sanitise`] runs on all of an
+//! article's text before the structure is read:
 //!
 //! - CRLF and lone CR become LF; U+2028 LINE SEPARATOR becomes LF and U+2029 PARAGRAPH
 //!   SEPARATOR a blank line, so that the structure stage only ever sees `\n`.
@@ -14,6 +14,18 @@
 //!   was there. C1 controls (U+0080–U+009F) have no pictures and become U+FFFD `�`.
 //! - Tabs stay. Bidi format characters (LRM, RLM, ALM, LRE … PDI) stay in the text: the
 //!   layout stage resolves them and never sends them to the terminal.
+//!
+//! [`sanitise_line`] does the same for a text that is not an article's and is shown on one
+//! line — a file name, a title, a theme's label, a note, a setting, a message — whether it is
+//! drawn by the reader or printed: line breaks (CR, LF, U+2028, U+2029) and tabs become
+//! spaces, and bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are
+//! removed, so that an unclosed one cannot turn round the words around it (a file name in a
+//! warning, the rest of the status line), nor reach a terminal through standard error.
+//! Interlinear annotation characters (U+FFF9–U+FFFB), which terminals draw in no agreed
+//! width, are removed too. The bidi marks (LRM, RLM, ALM) stay: they reach no further than
+//! the characters beside them.
+
+use std::borrow::Cow;
 
 use crate::text::sentences::find_byte;
 
@@ -28,60 +40,110 @@ const C1_SYMBOL: char = '\u{fffd}';
 /// What DEL is shown as (SYMBOL FOR DELETE).
 const DEL_SYMBOL: char = '\u{2421}';
 
+/// [`clean`]'s mode for an article's text: lines, tabs and bidi formatting kept.
+const ARTICLE: bool = false;
+/// [`clean`]'s mode for a text shown on one line.
+const ONE_LINE: bool = true;
+
 /// Text made safe: normalised line endings, no escape sequences, no raw controls but `\n`
 /// and `\t` (see the module notes for what each becomes).
 pub fn sanitise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some((at, c)) = next_to_change(rest) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + c.len_utf8()..];
-        rest = match c {
-            '\r' => {
-                out.push('\n');
-                after.strip_prefix('\n').unwrap_or(after)
-            }
-            '\u{2028}' => {
-                out.push('\n');
-                after
-            }
-            '\u{2029}' => {
-                out.push_str("\n\n");
-                after
-            }
-            ESC => skip_escape(after),
-            _ => {
-                out.push(visible(c));
-                after
-            }
-        };
-    }
-    out.push_str(rest);
-    out
+    clean::<ARTICLE>(text).into_owned()
 }
 
-/// The first character of `text` that [`sanitise`] changes or removes, and its byte offset.
+/// A text that is not an article's made safe to show on one line (see the module notes): no
+/// escape sequences, no controls, no line breaks, no bidi embeddings, overrides or isolates.
+/// A text with none of them is returned as it is, without a copy.
+pub fn sanitise_line(text: &str) -> Cow<'_, str> {
+    clean::<ONE_LINE>(text)
+}
+
+/// Whether [`sanitise_line`] changes or removes the character `c` wherever it is (it also
+/// removes what follows an ESC as part of its escape sequence).
+pub fn is_unsafe_on_a_line(c: char) -> bool {
+    needs_care::<ONE_LINE>(c)
+}
+
+/// The text made safe for an article (`LINE` false) or for one line (`LINE` true).
+fn clean<const LINE: bool>(text: &str) -> Cow<'_, str> {
+    let mut found = next_to_change::<LINE>(text);
+    if found.is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((at, c)) = found {
+        out.push_str(&rest[..at]);
+        rest = replace::<LINE>(c, &rest[at + c.len_utf8()..], &mut out);
+        found = next_to_change::<LINE>(rest);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Write what stands for `c`, a character that [`needs_care`], to `out`; return the text
+/// after it (`after`) without what goes with it: the rest of an escape sequence, the LF of a
+/// CRLF.
+fn replace<'t, const LINE: bool>(c: char, after: &'t str, out: &mut String) -> &'t str {
+    let line_break = if LINE { " " } else { "\n" };
+    match c {
+        ESC => return skip_escape(after),
+        '\r' => {
+            out.push_str(line_break);
+            return after.strip_prefix('\n').unwrap_or(after);
+        }
+        '\u{2028}' => out.push_str(line_break),
+        '\u{2029}' => out.push_str(if LINE { " " } else { "\n\n" }),
+        // The characters below need care only on one line.
+        '\n' | '\t' => out.push(' '),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fff9}'..='\u{fffb}' => {}
+        _ => out.push(visible(c)),
+    }
+    after
+}
+
+/// The first character of `text` that [`clean`] changes or removes, and its byte offset.
 /// Bytes are scanned rather than characters: such a character is ASCII or starts with byte
-/// 0xC2 (C1 controls) or 0xE2 (the separators), and only those characters are decoded.
-fn next_to_change(text: &str) -> Option<(usize, char)> {
-    let may_change =
-        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2);
+/// 0xC2 (C1 controls), 0xE2 (the separators and bidi formatting) or, on one line, 0xEF
+/// (interlinear annotation), and only those characters are decoded.
+fn next_to_change<const LINE: bool>(text: &str) -> Option<(usize, char)> {
+    let may_change = |b: u8| {
+        if LINE {
+            b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef)
+        } else {
+            (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2)
+        }
+    };
     let mut from = 0;
     loop {
         let at = from + find_byte(&text.as_bytes()[from..], may_change)?;
         let c = text[at..].chars().next()?;
-        if needs_care(c) {
+        if needs_care::<LINE>(c) {
             return Some((at, c));
         }
         from = at + c.len_utf8();
     }
 }
 
-/// Whether a character is changed or removed by [`sanitise`]: a control other than `\n` and
-/// `\t`, or a Unicode line or paragraph separator. Text between such characters is copied
-/// as it is.
-fn needs_care(c: char) -> bool {
-    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}')
+/// Whether a character is changed or removed by [`clean`]: a control other than `\n` and
+/// `\t`, or a Unicode line or paragraph separator; on one line also `\n`, `\t`, the bidi
+/// embeddings, overrides and isolates and the interlinear annotation characters. Text
+/// between such characters is copied as it is.
+fn needs_care<const LINE: bool>(c: char) -> bool {
+    let anywhere = matches!(
+        c,
+        '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}'
+    );
+    anywhere
+        || LINE
+            && matches!(
+                c,
+                '\n'
+                    | '\t'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{fff9}'..='\u{fffb}'
+            )
 }
 
 /// The character itself, or the visible symbol that stands for it when it is a control.
@@ -206,6 +268,41 @@ mod tests {
         assert_eq!(sanitise("أ\u{1b}"), "أ");
         assert_eq!(sanitise("\u{1b}]unterminated"), "");
         assert_eq!(sanitise("«\u{a0}»\u{2026}\u{2029}\u{85}x"), "«\u{a0}»\u{2026}\n\n\u{fffd}x");
+    }
+
+    #[test]
+    fn a_line_keeps_clean_text_without_a_copy() {
+        let text = "ملف \u{200f}(2024)\u{200e} — “quotes” é";
+        assert!(matches!(sanitise_line(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_become_spaces_on_a_line() {
+        assert_eq!(sanitise_line("سطر\u{2028}ثان\u{2029}ثالث"), "سطر ثان ثالث");
+        assert_eq!(sanitise_line("a\r\nb\rc\nd\te"), "a b c d e");
+    }
+
+    #[test]
+    fn escapes_and_controls_on_a_line_go_as_in_an_article() {
+        assert_eq!(sanitise_line("x\u{1b}]0;title\u{7}y\u{1b}[2Jz"), "xyz");
+        assert_eq!(sanitise_line("a\u{7}b\u{7f}c\u{9b}31m"), "a\u{2407}b\u{2421}c\u{fffd}31m");
+        assert_eq!(sanitise_line("\u{1b}]0;never ends\nnext"), " next");
+    }
+
+    #[test]
+    fn bidi_overrides_and_isolates_go_on_a_line_and_marks_stay() {
+        let text = "evil\u{202e}txt.exe \u{2066}a\u{2069} \u{202a}\u{202b}\u{202c}\u{202d}\u{2067}\u{2068}";
+        assert_eq!(sanitise_line(text), "eviltxt.exe a ");
+        assert_eq!(sanitise_line("a\u{200e}\u{200f}\u{61c}b"), "a\u{200e}\u{200f}\u{61c}b");
+        assert_eq!(sanitise_line("a\u{fff9}b\u{fffa}c\u{fffb}"), "abc");
+    }
+
+    #[test]
+    fn nothing_a_line_shows_is_unsafe() {
+        let every: String = (0..0x3000).chain(0xfff0..0x10000).filter_map(char::from_u32).collect();
+        let line = sanitise_line(&every);
+        assert!(!line.chars().any(is_unsafe_on_a_line), "{line:?}");
+        assert!(line.chars().all(|c| !c.is_control()));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The reader's short texts: the title in the top bar, laid out once per article and width,
 //! and the helpers that lay out one-line texts (titles, outline entries, labels).
 
-use crate::corpus::{Document, Role};
+use crate::corpus::{Document, Role, sanitise_line};
 use crate::layout::{BidiMode, LayoutOptions, ParagraphLayout, VisualLine, layout_paragraph};
 use crate::text::{Direction, first_strong_direction};
 
@@ -28,7 +28,7 @@ impl Chrome {
             return;
         }
         self.key = key;
-        self.title = one_line(&document.title, document.direction, title_width, options);
+        self.title = name_line(&document.title, document.direction, title_width, options);
     }
 }
 
@@ -43,6 +43,18 @@ pub fn outline(document: &Document) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// A text that is not an article's — a title (which may be a file's name), a theme's label, a
+/// note, a warning — laid out by [`one_line`] once [`sanitise_line`] has made it safe to show:
+/// on its one line, with no control and no bidi override that could turn the rest round.
+pub fn name_line(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+) -> VisualLine {
+    one_line(&sanitise_line(text), fallback, width, options)
 }
 
 /// A text laid out on one line of `width` cells: the first line of its layout, with an

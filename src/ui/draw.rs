@@ -8,11 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::app::{App, Focus, PromptKind};
-use super::chrome::one_line;
+use super::chrome::name_line;
 use super::lang::{fill, tr};
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
-use crate::corpus::{EmphasisKind, Paragraph, Role};
+use crate::corpus::{EmphasisKind, Paragraph, Role, sanitise_line};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
 use crate::text::Direction;
@@ -47,21 +47,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 /// An interface text on one line of `width` cells, in the interface's direction (an Arabic
-/// interface reads from the right even where a text starts with a Latin key name).
+/// interface reads from the right even where a text starts with a Latin key name). What it
+/// quotes (a file's name, a theme's label, typed text) is made safe by [`name_line`].
 pub fn ui_text(app: &App, text: &str, width: u16) -> VisualLine {
     let (mark, direction) = if app.look().lang.is_rtl() {
         ('\u{200F}', Direction::Rtl)
     } else {
         ('\u{200E}', Direction::Ltr)
     };
-    one_line(&format!("{mark}{text}"), direction, width, app.options())
+    name_line(&format!("{mark}{text}"), direction, width, app.options())
 }
 
-/// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells; nothing is
-/// written outside the buffer.
+/// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells, made safe to
+/// show (a key's label may come from `config.toml`); nothing is written outside the buffer.
 pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
     let area = buf.area;
     if y < area.bottom() && x < area.right() {
+        let text = sanitise_line(text);
         buf.set_stringn(x, y, text, usize::from(width.min(area.right() - x)), style);
     }
 }

@@ -9,7 +9,7 @@ use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Overlay};
-use super::chrome::one_line;
+use super::chrome::{name_line, one_line};
 use super::draw::{draw_line, put_str, ui_text};
 use super::lang::{fill, tr};
 use super::presentation::PRESENTATION_KEYS;
@@ -169,7 +169,7 @@ fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize)
         let area = list_line(inner, inner.y + 1 + row as u16);
         let style = item_style(app, i == selected);
         let width = area.width.saturating_sub(lead_width + 1);
-        let line = one_line(&document.title, document.direction, width, app.options());
+        let line = name_line(&document.title, document.direction, width, app.options());
         list_row(app, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
     }
 }
@@ -199,9 +199,9 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
             (Some(english), false) => format!("{counts}  {english}"),
             _ => counts,
         };
-        let label = one_line(&theme.label, Direction::Rtl, u16::MAX, app.options());
+        let label = name_line(&theme.label, Direction::Rtl, u16::MAX, app.options());
         let label_width = label.width.min(area.width / 2);
-        let label = one_line(&theme.label, Direction::Rtl, label_width, app.options());
+        let label = name_line(&theme.label, Direction::Rtl, label_width, app.options());
         let about_width = area.width.saturating_sub(label_width + 3);
         let about = ui_text(app, &about, about_width);
         buf.set_style(area, style);
@@ -240,7 +240,7 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize
                 Some(note) => (glyphs.note, note.as_str()),
                 None => (glyphs.bookmark, ""),
             };
-            let note = one_line(note, document.direction, width, app.options());
+            let note = name_line(note, document.direction, width, app.options());
             list_row(app, buf, note_area, symbol, lead_width, &note, app.look().palette.quiet);
         }
     }
@@ -257,7 +257,7 @@ fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     for (row, warning) in warnings.iter().skip(scroll).take(rows).enumerate() {
         let y = inner.y + 1 + row as u16;
         let width = inner.width.saturating_sub(2);
-        let mut line = one_line(warning, Direction::Ltr, width, app.options());
+        let mut line = name_line(warning, Direction::Ltr, width, app.options());
         line.indent = 0;
         draw_line(buf, inner.x + 1, y, width, &line, |_| Style::new());
     }

@@ -8,7 +8,7 @@ use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
 
-use super::chrome::{one_line, outline};
+use super::chrome::{name_line, one_line, outline};
 
 /// The sections of the side panel, in the order the tab bar shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -187,7 +187,7 @@ impl PanelSource<'_> {
                 let (document, paragraph) = link.to();
                 let other = &self.corpus.documents[document];
                 let text = &other.paragraphs[paragraph].text;
-                let mut lines = vec![quiet(one_line(
+                let mut lines = vec![quiet(name_line(
                     &format!("{}. {}", document + 1, other.title),
                     other.direction,
                     self.width,
@@ -215,11 +215,11 @@ impl PanelSource<'_> {
                 let here = theme.passages.iter().filter(|p| p.document == self.document).count();
                 (here > 0).then(|| {
                     let quiet = |text: &str| ItemLine {
-                        line: one_line(text, Direction::Ltr, self.width, self.options),
+                        line: name_line(text, Direction::Ltr, self.width, self.options),
                         tone: Tone::Quiet,
                         strong: Vec::new(),
                     };
-                    let label = one_line(&theme.label, Direction::Rtl, self.width, self.options);
+                    let label = name_line(&theme.label, Direction::Rtl, self.width, self.options);
                     let mut lines =
                         vec![ItemLine { line: label, tone: Tone::Text, strong: vec![] }];
                     lines.extend(theme.label_en.as_deref().map(quiet));

@@ -20,7 +20,7 @@ use super::keymap::Key;
 use super::lang::{Lang, fill, tr};
 use super::palette::Palette;
 use crate::analysis::{Analysis, Budget};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, sanitise_line};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
 
@@ -246,18 +246,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
     match presentation.slide() {
         Slide::Title { document, points } => {
             let document = &stage.corpus.documents[*document];
-            let title = layout_paragraph(&document.title, document.direction, width, options);
-            blocks.push((title.lines, base.add_modifier(Modifier::BOLD)));
+            let title = name_lines(&document.title, document.direction, width, options);
+            blocks.push((title, base.add_modifier(Modifier::BOLD)));
             let about = fill(stage.lang, "{} key points", &[points]);
             blocks.push((layout_paragraph(&about, Direction::Ltr, width, options).lines, quiet));
         }
         Slide::Theme { index } => {
             let theme = &stage.analysis.themes[*index];
-            let label = layout_paragraph(&theme.label, Direction::Rtl, width, options);
-            blocks.push((label.lines, base.add_modifier(Modifier::BOLD)));
+            let label = name_lines(&theme.label, Direction::Rtl, width, options);
+            blocks.push((label, base.add_modifier(Modifier::BOLD)));
             if let Some(english) = &theme.label_en {
-                blocks
-                    .push((layout_paragraph(english, Direction::Ltr, width, options).lines, quiet));
+                blocks.push((name_lines(english, Direction::Ltr, width, options), quiet));
             }
             let about = fill(
                 stage.lang,
@@ -268,8 +267,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
         }
         Slide::Text { document, paragraph, range } => {
             let document = &stage.corpus.documents[*document];
-            let source = layout_paragraph(&document.title, document.direction, width, options);
-            blocks.push((source.lines.into_iter().take(1).collect(), quiet));
+            let source = name_lines(&document.title, document.direction, width, options);
+            blocks.push((source.into_iter().take(1).collect(), quiet));
             let text = &document.paragraphs[*paragraph].text[range.clone()];
             let text = layout_paragraph(text, document.direction, width, options);
             blocks.push((text.lines, base));
@@ -280,8 +279,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
             Some(note) => format!("{}: {note}", tr(stage.lang, "Note")),
             None => tr(stage.lang, "(no note on this point)").to_string(),
         };
-        let note = layout_paragraph(&note, Direction::Ltr, width, options);
-        blocks.push((note.lines, stage.palette.note));
+        blocks.push((name_lines(&note, Direction::Ltr, width, options), stage.palette.note));
     }
     // Blocks one blank row apart, the whole centred in the content area; each line centred.
     let rows: usize =
@@ -301,6 +299,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
         y += 1;
     }
     draw_footer(buf, footer, presentation, stage);
+}
+
+/// A text that is not an article's (a title, a theme's label, a note) laid out at `width`,
+/// made safe to show by [`sanitise_line`] first.
+fn name_lines(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+) -> Vec<VisualLine> {
+    layout_paragraph(&sanitise_line(text), fallback, width, options).lines
 }
 
 /// Progress on one side, elapsed time in the middle, the clock on the other side.
