@@ -140,16 +140,19 @@ impl Clusters {
     /// Append the cluster `grapheme`, whose first character comes from source byte `anchor`.
     fn push(&mut self, grapheme: &str, anchor: u32) {
         let first = grapheme.chars().next().unwrap_or(' ');
-        let (drawn, width): (&str, usize) = if first == '\t' {
-            (" ", 1)
-        } else if first.is_control() {
-            ("\u{FFFD}", 1)
-        } else {
-            let capped = match grapheme.char_indices().nth(MAX_CLUSTER_CHARS) {
-                Some((cut, _)) => &grapheme[..cut],
-                None => grapheme,
-            };
-            (capped, UnicodeWidthStr::width(capped))
+        let (drawn, width): (&str, usize) = match first {
+            // A tab, and a line or paragraph separator inside a paragraph, are a space.
+            '\t' | '\u{2028}' | '\u{2029}' => (" ", 1),
+            // Interlinear annotation marks draw nothing, like the other format characters.
+            '\u{FFF9}'..='\u{FFFB}' => ("", 0),
+            c if c.is_control() => ("\u{FFFD}", 1),
+            _ => {
+                let capped = match grapheme.char_indices().nth(MAX_CLUSTER_CHARS) {
+                    Some((cut, _)) => &grapheme[..cut],
+                    None => grapheme,
+                };
+                (capped, UnicodeWidthStr::width(capped))
+            }
         };
         // A format character draws nothing: it goes with the cluster before it, or, at the
         // start, with the one after it (the first cluster's source starts at byte 0).
@@ -167,7 +170,7 @@ impl Clusters {
             width: width.clamp(1, u8::MAX as usize) as u8,
             source: if self.list.is_empty() { 0 } else { anchor },
             anchor,
-            is_space: first == ' ' || first == '\t' || first == '\u{3000}',
+            is_space: matches!(first, ' ' | '\t' | '\u{2028}' | '\u{2029}' | '\u{3000}'),
         });
     }
 }
@@ -333,5 +336,9 @@ mod tests {
         let c = of("a\tb\u{1b}");
         let drawn: String = c.list.iter().map(|k| c.text_of(k)).collect();
         assert_eq!(drawn, "a b\u{FFFD}");
+        let c = of("a\u{2028}b\u{2029}c\u{FFF9}d\u{FFFB}");
+        let drawn: String = c.list.iter().map(|k| c.text_of(k)).collect();
+        assert_eq!(drawn, "a b cd");
+        assert!(c.list[1].is_space && c.list[3].is_space);
     }
 }
