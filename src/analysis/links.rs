@@ -135,45 +135,35 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
     let LinkIndex { vectors, paragraph_frequency, phrases, phrase_places, words } = index;
     let paragraphs = vectors.len();
     let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
-    // The index: for each word not too common, the paragraphs using it, with its weight.
-    let mut postings: Vec<Vec<(u32, f32)>> = paragraph_frequency
-        .iter()
-        .map(|&f| if (f as usize) <= limit { Vec::with_capacity(f as usize) } else { Vec::new() })
-        .collect();
+    let postings = Postings::new(&vectors, &paragraph_frequency, limit);
     drop(paragraph_frequency);
-    for (i, v) in vectors.iter().enumerate() {
-        for &(t, w) in &v.weights {
-            let list = &mut postings[t as usize];
-            if list.capacity() > 0 {
-                list.push((i as u32, w));
-            }
-        }
-    }
     // Each paragraph's candidates are found independently: the paragraphs are shared out
-    // among the machine's cores, a block at a time (each block keeps its own scratch space).
-    let mut found: Vec<Vec<(u32, f32)>> = (0..paragraphs.div_ceil(SEARCH_BLOCK))
-        .into_par_iter()
-        .flat_map_iter(|b| {
-            let block = b * SEARCH_BLOCK..((b + 1) * SEARCH_BLOCK).min(paragraphs);
-            related_candidates(&vectors, &postings, block)
-        })
-        .collect();
-    // Relatedness goes both ways: a paragraph found from one side is offered on the other,
-    // whichever side's words found it.
-    for i in 0..paragraphs {
-        for n in 0..found[i].len() {
-            let (j, score) = found[i][n];
-            if !found[j as usize].iter().any(|&(back, _)| back as usize == i) {
-                found[j as usize].push((i as u32, score));
+    // among the machine's cores, a block at a time (each block keeps its own scratch space),
+    // one block per core at a time so that only those blocks' finds wait to be merged.
+    // Relatedness goes both ways: a pair found from either side is offered to both.
+    let mut best = Best::new(paragraphs, k);
+    let blocks: Vec<usize> = (0..paragraphs.div_ceil(SEARCH_BLOCK)).collect();
+    for wave in blocks.chunks(rayon::current_num_threads().max(1)) {
+        let found: Vec<(usize, Vec<Related>)> = wave
+            .par_iter()
+            .map(|&b| {
+                let block = b * SEARCH_BLOCK..((b + 1) * SEARCH_BLOCK).min(paragraphs);
+                (block.start, related_candidates(&vectors, &postings, block))
+            })
+            .collect();
+        for (start, lists) in found {
+            for (i, list) in (start as u32..).zip(lists) {
+                for (j, score) in list {
+                    best.offer(i, j, score);
+                    best.offer(j, i, score);
+                }
             }
         }
     }
     drop(postings);
-    let mut out = Vec::with_capacity(found.iter().map(|f| f.len().min(k)).sum());
-    for (i, mut best) in found.into_iter().enumerate() {
-        best.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        best.truncate(k);
-        for (j, score) in best {
+    let mut out = Vec::with_capacity(best.len());
+    for i in 0..paragraphs {
+        for (j, score) in best.of(i) {
             let other = &vectors[j as usize];
             let (terms, term_count) = shared_terms(&vectors[i], other, words, &phrases);
             out.push(Link { from: vectors[i].place, to: other.place, score, term_count, terms });
@@ -182,21 +172,112 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
     Linked { links: out, phrase_places }
 }
 
-/// For each paragraph of `block` (a range of `vectors`), the paragraphs of other articles related enough to it,
-/// with their cosine: candidates come through the postings of its heaviest terms, and the best
-/// of them are scored exactly.
+/// The order of related paragraphs (index, score): the higher score first, then the earlier
+/// paragraph.
+fn rank_order(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// The best `k` related paragraphs of every paragraph so far, each pair once.
+struct Best {
+    k: usize,
+    /// `k` places per paragraph; the first `lengths[i]` of paragraph `i`'s are filled.
+    entries: Vec<(u32, f32)>,
+    lengths: Vec<u32>,
+}
+
+impl Best {
+    fn new(paragraphs: usize, k: usize) -> Best {
+        Best { k, entries: vec![(0, 0.0); paragraphs * k], lengths: vec![0; paragraphs] }
+    }
+
+    /// Offer paragraph `j` at `score` to paragraph `i`: kept when `i` has room or it ranks
+    /// before the last of `i`'s best, unless it is there already.
+    fn offer(&mut self, i: u32, j: u32, score: f32) {
+        let (i, len) = (i as usize, self.lengths[i as usize] as usize);
+        let list = &mut self.entries[i * self.k..i * self.k + len];
+        if list.iter().any(|&(other, _)| other == j) {
+            return;
+        }
+        if len < self.k {
+            self.entries[i * self.k + len] = (j, score);
+            self.lengths[i] += 1;
+            return;
+        }
+        let worst = (0..len).max_by(|&a, &b| rank_order(&list[a], &list[b]));
+        if let Some(worst) = worst.filter(|&w| rank_order(&(j, score), &list[w]).is_lt()) {
+            list[worst] = (j, score);
+        }
+    }
+
+    /// How many related paragraphs are kept in all.
+    fn len(&self) -> usize {
+        self.lengths.iter().map(|&n| n as usize).sum()
+    }
+
+    /// Paragraph `i`'s best, best first.
+    fn of(&self, i: usize) -> Vec<(u32, f32)> {
+        let mut list = self.entries[i * self.k..i * self.k + self.lengths[i] as usize].to_vec();
+        list.sort_unstable_by(rank_order);
+        list
+    }
+}
+
+/// The inverted index: for each term not too common, the paragraphs using it with its
+/// weight, all in one list (term `t`'s are `entries[starts[t]..starts[t + 1]]`).
+struct Postings {
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    /// The postings of `vectors`, leaving out terms in more than `limit` paragraphs.
+    fn new(vectors: &[Vector], paragraph_frequency: &[u32], limit: usize) -> Postings {
+        let counted = |f: u32| if f as usize <= limit { f } else { 0 };
+        let mut starts = Vec::with_capacity(paragraph_frequency.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for &f in paragraph_frequency {
+            total += counted(f);
+            starts.push(total);
+        }
+        let mut entries = vec![(0, 0.0); total as usize];
+        let mut filled: Vec<u32> = starts[..paragraph_frequency.len()].to_vec();
+        for (i, v) in vectors.iter().enumerate() {
+            for &(t, w) in &v.weights {
+                if counted(paragraph_frequency[t as usize]) > 0 {
+                    entries[filled[t as usize] as usize] = (i as u32, w);
+                    filled[t as usize] += 1;
+                }
+            }
+        }
+        Postings { starts, entries }
+    }
+
+    /// The paragraphs using term `t`, with its weight; none when it is too common.
+    fn of(&self, t: TermId) -> &[(u32, f32)] {
+        &self.entries[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
+    }
+}
+
+/// Paragraphs related to one paragraph (index in the vectors, cosine).
+type Related = Vec<(u32, f32)>;
+
+/// For each paragraph of `block` (a range of `vectors`), the paragraphs of other articles
+/// related enough to it, with their cosine: candidates come through the postings of its
+/// heaviest terms, and the best of them are scored exactly.
 fn related_candidates(
     vectors: &[Vector],
-    postings: &[Vec<(u32, f32)>],
+    postings: &Postings,
     block: std::ops::Range<usize>,
-) -> Vec<Vec<(u32, f32)>> {
+) -> Vec<Related> {
     // Partial scores of the candidates of one paragraph, and which entries were touched.
     let mut partial: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut found = Vec::with_capacity(block.len());
     for v in &vectors[block] {
         let mut query: Vec<(TermId, f32)> =
-            v.weights.iter().copied().filter(|&(t, _)| !postings[t as usize].is_empty()).collect();
+            v.weights.iter().copied().filter(|&(t, _)| !postings.of(t).is_empty()).collect();
         // The heaviest terms, in no particular order (the sum does not care).
         let by_weight =
             |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -205,7 +286,7 @@ fn related_candidates(
             query.truncate(QUERY_TERMS);
         }
         for &(t, w) in &query {
-            for &(j, x) in &postings[t as usize] {
+            for &(j, x) in postings.of(t) {
                 if vectors[j as usize].place.0 != v.place.0 {
                     if partial[j as usize] == 0.0 {
                         touched.push(j);
@@ -220,9 +301,8 @@ fn related_candidates(
             partial[j as usize] = 0.0;
         }
         touched.clear();
-        let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if candidates.len() > CANDIDATES {
-            candidates.select_nth_unstable_by(CANDIDATES, by_score);
+            candidates.select_nth_unstable_by(CANDIDATES, rank_order);
             candidates.truncate(CANDIDATES);
         }
         let mut related = Vec::new();
