@@ -63,6 +63,7 @@ impl Tmux {
         Some(tmux)
     }
 
+    /// Run a tmux command on this server.
     fn command(&self, args: &[&str]) -> Output {
         Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
     }
@@ -80,17 +81,26 @@ impl Tmux {
         self.command(&args);
     }
 
+    /// The pane as it shows now, one line per row.
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.command(&["capture-pane", "-p", "-t", "e2e"]).stdout)
             .into_owned()
     }
 
+    /// A tmux format (such as `#{alternate_on}`) expanded for the pane.
     fn format(&self, format: &str) -> String {
         let out = self.command(&["display-message", "-p", "-t", "e2e", format]);
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
-    /// Wait until the screen satisfies `test`; panic with the screen after 10 s.
+    /// Capture the screen every 50 ms until it satisfies `test` and return it; after 10 s,
+    /// panic with `what` and the last screen.
+    ///
+    /// The reader writes a frame in pieces, top to bottom with the status line last (and
+    /// clears the screen first when the text moves or the size changes), and a capture can
+    /// land between two pieces. So `test` names what the new frame shows, and everything the
+    /// test then checks in it — never only that the old screen has gone, which a blank or
+    /// half-drawn screen satisfies too.
     fn wait_for(&self, what: &str, test: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -125,6 +135,7 @@ impl Tmux {
         assert_eq!(self.format("#{alternate_on}"), "1", "the reader uses the alternate screen");
     }
 
+    /// The pid `start_basira` recorded.
     fn basira_pid(&self) -> String {
         std::fs::read_to_string(self.dir.join("pid")).unwrap().trim().to_string()
     }
@@ -133,12 +144,9 @@ impl Tmux {
     /// cooked mode with echo (a command typed at the shell runs and shows its output).
     fn assert_terminal_restored(&self) {
         // The shell says when the program has ended; only then does typing reach the shell.
-        self.wait_for("the program to end", |s| s.lines().any(|l| l.trim() == EXITED));
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.format("#{alternate_on}") != "0" {
-            assert!(Instant::now() < deadline, "still on the alternate screen:\n{}", self.screen());
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        // The program left the alternate screen before it ended, so before the shell spoke.
+        let screen = self.wait_for("the program to end", |s| s.lines().any(|l| l.trim() == EXITED));
+        assert_eq!(self.format("#{alternate_on}"), "0", "back on the main screen:\n{screen}");
         assert_eq!(self.format("#{cursor_flag}"), "1", "the cursor is visible");
         self.type_line("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo END");
         // In raw mode the answer would be "-echo -icanon END", or Enter would not even run it.
@@ -152,6 +160,18 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         self.command(&["kill-server"]);
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Where the status line says the reader is: the article ("2/5") and how far into it ("12%"),
+/// once the line is drawn that far; None while it shows a message or a prompt instead.
+fn place(screen: &str) -> Option<(&str, &str)> {
+    let mut words = screen.lines().last()?.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some("article"), Some(article), Some(percent)) if percent.ends_with('%') => {
+            Some((article, percent))
+        }
+        _ => None,
     }
 }
 
@@ -172,28 +192,35 @@ fn first_line_on_screen(document: usize, paragraph: usize, width: u16) -> String
 fn start_scroll_switch_resize_quit() {
     let Some(tmux) = Tmux::start("session", 100, 30) else { return };
     tmux.start_basira("");
-    let screen = tmux.screen();
-    assert!(screen.contains("Key points"), "at 100 columns the panel is beside the article");
+    tmux.wait_for("the panel beside the article at 100 columns", |s| s.contains("Key points"));
 
     tmux.keys(&["j", "j", "j"]);
-    tmux.wait_for("scrolling", |s| !s.contains("article 1/5  0%"));
+    tmux.wait_for("scrolling", |s| place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%"));
 
     tmux.keys(&["."]);
     // Article 2 opens on its byline «دينا محمود (لندن)», drawn in visual order.
     let byline = first_line_on_screen(1, 0, 76);
-    let screen = tmux.wait_for("article 2", |s| s.contains("article 2/5"));
-    assert!(screen.contains(&byline), "the byline {byline:?} is on screen:\n{screen}");
+    tmux.wait_for(&format!("article 2 and the byline {byline:?}"), |s| {
+        s.contains("article 2/5") && s.contains(&byline)
+    });
 
+    // Until the reader draws again, tmux shows the old screen cut to the new size; the
+    // reader's own status line is whole: it ends with the last hint.
     tmux.command(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
-    let screen = tmux
-        .wait_for("the resize to 80x24", |s| s.lines().count() <= 24 && s.contains("article 2/5"));
+    let screen = tmux.wait_for("the reader at 80x24", |s| {
+        let status = s.lines().last().unwrap_or("");
+        s.lines().count() <= 24 && status.starts_with(" article 2/5") && status.ends_with("q quit")
+    });
     assert!(!screen.contains("Outline"), "at 80 columns the panel folds away:\n{screen}");
     tmux.keys(&["Tab"]);
     tmux.wait_for("the folded panel on Tab", |s| s.contains("Outline"));
     tmux.keys(&["Tab"]);
 
+    // At 20x5 the old screen cut down keeps its bottom rows; the reader's has the title on top.
     tmux.command(&["resize-window", "-t", "e2e", "-x", "20", "-y", "5"]);
-    std::thread::sleep(Duration::from_millis(300));
+    tmux.wait_for("the reader at 20x5", |s| {
+        s.lines().count() <= 5 && s.starts_with(" 2/5") && place(s) == Some(("2/5", "0%"))
+    });
     tmux.command(&["resize-window", "-t", "e2e", "-x", "160", "-y", "45"]);
     tmux.wait_for("the resize to 160x45", |s| s.contains("article 2/5") && s.contains("Outline"));
 
@@ -218,7 +245,7 @@ fn terminal_is_restored_after_a_panic() {
     tmux.start_basira(&format!("env {}=1", basira::ui::PANIC_TEST_VARIABLE));
     tmux.keys(&["j"]);
     tmux.assert_terminal_restored();
-    assert!(tmux.screen().contains("panicked"), "the panic message is printed on the main screen");
+    tmux.wait_for("the panic message on the main screen", |s| s.contains("panicked"));
 }
 
 /// The bytes basira sent to the terminal in a run under `script`, after pressing `q`.
@@ -235,6 +262,7 @@ fn bytes_sent(tmux: &Tmux, args: &str) -> Vec<u8> {
     std::fs::read(&typescript).unwrap()
 }
 
+/// Where `needle` first occurs in `haystack`.
 fn find(haystack: &[u8], needle: &str) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle.as_bytes())
 }
@@ -298,8 +326,11 @@ fn search_a_theme_trail_and_a_related_passage_and_back() {
     tmux.wait_for("the first hit", |s| s.contains("Hit 1 of 6"));
     tmux.keys(&["n"]);
     tmux.wait_for("the next hit", |s| s.contains("Hit 2 of 6"));
+    // Escape on its own: read together with the next key, it would make that key Alt-key.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the search closed", |s| place(s).is_some());
     // Back through both jumps to where the search started.
-    tmux.keys(&["Escape", "BSpace", "BSpace"]);
+    tmux.keys(&["BSpace", "BSpace"]);
     tmux.wait_for("the way back from the hits", |s| s.contains("article 1/5  0%"));
 
     // A theme trail: the list, Enter, then ] from passage to passage.
@@ -313,11 +344,15 @@ fn search_a_theme_trail_and_a_related_passage_and_back() {
     tmux.wait_for("the way back from the trail", |s| s.contains("article 1/5  0%"));
 
     // A related passage: the Related section of the first paragraph, Tab, Enter; then back.
-    tmux.keys(&["g", "l", "l"]);
-    tmux.wait_for("the related passages", |s| s.contains("article 1/5"));
-    tmux.keys(&["Tab", "Enter"]);
-    let there = tmux.wait_for("the other article", |s| !s.contains("article 1/5"));
-    assert!(there.contains("article 4/5") || there.contains("article 3/5"), "{there}");
+    // Tab points (▸) at the first passage, headed by its article's number and title.
+    tmux.keys(&["g", "l", "l", "Tab"]);
+    tmux.wait_for("the first related passage", |s| {
+        s.lines().any(|l| l.contains('▸') && l.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+    });
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the other article, 4 or 3", |s| {
+        s.contains("article 4/5") || s.contains("article 3/5")
+    });
     tmux.keys(&["C-o"]);
     tmux.wait_for("the way back", |s| s.contains("article 1/5"));
 
@@ -344,22 +379,32 @@ fn bookmarks_a_note_and_the_place_are_there_after_a_restart() {
     tmux.command(&["send-keys", "-t", "e2e", "-l", "سؤال للمناقشة"]);
     tmux.wait_for("the note typed", |s| s.contains(&first_line("سؤال للمناقشة")));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the note saved", |s| s.contains("Note saved."));
-    tmux.keys(&["j", "j", "j"]);
-    let percent = |s: &str| {
-        s.lines().last().and_then(|l| l.split_whitespace().nth(2)).unwrap_or("").to_string()
-    };
-    let before = tmux.wait_for("the scroll", |s| s.contains("article 2/5") && percent(s) != "0%");
+    let mut screen = tmux.wait_for("the note saved", |s| s.contains("Note saved."));
+    // A line at a time, each seen drawn, so that the place read last is where the reader is.
+    for _ in 0..3 {
+        let last = place(&screen).map(|p| p.1.to_string());
+        tmux.keys(&["j"]);
+        screen = tmux.wait_for("a line further", |s| {
+            place(s).is_some_and(|p| p.0 == "2/5" && Some(p.1) != last.as_deref())
+        });
+    }
+    let before = place(&screen).unwrap().1.to_string();
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 
     tmux.start_basira_showing("", "article 2/5");
-    let after = tmux.wait_for("the same place", |s| s.contains("article 2/5"));
-    assert_eq!(percent(&after), percent(&before), "{after}");
+    tmux.wait_for(&format!("the same place, article 2/5 at {before}"), |s| {
+        place(s) == Some(("2/5", &before))
+    });
     tmux.keys(&["M"]);
-    let list = tmux.wait_for("the bookmarks", |s| s.contains("Bookmarks and notes"));
-    assert!(list.contains(&first_line("سؤال للمناقشة")), "{list}");
-    tmux.keys(&["Escape", "q"]);
+    let note = first_line("سؤال للمناقشة");
+    tmux.wait_for("the bookmarks and the note", |s| {
+        s.contains("Bookmarks and notes") && s.contains(&note)
+    });
+    // Escape on its own: read together with q, it would make it Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the bookmarks closed", |s| !s.contains("Bookmarks and notes"));
+    tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 }
 
@@ -368,18 +413,16 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     let Some(tmux) = Tmux::start("suspend", 90, 25) else { return };
     tmux.start_basira("");
     tmux.keys(&["j", "j"]);
-    tmux.wait_for("scrolling", |s| !s.contains("article 1/5  0%"));
+    tmux.wait_for("scrolling", |s| place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%"));
     tmux.keys(&["C-z"]);
-    // The shell has the terminal back, on the main screen, in cooked mode.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while tmux.format("#{alternate_on}") != "0" {
-        assert!(Instant::now() < deadline, "still on the alternate screen:\n{}", tmux.screen());
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
+    // The shell has the terminal back, on the main screen (left before the reader stopped,
+    // so before the shell reports it), in cooked mode.
+    let screen = tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen:\n{screen}");
     tmux.type_line("fg");
-    let back = tmux.wait_for("the reader again", |s| s.contains("article 1/5"));
-    assert!(!back.contains("article 1/5  0%"), "at the same place:\n{back}");
+    tmux.wait_for("the reader again, at the same place", |s| {
+        place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%")
+    });
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
