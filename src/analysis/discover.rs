@@ -36,6 +36,24 @@ enum Key {
     Phrase(TermId, TermId),
 }
 
+/// The `n` best of the scored keys, best first (the higher score, then the smaller key),
+/// without holding more than twice as many at a time: a large collection has hundreds of
+/// thousands of keys.
+fn best_first(scored: impl Iterator<Item = (f64, Key)>, n: usize) -> Vec<(f64, Key)> {
+    let order = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let mut best = Vec::with_capacity(2 * n + 1);
+    for item in scored {
+        best.push(item);
+        if best.len() > 2 * n {
+            best.select_nth_unstable_by(n, order);
+            best.truncate(n);
+        }
+    }
+    best.sort_by(order);
+    best.truncate(n);
+    best
+}
+
 /// How many themes to look for in a collection of `n` articles.
 fn theme_count(n: usize) -> usize {
     ((n as f64).sqrt() * 2.5).round().clamp(3.0, 40.0) as usize
@@ -100,7 +118,7 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
             f64::from(pf[key]) / f64::from(rarer)
         }
     };
-    let mut candidates: Vec<(f64, Key)> = df
+    let scored = df
         .iter()
         .filter(|&(key, &d)| {
             d >= 2 && d as usize <= max_df && pf[key] <= max_pf && cohesion(key) >= MIN_COHESION
@@ -108,10 +126,8 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
         .map(|(&key, &d)| {
             let bonus = if matches!(key, Key::Phrase(..)) { PHRASE_BONUS } else { 1.0 };
             (bonus * cohesion(&key) * f64::from(pf[&key]) * idf(d as usize).powi(2), key)
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    candidates.truncate(CANDIDATES);
+        });
+    let candidates = best_first(scored, CANDIDATES);
 
     let keys: Vec<Key> = candidates.iter().map(|c| c.1).collect();
     let places = paragraphs_of(corpus, prepared, &keys, &phrase_words);
@@ -297,6 +313,24 @@ fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_best_keys_are_those_of_a_full_sort() {
+        let scored: Vec<(f64, Key)> = (0..1000u32)
+            .map(|i| {
+                (
+                    f64::from(i * 7919 % 97),
+                    if i % 3 == 0 { Key::Word(i) } else { Key::Phrase(i, 1) },
+                )
+            })
+            .collect();
+        let mut sorted = scored.clone();
+        sorted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        for n in [1, 5, 40, 400, 999, 1000, 2000] {
+            let expected: Vec<_> = sorted.iter().copied().take(n).collect();
+            assert_eq!(best_first(scored.iter().copied(), n), expected, "{n}");
+        }
+    }
 
     #[test]
     fn jaccard_counts_shared_paragraphs_over_all() {

@@ -125,7 +125,9 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
         blocks = join_cut_paragraphs(blocks);
     }
     drop_repeats(&mut blocks);
-    let paragraphs: Vec<Paragraph> = blocks.into_iter().map(finish).collect();
+    let mut paragraphs: Vec<Paragraph> = blocks.into_iter().map(finish).collect();
+    // Collected in the blocks' place, which has room for more (and larger) blocks.
+    paragraphs.shrink_to_fit();
     let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
     let title_is_derived = title_line.is_none();
     let title = title_line.unwrap_or_else(|| derived_title(&paragraphs, path));
@@ -476,9 +478,15 @@ fn find_markdown_top(blocks: &mut [Block]) {
 
 /// The finished paragraph, with its sentences.
 fn finish(block: Block) -> Paragraph {
+    // Without the room a joined paragraph's text and the sentence list grew: a collection
+    // keeps its paragraphs for as long as it is open.
+    let mut text = block.text;
+    text.shrink_to_fit();
+    let mut sentences = split_sentences(&text);
+    sentences.shrink_to_fit();
     Paragraph {
-        sentences: split_sentences(&block.text),
-        text: block.text,
+        sentences,
+        text,
         role: block.role,
         boilerplate: block.boilerplate,
         emphasis: block.emphasis,
