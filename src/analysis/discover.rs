@@ -29,6 +29,13 @@ const MIN_COHESION: f64 = 0.3;
 /// Terms in more than this share of the paragraphs are too general to make a theme.
 const MAX_PARAGRAPH_SHARE: f64 = 0.3;
 
+/// How many articles and paragraphs of running text use a key.
+#[derive(Clone, Copy, Default)]
+struct Frequency {
+    documents: u32,
+    paragraphs: u32,
+}
+
 /// A candidate term: one stem or two adjacent stems.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Key {
@@ -80,9 +87,9 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
     words.truncate(PHRASE_WORDS);
     let phrase_words: HashSet<TermId> = words.iter().copied().collect();
 
-    // Document and paragraph frequencies of the words and of phrases of two of them.
-    let mut df: HashMap<Key, u32> = HashMap::default();
-    let mut pf: HashMap<Key, u32> = HashMap::default();
+    // Document and paragraph frequencies of the words and of phrases of two of them, in one
+    // map: a large collection has hundreds of thousands of keys.
+    let mut frequencies: HashMap<Key, Frequency> = HashMap::default();
     let mut body_paragraphs = 0usize;
     for (document, paragraphs) in corpus.documents.iter().zip(&prepared.documents) {
         let mut seen = HashSet::default();
@@ -93,14 +100,15 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
             body_paragraphs += 1;
             let keys = paragraph_keys(&paragraph.text, prepared, &phrase_words);
             for key in keys {
-                *pf.entry(key).or_insert(0) += 1;
+                frequencies.entry(key).or_default().paragraphs += 1;
                 seen.insert(key);
             }
         }
         for key in seen {
-            *df.entry(key).or_insert(0) += 1;
+            frequencies.entry(key).or_default().documents += 1;
         }
     }
+    let pf = |key: &Key| frequencies[key].paragraphs;
     // A term in most paragraphs cannot tell one subject from another.
     let max_pf = if body_paragraphs >= 10 {
         (body_paragraphs as f64 * MAX_PARAGRAPH_SHARE) as u32
@@ -114,18 +122,19 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
     let cohesion = |key: &Key| match *key {
         Key::Word(_) => 1.0,
         Key::Phrase(a, b) => {
-            let rarer = pf[&Key::Word(a)].min(pf[&Key::Word(b)]).max(1);
-            f64::from(pf[key]) / f64::from(rarer)
+            let rarer = pf(&Key::Word(a)).min(pf(&Key::Word(b))).max(1);
+            f64::from(pf(key)) / f64::from(rarer)
         }
     };
-    let scored = df
+    let scored = frequencies
         .iter()
-        .filter(|&(key, &d)| {
-            d >= 2 && d as usize <= max_df && pf[key] <= max_pf && cohesion(key) >= MIN_COHESION
+        .map(|(key, f)| (key, f.documents))
+        .filter(|&(key, d)| {
+            d >= 2 && d as usize <= max_df && pf(key) <= max_pf && cohesion(key) >= MIN_COHESION
         })
-        .map(|(&key, &d)| {
+        .map(|(&key, d)| {
             let bonus = if matches!(key, Key::Phrase(..)) { PHRASE_BONUS } else { 1.0 };
-            (bonus * cohesion(&key) * f64::from(pf[&key]) * idf(d as usize).powi(2), key)
+            (bonus * cohesion(&key) * f64::from(pf(&key)) * idf(d as usize).powi(2), key)
         });
     let candidates = best_first(scored, CANDIDATES);
 
@@ -154,7 +163,7 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
             let mut strength: HashMap<(usize, usize), f64> = HashMap::default();
             for &k in &group {
                 for &(d, p) in &places[&keys[k]] {
-                    *strength.entry((d, p)).or_insert(0.0) += 1.0;
+                    *strength.entry((d as usize, p as usize)).or_insert(0.0) += 1.0;
                 }
             }
             let mut passages: Vec<Passage> = strength
@@ -217,15 +226,18 @@ fn label_of(terms: &[String]) -> String {
     parts.join("، ")
 }
 
-/// The paragraphs (article, paragraph) where each key occurs, in collection order.
+/// A paragraph as (article, paragraph): half the size of two `usize`, for a common key's
+/// list holds thousands of them.
+type Place = (u32, u32);
+
+/// The paragraphs where each key occurs, in collection order.
 fn paragraphs_of(
     corpus: &Corpus,
     prepared: &Prepared,
     keys: &[Key],
     phrase_words: &HashSet<TermId>,
-) -> HashMap<Key, Vec<(usize, usize)>> {
-    let mut places: HashMap<Key, Vec<(usize, usize)>> =
-        keys.iter().map(|&k| (k, Vec::new())).collect();
+) -> HashMap<Key, Vec<Place>> {
+    let mut places: HashMap<Key, Vec<Place>> = keys.iter().map(|&k| (k, Vec::new())).collect();
     for (d, (document, paragraphs)) in corpus.documents.iter().zip(&prepared.documents).enumerate()
     {
         for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
@@ -234,7 +246,7 @@ fn paragraphs_of(
             }
             for key in paragraph_keys(&paragraph.text, prepared, phrase_words) {
                 if let Some(list) = places.get_mut(&key) {
-                    list.push((d, p));
+                    list.push((d as u32, p as u32));
                 }
             }
         }
@@ -244,7 +256,7 @@ fn paragraphs_of(
 
 /// How alike two sorted paragraph lists are: shared over all (Jaccard). The lists are walked
 /// side by side: a common word's list has thousands of paragraphs in a large collection.
-fn jaccard(a: &[(usize, usize)], b: &[(usize, usize)]) -> f64 {
+fn jaccard(a: &[Place], b: &[Place]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
