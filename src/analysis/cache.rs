@@ -9,10 +9,11 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Analysis, ThemeSource};
-use crate::corpus::{Boilerplate, Corpus, Role};
+use crate::corpus::{Boilerplate, Corpus, Document, Role};
 
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
 /// old files are not read (the crate version is part of the key too).
@@ -67,22 +68,32 @@ pub fn key(corpus: &Corpus, themes: &ThemeSource) -> String {
             }
         }
     }
-    hash.number(corpus.documents.len());
-    for document in &corpus.documents {
-        hash.number(document.paragraphs.len());
-        for paragraph in &document.paragraphs {
-            let role = match paragraph.role {
-                Role::Title => [0, 0],
-                Role::Byline => [1, 0],
-                Role::Heading(level) => [2, level],
-                Role::Body => [3, 0],
-            };
-            hash.0.update(role);
-            hash.text(paragraph.boilerplate.map_or("", Boilerplate::name));
-            hash.text(&paragraph.text);
-        }
+    // Each document is hashed on its own, on every core, and the key hashes their digests.
+    let documents: Vec<[u8; 32]> = corpus.documents.par_iter().map(document_digest).collect();
+    hash.number(documents.len());
+    for digest in &documents {
+        hash.0.update(digest);
     }
     hash.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The SHA-256 of one document's paragraphs: their count, then each one's role, furniture
+/// and text.
+fn document_digest(document: &Document) -> [u8; 32] {
+    let mut hash = KeyHasher(Sha256::new());
+    hash.number(document.paragraphs.len());
+    for paragraph in &document.paragraphs {
+        let role = match paragraph.role {
+            Role::Title => [0, 0],
+            Role::Byline => [1, 0],
+            Role::Heading(level) => [2, level],
+            Role::Body => [3, 0],
+        };
+        hash.0.update(role);
+        hash.text(paragraph.boilerplate.map_or("", Boilerplate::name));
+        hash.text(&paragraph.text);
+    }
+    hash.0.finalize().into()
 }
 
 /// The analysis of a collection: read from the cache when it is there, else computed and

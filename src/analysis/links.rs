@@ -487,3 +487,32 @@ fn shared_terms(
     }
     (chosen, count as u8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_keep_each_pair_once_in_rank_order() {
+        let mut best = Best::new(3, 2);
+        // Paragraph 0 finds 1 and 2; 1 finds 0 again (same pair, same score).
+        for (i, j, score) in [(0, 1, 0.5), (0, 2, 0.7), (1, 0, 0.5)] {
+            best.offer(i, j, score);
+            best.offer(j, i, score);
+        }
+        assert_eq!(best.of(0), [(2, 0.7), (1, 0.5)]);
+        assert_eq!(best.of(1), [(0, 0.5)], "the pair once");
+        assert_eq!(best.of(2), [(0, 0.7)]);
+        // A better one pushes out the last; an equal score goes to the earlier paragraph.
+        best.offer(0, 1, 0.5);
+        best.offer(2, 1, 0.9);
+        best.offer(2, 0, 0.7);
+        assert_eq!(best.of(2), [(1, 0.9), (0, 0.7)]);
+        let mut ties = Best::new(1, 1);
+        ties.offer(0, 5, 0.3);
+        ties.offer(0, 4, 0.3);
+        ties.offer(0, 6, 0.3);
+        assert_eq!(ties.of(0), [(4, 0.3)]);
+        assert_eq!(best.len() + ties.len(), 6);
+    }
+}

@@ -218,9 +218,19 @@ fn collect_text_files(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+    // The entry's own type comes with the listing; only folders and links are looked at
+    // further (a folder's identity, where a link leads), not each of thousands of files.
+    let mut listed: Vec<(PathBuf, Option<fs::FileType>)> =
+        entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok()))).collect();
+    listed.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, file_type) in listed {
+        let plain_file = file_type.is_some_and(|t| !t.is_dir() && !t.is_symlink());
+        if plain_file {
+            if is_text_file(&path) {
+                out.push(path);
+            }
+            continue;
+        }
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => {
                 if visited.insert(folder_id(&path, &meta)) {
