@@ -3,6 +3,8 @@
 //! articles (../shared/bench/easc; the twenty in tests/data when that is missing), each with
 //! one word in seven swapped for a word of another paragraph, so that articles share
 //! subjects and vocabulary the way a real collection does without repeating each other.
+//! `BASIRA_BENCH_PARAGRAPHS=N` makes it N paragraphs: four give articles of 4.4 KB, near the
+//! EASC articles' average of 4.1 KB; six give 6.6 KB.
 //!
 //! For the generated collections it also times reopening from a warm cache: the cache key
 //! alone, and the whole of `cache::load_or_compute_in` (key, read, decode) on a temporary
@@ -31,6 +33,8 @@ use basira::corpus::{Corpus, parse_document};
 
 /// The environment variable that makes the bench run one size in this process.
 const SIZE_VARIABLE: &str = "BASIRA_BENCH_ARTICLES";
+/// Set to a number, each generated article has that many paragraphs instead of six.
+const PARAGRAPHS_VARIABLE: &str = "BASIRA_BENCH_PARAGRAPHS";
 /// Set to a folder, the generated articles are written there too (see the module notes).
 const WRITE_VARIABLE: &str = "BASIRA_BENCH_WRITE";
 /// Set, the stage-by-stage timings are left out (for profiling the whole analysis alone).
@@ -78,6 +82,8 @@ fn source_paragraphs() -> Vec<String> {
 fn generated(n: usize) -> Corpus {
     let paragraphs = source_paragraphs();
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
+    let paragraphs_per_article: usize = std::env::var(PARAGRAPHS_VARIABLE)
+        .map_or(6, |n| n.parse().expect("a number of paragraphs"));
     let written_to = std::env::var_os(WRITE_VARIABLE).map(|dir| {
         let dir = PathBuf::from(dir).join(n.to_string());
         std::fs::create_dir_all(&dir).expect("a folder for the articles");
@@ -86,7 +92,7 @@ fn generated(n: usize) -> Corpus {
     let documents = (0..n)
         .map(|i| {
             let mut text = format!("مقال رقم {i}\n\n");
-            for _ in 0..6 {
+            for _ in 0..paragraphs_per_article {
                 let words: Vec<&str> =
                     paragraphs[random.below(paragraphs.len())].split_whitespace().collect();
                 let other: Vec<&str> =
