@@ -229,6 +229,22 @@ fn start_scroll_switch_resize_quit() {
 }
 
 #[test]
+fn escape_and_a_key_typed_quickly_both_act() {
+    let Some(tmux) = Tmux::start("escape", 100, 30) else { return };
+    tmux.start_basira("");
+    tmux.wait_for("the reader", |s| place(s) == Some(("1/5", "0%")));
+    tmux.keys(&["?"]);
+    tmux.wait_for("the help screen", |s| s.contains("next article"));
+    // Sent together, they arrive as one event, Alt-j: Escape closes the help, j scrolls.
+    tmux.keys(&["Escape", "j"]);
+    tmux.wait_for("the help closed and the page scrolled", |s| {
+        !s.contains("next article") && place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%")
+    });
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
 fn terminal_is_restored_after_sigterm_and_sighup() {
     let Some(tmux) = Tmux::start("signals", 90, 25) else { return };
     for signal in ["TERM", "HUP"] {
@@ -326,10 +342,9 @@ fn search_a_theme_trail_and_a_related_passage_and_back() {
     tmux.wait_for("the first hit", |s| s.contains("Hit 1 of 6"));
     tmux.keys(&["n"]);
     tmux.wait_for("the next hit", |s| s.contains("Hit 2 of 6"));
-    // Escape on its own: read together with the next key, it would make that key Alt-key.
+    // Escape on its own, then back through both jumps to where the search started.
     tmux.keys(&["Escape"]);
     tmux.wait_for("the search closed", |s| place(s).is_some());
-    // Back through both jumps to where the search started.
     tmux.keys(&["BSpace", "BSpace"]);
     tmux.wait_for("the way back from the hits", |s| s.contains("article 1/5  0%"));
 

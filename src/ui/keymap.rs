@@ -34,6 +34,16 @@ impl Key {
         Key { code: event.code, ctrl: event.modifiers.contains(KeyModifiers::CONTROL) }
     }
 
+    /// The keys a terminal key event stands for: its key, after Escape when it comes with
+    /// Alt. A terminal sends Alt and a key as Escape then the key, which is also what Escape
+    /// quickly followed by another key looks like; basira binds nothing to Alt, so both keys
+    /// are pressed (Escape closing the search, say, and the key then acting on the page).
+    pub fn all_from_event(event: &KeyEvent) -> impl Iterator<Item = Key> {
+        let escape =
+            event.modifiers.contains(KeyModifiers::ALT).then_some(Key::plain(KeyCode::Esc));
+        escape.into_iter().chain([Key::from_event(event)])
+    }
+
     /// How the help screen writes the key.
     pub fn label(&self) -> String {
         let name = match self.code {
@@ -295,6 +305,19 @@ fn named_key(name: &str) -> Option<Key> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alt_with_a_key_is_escape_then_the_key() {
+        let keys = |code, modifiers| -> Vec<Key> {
+            Key::all_from_event(&KeyEvent::new(code, modifiers)).collect()
+        };
+        assert_eq!(keys(KeyCode::Char('j'), KeyModifiers::NONE), [Key::ch('j')]);
+        assert_eq!(
+            keys(KeyCode::Backspace, KeyModifiers::ALT),
+            [Key::plain(KeyCode::Esc), Key::plain(KeyCode::Backspace)]
+        );
+        assert_eq!(keys(KeyCode::Char('z'), KeyModifiers::CONTROL), [Key::ctrl('z')]);
+    }
 
     #[test]
     fn rebinding_moves_a_key_and_reports_mistakes() {

@@ -106,7 +106,9 @@ pub fn run(
                 if panic_on_key {
                     panic!("{PANIC_TEST_VARIABLE} is set");
                 }
-                app.handle_key(Key::from_event(&key));
+                for key in Key::all_from_event(&key) {
+                    app.handle_key(key);
+                }
             }
             Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
             Wake::Event(_) | Wake::Tick => {}
