@@ -228,6 +228,53 @@ fn a_truncated_or_lengthened_cache_file_is_computed_again() {
 }
 
 #[test]
+fn the_cache_keeps_the_most_recently_used_analyses() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-pruned");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let corpus = Corpus::builtin();
+    let themes = ThemeSource::default_for(&corpus);
+    let file = cache::file_in(&dir, &corpus, &themes);
+    // Files of other collections and an earlier version, used at one-hour steps in the past;
+    // the built-in articles' file is the oldest of all and is read (used) before the write.
+    let now = std::time::SystemTime::now();
+    let hours_ago = |h: u64| now - std::time::Duration::from_secs(3600 * h);
+    let analysis = cache::load_or_compute_in(&dir, &corpus, &themes);
+    let set_time = |path: &Path, h| {
+        let f = std::fs::File::options().write(true).open(path).unwrap();
+        f.set_modified(hours_ago(h)).unwrap();
+    };
+    set_time(&file, 100);
+    for i in 0..cache::KEPT_ANALYSES + 3 {
+        let other = dir.join(format!("analysis-{i:064}.postcard"));
+        std::fs::write(&other, b"old").unwrap();
+        set_time(&other, i as u64 + 1);
+    }
+    std::fs::write(dir.join("analysis-0.json"), b"{}").unwrap();
+    set_time(&dir.join("analysis-0.json"), 50);
+    std::fs::write(dir.join("notes.txt"), b"not the cache's").unwrap();
+    assert!(cache::load_or_compute_in(&dir, &corpus, &themes) == analysis, "read back");
+    // A new collection's analysis is written: the oldest files go.
+    let mut other = corpus.clone();
+    other.documents.truncate(2);
+    cache::load_or_compute_in(&dir, &other, &themes);
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    let kept_others = (0..cache::KEPT_ANALYSES - 2).map(|i| format!("analysis-{i:064}.postcard"));
+    let mut expected: Vec<String> = kept_others.collect();
+    expected
+        .push(cache::file_in(&dir, &corpus, &themes).file_name().unwrap().to_str().unwrap().into());
+    expected
+        .push(cache::file_in(&dir, &other, &themes).file_name().unwrap().to_str().unwrap().into());
+    expected.push("notes.txt".into());
+    expected.sort();
+    assert_eq!(left, expected);
+}
+
+#[test]
 fn normalising_and_sentences_on_real_cases() {
     assert_eq!(normalize("الاتّحاد"), normalize("الاتحاد"));
     assert_eq!(normalize("أنصار"), normalize("انصار"));

@@ -3,17 +3,23 @@
 //! text and role of every paragraph in order). The file is the [`Analysis`] in postcard, a
 //! compact binary serde format: at 10,000 articles JSON was four times the size and took
 //! most of a second to decode. A missing, unreadable, truncated or stale file only means the
-//! analysis is computed again.
+//! analysis is computed again. The eight most recently used files are kept, the rest removed
+//! when a new one is written.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Analysis, ThemeSource};
 use crate::corpus::{Boilerplate, Corpus, Document, Role};
+
+/// How many collections' analyses the cache keeps, the most recently used: a folder that
+/// gains an article a day would otherwise leave a file behind each day.
+pub const KEPT_ANALYSES: usize = 8;
 
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
 /// old files are not read (the crate version is part of the key too).
@@ -109,6 +115,11 @@ pub fn load_or_compute(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
 pub fn load_or_compute_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> Analysis {
     let path = file_in(dir, corpus, themes);
     if let Some(analysis) = fs::read(&path).ok().and_then(|bytes| decode(&bytes)) {
+        // Marked as used, so that pruning keeps it.
+        let _ = fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_modified(SystemTime::now()));
         return analysis;
     }
     let analysis = Analysis::new(corpus, themes);
@@ -151,5 +162,21 @@ fn store(dir: &Path, path: &Path, analysis: &Analysis) -> std::io::Result<()> {
         .map_err(std::io::Error::other)?
         .flush()?;
     file.persist(path).map_err(|e| e.error)?;
+    prune(dir);
     Ok(())
+}
+
+/// Remove all but the [`KEPT_ANALYSES`] most recently used analysis files from `dir`,
+/// those of earlier versions included. Files that cannot be looked at or removed are left.
+fn prune(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let mut files: Vec<(SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(|name| name.starts_with("analysis-")))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in files.into_iter().skip(KEPT_ANALYSES) {
+        let _ = fs::remove_file(path);
+    }
 }
