@@ -175,7 +175,7 @@ fn prune(dir: &Path) {
         .filter(|e| e.file_name().to_str().is_some_and(|name| name.starts_with("analysis-")))
         .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
         .collect();
-    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files.sort_by_key(|(used, _)| std::cmp::Reverse(*used));
     for (_, path) in files.into_iter().skip(KEPT_ANALYSES) {
         let _ = fs::remove_file(path);
     }
