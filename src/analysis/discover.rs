@@ -196,17 +196,17 @@ fn paragraph_keys(
 ) -> HashSet<Key> {
     let mut keys = HashSet::default();
     for (i, word) in paragraph.words.iter().enumerate() {
-        if word.stop || !phrase_words.contains(&word.term) {
+        if word.stop() || !phrase_words.contains(&word.term()) {
             continue;
         }
-        keys.insert(Key::Word(word.term));
+        keys.insert(Key::Word(word.term()));
         if let Some(next) = paragraph.words.get(i + 1)
-            && !next.stop
-            && next.term != word.term
-            && phrase_words.contains(&next.term)
+            && !next.stop()
+            && next.term() != word.term()
+            && phrase_words.contains(&next.term())
             && text[word.range().end..next.range().start].chars().all(char::is_whitespace)
         {
-            keys.insert(Key::Phrase(word.term, next.term));
+            keys.insert(Key::Phrase(word.term(), next.term()));
         }
     }
     keys
@@ -288,12 +288,12 @@ fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<
             document.paragraphs.iter().zip(paragraphs).filter(|(_, p)| p.body)
         {
             for pair in prepared.words.windows(2) {
-                if phrases.contains(&(pair[0].term, pair[1].term)) {
+                if phrases.contains(&(pair[0].term(), pair[1].term())) {
                     let text = &paragraph.text[pair[0].range().start..pair[1].range().end];
                     let plain: String =
                         text.chars().filter(|&c| normalize_char(c).is_some()).collect();
                     *counts
-                        .entry((pair[0].term, pair[1].term))
+                        .entry((pair[0].term(), pair[1].term()))
                         .or_default()
                         .entry(plain)
                         .or_insert(0) += 1;

@@ -179,7 +179,7 @@ pub fn facts(
         let text = &paragraph.text;
         for (s, sentence) in paragraph.sentences.iter().enumerate() {
             let digits = text[sentence.clone()].chars().any(is_digit);
-            if !digits && !prepared.words_in(sentence).iter().any(|w| numbers.contains(&w.term)) {
+            if !digits && !prepared.words_in(sentence).iter().any(|w| numbers.contains(&w.term())) {
                 continue;
             }
             let pieces = pieces(text, prepared, sentence);
@@ -215,14 +215,14 @@ fn pieces(text: &str, prepared: &PreparedParagraph, sentence: &Range<usize>) -> 
             let digit =
                 is_digit(c) || (previous == Some(true) && matches!(c, '.' | ',' | '٫' | '٬'));
             if previous.is_some_and(|d| d != digit) && is_alphanumeric(c) {
-                push_piece(&mut out, text, start..range.start + i, word.stop);
+                push_piece(&mut out, text, start..range.start + i, word.stop());
                 start = range.start + i;
             }
             if is_alphanumeric(c) {
                 previous = Some(digit);
             }
         }
-        push_piece(&mut out, text, start..range.end, word.stop);
+        push_piece(&mut out, text, start..range.end, word.stop());
     }
     out
 }

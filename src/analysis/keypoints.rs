@@ -182,8 +182,8 @@ fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Cand
             let mut words = 0;
             for word in inside {
                 words += 1;
-                if !word.stop {
-                    *terms.entry(word.term).or_insert(0.0) += 1.0;
+                if !word.stop() {
+                    *terms.entry(word.term()).or_insert(0.0) += 1.0;
                 }
             }
             if !terms.is_empty() {

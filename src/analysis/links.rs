@@ -333,8 +333,8 @@ fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermI
             let text = corpus.documents[d].paragraphs[p].text.as_str();
             let mut terms: Vec<TermId> = paragraph.content_terms().collect();
             for pair in paragraph.words.windows(2).filter(|pair| is_phrase(text, pair)) {
-                let id = *phrase_ids.entry((pair[0].term, pair[1].term)).or_insert_with(|| {
-                    phrases.push((pair[0].term, pair[1].term));
+                let id = *phrase_ids.entry((pair[0].term(), pair[1].term())).or_insert_with(|| {
+                    phrases.push((pair[0].term(), pair[1].term()));
                     phrase_places.push(PhrasePlace {
                         document: d as u32,
                         paragraph: p as u32,
@@ -420,9 +420,9 @@ fn is_phrase(text: &str, pair: &[Word]) -> bool {
     let [a, b] = pair else {
         return false;
     };
-    !a.stop
-        && !b.stop
-        && a.term != b.term
+    !a.stop()
+        && !b.stop()
+        && a.term() != b.term()
         && text
             .get(a.range().end..b.range().start)
             .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))

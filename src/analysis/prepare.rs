@@ -62,28 +62,49 @@ impl Vocabulary {
     }
 }
 
-/// One word of a prepared paragraph: 12 bytes, for there are millions of them.
+/// One word of a prepared paragraph: 8 bytes, for there are millions of them (six million in
+/// 10,000 long articles). Its start, and its term id, length and stop-word flag in one `u32`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
     start: u32,
-    /// Its term id.
-    pub term: TermId,
-    /// Its length in bytes (longer "words", which no language writes, are not analysed).
-    len: u16,
-    /// A function word or reporting verb.
-    pub stop: bool,
+    /// The term id (bits 0–22), the length in bytes (bits 23–30) and the stop flag (bit 31).
+    packed: u32,
 }
 
+/// Term ids a word can hold: more than eight million stems.
+const MAX_WORD_TERMS: TermId = 1 << 23;
+/// The longest word analysed, in bytes: no language writes longer words (a URL is longer).
+const MAX_WORD_BYTES: usize = 255;
+
 impl Word {
-    /// The word at `range`, if it is short enough to be one (at most 65,535 bytes).
+    /// The word at `range`, if it can be one: at most 255 bytes long, in a vocabulary of at
+    /// most eight million terms.
     fn new(range: Range<usize>, term: TermId, stop: bool) -> Option<Word> {
-        let len = u16::try_from(range.len()).ok()?;
-        Some(Word { start: range.start as u32, term, len, stop })
+        if range.len() > MAX_WORD_BYTES || term >= MAX_WORD_TERMS {
+            return None;
+        }
+        let packed = term | (range.len() as u32) << 23 | u32::from(stop) << 31;
+        Some(Word { start: range.start as u32, packed })
+    }
+
+    /// Its term id.
+    pub fn term(&self) -> TermId {
+        self.packed & (MAX_WORD_TERMS - 1)
+    }
+
+    /// Whether it is a function word or reporting verb.
+    pub fn stop(&self) -> bool {
+        self.packed >> 31 == 1
+    }
+
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        (self.packed >> 23 & 0xff) as usize
     }
 
     /// Byte range of the word in its paragraph's text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.start as usize + usize::from(self.len)
+        self.start as usize..self.start as usize + self.len()
     }
 }
 
@@ -107,7 +128,7 @@ impl PreparedParagraph {
 
     /// The terms of the content words (not stop words), in order.
     pub fn content_terms(&self) -> impl Iterator<Item = TermId> + '_ {
-        self.words.iter().filter(|w| !w.stop).map(|w| w.term)
+        self.words.iter().filter(|w| !w.stop()).map(|w| w.term())
     }
 }
 
@@ -193,8 +214,8 @@ impl Prepared {
                 }
                 document_frequency.resize(vocabulary.len(), 0);
                 seen_in.resize(vocabulary.len(), u32::MAX);
-                for word in words.iter().filter(|w| !w.stop) {
-                    let t = word.term as usize;
+                for word in words.iter().filter(|w| !w.stop()) {
+                    let t = word.term() as usize;
                     if seen_in[t] != d as u32 {
                         seen_in[t] = d as u32;
                         document_frequency[t] += 1;
@@ -229,4 +250,20 @@ fn display_forms(vocabulary: &Vocabulary, forms: HashMap<String, Form>) -> Vec<S
         .enumerate()
         .map(|(i, b)| b.map_or_else(|| vocabulary.stems[i].clone(), |(_, _, w)| w))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_keeps_its_term_range_and_flag_in_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Word>(), 8);
+        for (range, term, stop) in [(0..1, 0, false), (7..262, MAX_WORD_TERMS - 1, true)] {
+            let word = Word::new(range.clone(), term, stop).unwrap();
+            assert_eq!((word.range(), word.term(), word.stop()), (range, term, stop));
+        }
+        assert_eq!(Word::new(10..266, 5, false), None, "256 bytes is no word");
+        assert_eq!(Word::new(0..3, MAX_WORD_TERMS, false), None);
+    }
 }
