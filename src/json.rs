@@ -5,12 +5,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
 
-use crate::corpus::is_unsafe_on_a_line;
+use crate::corpus::first_unsafe_on_a_line;
 
 /// Write `value` as pretty-printed JSON, then a newline. Every string keeps its value, but the
 /// characters that JSON allows as they are and a terminal must not see (DEL, C1 controls,
 /// U+2028 and U+2029, bidi embeddings, overrides and isolates: those
-/// [`is_unsafe_on_a_line`] names) are written as `\uXXXX` escapes, so that JSON printed to a
+/// [`is_unsafe_on_a_line`](crate::corpus::is_unsafe_on_a_line) names) are written as `\uXXXX` escapes, so that JSON printed to a
 /// terminal sends it none of them. (JSON escapes the C0 controls itself.)
 pub fn write_pretty(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {
     let mut serializer = Serializer::with_formatter(&mut *out, TerminalSafe::default());
@@ -28,7 +28,7 @@ impl Formatter for TerminalSafe {
         W: ?Sized + Write,
     {
         let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_unsafe_on_a_line(c)) {
+        while let Some((at, c)) = first_unsafe_on_a_line(rest) {
             writer.write_all(&rest.as_bytes()[..at])?;
             write!(writer, "\\u{:04x}", u32::from(c))?;
             rest = &rest[at + c.len_utf8()..];

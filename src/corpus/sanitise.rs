@@ -64,6 +64,12 @@ pub fn is_unsafe_on_a_line(c: char) -> bool {
     needs_care::<ONE_LINE>(c)
 }
 
+/// The first character of `text` that [`is_unsafe_on_a_line`], with its byte offset; found
+/// by a quick search for the bytes such characters start with.
+pub fn first_unsafe_on_a_line(text: &str) -> Option<(usize, char)> {
+    next_to_change::<ONE_LINE>(text)
+}
+
 /// The text made safe for an article (`LINE` false) or for one line (`LINE` true).
 fn clean<const LINE: bool>(text: &str) -> Cow<'_, str> {
     let mut found = next_to_change::<LINE>(text);

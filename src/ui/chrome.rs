@@ -59,7 +59,7 @@ pub fn name_line(
 
 /// A text laid out on one line of `width` cells: the first line of its layout, with an
 /// ellipsis at its reading end when the rest does not fit. Only the start of a long text is
-/// laid out (see [`head_layout`]), so a passage of any length costs about a line's work.
+/// laid out (see `head_layout`), so a passage of any length costs about a line's work.
 pub fn one_line(
     text: &str,
     fallback: Direction,
