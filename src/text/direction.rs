@@ -32,9 +32,19 @@ pub fn first_strong_direction(text: &str) -> Option<Direction> {
 
 /// The direction most of the texts' strong characters have, all counted together; left to
 /// right when they have none.
-pub fn dominant_direction<'t>(texts: impl IntoIterator<Item = &'t str>) -> Direction {
+pub fn dominant_direction<'t>(
+    texts: impl IntoIterator<Item = &'t str, IntoIter: Clone>,
+) -> Direction {
+    let texts = texts.into_iter();
+    // Each byte still to read can add at most one strong character: once either side leads
+    // by more than that, the answer is known and the rest is not read.
+    let mut unread: usize = texts.clone().map(str::len).sum();
     let (mut ltr, mut rtl) = (0usize, 0usize);
     for text in texts {
+        if rtl > ltr + unread || ltr >= rtl + unread {
+            break;
+        }
+        unread -= text.len();
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&lead) = bytes.get(i) {
@@ -119,6 +129,14 @@ mod tests {
                 })
                 .collect();
             assert_eq!(dominant_direction([text.as_str()]), by_characters(&text), "{text:?}");
+            // The same text as paragraphs, read until the answer is known.
+            let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(3).collect();
+            let paragraphs: Vec<&str> = cuts
+                .iter()
+                .zip(cuts.iter().skip(1).chain([&text.len()]))
+                .map(|(&a, &b)| &text[a..b])
+                .collect();
+            assert_eq!(dominant_direction(paragraphs), by_characters(&text), "{text:?}");
         }
     }
 
