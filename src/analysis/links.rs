@@ -13,7 +13,7 @@
 //! with the shared terms that explain it. 10,000 articles link in seconds.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -319,22 +319,29 @@ fn related_candidates(
 
 /// The index: TF-IDF unit vectors of the paragraphs of running text (words and phrases),
 /// each term's paragraph count, and the phrases used by two paragraphs or more (term ids from
-/// `words` on) with where each is first written. The prepared paragraphs are consumed: each
-/// document's words are let go as soon as its vectors are built, so the words and the
-/// vectors are never all in memory at once.
+/// `words` on, in the order they are first used) with where each is first written. The
+/// prepared paragraphs are consumed: each document's words are let go as soon as its vectors
+/// are built, so the words and the vectors are never all in memory at once. Phrases only one
+/// paragraph uses (most phrases) can link nothing: they are counted first and never enter a
+/// vector.
 fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermId) -> LinkIndex {
-    let mut paragraph_frequency: Vec<u32> = vec![0; words as usize];
-    let mut phrase_ids: HashMap<(TermId, TermId), TermId> = HashMap::default();
-    let mut phrases: Vec<(TermId, TermId)> = Vec::new();
-    let mut phrase_places: Vec<PhrasePlace> = Vec::new();
+    let shared = shared_phrases(corpus, &documents);
+    let mut paragraph_frequency: Vec<u32> = vec![0; words as usize + shared.len()];
+    let mut phrase_ids: HashMap<u64, TermId> = HashMap::default();
+    let mut phrases: Vec<(TermId, TermId)> = Vec::with_capacity(shared.len());
+    let mut phrase_places: Vec<PhrasePlace> = Vec::with_capacity(shared.len());
     let mut vectors: Vec<Vector> = Vec::new();
     for (d, paragraphs) in documents.into_iter().enumerate() {
         for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
             let text = corpus.documents[d].paragraphs[p].text.as_str();
             let mut terms: Vec<TermId> = paragraph.content_terms().collect();
-            for pair in paragraph.words.windows(2).filter(|pair| is_phrase(text, pair)) {
-                let id = *phrase_ids.entry((pair[0].term(), pair[1].term())).or_insert_with(|| {
-                    phrases.push((pair[0].term(), pair[1].term()));
+            for pair in phrase_pairs(text, paragraph) {
+                let (a, b) = (pair[0].term(), pair[1].term());
+                if !shared.contains(&phrase_key(a, b)) {
+                    continue;
+                }
+                let id = *phrase_ids.entry(phrase_key(a, b)).or_insert_with(|| {
+                    phrases.push((a, b));
                     phrase_places.push(PhrasePlace {
                         document: d as u32,
                         paragraph: p as u32,
@@ -352,11 +359,6 @@ fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermI
                     _ => weights.push((t, 1.0)),
                 }
             }
-            if let Some(&(last, _)) = weights.last()
-                && last as usize >= paragraph_frequency.len()
-            {
-                paragraph_frequency.resize(last as usize + 1, 0);
-            }
             for &(t, _) in &weights {
                 paragraph_frequency[t as usize] += 1;
             }
@@ -364,39 +366,11 @@ fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermI
         }
     }
     drop(phrase_ids);
-    // Phrases only one paragraph uses can link nothing: most phrases are such. They go, and
-    // the others are numbered again, densely.
-    let mut renumbered: Vec<TermId> = vec![TermId::MAX; phrases.len()];
-    let mut kept = Vec::new();
-    let mut kept_places = Vec::new();
-    for (i, (&phrase, place)) in phrases.iter().zip(phrase_places).enumerate() {
-        if paragraph_frequency[words as usize + i] > 1 {
-            renumbered[i] = words + kept.len() as TermId;
-            kept.push(phrase);
-            kept_places.push(place);
-        }
-    }
-    let phrases = kept;
-    let mut frequency = paragraph_frequency;
-    for (i, &id) in renumbered.iter().enumerate() {
-        if id != TermId::MAX {
-            frequency[id as usize] = frequency[words as usize + i];
-        }
-    }
-    frequency.truncate(words as usize + phrases.len());
-    frequency.shrink_to_fit();
     let n = vectors.len() as f32;
     for v in &mut vectors {
-        v.weights.retain_mut(|(t, _)| {
-            if *t >= words {
-                *t = renumbered[(*t - words) as usize];
-                *t != TermId::MAX
-            } else {
-                frequency[*t as usize] > 1
-            }
-        });
+        v.weights.retain(|&(t, _)| paragraph_frequency[t as usize] > 1);
         for (t, w) in &mut v.weights {
-            *w = (1.0 + w.ln()) * (n / frequency[*t as usize] as f32).ln();
+            *w = (1.0 + w.ln()) * (n / paragraph_frequency[*t as usize] as f32).ln();
         }
         v.weights.retain(|&(_, w)| w > 0.0);
         v.weights.shrink_to_fit();
@@ -405,13 +379,42 @@ fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermI
             v.weights.iter_mut().for_each(|(_, w)| *w /= norm);
         }
     }
-    LinkIndex {
-        vectors,
-        paragraph_frequency: frequency,
-        phrases,
-        phrase_places: kept_places,
-        words,
+    LinkIndex { vectors, paragraph_frequency, phrases, phrase_places, words }
+}
+
+/// The phrases of a prepared paragraph of `text`: its pairs of words that [`is_phrase`].
+fn phrase_pairs<'p>(
+    text: &'p str,
+    paragraph: &'p PreparedParagraph,
+) -> impl Iterator<Item = &'p [Word]> + 'p {
+    paragraph.words.windows(2).filter(move |pair| is_phrase(text, pair))
+}
+
+/// A phrase's two term ids as one number.
+fn phrase_key(a: TermId, b: TermId) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// The phrases two paragraphs of running text or more use (as [`phrase_key`]s): every
+/// paragraph's phrases, each once, sorted together and counted.
+fn shared_phrases(corpus: &Corpus, documents: &[Vec<PreparedParagraph>]) -> HashSet<u64> {
+    let mut used: Vec<u64> = Vec::new();
+    let mut paragraph_phrases: Vec<u64> = Vec::new();
+    for (d, paragraphs) in documents.iter().enumerate() {
+        for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
+            let text = corpus.documents[d].paragraphs[p].text.as_str();
+            paragraph_phrases.clear();
+            paragraph_phrases.extend(
+                phrase_pairs(text, paragraph)
+                    .map(|pair| phrase_key(pair[0].term(), pair[1].term())),
+            );
+            paragraph_phrases.sort_unstable();
+            paragraph_phrases.dedup();
+            used.extend_from_slice(&paragraph_phrases);
+        }
     }
+    used.sort_unstable();
+    used.chunk_by(|a, b| a == b).filter(|run| run.len() > 1).map(|run| run[0]).collect()
 }
 
 /// Whether two words of a paragraph's `text` make a phrase: two different content words with
