@@ -5,9 +5,12 @@
 //! the reader and the commands send none of it to the terminal, and each shows on its one
 //! line, in its own order, with the separators as spaces.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
+use std::time::Duration;
 
 use basira::analysis::{Analysis, ThemeSource};
 use basira::corpus::Corpus;
@@ -339,45 +342,26 @@ fn the_markdown_handout_names_files_and_notes_without_controls() {
 /// articles: the bytes sent to the terminal hold no separator and no sequence from a name.
 #[test]
 fn the_reader_sends_no_separator_from_a_file_name_to_the_terminal() {
-    if Command::new("script").arg("-V").output().is_err() {
-        eprintln!("skipped: script (util-linux) is not installed");
-        return;
-    }
     let folder = hostile_folder("names-pty");
     let dir = folder.parent().unwrap();
-    let typescript = dir.join("typescript");
     let command =
         format!("stty cols 100 rows 30; {} {}", env!("CARGO_BIN_EXE_basira"), folder.display());
-    let mut child = Command::new("script")
-        .args(["-q", "-c", &command])
-        .arg(&typescript)
-        .env("TERM", "xterm-256color")
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let stdin = child.stdin.as_mut().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(800));
-        for key in [".", "o", "\u{1b}", "W", "\u{1b}", "q"] {
-            let _ = stdin.write_all(key.as_bytes());
-            let _ = stdin.flush();
-            std::thread::sleep(std::time::Duration::from_millis(200));
-        }
-    }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the reader did not end");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let sent = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).into_owned();
+    let (cache, state, config) = (dir.join("cache"), dir.join("state"), dir.join("config"));
+    let env = [
+        ("XDG_CACHE_HOME", cache.as_path()),
+        ("XDG_STATE_HOME", state.as_path()),
+        ("XDG_CONFIG_HOME", config.as_path()),
+    ];
+    let keys = [".", "o", "\u{1b}", "W", "\u{1b}", "q"];
+    let Some(sent) = common::bytes_sent_in_a_pty(
+        &command,
+        &dir.join("typescript"),
+        &env,
+        &keys,
+        Duration::from_millis(200),
+    ) else {
+        return;
+    };
     for marker in ["\u{2028}", "\u{2029}", "\u{202e}", "\u{9b}", "]0;pwned", "\u{7}"] {
         assert!(!sent.contains(marker), "{marker:?} reached the terminal");
     }

@@ -3,8 +3,11 @@
 //! and CJK among Arabic. Nothing from the file reaches the terminal as a control, no line is
 //! wider than asked, nothing panics, and bidi controls do not reorder other paragraphs.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -115,13 +118,8 @@ fn a_one_megabyte_paragraph_lays_out_within_the_width() {
 /// to the terminal contain none of the file's sequences.
 #[test]
 fn the_reader_sends_no_sequence_from_the_file_to_the_terminal() {
-    if Command::new("script").arg("-V").output().is_err() {
-        eprintln!("skipped: script (util-linux) is not installed");
-        return;
-    }
     let dir = scratch("hostile-pty");
     let path = hostile_file(&dir);
-    let typescript = dir.join("typescript");
     // Page through the whole article and its panel, then quit; the terminal is 100x30.
     let keys = "jjjjjjjjjj<Space><Space><Space><Space>G<Tab>l<Tab>q";
     let command = format!(
@@ -131,36 +129,18 @@ fn the_reader_sends_no_sequence_from_the_file_to_the_terminal() {
         env!("CARGO_BIN_EXE_basira"),
         path.display(),
     );
-    let mut child = Command::new("script")
-        .args(["-q", "-c", &command])
-        .arg(&typescript)
-        .env("TERM", "xterm-256color")
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_STATE_HOME", dir.join("state"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let stdin = child.stdin.as_mut().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(800));
-        for key in ["j", "j", " ", " ", "G", "\t", "l", "\t", "q"] {
-            let _ = stdin.write_all(key.as_bytes());
-            let _ = stdin.flush();
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the reader did not end");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let sent = std::fs::read(&typescript).unwrap();
-    let sent = String::from_utf8_lossy(&sent);
+    let (cache, state) = (dir.join("cache"), dir.join("state"));
+    let env = [("XDG_CACHE_HOME", cache.as_path()), ("XDG_STATE_HOME", state.as_path())];
+    let keys = ["j", "j", " ", " ", "G", "\t", "l", "\t", "q"];
+    let Some(sent) = common::bytes_sent_in_a_pty(
+        &command,
+        &dir.join("typescript"),
+        &env,
+        &keys,
+        Duration::from_millis(100),
+    ) else {
+        return;
+    };
     for marker in [
         "52;c;cHduZWQ=",
         "0;pwned-title",
