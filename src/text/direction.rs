@@ -71,19 +71,11 @@ pub fn dominant_direction<'t>(
 }
 
 /// The direction of a strong character (bidi class L, or R and AL), `None` for any other.
-/// The letters of ASCII and of the Arabic block, most of any text, are answered without the
-/// class table.
-#[inline]
 fn strong_direction(c: char) -> Option<Direction> {
-    match c {
-        'a'..='z' | 'A'..='Z' => Some(Direction::Ltr),
-        '\0'..='\x7f' => None,
-        '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' => Some(Direction::Rtl),
-        _ => match bidi_class(c) {
-            BidiClass::L => Some(Direction::Ltr),
-            BidiClass::R | BidiClass::AL => Some(Direction::Rtl),
-            _ => None,
-        },
+    match bidi_class(c) {
+        BidiClass::L => Some(Direction::Ltr),
+        BidiClass::R | BidiClass::AL => Some(Direction::Rtl),
+        _ => None,
     }
 }
 
@@ -96,18 +88,6 @@ mod tests {
         assert_eq!(first_strong_direction("2017: عام"), Some(Direction::Rtl));
         assert_eq!(first_strong_direction("« Twitter » حذف"), Some(Direction::Ltr));
         assert_eq!(first_strong_direction("1500 / 1500"), None);
-    }
-
-    #[test]
-    fn strong_direction_agrees_with_the_class_table() {
-        for c in ('\0'..='\u{7ff}').chain('\u{fb50}'..='\u{fefc}') {
-            let from_table = match bidi_class(c) {
-                BidiClass::L => Some(Direction::Ltr),
-                BidiClass::R | BidiClass::AL => Some(Direction::Rtl),
-                _ => None,
-            };
-            assert_eq!(strong_direction(c), from_table, "{c:?}");
-        }
     }
 
     #[test]
