@@ -65,10 +65,11 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// `basira ARGS` with its cache and state in `dir`.
+/// `basira ARGS` run in `dir`, with its cache and state there too.
 fn basira(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_basira"))
         .args(args)
+        .current_dir(dir)
         .env("XDG_CACHE_HOME", dir.join("cache"))
         .env("XDG_STATE_HOME", dir.join("state"))
         .env("XDG_CONFIG_HOME", dir.join("config"))
@@ -126,9 +127,9 @@ fn a_file_name_with_a_line_separator_shows_on_one_line_in_the_article_list() {
 #[test]
 fn a_skipped_file_is_named_without_its_controls_on_screen_and_on_stderr() {
     let folder = hostile_folder("names-skipped");
-    let path = folder.to_str().unwrap();
+    // Opened by its relative name, so the line fits however deep the checkout lies.
     let out =
-        basira(folder.parent().unwrap(), &["snapshot", "--size", "100x30", "--keys", "W", path]);
+        basira(folder.parent().unwrap(), &["snapshot", "--size", "100x30", "--keys", "W", "a"]);
     let screen = stdout(&out);
     assert_clean("the list of skipped files", &screen);
     assert!(
