@@ -343,8 +343,22 @@ fn the_reader_lists_the_files_it_skipped() {
     let path = dir.to_str().unwrap();
     let out = basira(&["snapshot", "--size", "100x20", path]);
     let screen = String::from_utf8(out.stdout).unwrap();
-    assert!(screen.lines().last().unwrap().contains("W lists them"), "{screen}");
-    let out = basira(&["snapshot", "--size", "100x20", "--keys", "W", path]);
+    assert!(screen.lines().last().unwrap().contains("W shows it"), "{screen}");
+    // A second file, deep enough that its path is longer than the window is wide: the list
+    // wraps it, and its name and the reason still show.
+    let deep = dir.join("saved pages from the web, sorted by month").join("2024, November");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("empty.txt"), "").unwrap();
+    let out = basira(&["snapshot", "--size", "60x20", path]);
     let screen = String::from_utf8(out.stdout).unwrap();
-    assert!(screen.contains("broken.txt"), "{screen}");
+    assert!(screen.lines().last().unwrap().contains("2 files could not"), "{screen}");
+    let out = basira(&["snapshot", "--size", "60x20", "--keys", "W", path]);
+    let screen = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = screen.lines().filter(|row| row.contains('│')).collect();
+    let words: Vec<&str> = rows.iter().flat_map(|row| row.split([' ', '│'])).collect();
+    let listed = words.into_iter().filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    for shown in ["broken.txt: this is a binary file", "empty.txt: the file is empty; skipped"] {
+        assert!(listed.contains(shown), "{shown}\n{screen}");
+    }
+    assert!(rows.iter().any(|row| row.contains("│   ")), "continuation lines stand in\n{screen}");
 }

@@ -302,7 +302,9 @@ impl App {
         app.follow_reading_position();
         app.refresh_panel();
         let skipped = app.corpus.warnings.len();
-        if skipped > 0 && app.message.is_none() {
+        if skipped == 1 && app.message.is_none() {
+            app.say("A file could not be opened or was read with a warning: W shows it.", &[]);
+        } else if skipped > 1 && app.message.is_none() {
             app.say(
                 "{} files could not be opened or were read with a warning: W lists them.",
                 &[&skipped],

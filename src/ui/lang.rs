@@ -123,6 +123,9 @@ fn arabic(english: &str) -> Option<&'static str> {
             "الملفات التي تُخطّيت أو قُرئت مع تنبيه عند الفتح"
         }
         "No file was skipped." => "لم يُتخطَّ أي ملف.",
+        "A file could not be opened or was read with a warning: W shows it." => {
+            "ملف تعذّر فتحه أو قُرئ مع تنبيه — W يعرضه."
+        }
         "{} files could not be opened or were read with a warning: W lists them." => {
             "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — W يعرضها."
         }

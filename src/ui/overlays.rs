@@ -12,9 +12,11 @@ use super::app::{App, Overlay};
 use super::chrome::{name_line, one_line};
 use super::draw::{draw_line, put_str, ui_text};
 use super::lang::{fill, tr};
+use super::panel::wrap;
 use super::presentation::PRESENTATION_KEYS;
+use crate::corpus::sanitise_line;
 use crate::layout::VisualLine;
-use crate::text::Direction;
+use crate::text::{Direction, first_strong_direction};
 
 /// Frames in plain ASCII.
 const ASCII_BORDER: border::Set = border::Set {
@@ -247,18 +249,37 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize
 }
 
 /// The files skipped (or read with a warning) when the collection was opened, one sentence
-/// each, as the loader wrote them.
+/// each, as the loader wrote them, wrapped so that a long path still shows its file's name and
+/// the reason (its lines after the first stand in); from warning `scroll` on, as many as
+/// the screen holds.
 fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let warnings = &app.corpus().warnings;
-    let height = (warnings.len() as u16).saturating_add(4);
+    let popup_width = 100.min(screen.width);
+    let width = popup_width.saturating_sub(4);
+    let room = usize::from(screen.height.saturating_sub(4));
+    let mut lines: Vec<VisualLine> = Vec::new();
+    for warning in warnings.iter().skip(scroll) {
+        if lines.len() >= room {
+            break;
+        }
+        let text = sanitise_line(warning);
+        let direction = first_strong_direction(&text).unwrap_or(Direction::Ltr);
+        // The lines after a warning's first stand in by two cells, so that each warning
+        // starts where the eye finds it.
+        let mut wrapped = wrap(&text, direction, width.saturating_sub(2), 0, app.options());
+        for (i, line) in wrapped.iter_mut().enumerate() {
+            if (i == 0) == direction.is_rtl() {
+                line.indent += 2;
+            }
+        }
+        lines.extend(wrapped);
+    }
+    let height = (lines.len() as u16).saturating_add(4);
     let title = tr(app.look().lang, " Skipped files and warnings — Esc closes ");
-    let inner = popup(app, buf, 100.min(screen.width), height, title, "");
+    let inner = popup(app, buf, popup_width, height, title, "");
     let rows = usize::from(inner.height.saturating_sub(2));
-    for (row, warning) in warnings.iter().skip(scroll).take(rows).enumerate() {
+    for (row, line) in lines.iter().take(rows).enumerate() {
         let y = inner.y + 1 + row as u16;
-        let width = inner.width.saturating_sub(2);
-        let mut line = name_line(warning, Direction::Ltr, width, app.options());
-        line.indent = 0;
-        draw_line(buf, inner.x + 1, y, width, &line, |_| Style::new());
+        draw_line(buf, inner.x + 1, y, width, line, |_| Style::new());
     }
 }
