@@ -172,12 +172,13 @@ fn article_handout<'a>(
 
 /// A fact as listed: its sentence, its figures as text, and where to bold them.
 fn fact_entry<'a>(document: &'a Document, fact: &Fact) -> FactEntry<'a> {
-    let text = &document.paragraphs[fact.paragraph].text;
+    let text = &document.paragraphs[fact.paragraph()].text;
+    let figures = fact.figures();
     FactEntry {
-        text: &text[fact.range.clone()],
-        paragraph: fact.paragraph,
-        numbers: fact.figures.iter().map(|r| &text[r.clone()]).collect(),
-        figures: figures_in_sentence(&fact.range, &fact.figures),
+        text: &text[fact.range()],
+        paragraph: fact.paragraph(),
+        numbers: figures.iter().map(|r| &text[r.clone()]).collect(),
+        figures: figures_in_sentence(&fact.range(), &figures),
     }
 }
 

@@ -178,12 +178,12 @@ pub fn write_facts(
                 .facts
                 .iter()
                 .map(|f| {
-                    let text = &document.paragraphs[f.paragraph].text;
+                    let text = &document.paragraphs[f.paragraph()].text;
                     FactEntry {
-                        text: &text[f.range.clone()],
-                        paragraph: f.paragraph,
-                        sentence: f.sentence,
-                        numbers: f.figures.iter().map(|r| &text[r.clone()]).collect(),
+                        text: &text[f.range()],
+                        paragraph: f.paragraph(),
+                        sentence: f.sentence(),
+                        numbers: f.figures().into_iter().map(|r| &text[r]).collect(),
                     }
                 })
                 .collect(),

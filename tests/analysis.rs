@@ -40,7 +40,7 @@ fn key_points_come_from_running_text_never_from_furniture() {
 fn key_points_scale_with_length_and_come_in_reading_order() {
     let (corpus, analysis) = builtin();
     for (i, document) in corpus.documents.iter().enumerate() {
-        let words: usize = analysis.documents[i].ranked.iter().map(|k| k.words).sum();
+        let words: usize = analysis.documents[i].ranked.iter().map(|k| k.words as usize).sum();
         let points = analysis.key_points(i, Budget::Default);
         let expected = (words / 100).clamp(1, 12);
         assert_eq!(
@@ -98,7 +98,9 @@ fn facts_carry_their_figures_in_context() {
         .zip(&analysis.documents)
         .flat_map(|(d, a)| {
             a.facts.iter().flat_map(move |f| {
-                f.figures.iter().map(move |r| d.paragraphs[f.paragraph].text[r.clone()].to_string())
+                f.figures()
+                    .into_iter()
+                    .map(move |r| d.paragraphs[f.paragraph()].text[r].to_string())
             })
         })
         .collect();

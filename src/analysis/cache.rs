@@ -23,7 +23,7 @@ pub const KEPT_ANALYSES: usize = 8;
 
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
 /// old files are not read (the crate version is part of the key too).
-const ANALYSIS_VERSION: &str = "basira-analysis-5";
+const ANALYSIS_VERSION: &str = "basira-analysis-6";
 
 /// The cache directory: `$XDG_CACHE_HOME/basira` (or the platform's equivalent).
 fn cache_dir() -> Option<PathBuf> {

@@ -18,17 +18,62 @@ use std::sync::OnceLock;
 use crate::text::sentences::is_alphanumeric;
 use crate::text::{normalize, stem};
 
-/// One sentence that carries figures.
+/// One sentence that carries figures. A collection has a great many, so places are kept as
+/// 32-bit numbers (a file is at most 64 MB); they are read as `usize` through its methods.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
+    paragraph: u32,
+    sentence: u32,
+    range: Range<u32>,
+    figures: Vec<Range<u32>>,
+}
+
+impl Fact {
+    /// The fact in sentence `sentence` (byte range `range`) of paragraph `paragraph`, with
+    /// its figures (byte ranges of the paragraph's text, in order).
+    pub fn new(
+        paragraph: usize,
+        sentence: usize,
+        range: Range<usize>,
+        figures: &[Range<usize>],
+    ) -> Fact {
+        Fact {
+            paragraph: paragraph as u32,
+            sentence: sentence as u32,
+            range: narrow(range),
+            figures: figures.iter().cloned().map(narrow).collect(),
+        }
+    }
+
     /// Paragraph index in the document.
-    pub paragraph: usize,
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
     /// Sentence index in the paragraph.
-    pub sentence: usize,
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
     /// Byte range of the sentence in the paragraph's text.
-    pub range: Range<usize>,
+    pub fn range(&self) -> Range<usize> {
+        widen(&self.range)
+    }
+
     /// Byte ranges of the figures in the paragraph's text, in order.
-    pub figures: Vec<Range<usize>>,
+    pub fn figures(&self) -> Vec<Range<usize>> {
+        self.figures.iter().map(widen).collect()
+    }
+}
+
+/// A byte range of a paragraph as 32-bit numbers.
+fn narrow(range: Range<usize>) -> Range<u32> {
+    range.start as u32..range.end as u32
+}
+
+/// A byte range of a paragraph kept as 32-bit numbers, as `usize`.
+fn widen(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// Numbers written as words.
@@ -185,7 +230,7 @@ pub fn facts(
             let pieces = pieces(text, prepared, sentence);
             let figures = figures(text, &pieces, s == 0);
             if !figures.is_empty() {
-                out.push(Fact { paragraph: p, sentence: s, range: sentence.clone(), figures });
+                out.push(Fact::new(p, s, sentence.clone(), &figures));
             }
         }
     }
@@ -347,9 +392,9 @@ mod tests {
         facts(document, &prepared.documents[0], &number_terms(&prepared.vocabulary))
             .iter()
             .flat_map(|f| {
-                f.figures
-                    .iter()
-                    .map(|r| document.paragraphs[f.paragraph].text[r.clone()].to_string())
+                f.figures()
+                    .into_iter()
+                    .map(|r| document.paragraphs[f.paragraph()].text[r].to_string())
             })
             .collect()
     }

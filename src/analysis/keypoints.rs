@@ -49,6 +49,37 @@ pub struct KeyPoint {
     pub words: usize,
 }
 
+/// A ranked sentence as an analysis keeps it: every sentence of every article is one, so it
+/// is kept in 32 bytes (places as 32-bit numbers, its rank its place in the list);
+/// [`select`] gives the chosen ones out as [`KeyPoint`]s.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankedSentence {
+    /// Paragraph index in the document.
+    pub paragraph: u32,
+    /// Sentence index in the paragraph.
+    pub sentence: u32,
+    /// Byte range of the sentence in the paragraph's text.
+    pub range: Range<u32>,
+    /// The score it was ranked by, 0 to 1.
+    pub score: f64,
+    /// How many words it has.
+    pub words: u32,
+}
+
+impl RankedSentence {
+    /// The key point it makes at `rank` (1 = most important).
+    fn key_point(&self, rank: usize) -> KeyPoint {
+        KeyPoint {
+            rank,
+            paragraph: self.paragraph as usize,
+            sentence: self.sentence as usize,
+            range: self.range.start as usize..self.range.end as usize,
+            score: self.score,
+            words: self.words as usize,
+        }
+    }
+}
+
 /// Words per key point when no budget is given.
 const WORDS_PER_KEY_POINT: usize = 100;
 /// The most key points taken by default.
@@ -80,7 +111,10 @@ struct Candidate {
 
 /// Every sentence of a document's running text that can be a key point, most important
 /// first (rank 1), leaving out those that repeat a better one.
-pub fn rank_sentences(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<KeyPoint> {
+pub fn rank_sentences(
+    document: &Document,
+    paragraphs: &[PreparedParagraph],
+) -> Vec<RankedSentence> {
     let candidates = candidates(document, paragraphs);
     if candidates.is_empty() {
         return Vec::new();
@@ -132,26 +166,26 @@ pub fn rank_sentences(document: &Document, paragraphs: &[PreparedParagraph]) -> 
             ranked.push(i);
         }
     }
+    // Places and counts past 32 bits cannot occur: a file is at most 64 MB.
+    let small = |n: usize| n as u32;
     ranked
         .into_iter()
-        .enumerate()
-        .map(|(rank, i)| KeyPoint {
-            rank: rank + 1,
-            paragraph: candidates[i].paragraph,
-            sentence: candidates[i].sentence,
-            range: candidates[i].range.clone(),
+        .map(|i| RankedSentence {
+            paragraph: small(candidates[i].paragraph),
+            sentence: small(candidates[i].sentence),
+            range: small(candidates[i].range.start)..small(candidates[i].range.end),
             score: scores[i],
-            words: candidates[i].words,
+            words: small(candidates[i].words),
         })
         .collect()
 }
 
 /// The key points for a budget, from the ranked sentences, in reading order.
-pub fn select(ranked: &[KeyPoint], budget: Budget) -> Vec<KeyPoint> {
-    let total_words: usize = ranked.iter().map(|k| k.words).sum();
+pub fn select(ranked: &[RankedSentence], budget: Budget) -> Vec<KeyPoint> {
+    let total_words: usize = ranked.iter().map(|k| k.words as usize).sum();
     let mut chosen: Vec<KeyPoint> = Vec::new();
     let mut words = 0;
-    for point in ranked {
+    for (rank, point) in (1..).zip(ranked) {
         let enough = match budget {
             Budget::Count(k) => chosen.len() >= k,
             Budget::Words(w) => words >= w,
@@ -162,8 +196,8 @@ pub fn select(ranked: &[KeyPoint], budget: Budget) -> Vec<KeyPoint> {
         if enough {
             break;
         }
-        words += point.words;
-        chosen.push(point.clone());
+        words += point.words as usize;
+        chosen.push(point.key_point(rank));
     }
     chosen.sort_by_key(|p| (p.paragraph, p.sentence));
     chosen

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use facts::{Fact, facts};
-pub use keypoints::{Budget, KeyPoint, rank_sentences, select};
+pub use keypoints::{Budget, KeyPoint, RankedSentence, rank_sentences, select};
 pub use links::Link;
 pub use prepare::Prepared;
 pub use themes::{Passage, Theme, ThemeDefinition, match_themes, parse_theme_file};
@@ -50,7 +50,7 @@ impl ThemeSource {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentAnalysis {
     /// Every sentence that can be a key point, most important first.
-    pub ranked: Vec<KeyPoint>,
+    pub ranked: Vec<RankedSentence>,
     /// The sentences that carry figures, in reading order.
     pub facts: Vec<Fact>,
 }

@@ -174,7 +174,7 @@ impl PanelSource<'_> {
         analysis.documents[self.document]
             .facts
             .iter()
-            .map(|f| self.sentence(f.paragraph, f.range.clone(), &f.figures))
+            .map(|f| self.sentence(f.paragraph(), f.range(), &f.figures()))
             .collect()
     }
 
