@@ -137,6 +137,9 @@ pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
             (bonus * cohesion(&key) * f64::from(pf(&key)) * idf(d as usize).powi(2), key)
         });
     let candidates = best_first(scored, CANDIDATES);
+    // The counts of every key are done with: let them go before the candidates' places are
+    // gathered (both are large on a large collection).
+    drop(frequencies);
 
     let keys: Vec<Key> = candidates.iter().map(|c| c.1).collect();
     let places = paragraphs_of(corpus, prepared, &keys, &phrase_words);
