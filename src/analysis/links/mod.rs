@@ -13,12 +13,14 @@
 //! with the shared terms that explain it. 10,000 articles link in seconds.
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::prepare::{Prepared, PreparedParagraph, TermId, Word};
+mod vectors;
+
+use super::prepare::{Prepared, PreparedParagraph, TermId};
 use crate::corpus::Corpus;
+use vectors::{Terms, Vectors};
 
 /// Links with a cosine below this are not shown: the paragraphs share too little.
 const MIN_SCORE: f32 = 0.12;
@@ -97,19 +99,11 @@ pub struct PhrasePlace {
     pub range: std::ops::Range<u32>,
 }
 
-/// One paragraph's vector: (term, weight) sorted by term, of unit length.
-struct Vector {
-    place: (u32, u32),
-    weights: Vec<(TermId, f32)>,
-}
-
 /// What links are found from: every paragraph's vector, each term's paragraph count, and the
 /// phrases. Built while the prepared words are at hand; searching needs only this.
 pub struct LinkIndex {
-    vectors: Vec<Vector>,
-    paragraph_frequency: Vec<u32>,
-    phrases: Vec<(TermId, TermId)>,
-    phrase_places: Vec<PhrasePlace>,
+    vectors: Vectors,
+    terms: Terms,
     words: TermId,
 }
 
@@ -118,7 +112,9 @@ impl LinkIndex {
     /// `corpus` (consumed: they are let go as the vectors are built) and the number of words
     /// in the vocabulary.
     pub fn new(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: usize) -> LinkIndex {
-        vectors(corpus, documents, words as TermId)
+        let words = words as TermId;
+        let (vectors, terms) = Vectors::new(corpus, documents, words);
+        LinkIndex { vectors, terms, words }
     }
 }
 
@@ -132,7 +128,8 @@ pub fn links(corpus: &Corpus, prepared: Prepared, k: usize) -> Linked {
 /// The links an index finds: at most `k` per paragraph, best first, grouped by paragraph in
 /// collection order.
 pub fn search(index: LinkIndex, k: usize) -> Linked {
-    let LinkIndex { vectors, paragraph_frequency, phrases, phrase_places, words } = index;
+    let LinkIndex { vectors, terms, words } = index;
+    let Terms { paragraph_frequency, phrases, phrase_places } = terms;
     let paragraphs = vectors.len();
     let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
     let postings = Postings::new(&vectors, &paragraph_frequency, limit);
@@ -164,9 +161,9 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
     let mut out = Vec::with_capacity(best.len());
     for i in 0..paragraphs {
         for (j, score) in best.of(i) {
-            let other = &vectors[j as usize];
-            let (terms, term_count) = shared_terms(&vectors[i], other, words, &phrases);
-            out.push(Link { from: vectors[i].place, to: other.place, score, term_count, terms });
+            let (terms, term_count) = shared_terms(&vectors, i, j as usize, words, &phrases);
+            let (from, to) = (vectors.place(i), vectors.place(j as usize));
+            out.push(Link { from, to, score, term_count, terms });
         }
     }
     Linked { links: out, phrase_places }
@@ -224,15 +221,22 @@ impl Best {
 }
 
 /// The inverted index: for each term not too common, the paragraphs using it with its
-/// weight, all in one list (term `t`'s are `entries[starts[t]..starts[t + 1]]`).
+/// weight, all in one list (term `t`'s are entries `starts[t]..starts[t + 1]`). It holds
+/// nearly every word of the collection a second time, so an entry is kept in 6 bytes: the
+/// paragraph, and the weight in steps of 1/65,535 (weights of unit vectors are at most 1). It
+/// only finds candidates, which are then scored exactly.
 struct Postings {
     starts: Vec<u32>,
-    entries: Vec<(u32, f32)>,
+    paragraphs: Vec<u32>,
+    weights: Vec<u16>,
 }
+
+/// The largest weight a posting stores, standing for 1.
+const POSTING_WEIGHT_ONE: f32 = u16::MAX as f32;
 
 impl Postings {
     /// The postings of `vectors`, leaving out terms in more than `limit` paragraphs.
-    fn new(vectors: &[Vector], paragraph_frequency: &[u32], limit: usize) -> Postings {
+    fn new(vectors: &Vectors, paragraph_frequency: &[u32], limit: usize) -> Postings {
         let counted = |f: u32| if f as usize <= limit { f } else { 0 };
         let mut starts = Vec::with_capacity(paragraph_frequency.len() + 1);
         let mut total = 0u32;
@@ -241,22 +245,33 @@ impl Postings {
             total += counted(f);
             starts.push(total);
         }
-        let mut entries = vec![(0, 0.0); total as usize];
+        let mut paragraphs = vec![0; total as usize];
+        let mut weights = vec![0; total as usize];
         let mut filled: Vec<u32> = starts[..paragraph_frequency.len()].to_vec();
-        for (i, v) in vectors.iter().enumerate() {
-            for &(t, w) in &v.weights {
+        for i in 0..vectors.len() {
+            for (t, w) in vectors.weights(i) {
                 if counted(paragraph_frequency[t as usize]) > 0 {
-                    entries[filled[t as usize] as usize] = (i as u32, w);
+                    let at = filled[t as usize] as usize;
+                    paragraphs[at] = i as u32;
+                    weights[at] = (w.clamp(0.0, 1.0) * POSTING_WEIGHT_ONE).round() as u16;
                     filled[t as usize] += 1;
                 }
             }
         }
-        Postings { starts, entries }
+        Postings { starts, paragraphs, weights }
+    }
+
+    /// The entries of term `t`; none when it is too common.
+    fn range(&self, t: TermId) -> std::ops::Range<usize> {
+        self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize
     }
 
     /// The paragraphs using term `t`, with its weight; none when it is too common.
-    fn of(&self, t: TermId) -> &[(u32, f32)] {
-        &self.entries[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
+    fn of(&self, t: TermId) -> impl Iterator<Item = (u32, f32)> + '_ {
+        let range = self.range(t);
+        let weights = self.weights[range.clone()].iter();
+        let weights = weights.map(|&q| f32::from(q) / POSTING_WEIGHT_ONE);
+        self.paragraphs[range].iter().copied().zip(weights)
     }
 }
 
@@ -267,7 +282,7 @@ type Related = Vec<(u32, f32)>;
 /// related enough to it, with their cosine: candidates come through the postings of its
 /// heaviest terms, and the best of them are scored exactly.
 fn related_candidates(
-    vectors: &[Vector],
+    vectors: &Vectors,
     postings: &Postings,
     block: std::ops::Range<usize>,
 ) -> Vec<Related> {
@@ -275,9 +290,10 @@ fn related_candidates(
     let mut partial: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut found = Vec::with_capacity(block.len());
-    for v in &vectors[block] {
+    for i in block {
+        let article = vectors.place(i).0;
         let mut query: Vec<(TermId, f32)> =
-            v.weights.iter().copied().filter(|&(t, _)| !postings.of(t).is_empty()).collect();
+            vectors.weights(i).filter(|&(t, _)| !postings.range(t).is_empty()).collect();
         // The heaviest terms, in no particular order (the sum does not care).
         let by_weight =
             |a: &(TermId, f32), b: &(TermId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -286,8 +302,8 @@ fn related_candidates(
             query.truncate(QUERY_TERMS);
         }
         for &(t, w) in &query {
-            for &(j, x) in postings.of(t) {
-                if vectors[j as usize].place.0 != v.place.0 {
+            for (j, x) in postings.of(t) {
+                if vectors.place(j as usize).0 != article {
                     if partial[j as usize] == 0.0 {
                         touched.push(j);
                     }
@@ -307,7 +323,7 @@ fn related_candidates(
         }
         let mut related = Vec::new();
         for (j, _) in candidates {
-            let (score, shared) = cosine(v, &vectors[j as usize]);
+            let (score, shared) = vectors.cosine(i, j as usize);
             if score >= MIN_SCORE && shared >= MIN_SHARED_TERMS {
                 related.push((j, score));
             }
@@ -317,152 +333,19 @@ fn related_candidates(
     found
 }
 
-/// The index: TF-IDF unit vectors of the paragraphs of running text (words and phrases),
-/// each term's paragraph count, and the phrases used by two paragraphs or more (term ids from
-/// `words` on, in the order they are first used) with where each is first written. The
-/// prepared paragraphs are consumed: each document's words are let go as soon as its vectors
-/// are built, so the words and the vectors are never all in memory at once. Phrases only one
-/// paragraph uses (most phrases) can link nothing: they are counted first and never enter a
-/// vector.
-fn vectors(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: TermId) -> LinkIndex {
-    let shared = shared_phrases(corpus, &documents);
-    let mut paragraph_frequency: Vec<u32> = vec![0; words as usize + shared.len()];
-    let mut phrase_ids: HashMap<u64, TermId> = HashMap::default();
-    let mut phrases: Vec<(TermId, TermId)> = Vec::with_capacity(shared.len());
-    let mut phrase_places: Vec<PhrasePlace> = Vec::with_capacity(shared.len());
-    let mut vectors: Vec<Vector> = Vec::new();
-    for (d, paragraphs) in documents.into_iter().enumerate() {
-        for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
-            let text = corpus.documents[d].paragraphs[p].text.as_str();
-            let mut terms: Vec<TermId> = paragraph.content_terms().collect();
-            for pair in phrase_pairs(text, paragraph) {
-                let (a, b) = (pair[0].term(), pair[1].term());
-                if !shared.contains(&phrase_key(a, b)) {
-                    continue;
-                }
-                let id = *phrase_ids.entry(phrase_key(a, b)).or_insert_with(|| {
-                    phrases.push((a, b));
-                    phrase_places.push(PhrasePlace {
-                        document: d as u32,
-                        paragraph: p as u32,
-                        range: pair[0].range().start as u32..pair[1].range().end as u32,
-                    });
-                    words + phrases.len() as TermId - 1
-                });
-                terms.push(id);
-            }
-            terms.sort_unstable();
-            let mut weights: Vec<(TermId, f32)> = Vec::new();
-            for t in terms {
-                match weights.last_mut() {
-                    Some((last, count)) if *last == t => *count += 1.0,
-                    _ => weights.push((t, 1.0)),
-                }
-            }
-            for &(t, _) in &weights {
-                paragraph_frequency[t as usize] += 1;
-            }
-            vectors.push(Vector { place: (d as u32, p as u32), weights });
-        }
-    }
-    drop(phrase_ids);
-    let n = vectors.len() as f32;
-    for v in &mut vectors {
-        v.weights.retain(|&(t, _)| paragraph_frequency[t as usize] > 1);
-        for (t, w) in &mut v.weights {
-            *w = (1.0 + w.ln()) * (n / paragraph_frequency[*t as usize] as f32).ln();
-        }
-        v.weights.retain(|&(_, w)| w > 0.0);
-        v.weights.shrink_to_fit();
-        let norm = v.weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.weights.iter_mut().for_each(|(_, w)| *w /= norm);
-        }
-    }
-    LinkIndex { vectors, paragraph_frequency, phrases, phrase_places, words }
-}
-
-/// The phrases of a prepared paragraph of `text`: its pairs of words that [`is_phrase`].
-fn phrase_pairs<'p>(
-    text: &'p str,
-    paragraph: &'p PreparedParagraph,
-) -> impl Iterator<Item = &'p [Word]> + 'p {
-    paragraph.words.windows(2).filter(move |pair| is_phrase(text, pair))
-}
-
-/// A phrase's two term ids as one number.
-fn phrase_key(a: TermId, b: TermId) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
-}
-
-/// The phrases two paragraphs of running text or more use (as [`phrase_key`]s): every
-/// paragraph's phrases, each once, sorted together and counted.
-fn shared_phrases(corpus: &Corpus, documents: &[Vec<PreparedParagraph>]) -> HashSet<u64> {
-    let mut used: Vec<u64> = Vec::new();
-    let mut paragraph_phrases: Vec<u64> = Vec::new();
-    for (d, paragraphs) in documents.iter().enumerate() {
-        for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
-            let text = corpus.documents[d].paragraphs[p].text.as_str();
-            paragraph_phrases.clear();
-            paragraph_phrases.extend(
-                phrase_pairs(text, paragraph)
-                    .map(|pair| phrase_key(pair[0].term(), pair[1].term())),
-            );
-            paragraph_phrases.sort_unstable();
-            paragraph_phrases.dedup();
-            used.extend_from_slice(&paragraph_phrases);
-        }
-    }
-    used.sort_unstable();
-    used.chunk_by(|a, b| a == b).filter(|run| run.len() > 1).map(|run| run[0]).collect()
-}
-
-/// Whether two words of a paragraph's `text` make a phrase: two different content words with
-/// nothing but spaces between them (no punctuation, no function word).
-fn is_phrase(text: &str, pair: &[Word]) -> bool {
-    let [a, b] = pair else {
-        return false;
-    };
-    !a.stop()
-        && !b.stop()
-        && a.term() != b.term()
-        && text
-            .get(a.range().end..b.range().start)
-            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
-}
-
-/// The cosine of two unit vectors (sorted by term) and how many terms they share.
-fn cosine(a: &Vector, b: &Vector) -> (f32, usize) {
-    let (mut i, mut j, mut sum, mut shared) = (0, 0, 0.0, 0);
-    while i < a.weights.len() && j < b.weights.len() {
-        match a.weights[i].0.cmp(&b.weights[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a.weights[i].1 * b.weights[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (sum, shared)
-}
-
-/// The shared terms of two vectors that contribute most to their cosine; a word already
-/// named by a phrase in the list is not named again. Term ids from `words` on are phrases.
+/// The shared terms of paragraphs `i` and `j` that contribute most to their cosine; a word
+/// already named by a phrase in the list is not named again. Term ids from `words` on are
+/// phrases.
 fn shared_terms(
-    a: &Vector,
-    b: &Vector,
+    vectors: &Vectors,
+    i: usize,
+    j: usize,
     words: TermId,
     phrases: &[(TermId, TermId)],
 ) -> ([u32; TERMS_PER_LINK], u8) {
-    let mut shared: Vec<(f32, TermId)> = a
-        .weights
-        .iter()
-        .filter_map(|&(t, w)| {
-            b.weights.binary_search_by_key(&t, |&(u, _)| u).ok().map(|i| (w * b.weights[i].1, t))
-        })
+    let mut shared: Vec<(f32, TermId)> = vectors
+        .weights(i)
+        .filter_map(|(t, w)| vectors.weight_of(j, t).map(|x| (w * x, t)))
         .collect();
     shared.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     let in_phrase = |word: TermId, chosen: &[TermId]| {

@@ -1,0 +1,359 @@
+//! The paragraphs as TF-IDF unit vectors of their content stems and phrases, all in one list.
+//!
+//! Ten thousand articles make some five million (paragraph, term) entries, the largest thing
+//! link search holds. An entry is kept in 6 bytes: its term and how often the paragraph uses
+//! it. Its weight, `(1 + ln count) × idf / norm`, is worked out when it is needed, by the same
+//! operations in the same order as when the norm was taken, so every weight, cosine and score
+//! is exactly what stored weights would give.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::PhrasePlace;
+use crate::analysis::prepare::{PreparedParagraph, TermId, Word};
+use crate::corpus::Corpus;
+
+/// Phrase occurrences counted in one pass of [`shared_phrases`]: about two million, 16 MB.
+const PHRASES_PER_PASS: usize = 1 << 21;
+
+/// Every paragraph of running text's vector: paragraph `i`'s terms are
+/// `terms[starts[i]..starts[i + 1]]`, sorted, each with its count in `counts`.
+pub struct Vectors {
+    places: Vec<(u32, u32)>,
+    starts: Vec<u32>,
+    terms: Vec<TermId>,
+    counts: Vec<u16>,
+    /// For each term, its inverse paragraph frequency.
+    idf: Vec<f32>,
+    /// For each paragraph, the length its weights are divided by.
+    norms: Vec<f32>,
+}
+
+/// What the index is built from besides the vectors: each term's paragraph count, and the
+/// phrases (pairs of word term ids, numbered from the vocabulary's length on in this order)
+/// with where each is first written.
+pub struct Terms {
+    /// For each term (words, then phrases), how many paragraphs use it.
+    pub paragraph_frequency: Vec<u32>,
+    /// The phrases, as their two words' term ids.
+    pub phrases: Vec<(TermId, TermId)>,
+    /// Where each phrase is first written.
+    pub phrase_places: Vec<PhrasePlace>,
+}
+
+impl Vectors {
+    /// The vectors of every paragraph of running text of `corpus`, from its prepared
+    /// paragraphs (consumed: each document's words are let go once its vectors are built) and
+    /// the number of words in the vocabulary. Terms only one paragraph uses are left out: they
+    /// cannot link. Phrases are those two paragraphs or more use, counted first, so that the
+    /// million phrases used once never get a number.
+    pub fn new(
+        corpus: &Corpus,
+        documents: Vec<Vec<PreparedParagraph>>,
+        words: TermId,
+    ) -> (Vectors, Terms) {
+        let shared = shared_phrases(corpus, &documents);
+        // First pass: number the phrases in the order they are first used, and count every
+        // term's paragraphs.
+        let mut frequency: Vec<u32> = vec![0; words as usize + shared.len()];
+        let mut phrase_ids: HashMap<u64, TermId> = HashMap::default();
+        let mut phrases: Vec<(TermId, TermId)> = Vec::with_capacity(shared.len());
+        let mut phrase_places: Vec<PhrasePlace> = Vec::with_capacity(shared.len());
+        let mut terms: Vec<TermId> = Vec::new();
+        let mut paragraphs = 0usize;
+        for (d, document) in documents.iter().enumerate() {
+            for (p, paragraph) in document.iter().enumerate().filter(|(_, p)| p.body) {
+                let text = corpus.documents[d].paragraphs[p].text.as_str();
+                paragraph_terms(text, paragraph, &mut terms, |a, b, range| {
+                    let key = phrase_key(a, b);
+                    shared.contains(&key).then(|| {
+                        *phrase_ids.entry(key).or_insert_with(|| {
+                            phrases.push((a, b));
+                            phrase_places.push(PhrasePlace {
+                                document: d as u32,
+                                paragraph: p as u32,
+                                range,
+                            });
+                            words + phrases.len() as TermId - 1
+                        })
+                    })
+                });
+                for run in terms.chunk_by(|a, b| a == b) {
+                    frequency[run[0] as usize] += 1;
+                }
+                paragraphs += 1;
+            }
+        }
+        drop(shared);
+        let n = paragraphs as f32;
+        let idf: Vec<f32> = frequency.iter().map(|&f| (n / f as f32).ln()).collect();
+        // A term is kept where it has a weight: used by two paragraphs or more, not by all.
+        let kept = |t: TermId| frequency[t as usize] > 1 && idf[t as usize] > 0.0;
+        let entries: usize = (0..frequency.len() as TermId)
+            .filter(|&t| kept(t))
+            .map(|t| frequency[t as usize] as usize)
+            .sum();
+        // Second pass: the vectors, into lists of exactly their size.
+        let mut vectors = Vectors {
+            places: Vec::with_capacity(paragraphs),
+            starts: Vec::with_capacity(paragraphs + 1),
+            terms: Vec::with_capacity(entries),
+            counts: Vec::with_capacity(entries),
+            idf: Vec::new(),
+            norms: Vec::with_capacity(paragraphs),
+        };
+        vectors.starts.push(0);
+        for (d, document) in documents.into_iter().enumerate() {
+            for (p, paragraph) in document.iter().enumerate().filter(|(_, p)| p.body) {
+                let text = corpus.documents[d].paragraphs[p].text.as_str();
+                paragraph_terms(text, paragraph, &mut terms, |a, b, _| {
+                    phrase_ids.get(&phrase_key(a, b)).copied()
+                });
+                let start = vectors.terms.len();
+                for run in terms.chunk_by(|a, b| a == b).filter(|run| kept(run[0])) {
+                    vectors.terms.push(run[0]);
+                    vectors.counts.push(u16::try_from(run.len()).unwrap_or(u16::MAX));
+                }
+                let sum: f32 = (start..vectors.terms.len())
+                    .map(|k| vectors.raw_weight(&idf, k))
+                    .map(|w| w * w)
+                    .sum();
+                vectors.norms.push(sum.sqrt());
+                vectors.places.push((d as u32, p as u32));
+                vectors.starts.push(vectors.terms.len() as u32);
+            }
+        }
+        vectors.idf = idf;
+        let terms = Terms { paragraph_frequency: frequency, phrases, phrase_places };
+        (vectors, terms)
+    }
+
+    /// How many paragraphs there are.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Paragraph `i`'s place: (article, paragraph).
+    pub fn place(&self, i: usize) -> (u32, u32) {
+        self.places[i]
+    }
+
+    /// Paragraph `i`'s terms with their weights, sorted by term; the weights are of unit
+    /// length.
+    pub fn weights(&self, i: usize) -> impl Iterator<Item = (TermId, f32)> + '_ {
+        let norm = self.norms[i];
+        self.entries(i).map(move |k| (self.terms[k], self.raw_weight(&self.idf, k) / norm))
+    }
+
+    /// The weight of term `t` in paragraph `i`, if it uses it.
+    pub fn weight_of(&self, i: usize, t: TermId) -> Option<f32> {
+        let entries = self.entries(i);
+        let at = self.terms[entries.clone()].binary_search(&t).ok()?;
+        Some(self.raw_weight(&self.idf, entries.start + at) / self.norms[i])
+    }
+
+    /// The cosine of paragraphs `i` and `j` and how many terms they share.
+    pub fn cosine(&self, i: usize, j: usize) -> (f32, usize) {
+        let (a, b) = (self.entries(i), self.entries(j));
+        let (mut x, mut y, mut sum, mut shared) = (a.start, b.start, 0.0, 0);
+        while x < a.end && y < b.end {
+            match self.terms[x].cmp(&self.terms[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let wa = self.raw_weight(&self.idf, x) / self.norms[i];
+                    let wb = self.raw_weight(&self.idf, y) / self.norms[j];
+                    sum += wa * wb;
+                    shared += 1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        (sum, shared)
+    }
+
+    /// The entries of paragraph `i`.
+    fn entries(&self, i: usize) -> std::ops::Range<usize> {
+        self.starts[i] as usize..self.starts[i + 1] as usize
+    }
+
+    /// Entry `k`'s weight before the paragraph's norm divides it.
+    fn raw_weight(&self, idf: &[f32], k: usize) -> f32 {
+        let idf = idf[self.terms[k] as usize];
+        match self.counts[k] {
+            // Most terms are used once in a paragraph, and 1 + ln 1 is 1.
+            1 => idf,
+            count => (1.0 + f32::from(count).ln()) * idf,
+        }
+    }
+}
+
+/// A paragraph's terms into `out`, sorted, once per use: its content words, and its phrases
+/// that `phrase` numbers (given the two words' term ids and the phrase's byte range).
+fn paragraph_terms(
+    text: &str,
+    paragraph: &PreparedParagraph,
+    out: &mut Vec<TermId>,
+    mut phrase: impl FnMut(TermId, TermId, std::ops::Range<u32>) -> Option<TermId>,
+) {
+    out.clear();
+    out.extend(paragraph.content_terms());
+    for pair in phrase_pairs(text, paragraph) {
+        let range = pair[0].range().start as u32..pair[1].range().end as u32;
+        out.extend(phrase(pair[0].term(), pair[1].term(), range));
+    }
+    out.sort_unstable();
+}
+
+/// The phrases of a prepared paragraph of `text`: its pairs of words that [`is_phrase`].
+fn phrase_pairs<'p>(
+    text: &'p str,
+    paragraph: &'p PreparedParagraph,
+) -> impl Iterator<Item = &'p [Word]> + 'p {
+    paragraph.words.windows(2).filter(move |pair| is_phrase(text, pair))
+}
+
+/// A phrase's two term ids as one number.
+fn phrase_key(a: TermId, b: TermId) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
+}
+
+/// The phrases two paragraphs of running text or more use (as [`phrase_key`]s): every
+/// paragraph's phrases, each once, sorted together and counted. A large collection has
+/// millions of them, so they are counted in passes over the collection, each taking the
+/// phrases of one share of the keys, to hold only a share of them at a time.
+fn shared_phrases(corpus: &Corpus, documents: &[Vec<PreparedParagraph>]) -> HashSet<u64> {
+    let words: usize = documents.iter().flatten().map(|p| p.words.len()).sum();
+    let passes = words.div_ceil(PHRASES_PER_PASS).max(1) as u64;
+    let mut shared = HashSet::default();
+    let mut used: Vec<u64> = Vec::new();
+    let mut paragraph_phrases: Vec<u64> = Vec::new();
+    for pass in 0..passes {
+        for (d, paragraphs) in documents.iter().enumerate() {
+            for (p, paragraph) in paragraphs.iter().enumerate().filter(|(_, p)| p.body) {
+                let text = corpus.documents[d].paragraphs[p].text.as_str();
+                paragraph_phrases.clear();
+                paragraph_phrases.extend(
+                    phrase_pairs(text, paragraph)
+                        .map(|pair| phrase_key(pair[0].term(), pair[1].term()))
+                        .filter(|&key| share_of(key, passes) == pass),
+                );
+                paragraph_phrases.sort_unstable();
+                paragraph_phrases.dedup();
+                used.extend_from_slice(&paragraph_phrases);
+            }
+        }
+        used.sort_unstable();
+        let repeated = used.chunk_by(|a, b| a == b).filter(|run| run.len() > 1);
+        shared.extend(repeated.map(|run| run[0]));
+        used.clear();
+    }
+    shared
+}
+
+/// Which of `shares` equal shares a phrase key falls in, the keys mixed so that each share
+/// takes about as many phrases.
+fn share_of(key: u64, shares: u64) -> u64 {
+    ((u128::from(key.wrapping_mul(0x9E37_79B9_7F4A_7C15)) * u128::from(shares)) >> 64) as u64
+}
+
+/// Whether two words of a paragraph's `text` make a phrase: two different content words with
+/// nothing but spaces between them (no punctuation, no function word).
+fn is_phrase(text: &str, pair: &[Word]) -> bool {
+    let [a, b] = pair else {
+        return false;
+    };
+    !a.stop()
+        && !b.stop()
+        && a.term() != b.term()
+        && text
+            .get(a.range().end..b.range().start)
+            .is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::prepare::Prepared;
+    use crate::corpus::parse_document;
+
+    /// The vectors of articles made of the given paragraphs (each after a title line).
+    fn vectors_of(articles: &[&[&str]]) -> (Vectors, Terms, Prepared) {
+        let documents = articles
+            .iter()
+            .enumerate()
+            .map(|(i, paragraphs)| {
+                let text = format!("عنوان المقال {i}\n\n{}\n", paragraphs.join("\n\n"));
+                parse_document(&format!("{i}.txt"), &text, false)
+            })
+            .collect();
+        let corpus = Corpus { documents, warnings: Vec::new() };
+        let prepared = Prepared::new(&corpus);
+        let words = prepared.vocabulary.len() as TermId;
+        let (vectors, terms) = Vectors::new(&corpus, Prepared::new(&corpus).documents, words);
+        (vectors, terms, prepared)
+    }
+
+    #[test]
+    fn weights_are_of_unit_length_and_a_paragraph_is_its_own_best_match() {
+        let (vectors, _, _) = vectors_of(&[
+            &["الذكاء الاصطناعي يغير التعليم في المدارس.", "المدارس تحتاج معلمين جددا."],
+            &["الذكاء الاصطناعي في المستشفيات والمدارس.", "خطاب الكراهية على المنصات."],
+            &["خطاب الكراهية ينتشر على المنصات الرقمية.", "المعلمين يطالبون بالتدريب."],
+        ]);
+        assert_eq!(vectors.len(), 6, "every paragraph of running text");
+        for i in 0..vectors.len() {
+            let length: f32 = vectors.weights(i).map(|(_, w)| w * w).sum::<f32>().sqrt();
+            assert!((length - 1.0).abs() < 1e-5, "paragraph {i}: {length}");
+            let (itself, _) = vectors.cosine(i, i);
+            assert!((itself - 1.0).abs() < 1e-5);
+            for j in 0..vectors.len() {
+                let dot: f32 = vectors
+                    .weights(i)
+                    .filter_map(|(t, w)| vectors.weight_of(j, t).map(|x| w * x))
+                    .sum();
+                assert!((vectors.cosine(i, j).0 - dot).abs() < 1e-6);
+                assert_eq!(vectors.cosine(i, j), vectors.cosine(j, i));
+            }
+        }
+        // The two paragraphs on hate speech share most, through the phrase as well.
+        let (best, _) = (0..vectors.len())
+            .filter(|&j| j != 3)
+            .map(|j| (j, vectors.cosine(3, j).0))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .unwrap();
+        assert_eq!(vectors.place(best), (2, 1));
+    }
+
+    #[test]
+    fn only_terms_and_phrases_two_paragraphs_use_are_kept() {
+        let (vectors, terms, prepared) = vectors_of(&[
+            &["خطاب الكراهية ينتشر بسرعة كبيرة."],
+            &["خطاب الكراهية يقلق الحكومات كثيرا.", "التعليم في المدارس."],
+        ]);
+        let words = prepared.vocabulary.len() as TermId;
+        assert_eq!(terms.phrases.len(), 1, "«خطاب الكراهية», and not «ينتشر بسرعة»");
+        let (a, b) = terms.phrases[0];
+        assert_eq!(prepared.vocabulary.display_form(a), "خطاب");
+        assert_eq!(prepared.vocabulary.display_form(b), "الكراهية");
+        // (A term in every paragraph would weigh nothing: the third paragraph uses none.)
+        for i in 0..2 {
+            let kept: Vec<TermId> = vectors.weights(i).map(|(t, _)| t).collect();
+            assert_eq!(kept.len(), 3, "two words and the phrase: {kept:?}");
+            assert!(kept.contains(&words), "the phrase is term {words}");
+            assert!(kept.iter().all(|&t| terms.paragraph_frequency[t as usize] == 2));
+        }
+    }
+
+    #[test]
+    fn a_term_used_twice_weighs_one_plus_its_log_more() {
+        let (vectors, _, _) = vectors_of(&[
+            &["المنصات المنصات تحذف الحسابات.", "المنصات تحذف الحسابات."],
+            &["الشركات والحكومات.", "الشركات والحكومات."],
+        ]);
+        let weights: Vec<(TermId, f32)> = vectors.weights(0).collect();
+        let twice = weights[..].iter().map(|&(_, w)| w).fold(f32::MIN, f32::max);
+        let once = weights[..].iter().map(|&(_, w)| w).fold(f32::MAX, f32::min);
+        assert!((twice / once - (1.0 + 2f32.ln())).abs() < 1e-5, "{weights:?}");
+    }
+}
