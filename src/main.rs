@@ -16,6 +16,24 @@ use basira::ui::config::Config;
 use basira::ui::lang::Lang;
 use basira::ui::palette::Scheme;
 
+/// Have the allocator map every block of 64 KiB or more on its own, and give it back to the
+/// system when it is freed. By default glibc raises that size each time such a block is freed
+/// (up to 32 MB), after which analysis's large temporaries (hash tables, sort buffers, the
+/// link index) come from its heap, where the memory they free stays with the process: the
+/// fixed size took the peak of analysing 10,000 articles from 200 to 190 MB.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn map_large_blocks() {
+    // SAFETY: mallopt sets one of the allocator's parameters; it is called first thing in
+    // main, before there is another thread.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 64 * 1024);
+    }
+}
+
+/// Other allocators keep their own counsel.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn map_large_blocks() {}
+
 /// Read Arabic articles in a terminal, laid out right to left.
 #[derive(Parser)]
 #[command(name = "basira", version, about, args_conflicts_with_subcommands = true)]
@@ -247,6 +265,7 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
+    map_large_blocks();
     let cli = parse_command_line();
     let result = match cli.command {
         None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options(), cli.look),
