@@ -1,4 +1,4 @@
-//! The paragraphs as TF-IDF unit vectors of their content stems and phrases, all in one list.
+//! The paragraphs as TF-IDF unit vectors of their content stems and phrases.
 //!
 //! Ten thousand articles make some five million (paragraph, term) entries, the largest thing
 //! link search holds. An entry is kept in 6 bytes: its term and how often the paragraph uses
@@ -15,17 +15,48 @@ use crate::corpus::Corpus;
 /// Phrase occurrences counted in one pass of [`shared_phrases`]: about two million, 16 MB.
 const PHRASES_PER_PASS: usize = 1 << 21;
 
-/// Every paragraph of running text's vector: paragraph `i`'s terms are
-/// `terms[starts[i]..starts[i + 1]]`, sorted, each with its count in `counts`.
+/// Every paragraph of running text's vector.
 pub struct Vectors {
     places: Vec<(u32, u32)>,
-    starts: Vec<u32>,
-    terms: Vec<TermId>,
-    counts: Vec<u16>,
+    rows: Vec<Row>,
     /// For each term, its inverse paragraph frequency.
     idf: Vec<f32>,
     /// For each paragraph, the length its weights are divided by.
     norms: Vec<f32>,
+}
+
+/// One paragraph's vector in one block of memory: its `n` terms, sorted, then their counts,
+/// two to a `u32`. Built as the paragraph's words are let go, a row takes the room they
+/// leave, where one list of every row would need new memory beside them.
+struct Row(Box<[u32]>);
+
+impl Row {
+    /// The row of `terms` (sorted) used `counts` times each.
+    fn new(terms: &[TermId], counts: &[u16]) -> Row {
+        let mut row = Vec::with_capacity(terms.len() + terms.len().div_ceil(2));
+        row.extend_from_slice(terms);
+        row.extend(
+            counts
+                .chunks(2)
+                .map(|pair| u32::from(pair[0]) | pair.get(1).map_or(0, |&c| u32::from(c) << 16)),
+        );
+        Row(row.into_boxed_slice())
+    }
+
+    /// How many terms it has: `n + ⌈n/2⌉` numbers hold `n` terms.
+    fn len(&self) -> usize {
+        self.0.len() * 2 / 3
+    }
+
+    /// Its terms, sorted.
+    fn terms(&self) -> &[TermId] {
+        &self.0[..self.len()]
+    }
+
+    /// How often the paragraph uses its `k`th term.
+    fn count(&self, k: usize) -> u16 {
+        (self.0[self.len() + k / 2] >> (16 * (k % 2))) as u16
+    }
 }
 
 /// What the index is built from besides the vectors: each term's paragraph count, and the
@@ -88,38 +119,31 @@ impl Vectors {
         let idf: Vec<f32> = frequency.iter().map(|&f| (n / f as f32).ln()).collect();
         // A term is kept where it has a weight: used by two paragraphs or more, not by all.
         let kept = |t: TermId| frequency[t as usize] > 1 && idf[t as usize] > 0.0;
-        let entries: usize = (0..frequency.len() as TermId)
-            .filter(|&t| kept(t))
-            .map(|t| frequency[t as usize] as usize)
-            .sum();
-        // Second pass: the vectors, into lists of exactly their size.
+        // Second pass: the vectors, each document's as its words are let go.
         let mut vectors = Vectors {
             places: Vec::with_capacity(paragraphs),
-            starts: Vec::with_capacity(paragraphs + 1),
-            terms: Vec::with_capacity(entries),
-            counts: Vec::with_capacity(entries),
+            rows: Vec::with_capacity(paragraphs),
             idf: Vec::new(),
             norms: Vec::with_capacity(paragraphs),
         };
-        vectors.starts.push(0);
+        let (mut kept_terms, mut counts): (Vec<TermId>, Vec<u16>) = (Vec::new(), Vec::new());
         for (d, document) in documents.into_iter().enumerate() {
             for (p, paragraph) in document.iter().enumerate().filter(|(_, p)| p.body) {
                 let text = corpus.documents[d].paragraphs[p].text.as_str();
                 paragraph_terms(text, paragraph, &mut terms, |a, b, _| {
                     phrase_ids.get(&phrase_key(a, b)).copied()
                 });
-                let start = vectors.terms.len();
+                kept_terms.clear();
+                counts.clear();
                 for run in terms.chunk_by(|a, b| a == b).filter(|run| kept(run[0])) {
-                    vectors.terms.push(run[0]);
-                    vectors.counts.push(u16::try_from(run.len()).unwrap_or(u16::MAX));
+                    kept_terms.push(run[0]);
+                    counts.push(u16::try_from(run.len()).unwrap_or(u16::MAX));
                 }
-                let sum: f32 = (start..vectors.terms.len())
-                    .map(|k| vectors.raw_weight(&idf, k))
-                    .map(|w| w * w)
-                    .sum();
+                let row = Row::new(&kept_terms, &counts);
+                let sum: f32 = (0..row.len()).map(|k| row.raw_weight(&idf, k)).map(|w| w * w).sum();
                 vectors.norms.push(sum.sqrt());
                 vectors.places.push((d as u32, p as u32));
-                vectors.starts.push(vectors.terms.len() as u32);
+                vectors.rows.push(row);
             }
         }
         vectors.idf = idf;
@@ -140,28 +164,30 @@ impl Vectors {
     /// Paragraph `i`'s terms with their weights, sorted by term; the weights are of unit
     /// length.
     pub fn weights(&self, i: usize) -> impl Iterator<Item = (TermId, f32)> + '_ {
-        let norm = self.norms[i];
-        self.entries(i).map(move |k| (self.terms[k], self.raw_weight(&self.idf, k) / norm))
+        let (row, norm) = (&self.rows[i], self.norms[i]);
+        let weight = move |k: usize| row.raw_weight(&self.idf, k) / norm;
+        row.terms().iter().enumerate().map(move |(k, &t)| (t, weight(k)))
     }
 
     /// The weight of term `t` in paragraph `i`, if it uses it.
     pub fn weight_of(&self, i: usize, t: TermId) -> Option<f32> {
-        let entries = self.entries(i);
-        let at = self.terms[entries.clone()].binary_search(&t).ok()?;
-        Some(self.raw_weight(&self.idf, entries.start + at) / self.norms[i])
+        let row = &self.rows[i];
+        let k = row.terms().binary_search(&t).ok()?;
+        Some(row.raw_weight(&self.idf, k) / self.norms[i])
     }
 
     /// The cosine of paragraphs `i` and `j` and how many terms they share.
     pub fn cosine(&self, i: usize, j: usize) -> (f32, usize) {
-        let (a, b) = (self.entries(i), self.entries(j));
-        let (mut x, mut y, mut sum, mut shared) = (a.start, b.start, 0.0, 0);
-        while x < a.end && y < b.end {
-            match self.terms[x].cmp(&self.terms[y]) {
+        let (a, b) = (&self.rows[i], &self.rows[j]);
+        let (ta, tb) = (a.terms(), b.terms());
+        let (mut x, mut y, mut sum, mut shared) = (0, 0, 0.0, 0);
+        while x < ta.len() && y < tb.len() {
+            match ta[x].cmp(&tb[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    let wa = self.raw_weight(&self.idf, x) / self.norms[i];
-                    let wb = self.raw_weight(&self.idf, y) / self.norms[j];
+                    let wa = a.raw_weight(&self.idf, x) / self.norms[i];
+                    let wb = b.raw_weight(&self.idf, y) / self.norms[j];
                     sum += wa * wb;
                     shared += 1;
                     x += 1;
@@ -171,16 +197,13 @@ impl Vectors {
         }
         (sum, shared)
     }
+}
 
-    /// The entries of paragraph `i`.
-    fn entries(&self, i: usize) -> std::ops::Range<usize> {
-        self.starts[i] as usize..self.starts[i + 1] as usize
-    }
-
-    /// Entry `k`'s weight before the paragraph's norm divides it.
+impl Row {
+    /// The weight of its `k`th term before the paragraph's norm divides it.
     fn raw_weight(&self, idf: &[f32], k: usize) -> f32 {
-        let idf = idf[self.terms[k] as usize];
-        match self.counts[k] {
+        let idf = idf[self.terms()[k] as usize];
+        match self.count(k) {
             // Most terms are used once in a paragraph, and 1 + ln 1 is 1.
             1 => idf,
             count => (1.0 + f32::from(count).ln()) * idf,
@@ -292,6 +315,19 @@ mod tests {
         let words = prepared.vocabulary.len() as TermId;
         let (vectors, terms) = Vectors::new(&corpus, Prepared::new(&corpus).documents, words);
         (vectors, terms, prepared)
+    }
+
+    #[test]
+    fn a_row_keeps_its_terms_and_their_counts_two_to_a_number() {
+        for n in 0..6u32 {
+            let terms: Vec<TermId> = (0..n).map(|t| t * 7 + 3).collect();
+            let counts: Vec<u16> =
+                (0..n as u16).map(|k| [1, 2, u16::MAX][usize::from(k) % 3]).collect();
+            let row = Row::new(&terms, &counts);
+            assert_eq!(row.0.len(), (n + n.div_ceil(2)) as usize);
+            assert_eq!(row.terms(), terms);
+            assert_eq!((0..row.len()).map(|k| row.count(k)).collect::<Vec<_>>(), counts);
+        }
     }
 
     #[test]
