@@ -24,7 +24,7 @@ use basira::ui::palette::Scheme;
 /// 137 MB for shorter articles), at no cost in time.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn map_large_blocks() {
-    // SAFETY: mallopt sets one of the allocator's parameters; it is called first thing in
+    // SAFETY: mallopt sets one of the allocator's parameters; it is called at the start of
     // main, before there is another thread.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 64 * 1024);
@@ -266,8 +266,11 @@ fn parse_size(s: &str) -> Result<(u16, u16), String> {
 }
 
 fn main() -> ExitCode {
-    map_large_blocks();
     let cli = parse_command_line();
+    // `cat` analyses nothing, and its large output buffers are quicker to reuse than to map.
+    if !matches!(cli.command, Some(Command::Cat { .. })) {
+        map_large_blocks();
+    }
     let result = match cli.command {
         None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options(), cli.look),
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
