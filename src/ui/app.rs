@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use rayon::prelude::*;
 
 use super::chrome::{Chrome, outline};
 use super::config::Config;
@@ -22,6 +23,9 @@ use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
 use crate::state::{self, ArticleState, ReaderState, article_key};
+
+/// Above this many articles, their keys are worked out on every core.
+const PARALLEL_KEYS: usize = 64;
 
 /// Everything the reader can be asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -297,7 +301,14 @@ impl App {
             state_changed: false,
             quit: false,
         };
-        app.article_keys = app.corpus.documents.iter().map(article_key).collect();
+        // Each key hashes its article's text: a large collection's are shared out among the
+        // cores (a few articles' are not worth starting them for).
+        let documents = &app.corpus.documents;
+        app.article_keys = if documents.len() > PARALLEL_KEYS {
+            documents.par_iter().map(article_key).collect()
+        } else {
+            documents.iter().map(article_key).collect()
+        };
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
