@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
+use basira::cache_files::cache_dir;
 use basira::corpus::{Corpus, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
@@ -334,9 +335,12 @@ fn warn(message: &str) {
     eprintln!("basira: {}", sanitise_line(message));
 }
 
-/// Open the corpus, printing warnings about skipped files.
+/// Open the corpus, printing warnings about skipped files; folders as they were read are
+/// kept in the cache directory, and taken from there while their files stay as they were.
 fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
-    let corpus = Corpus::open(paths).map_err(|e| e.to_string())?;
+    let cache = cache_dir();
+    let corpus =
+        Corpus::open_keeping_folders(paths, cache.as_deref()).map_err(|e| e.to_string())?;
     for warning in &corpus.warnings {
         warn(warning);
     }

@@ -7,14 +7,13 @@
 //! when a new one is written.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Analysis, ThemeSource};
+use crate::cache_files::{cache_dir, mark_used, write_atomically};
 use crate::corpus::{Boilerplate, Corpus, Document, Role};
 
 /// How many collections' analyses the cache keeps, the most recently used: a folder that
@@ -24,11 +23,6 @@ pub const KEPT_ANALYSES: usize = 8;
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
 /// old files are not read (the crate version is part of the key too).
 const ANALYSIS_VERSION: &str = "basira-analysis-6";
-
-/// The cache directory: `$XDG_CACHE_HOME/basira` (or the platform's equivalent).
-fn cache_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "basira").map(|d| d.cache_dir().to_path_buf())
-}
 
 /// A SHA-256 fed field by field without allocating: every string and list is preceded by its
 /// length, so that two different inputs never run together into the same bytes.
@@ -115,11 +109,7 @@ pub fn load_or_compute(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
 pub fn load_or_compute_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> Analysis {
     let path = file_in(dir, corpus, themes);
     if let Some(analysis) = fs::read(&path).ok().and_then(|bytes| decode(&bytes)) {
-        // Marked as used, so that pruning keeps it.
-        let _ = fs::File::options()
-            .write(true)
-            .open(&path)
-            .and_then(|file| file.set_modified(SystemTime::now()));
+        mark_used(&path);
         return analysis;
     }
     let analysis = Analysis::new(corpus, themes);
@@ -154,29 +144,10 @@ fn decode(bytes: &[u8]) -> Option<Analysis> {
     }
 }
 
-/// Write the analysis to `path` through a temporary file in the same folder.
+/// Write the analysis to `path` through a temporary file in the same folder, keeping the
+/// [`KEPT_ANALYSES`] most recently used analyses.
 fn store(dir: &Path, path: &Path, analysis: &Analysis) -> std::io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    postcard::to_io(analysis, std::io::BufWriter::new(&mut file))
-        .map_err(std::io::Error::other)?
-        .flush()?;
-    file.persist(path).map_err(|e| e.error)?;
-    prune(dir);
-    Ok(())
-}
-
-/// Remove all but the [`KEPT_ANALYSES`] most recently used analysis files from `dir`,
-/// those of earlier versions included. Files that cannot be looked at or removed are left.
-fn prune(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut files: Vec<(SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_str().is_some_and(|name| name.starts_with("analysis-")))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
-    files.sort_by_key(|(used, _)| std::cmp::Reverse(*used));
-    for (_, path) in files.into_iter().skip(KEPT_ANALYSES) {
-        let _ = fs::remove_file(path);
-    }
+    write_atomically(dir, path, "analysis-", KEPT_ANALYSES, |out| {
+        postcard::to_io(analysis, out).map(drop).map_err(std::io::Error::other)
+    })
 }

@@ -2,10 +2,12 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::Direction;
 
 /// One article as basira shows it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     /// Where it came from: the path as found on disk, or `builtin:NAME` for a built-in article.
     pub path: String,
@@ -20,7 +22,7 @@ pub struct Document {
 }
 
 /// A block of text shown as one paragraph: a title, byline, heading or body paragraph.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The text in logical order, sanitised, on one line (no newlines).
     pub text: String,
@@ -35,7 +37,7 @@ pub struct Paragraph {
 }
 
 /// The part a paragraph plays in its article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     /// The article's title line.
     Title,
@@ -48,7 +50,7 @@ pub enum Role {
 }
 
 /// The kinds of page furniture that basira recognises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Boilerplate {
     /// Site section labels printed above the title («أخبار العراق»).
     Navigation,
@@ -91,7 +93,7 @@ impl Boilerplate {
 }
 
 /// An emphasised span of a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emphasis {
     /// Byte range in the paragraph's text.
     pub range: Range<usize>,
@@ -100,7 +102,7 @@ pub struct Emphasis {
 }
 
 /// Kinds of emphasis that Markdown gives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EmphasisKind {
     /// `*text*` or `_text_`.
     Italic,

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::decode::decode;
+use super::stored::{self, FileRead};
 use super::{Document, parse_document};
 
 /// The largest file basira opens: 64 MiB, checked before a byte is read.
@@ -124,6 +125,16 @@ impl Corpus {
     /// Open the given files and folders (folders recursively, in name order), or the built-in
     /// articles when `paths` is empty.
     pub fn open(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+        Corpus::open_keeping_folders(paths, None)
+    }
+
+    /// [`Corpus::open`], with each folder's files, as they were read, kept in the cache
+    /// directory `cache` and taken from there while the files stay as they were (see
+    /// [`stored`](super::stored)).
+    pub fn open_keeping_folders(
+        paths: &[PathBuf],
+        cache: Option<&Path>,
+    ) -> Result<Corpus, LoadError> {
         if paths.is_empty() {
             return Ok(Corpus::builtin());
         }
@@ -134,7 +145,7 @@ impl Corpus {
                 _ => LoadError::Unreadable(path.clone(), e.to_string()),
             })?;
             if meta.is_dir() {
-                corpus.open_folder(path, &meta)?;
+                corpus.open_folder(path, &meta, cache)?;
             } else {
                 let (document, warning) = read_document(path)?;
                 corpus.documents.push(document);
@@ -146,20 +157,27 @@ impl Corpus {
 
     /// Add every `.txt`/`.md` file under the folder `dir`; files that cannot be opened are
     /// skipped with a warning. Refuses a folder in which no file could be opened.
-    fn open_folder(&mut self, dir: &Path, meta: &fs::Metadata) -> Result<(), LoadError> {
+    fn open_folder(
+        &mut self,
+        dir: &Path,
+        meta: &fs::Metadata,
+        cache: Option<&Path>,
+    ) -> Result<(), LoadError> {
         let before = self.documents.len();
         let mut visited = HashSet::from([folder_id(dir, meta)]);
         let mut files = Vec::new();
         collect_text_files(dir, &mut visited, &mut files, &mut self.warnings);
-        // Files are read and parsed on every core; documents and warnings keep the files' order.
-        let read: Vec<_> = files.par_iter().map(|file| read_document(file)).collect();
-        for result in read {
-            match result {
+        let reads = match cache {
+            Some(cache) => stored::reuse_or_read(cache, &files, read_files),
+            None => read_files(&files),
+        };
+        for read in reads {
+            match read {
                 Ok((document, warning)) => {
                     self.documents.push(document);
                     self.warnings.extend(warning);
                 }
-                Err(e) => self.warnings.push(format!("{e}; skipped")),
+                Err(skipped) => self.warnings.push(skipped),
             }
         }
         if self.documents.len() == before {
@@ -167,6 +185,12 @@ impl Corpus {
         }
         Ok(())
     }
+}
+
+/// What each file gives, in the files' order: read and parsed on every core.
+fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
+    let read = |file: &PathBuf| read_document(file).map_err(|e| format!("{e}; skipped"));
+    files.par_iter().map(read).collect()
 }
 
 /// What identifies a folder however it is reached: its device and inode numbers.

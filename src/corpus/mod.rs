@@ -7,6 +7,7 @@ mod document;
 mod load;
 mod markdown;
 mod sanitise;
+pub mod stored;
 mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};

@@ -5,7 +5,9 @@ use unicode_bidi::BidiClass;
 use super::{FastBidiData, bidi_class};
 
 /// The direction of a paragraph or of a whole document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Direction {
     /// Left to right (Latin, digits only).
     #[default]
