@@ -312,14 +312,14 @@ impl App {
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
-        let skipped = app.corpus.warnings.len();
-        if skipped == 1 && app.message.is_none() {
-            app.say("A file could not be opened or was read with a warning: W shows it.", &[]);
-        } else if skipped > 1 && app.message.is_none() {
-            app.say(
+        match app.corpus.warnings.len() {
+            _ if app.message.is_some() => {}
+            0 => {}
+            1 => app.say("A file could not be opened or was read with a warning: W shows it.", &[]),
+            skipped => app.say(
                 "{} files could not be opened or were read with a warning: W lists them.",
                 &[&skipped],
-            );
+            ),
         }
         app
     }

@@ -57,6 +57,16 @@ impl Row {
     fn count(&self, k: usize) -> u16 {
         (self.0[self.len() + k / 2] >> (16 * (k % 2))) as u16
     }
+
+    /// The weight of its `k`th term before the paragraph's norm divides it.
+    fn raw_weight(&self, idf: &[f32], k: usize) -> f32 {
+        let idf = idf[self.terms()[k] as usize];
+        match self.count(k) {
+            // Most terms are used once in a paragraph, and 1 + ln 1 is 1.
+            1 => idf,
+            count => (1.0 + f32::from(count).ln()) * idf,
+        }
+    }
 }
 
 /// What the index is built from besides the vectors: each term's paragraph count, and the
@@ -196,18 +206,6 @@ impl Vectors {
             }
         }
         (sum, shared)
-    }
-}
-
-impl Row {
-    /// The weight of its `k`th term before the paragraph's norm divides it.
-    fn raw_weight(&self, idf: &[f32], k: usize) -> f32 {
-        let idf = idf[self.terms()[k] as usize];
-        match self.count(k) {
-            // Most terms are used once in a paragraph, and 1 + ln 1 is 1.
-            1 => idf,
-            count => (1.0 + f32::from(count).ln()) * idf,
-        }
     }
 }
 
