@@ -403,3 +403,64 @@ fn hostile_and_empty_inputs() {
     let bidi = parse_document("x.txt", cases[4], false);
     assert!(bidi.paragraphs[0].text.contains('\u{202e}'));
 }
+
+/// A news page as outlets publish it: related-story headlines between paragraphs, "read also"
+/// and "for more" lines, a notification sign-up, a source line, a separator, and teasers of
+/// other stories cut short after the article.
+const NEWS_PAGE: &str = "\
+محكمة تركية تقضي بالسجن المؤبد على ستة صحفيين
+
+وصفت الفيدرالية العربية لحقوق الإنسان الحكم بالسجن المؤبد على 6 صحفيين أتراك بأنه هجوم غير مسبوق على حرية التعبير.
+وكانت محكمة تركية قد أدانت الصحفيين بالارتباط بالمخططين لمحاولة الانقلاب الفاشلة في يوليو تموز 2016 في أنقرة.
+محكمة تركية تتراجع عن إطلاق سراح مدير منظمة العفو الدولية
+من هم المستهدفون بحملة التطهير التي يقودها أردوغان؟
+وقالت وسائل إعلام محلية إن المحكمة أدانت المتهمين بمحاولة الانقلاب على نظام الحكم المنصوص عليه في الدستور.
+اقرأ أيضاً: أنقرة تعتقل عشرات الضباط
+للمزيد - الاتحاد الأوروبي يحذر تركيا من تراجع الحريات
+يمكنكم استلام إشعارات بأهم الأخبار بعد تحميل أحدث نسخة من تطبيق بي بي سي عربي على هاتفكم.
+*نقلاً عن الرؤية الإماراتية
+-------------------------------------
+ولم تعلق الحكومة التركية على الحكم حتى الآن، فيما قال محامو الدفاع إنهم سيطعنون فيه أمام محكمة الاستئناف.
+أعربت منظمة مراسلون بلا حدود عن قلقها الشديد من تزايد أعداد الصحفيين المسجونين في تركيا خلال العامين الماضيين وطالبت
+أعلنت السلطات التركية الأربعاء توقيف 70 عسكريا يشتبه في صلتهم بالداعية فتح الله غولن في عملية أمنية واسعة شملت
+";
+
+#[test]
+fn a_news_page_keeps_related_stories_and_site_notes_out_of_the_article() {
+    let doc = parse_document("news.txt", NEWS_PAGE, false);
+    check_invariants(&doc);
+    assert_furniture(
+        &doc,
+        &[
+            ("محكمة تركية تتراجع", Boilerplate::Related),
+            ("من هم المستهدفون", Boilerplate::Related),
+            ("اقرأ أيضاً", Boilerplate::Related),
+            ("للمزيد", Boilerplate::Related),
+            ("يمكنكم استلام", Boilerplate::SiteNote),
+            ("*نقلاً عن", Boilerplate::SiteNote),
+            ("-----", Boilerplate::SiteNote),
+            ("أعربت منظمة مراسلون", Boilerplate::Related),
+            ("أعلنت السلطات التركية", Boilerplate::Related),
+        ],
+    );
+    assert!(content_headings(&doc).is_empty(), "{:?}", content_headings(&doc));
+    // The article's own last paragraph, which ends with a full stop, is the article's.
+    assert_eq!(containing(&doc, "ولم تعلق الحكومة"), 1);
+    let last = doc.paragraphs.iter().rfind(|p| p.boilerplate.is_none()).unwrap();
+    assert!(last.text.starts_with("ولم تعلق الحكومة"));
+}
+
+#[test]
+fn lists_of_short_lines_are_not_taken_for_related_stories() {
+    let text = "\
+مهرجان كان يعلن أفلام المسابقة الرسمية لهذا العام
+
+أعلن منظمو مهرجان كان السينمائي قائمة الأفلام المتنافسة على السعفة الذهبية في دورته الحادية والسبعين هذا العام.
+شجرة الكمثرى البرية – نوري بلجي جيلان – تركيا
+الرجل الذي قتل دون كيشوت – تيري غيليام – بريطانيا
+كفرناحوم – نادين لبكي – لبنان
+ويعلن الفائزون في حفل الختام يوم التاسع عشر من مايو بحضور لجنة التحكيم التي ترأسها كيت بلانشيت.
+";
+    let doc = parse_document("list.txt", text, false);
+    assert!(furniture(&doc).is_empty(), "{:?}", furniture(&doc));
+}

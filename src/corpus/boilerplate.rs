@@ -333,6 +333,78 @@ const CREDIT_PREFIXES: &[&str] = &[
     "image:",
 ];
 
+/// Beginnings of a pointer to other stories («اقرأ أيضاً: …», «للمزيد - …», "Read more");
+/// what follows is a mark (`:` `-` `|` `،`) or nothing.
+const RELATED_PREFIXES: &[&str] = &[
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "اقرا المزيد",
+    "اقرا",
+    "للمزيد",
+    "قد يهمك ايضا",
+    "قد يهمك",
+    "شاهد ايضا",
+    "شاهد",
+    "طالع ايضا",
+    "مواضيع ذات صله",
+    "اخبار ذات صله",
+    "ذات صله",
+    "read more",
+    "read also",
+    "see also",
+    "related",
+    "lire aussi",
+    "a lire aussi",
+];
+
+/// The marks that follow a pointer's first words.
+const POINTER_MARKS: &[char] = &[':', '-', '–', '—', '|', '،', ',', '…'];
+
+/// Beginnings of a site's own notes: notification sign-ups, opinion disclaimers, schedule
+/// notes, "click here".
+const SITE_NOTE_PREFIXES: &[&str] = &[
+    "يمكنكم استلام اشعارات",
+    "يمكنكم تسلم اشعارات",
+    "يمكنكم متابعه",
+    "جميع المقالات المنشوره تمثل راي",
+    "جميع الاراء الوارده",
+    "التوقيت: غرينتش",
+    "لمتابعه المباراه",
+    "لمتابعه المباشر",
+    "لمتابعه التغطيه",
+    "اضغط هنا",
+    "انقر هنا",
+    "click here",
+];
+
+/// Words of a site's note found anywhere in a short line: an opinion column's disclaimer,
+/// "click here".
+const SITE_NOTE_WORDS: &[&str] =
+    &["لا تعكس بالضروره", "لا يعبر بالضروره", "تعبر عن راي كاتبها", "اضغط هنا", "انقر هنا"];
+
+/// The most words a source line («نقلاً عن الرؤية الإماراتية») has.
+const MAX_SOURCE_LINE_WORDS: usize = 8;
+
+/// Names of agencies and outlets that make up a credit line on their own
+/// («فرانس24/ أ ف ب/ رويترز»).
+const CREDIT_LINE_WORDS: &[&str] = &[
+    "فرانس24",
+    "فرانس",
+    "24",
+    "ا",
+    "ف",
+    "ب",
+    "اف",
+    "د",
+    "رويترز",
+    "وكالات",
+    "الاناضول",
+    "سبوتنيك",
+    "afp",
+    "reuters",
+    "ap",
+];
+
 /// Agencies and picture libraries; a bracket at the end of a caption made of these is a
 /// credit («(AFP/Getty Images)», «(رويترز)»).
 const AGENCIES: &[&str] = &[
@@ -415,7 +487,9 @@ pub(super) fn classify_line(text: &str) -> Option<Flag> {
     let section = |kind| Some(Flag { kind, section: true });
     let item = |kind| Some(Flag { kind, section: false });
     if core.is_empty() {
-        return None;
+        // A line of dashes, stars or crosses between parts of the page.
+        return (!folded.is_empty())
+            .then_some(Flag { kind: Boilerplate::SiteNote, section: false });
     }
     if ABOUT_LINES.contains(&core) {
         return section(Boilerplate::AboutUs);
@@ -446,6 +520,12 @@ pub(super) fn classify_line(text: &str) -> Option<Flag> {
     }
     if is_photo_credit(&folded) {
         return item(Boilerplate::PhotoCredit);
+    }
+    if is_pointer_to_other_stories(core) {
+        return item(Boilerplate::Related);
+    }
+    if is_site_note(core) {
+        return item(Boilerplate::SiteNote);
     }
     None
 }
@@ -727,6 +807,40 @@ fn is_photo_credit(folded: &str) -> bool {
     let credit_inside = groups.iter().any(|g| CREDIT_WORDS.iter().any(|w| g.starts_with(w)));
     credit_inside
         || groups.last().is_some_and(|g| is_agency_credit(g) && ends_with_group(folded, g))
+}
+
+/// A line that points to other stories: a known opening followed by a mark or nothing
+/// («اقرأ أيضاً: …», «للمزيد - معركة عفرين …», «قد يهمك أيضا:»).
+fn is_pointer_to_other_stories(core: &str) -> bool {
+    RELATED_PREFIXES.iter().any(|prefix| {
+        core.strip_prefix(prefix).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(POINTER_MARKS)
+        })
+    })
+}
+
+/// A site's own note: a notification sign-up, a disclaimer, "click here", a source line
+/// («نقلاً عن الرؤية الإماراتية»), or a line of agency names. A line with no letter or digit
+/// at all is one too («------», «×××»: see [`classify_line`]).
+fn is_site_note(core: &str) -> bool {
+    if SITE_NOTE_PREFIXES.iter().any(|p| core.starts_with(p)) {
+        return true;
+    }
+    if at_most_folded_words(core, 40) && SITE_NOTE_WORDS.iter().any(|w| core.contains(w)) {
+        return true;
+    }
+    if core.starts_with("نقلا عن") && at_most_folded_words(core, MAX_SOURCE_LINE_WORDS) {
+        return true;
+    }
+    let words: Vec<&str> = core
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '-' | '،'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().all(|w| CREDIT_LINE_WORDS.contains(w))
+        && words
+            .iter()
+            .any(|w| w.chars().count() >= 3 && !w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The contents of the (), [] and {} groups of a text, innermost brackets not nested.

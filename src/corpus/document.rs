@@ -72,6 +72,12 @@ pub enum Boilerplate {
     ReplyButton,
     /// A photo caption carrying a credit («[حقوق الصورة …]»).
     PhotoCredit,
+    /// A pointer to other stories: «اقرأ أيضاً: …», «للمزيد: …», and the headlines of
+    /// related stories that news sites set between paragraphs.
+    Related,
+    /// A note of the site's own: a notification sign-up, an opinion disclaimer, a source or
+    /// agency line («نقلاً عن …», «فرانس24/ أ ف ب»), "click here", a separator line.
+    SiteNote,
 }
 
 impl Boilerplate {
@@ -88,6 +94,8 @@ impl Boilerplate {
             Boilerplate::ReaderComment => "reader comment",
             Boilerplate::ReplyButton => "reply button",
             Boilerplate::PhotoCredit => "photo credit",
+            Boilerplate::Related => "related story",
+            Boilerplate::SiteNote => "site note",
         }
     }
 }

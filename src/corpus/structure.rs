@@ -121,6 +121,8 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
         find_markdown_top(&mut blocks);
     } else {
         find_top_zone(&mut blocks);
+        find_related_headlines(&mut blocks);
+        find_trailing_teasers(&mut blocks);
         find_headings(&mut blocks);
         blocks = join_cut_paragraphs(blocks);
     }
@@ -372,6 +374,101 @@ fn is_top_line(block: &Block) -> bool {
         && !last_significant(&block.text).is_some_and(|c| ".:،,;؛".contains(c))
 }
 
+/// The fewest lines of a run of related-story headlines.
+const MIN_RELATED_RUN: usize = 2;
+/// The most words a related-story headline has.
+const MAX_RELATED_WORDS: usize = 16;
+/// A run of related-story headlines has one of at least this many words: a pair of short
+/// labels is a heading and its subheading.
+const LONG_HEADLINE_WORDS: usize = 5;
+/// The fewest words of the paragraph a run of related-story headlines follows.
+const MIN_WORDS_BEFORE_RELATED: usize = 15;
+
+/// Mark the headlines of related stories that news sites set between paragraphs: two or more
+/// short lines in a row, unpunctuated or asking a question, at least one of five words or
+/// more, after a paragraph of running text that does not announce a list with a colon.
+fn find_related_headlines(blocks: &mut [Block]) {
+    let shaped: Vec<bool> = blocks.iter().map(is_headline_shaped).collect();
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        while i < blocks.len() && shaped[i] {
+            i += 1;
+        }
+        let run = start..i;
+        // Lines that all carry a dash between their parts («الفيلم – المخرج – البلد»), or three
+        // or more that all open with a label and a colon («أفضل ممثل: …»), are a list, not
+        // headlines.
+        let labelled =
+            |text: &str| text.find(':').is_some_and(|at| word_count(&text[..at], 5) <= 4);
+        let dashed = |text: &str| text.contains(" – ") || text.contains(" - ");
+        let listed = run.clone().all(|j| dashed(&blocks[j].text))
+            || (run.len() >= 3 && run.clone().all(|j| labelled(&blocks[j].text)));
+        let long = !listed
+            && run
+                .clone()
+                .any(|j| word_count(&blocks[j].text, LONG_HEADLINE_WORDS) >= LONG_HEADLINE_WORDS);
+        let after_text = start.checked_sub(1).is_some_and(|before| {
+            let b = &blocks[before];
+            b.role == Role::Body
+                && b.boilerplate.is_none()
+                && word_count(&b.text, MIN_WORDS_BEFORE_RELATED) >= MIN_WORDS_BEFORE_RELATED
+                && last_significant(&b.text) != Some(':')
+        });
+        if run.len() >= MIN_RELATED_RUN && long && after_text {
+            for block in &mut blocks[run] {
+                block.boilerplate = Some(Boilerplate::Related);
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// How many of an article's last paragraphs are looked at for teasers of other stories.
+const TEASER_WINDOW: usize = 6;
+/// The fewest words of a teaser cut short.
+const MIN_TEASER_WORDS: usize = 12;
+
+/// Mark the teasers of other stories that some news sites print after the article: the
+/// openings of other articles, cut short mid-sentence. When the last paragraph is a long one
+/// cut short (no closing punctuation) and so is another of the last six, everything from the
+/// first of them on is a rail of other stories.
+fn find_trailing_teasers(blocks: &mut [Block]) {
+    let cut_short = |b: &Block| {
+        b.role == Role::Body
+            && b.boilerplate.is_none()
+            && !b.code
+            && !b.list_item
+            && word_count(&b.text, MIN_TEASER_WORDS) >= MIN_TEASER_WORDS
+            && !last_significant(&b.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
+    };
+    let Some(last) = blocks.iter().rposition(|b| b.boilerplate.is_none()) else { return };
+    if !cut_short(&blocks[last]) {
+        return;
+    }
+    let window = last.saturating_sub(TEASER_WINDOW - 1)..last;
+    let Some(first) = window.clone().find(|&i| cut_short(&blocks[i])) else { return };
+    for block in &mut blocks[first..=last] {
+        if block.boilerplate.is_none() && block.role == Role::Body {
+            block.boilerplate = Some(Boilerplate::Related);
+        }
+    }
+}
+
+/// Whether a paragraph is shaped like a news headline: a short line of running text, not a
+/// list item, that ends without punctuation or with a question mark.
+fn is_headline_shaped(block: &Block) -> bool {
+    let ends = last_significant(&block.text);
+    block.role == Role::Body
+        && block.boilerplate.is_none()
+        && !block.code
+        && !block.list_item
+        && block.text.chars().any(is_alphabetic)
+        && (ends.is_some_and(|c| c == '?' || c == '؟')
+            || !ends.is_some_and(|c| CLOSING_PUNCTUATION.contains(&c)))
+        && at_most_words(&block.text, MAX_RELATED_WORDS)
+}
+
 /// Mark headings: furniture section titles shaped like headings, and short unpunctuated
 /// lines in the body that come one or two in a row before the last paragraph.
 fn find_headings(blocks: &mut [Block]) {
@@ -551,9 +648,15 @@ fn space_bound(text: &str) -> usize {
 /// The last character of the text, looking through closing quotes and brackets.
 fn last_significant(text: &str) -> Option<char> {
     text.trim_end()
-        .trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace())
+        .trim_end_matches(|c: char| CLOSERS.contains(&c) || c.is_whitespace() || is_invisible(c))
         .chars()
         .last()
+}
+
+/// Whether a character draws nothing: a directional mark, a joiner, a word joiner or a
+/// byte-order mark (news sites leave «‏» after a full stop).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{61c}')
 }
 
 /// Whether a line is shaped like a heading: 1–12 words with a letter, no closing

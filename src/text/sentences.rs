@@ -48,9 +48,34 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 /// Whether the terminator run at byte range `run`, with its closers up to byte `end`, ends
 /// the sentence that starts at byte `start` (which has a letter before the run).
 fn ends_sentence(text: &str, start: usize, run: Range<usize>, end: usize) -> bool {
-    let next_ok =
-        text[end..].chars().next().is_none_or(|c| c.is_whitespace() || is_arabic_letter(c));
-    next_ok && !(&text[run.clone()] == "." && is_abbreviation(last_word(&text[start..run.start])))
+    let next = text[end..].chars().next();
+    let next_ok = next.is_none_or(|c| c.is_whitespace() || is_arabic_letter(c));
+    let single_dot = &text[run.clone()] == ".";
+    let before = last_word(&text[start..run.start]);
+    // A dot with a letter right after it, inside one word: «العربية.نت», «يو.إس».
+    let inside_a_name = single_dot
+        && end == run.end
+        && next.is_some_and(is_arabic_letter)
+        && (short_arabic_word_before(&text[start..run.start])
+            || DOT_NAMES.contains(&first_word(&text[end..])));
+    next_ok && !inside_a_name && !(single_dot && is_abbreviation(before))
+}
+
+/// Whether `segment` ends with an Arabic word of one or two letters («يو» of «يو.إس»), read
+/// from its end only.
+fn short_arabic_word_before(segment: &str) -> bool {
+    let letters = segment.chars().rev().take_while(|&c| is_alphabetic(c)).take(3);
+    let letters: Vec<char> = letters.collect();
+    (1..=2).contains(&letters.len()) && letters.iter().all(|&c| is_arabic_letter(c))
+}
+
+/// Words written after a dot inside a name («العربية.نت», «بيت.كوم»).
+const DOT_NAMES: [&str; 4] = ["نت", "كوم", "أورغ", "اورغ"];
+
+/// The first word of `text`, up to a space or punctuation.
+fn first_word(text: &str) -> &str {
+    let end = text.find(|c: char| !is_alphabetic(c)).unwrap_or(text.len());
+    &text[..end]
 }
 
 /// The byte offset of the first terminator at or after byte `from`. Bytes are scanned rather
@@ -234,6 +259,10 @@ mod tests {
     #[test]
     fn missing_space_before_arabic_letter_splits() {
         assert_eq!(pieces("لن يكون كافياً.ويرى خبراء أنه"), ["لن يكون كافياً.", "ويرى خبراء أنه"]);
+        assert_eq!(
+            pieces("وقال موقع العربية.نت إن يو.إس ستيل أعلنت."),
+            ["وقال موقع العربية.نت إن يو.إس ستيل أعلنت."]
+        );
     }
 
     #[test]
