@@ -165,7 +165,7 @@ fn stages(corpus: &Corpus, themes: &ThemeSource) {
     let numbers = number_terms(&prepared.vocabulary);
     let ranking = stage(&|| {
         for (d, p) in corpus.documents.iter().zip(&prepared.documents) {
-            black_box(rank_sentences(d, p));
+            black_box(rank_sentences(d, p, basira::analysis::RANKER));
         }
     });
     let figures = stage(&|| {

@@ -10,6 +10,7 @@
 //! overrides. JSON keeps every string as it is, with what a terminal must not see escaped
 //! (see [`write_pretty`]).
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -54,8 +55,11 @@ struct ArticleHandout<'a> {
 
 #[derive(Serialize)]
 struct KeyPointEntry<'a> {
-    text: &'a str,
+    text: Cow<'a, str>,
     paragraph: usize,
+    /// The heading or numbered item's label the point falls under, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -159,8 +163,9 @@ fn article_handout<'a>(
             .key_points(index, Budget::Default)
             .into_iter()
             .map(|k| KeyPointEntry {
-                text: &document.paragraphs[k.paragraph].text[k.range],
+                text: k.text(document),
                 paragraph: k.paragraph,
+                section: k.section_name(document),
             })
             .collect(),
         facts: analysis.documents[index].facts.iter().map(|f| fact_entry(document, f)).collect(),
@@ -317,7 +322,10 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
 
     section(out, "Key points", article.key_points.is_empty())?;
     for point in &article.key_points {
-        writeln!(out, "- {}", one_line(point.text))?;
+        match point.section {
+            Some(section) => writeln!(out, "- {} — {}", one_line(section), one_line(&point.text))?,
+            None => writeln!(out, "- {}", one_line(&point.text))?,
+        }
     }
 
     section(out, "Facts and figures", article.facts.is_empty())?;
@@ -465,9 +473,9 @@ mod tests {
             assert!(page.starts_with(&format!("{}\n", document.title)), "article {i}");
             assert!(page.contains(&format!("`{}`", document.path)));
             let first = &analysis.key_points(i, Budget::Default)[0];
-            let sentence = &document.paragraphs[first.paragraph].text[first.range.clone()];
+            let sentence = first.text(document);
             let key_points = section_of(page, "Key points");
-            assert!(key_points.contains(&format!("- {}", one_line(sentence))), "article {i}");
+            assert!(key_points.contains(&one_line(&sentence)), "article {i}");
             section_of(page, "Facts and figures");
             assert!(section_of(page, "Themes").contains("- "), "article {i}");
             // Related passages name another article.

@@ -1,6 +1,7 @@
 //! What the analysis commands print: JSON with the names scripts rely on, or readable text
 //! laid out by the engine so that Arabic reads right in a terminal.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -25,7 +26,7 @@ pub enum Format {
     },
 }
 
-/// `{"documents":[{"path","title","key_points":[{"rank","text","paragraph","sentence","score"}]}]}`
+/// `{"documents":[{"path","title","key_points":[{"rank","text","paragraph","sentence","score","section"}]}]}`
 #[derive(Serialize)]
 struct KeyPointsReport<'a> {
     documents: Vec<DocumentKeyPoints<'a>>,
@@ -54,10 +55,13 @@ struct DocumentFacts<'a> {
 #[derive(Serialize)]
 struct KeyPointEntry<'a> {
     rank: usize,
-    text: &'a str,
+    text: Cow<'a, str>,
     paragraph: usize,
     sentence: usize,
     score: f64,
+    /// The heading or numbered item's label the point falls under, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -139,10 +143,11 @@ pub fn write_key_points(
                 .into_iter()
                 .map(|k| KeyPointEntry {
                     rank: k.rank,
-                    text: &document.paragraphs[k.paragraph].text[k.range.clone()],
+                    text: k.text(document),
                     paragraph: k.paragraph,
                     sentence: k.sentence,
                     score: (k.score * 1000.0).round() / 1000.0,
+                    section: k.section_name(document),
                 })
                 .collect(),
         })
@@ -153,7 +158,12 @@ pub fn write_key_points(
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
         text.heading(&document.title, document)?;
+        let mut section = None;
         for point in &entry.key_points {
+            if point.section.is_some() && point.section != section {
+                text.line(&format!("§ {}", point.section.unwrap_or_default()), document)?;
+            }
+            section = point.section;
             text.paragraph(&format!("• {}", point.text), document)?;
         }
     }

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use facts::{Fact, facts};
-pub use keypoints::{Budget, KeyPoint, RankedSentence, rank_sentences, select};
+pub use keypoints::{Budget, KeyPoint, RANKER, RankedSentence, Ranker, rank_sentences, select};
 pub use links::Link;
 pub use prepare::Prepared;
 pub use themes::{Passage, Theme, ThemeDefinition, match_themes, parse_theme_file};
@@ -86,7 +86,7 @@ impl Analysis {
                     .par_iter()
                     .zip(&prepared.documents)
                     .map(|(document, paragraphs)| DocumentAnalysis {
-                        ranked: rank_sentences(document, paragraphs),
+                        ranked: rank_sentences(document, paragraphs, RANKER),
                         facts: facts(document, paragraphs, &numbers),
                     })
                     .collect::<Vec<_>>()

@@ -162,11 +162,40 @@ impl PanelSource<'_> {
         PanelItem { target: Target::Sentence { document: self.document, paragraph, range }, lines }
     }
 
+    /// The key points, each as it reads (hashtags as words), under a quiet line naming its
+    /// section when it opens one.
     fn key_points(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        let document = &self.corpus.documents[self.document];
+        let mut previous = None;
         analysis
             .key_points(self.document, Budget::Default)
             .into_iter()
-            .map(|k| self.sentence(k.paragraph, k.range, &[]))
+            .map(|k| {
+                let section = k.section_name(document);
+                let mut lines = Vec::new();
+                if section.is_some() && section != previous {
+                    let name = name_line(
+                        section.unwrap_or_default(),
+                        self.direction(),
+                        self.width,
+                        self.options,
+                    );
+                    lines.push(ItemLine { line: name, tone: Tone::Quiet, strong: Vec::new() });
+                }
+                previous = section;
+                let text = k.text(document);
+                lines.extend(
+                    wrap(&text, self.direction(), self.width, MAX_SENTENCE_LINES, self.options)
+                        .into_iter()
+                        .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
+                );
+                let target = Target::Sentence {
+                    document: self.document,
+                    paragraph: k.paragraph,
+                    range: k.range,
+                };
+                PanelItem { target, lines }
+            })
             .collect()
     }
 

@@ -19,6 +19,7 @@ use super::draw::draw_line;
 use super::keymap::Key;
 use super::lang::{Lang, fill, tr};
 use super::palette::Palette;
+use crate::analysis::keypoints::hashtags_as_words;
 use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, sanitise_line};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
@@ -269,8 +270,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage: &S
             let document = &stage.corpus.documents[*document];
             let source = name_lines(&document.title, document.direction, width, options);
             blocks.push((source.into_iter().take(1).collect(), quiet));
-            let text = &document.paragraphs[*paragraph].text[range.clone()];
-            let text = layout_paragraph(text, document.direction, width, options);
+            let text = hashtags_as_words(&document.paragraphs[*paragraph].text[range.clone()]);
+            let text = layout_paragraph(&text, document.direction, width, options);
             blocks.push((text.lines, base));
         }
     }

@@ -1,25 +1,31 @@
 //! Key points: the sentences of an article that say most of what it says.
 //!
-//! Every sentence of the article's running text (never page furniture, titles or headings) is
-//! scored by where it comes — news and analysis put the point first (the first sentence most
-//! of all) and open each paragraph with its topic — by how central it is (the cosine between
-//! its words and the words of the whole article, each weighted by how few sentences use it),
-//! by how much it shares with the title, and against great length (a sentence of sixty words
-//! chained with «،» is rarely what a reader keeps). The best sentences are taken in order of
-//! score, skipping any that repeats one already taken, and listed in reading order.
+//! Only sentences of the running text can be key points (never furniture, titles or
+//! headings), and never a question, a sentence about the article itself, a fragment, a piece
+//! of a quotation, a line of hashtags, a caption or a headline set as a paragraph
+//! ([`refuse`]). A key point is shown without the dateline, list number or item label its
+//! paragraph opens with ([`lead_in`]); an item's label and a section's heading name the key
+//! point's section instead ([`sections`]).
 //!
-//! The weights were chosen on EASC (153 articles, five human summaries each): see the closing
-//! numbers in the README. Position alone (the "lead" baseline) is strong there; centrality,
-//! paragraph openings and the length penalty are what lift the model above it.
+//! The sentences are ranked by a [`Ranker`]: a named, replaceable model whose name and version
+//! are part of the analysis cache key. [`Coverage`] is the one basira uses; [`Lead`], the
+//! first sentences in order, is the baseline it is measured against.
 
-// Ordered maps: sums run in the same order on every run, so scores and ranks are stable.
-use std::collections::BTreeMap;
+mod coverage;
+pub mod lead_in;
+pub mod refuse;
+pub mod sections;
+
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use super::prepare::{PreparedParagraph, TermId};
 use crate::corpus::Document;
+pub use coverage::Coverage;
+use lead_in::lead_in;
+pub use sections::{SectionName, Sections};
 
 /// How many key points to take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,29 +47,72 @@ pub struct KeyPoint {
     pub paragraph: usize,
     /// Sentence index in the paragraph.
     pub sentence: usize,
-    /// Byte range of the sentence in the paragraph's text.
+    /// Byte range of the point in the paragraph's text: its sentence without the dateline,
+    /// list number or item label the paragraph opens with.
     pub range: Range<usize>,
     /// The score it was ranked by, 0 to 1.
     pub score: f64,
     /// How many words it has.
     pub words: usize,
+    /// The name of its section (a heading, or a numbered item's label), if it has one.
+    pub section: Option<SectionName>,
 }
 
-/// A ranked sentence as an analysis keeps it: every sentence of every article is one, so it
-/// is kept in 32 bytes (places as 32-bit numbers, its rank its place in the list);
-/// [`select`] gives the chosen ones out as [`KeyPoint`]s.
+impl KeyPoint {
+    /// The point as a reader sees it in `document` (the document it was found in): its words,
+    /// with hashtags shown as words («#رؤية_2030» as «رؤية 2030»).
+    pub fn text<'d>(&self, document: &'d Document) -> Cow<'d, str> {
+        hashtags_as_words(&document.paragraphs[self.paragraph].text[self.range.clone()])
+    }
+
+    /// The name of its section in `document`, if it has one.
+    pub fn section_name<'d>(&self, document: &'d Document) -> Option<&'d str> {
+        self.section.as_ref().map(|name| name.text(document))
+    }
+}
+
+/// A text with its hashtags written as words: the «#» dropped and the «_» inside them made
+/// spaces. Borrowed when it has none.
+pub fn hashtags_as_words(text: &str) -> Cow<'_, str> {
+    if !text.contains('#') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        match c {
+            '#' if !previous.is_some_and(char::is_alphanumeric) => in_tag = true,
+            '_' if in_tag => out.push(' '),
+            c => {
+                if !(c.is_alphanumeric() || c == '_') {
+                    in_tag = false;
+                }
+                out.push(c);
+            }
+        }
+        previous = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// A ranked sentence as an analysis keeps it: every eligible sentence of every article is
+/// one, so places are 32-bit numbers and its rank is its place in the list; [`select`] gives
+/// the chosen ones out as [`KeyPoint`]s.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RankedSentence {
     /// Paragraph index in the document.
     pub paragraph: u32,
     /// Sentence index in the paragraph.
     pub sentence: u32,
-    /// Byte range of the sentence in the paragraph's text.
+    /// Byte range of the point in the paragraph's text (see [`KeyPoint::range`]).
     pub range: Range<u32>,
     /// The score it was ranked by, 0 to 1.
     pub score: f64,
     /// How many words it has.
     pub words: u32,
+    /// The name of its section, if it has one.
+    pub section: Option<SectionName>,
 }
 
 impl RankedSentence {
@@ -76,109 +125,159 @@ impl RankedSentence {
             range: self.range.start as usize..self.range.end as usize,
             score: self.score,
             words: self.words as usize,
+            section: self.section.clone(),
         }
     }
+}
+
+/// A way of ranking an article's sentences for key points. Its name and version are part of
+/// the analysis cache key: a change to what it ranks bumps the version.
+pub trait Ranker: Sync {
+    /// A short name («coverage»).
+    fn name(&self) -> &'static str;
+    /// The version of its ranking.
+    fn version(&self) -> u32;
+    /// Rank the candidate sentences of one article, most important first (each once).
+    fn rank(&self, article: &Article) -> Vec<usize>;
+}
+
+/// The ranker basira uses.
+pub const RANKER: &dyn Ranker = &Coverage;
+
+/// The first sentences in reading order: the lead baseline.
+pub struct Lead;
+
+impl Ranker for Lead {
+    fn name(&self) -> &'static str {
+        "lead"
+    }
+
+    fn version(&self) -> u32 {
+        1
+    }
+
+    fn rank(&self, article: &Article) -> Vec<usize> {
+        (0..article.candidates.len()).collect()
+    }
+}
+
+/// One sentence that can be a key point.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Paragraph index in the document.
+    pub paragraph: usize,
+    /// Sentence index in the paragraph.
+    pub sentence: usize,
+    /// Byte range of the point (its sentence without the paragraph's lead-in).
+    pub range: Range<usize>,
+    /// Its content words' terms, sorted, with how often each is used.
+    pub terms: Vec<(TermId, u32)>,
+    /// How many words it has.
+    pub words: usize,
+    /// Its section and item (see [`Sections::places`]).
+    pub place: (usize, usize),
+    /// Whether it carries a figure (a digit).
+    pub figure: bool,
+}
+
+/// An article as rankers see it: its candidate sentences in reading order, its sections, and
+/// its title's terms.
+pub struct Article {
+    /// The sentences that can be key points, in reading order.
+    pub candidates: Vec<Candidate>,
+    /// Its sections.
+    pub sections: Sections,
+    /// The content terms of its title line (none when the title was made from the text).
+    pub title: Vec<(TermId, u32)>,
+}
+
+impl Article {
+    /// The article `document`, with its prepared paragraphs.
+    pub fn new(document: &Document, paragraphs: &[PreparedParagraph]) -> Article {
+        let sections = Sections::of(document);
+        let mut candidates = Vec::new();
+        for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
+            if !prepared.body {
+                continue;
+            }
+            let lead = lead_in(&paragraph.text).end;
+            for (s, range) in paragraph.sentences.iter().enumerate() {
+                let start = if s == 0 { lead.max(range.start).min(range.end) } else { range.start };
+                let inside = prepared.words_in(&(start..range.end));
+                let words = inside.len();
+                if refuse::refusal(&paragraph.text, range, start, words).is_some() {
+                    continue;
+                }
+                let terms = counted(inside.iter().filter(|w| !w.stop()).map(|w| w.term()));
+                if terms.is_empty() {
+                    continue;
+                }
+                let figure = paragraph.text[start..range.end]
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+                candidates.push(Candidate {
+                    paragraph: p,
+                    sentence: s,
+                    range: start..range.end,
+                    terms,
+                    words,
+                    place: sections.places[p],
+                    figure,
+                });
+            }
+        }
+        let title =
+            match document.paragraphs.iter().position(|p| p.role == crate::corpus::Role::Title) {
+                Some(t) if !document.title_is_derived => paragraphs
+                    .get(t)
+                    .map_or_else(Vec::new, |prepared| counted(prepared.content_terms())),
+                _ => Vec::new(),
+            };
+        Article { candidates, sections, title }
+    }
+}
+
+/// Terms with how often each occurs, sorted by term.
+fn counted(terms: impl Iterator<Item = TermId>) -> Vec<(TermId, u32)> {
+    let mut all: Vec<TermId> = terms.collect();
+    all.sort_unstable();
+    all.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
+}
+
+/// Every sentence of a document's running text that can be a key point, most important
+/// first (rank 1), by `ranker`, with scores from 1 (the first) down.
+pub fn rank_sentences(
+    document: &Document,
+    paragraphs: &[PreparedParagraph],
+    ranker: &dyn Ranker,
+) -> Vec<RankedSentence> {
+    let article = Article::new(document, paragraphs);
+    let order = ranker.rank(&article);
+    let sections = &article.sections;
+    let n = order.len().max(1) as f64;
+    // Places and counts past 32 bits cannot occur: a file is at most 64 MB.
+    let small = |n: usize| n as u32;
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(rank, i)| {
+            let c = &article.candidates[i];
+            RankedSentence {
+                paragraph: small(c.paragraph),
+                sentence: small(c.sentence),
+                range: small(c.range.start)..small(c.range.end),
+                score: ((1.0 - rank as f64 / n) * 1000.0).round() / 1000.0,
+                words: small(c.words),
+                section: sections.names[c.paragraph].clone(),
+            }
+        })
+        .collect()
 }
 
 /// Words per key point when no budget is given.
 const WORDS_PER_KEY_POINT: usize = 100;
 /// The most key points taken by default.
 const MAX_DEFAULT_KEY_POINTS: usize = 12;
-/// Two sentences sharing more than this part of their terms are near-duplicates.
-const DUPLICATE_OVERLAP: f64 = 0.6;
-/// Bonus of the article's first sentence.
-const FIRST_SENTENCE_BONUS: f64 = 1.0;
-/// Bonus of a sentence that opens its paragraph.
-const PARAGRAPH_OPENING_BONUS: f64 = 0.1;
-/// Weight of centrality (cosine with the article's centroid, 0 to 1).
-const CENTRALITY_WEIGHT: f64 = 0.4;
-/// Weight of the similarity to the title (0 to 1).
-const TITLE_WEIGHT: f64 = 0.1;
-/// Sentences longer than this many words lose [`LENGTH_PENALTY`] per extra word.
-const LONG_SENTENCE_WORDS: usize = 25;
-const LENGTH_PENALTY: f64 = 0.005;
-
-/// A candidate sentence.
-struct Candidate {
-    paragraph: usize,
-    sentence: usize,
-    range: Range<usize>,
-    /// Content-word counts by term.
-    terms: BTreeMap<TermId, f64>,
-    /// All words, for the length budget.
-    words: usize,
-}
-
-/// Every sentence of a document's running text that can be a key point, most important
-/// first (rank 1), leaving out those that repeat a better one.
-pub fn rank_sentences(
-    document: &Document,
-    paragraphs: &[PreparedParagraph],
-) -> Vec<RankedSentence> {
-    let candidates = candidates(document, paragraphs);
-    if candidates.is_empty() {
-        return Vec::new();
-    }
-    let weights = inverse_sentence_frequency(&candidates);
-    let vectors: Vec<BTreeMap<TermId, f64>> =
-        candidates.iter().map(|c| unit(weighted(&c.terms, &weights))).collect();
-    let mut centroid: BTreeMap<TermId, f64> = BTreeMap::new();
-    for v in &vectors {
-        for (&t, &x) in v {
-            *centroid.entry(t).or_insert(0.0) += x;
-        }
-    }
-    let centroid = unit(centroid);
-    let title = unit(weighted(&title_terms(document, paragraphs), &weights));
-    let raw: Vec<f64> = vectors
-        .iter()
-        .zip(&candidates)
-        .enumerate()
-        .map(|(i, (v, c))| {
-            let position = 1.0 / (1.0 + i as f64).sqrt();
-            let first = if i == 0 { FIRST_SENTENCE_BONUS } else { 0.0 };
-            let opening = if c.sentence == 0 { PARAGRAPH_OPENING_BONUS } else { 0.0 };
-            let long = c.words.saturating_sub(LONG_SENTENCE_WORDS) as f64 * LENGTH_PENALTY;
-            position
-                + first
-                + opening
-                + CENTRALITY_WEIGHT * cosine(v, &centroid)
-                + TITLE_WEIGHT * cosine(v, &title)
-                - long
-        })
-        .collect();
-    // Scaled to 0..1 for display: the best sentence scores 1.
-    let top = raw.iter().copied().fold(f64::MIN, f64::max);
-    let bottom = raw.iter().copied().fold(f64::MAX, f64::min);
-    let scores: Vec<f64> = raw
-        .iter()
-        .map(|r| if top > bottom { (r - bottom) / (top - bottom) } else { 1.0 })
-        .collect();
-
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let mut ranked: Vec<usize> = Vec::with_capacity(order.len());
-    for i in order {
-        let repeats = ranked
-            .iter()
-            .any(|&j| overlap(&candidates[i].terms, &candidates[j].terms) > DUPLICATE_OVERLAP);
-        if !repeats {
-            ranked.push(i);
-        }
-    }
-    // Places and counts past 32 bits cannot occur: a file is at most 64 MB.
-    let small = |n: usize| n as u32;
-    ranked
-        .into_iter()
-        .map(|i| RankedSentence {
-            paragraph: small(candidates[i].paragraph),
-            sentence: small(candidates[i].sentence),
-            range: small(candidates[i].range.start)..small(candidates[i].range.end),
-            score: scores[i],
-            words: small(candidates[i].words),
-        })
-        .collect()
-}
 
 /// The key points for a budget, from the ranked sentences, in reading order.
 pub fn select(ranked: &[RankedSentence], budget: Budget) -> Vec<KeyPoint> {
@@ -203,91 +302,17 @@ pub fn select(ranked: &[RankedSentence], budget: Budget) -> Vec<KeyPoint> {
     chosen
 }
 
-/// Every sentence of the running text with the content words in it.
-fn candidates(document: &Document, paragraphs: &[PreparedParagraph]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
-        if !prepared.body {
-            continue;
-        }
-        for (s, range) in paragraph.sentences.iter().enumerate() {
-            let inside = prepared.words_in(range);
-            let mut terms = BTreeMap::new();
-            let mut words = 0;
-            for word in inside {
-                words += 1;
-                if !word.stop() {
-                    *terms.entry(word.term()).or_insert(0.0) += 1.0;
-                }
-            }
-            if !terms.is_empty() {
-                out.push(Candidate {
-                    paragraph: p,
-                    sentence: s,
-                    range: range.clone(),
-                    terms,
-                    words,
-                });
-            }
-        }
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// The content terms of the title (or, without a title line, of nothing).
-fn title_terms(document: &Document, paragraphs: &[PreparedParagraph]) -> BTreeMap<TermId, f64> {
-    let mut terms = BTreeMap::new();
-    if document.title_is_derived {
-        return terms;
+    #[test]
+    fn hashtags_read_as_words() {
+        assert_eq!(
+            hashtags_as_words("أطلقت #السعودية مشروع #رؤية_2030 اليوم"),
+            "أطلقت السعودية مشروع رؤية 2030 اليوم"
+        );
+        assert_eq!(hashtags_as_words("بلا وسوم"), "بلا وسوم");
+        assert_eq!(hashtags_as_words("C# و snake_case"), "C# و snake_case");
     }
-    let title = document.paragraphs.iter().position(|p| p.role == crate::corpus::Role::Title);
-    if let Some(prepared) = title.and_then(|t| paragraphs.get(t)) {
-        for term in prepared.content_terms() {
-            *terms.entry(term).or_insert(0.0) += 1.0;
-        }
-    }
-    terms
-}
-
-/// ln(1 + n / sentences using the term), for each term.
-fn inverse_sentence_frequency(candidates: &[Candidate]) -> BTreeMap<TermId, f64> {
-    let mut frequency: BTreeMap<TermId, f64> = BTreeMap::new();
-    for c in candidates {
-        for &t in c.terms.keys() {
-            *frequency.entry(t).or_insert(0.0) += 1.0;
-        }
-    }
-    let n = candidates.len() as f64;
-    frequency.into_iter().map(|(t, f)| (t, (1.0 + n / f).ln())).collect()
-}
-
-fn weighted(
-    terms: &BTreeMap<TermId, f64>,
-    weights: &BTreeMap<TermId, f64>,
-) -> BTreeMap<TermId, f64> {
-    terms.iter().map(|(&t, &x)| (t, x * weights.get(&t).copied().unwrap_or(1.0))).collect()
-}
-
-/// The vector scaled to length 1 (unchanged if empty).
-fn unit(mut v: BTreeMap<TermId, f64>) -> BTreeMap<TermId, f64> {
-    let norm = v.values().map(|x| x * x).sum::<f64>().sqrt();
-    if norm > 0.0 {
-        v.values_mut().for_each(|x| *x /= norm);
-    }
-    v
-}
-
-/// The cosine of two unit vectors.
-fn cosine(a: &BTreeMap<TermId, f64>, b: &BTreeMap<TermId, f64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    small.iter().map(|(t, x)| x * large.get(t).copied().unwrap_or(0.0)).sum()
-}
-
-/// The share of the smaller sentence's terms that the other also has.
-fn overlap(a: &BTreeMap<TermId, f64>, b: &BTreeMap<TermId, f64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
-        return 0.0;
-    }
-    small.keys().filter(|t| large.contains_key(t)).count() as f64 / small.len() as f64
 }
