@@ -10,7 +10,11 @@
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::text::variants::variants;
 use crate::text::{normalize, normalize_char};
+
+/// The most spellings of one query looked for.
+const MAX_SPELLINGS: usize = 16;
 
 /// One occurrence of the query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,11 +118,27 @@ impl SearchIndex {
         if query.is_empty() {
             return Vec::new();
         }
+        // Every spelling of the query's words is looked for («تلجرام» finds «تليجرام»); hits of
+        // all of them are merged in text order, the leftmost of overlapping ones kept.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for spelling in variants().spellings(&query, MAX_SPELLINGS) {
+            found.extend(self.text.match_indices(spelling.as_str()).map(|(at, m)| (at, m.len())));
+        }
+        found.sort_unstable_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
+        let mut end_of_last = 0;
+        found.retain(|&(at, len)| {
+            let keep = at >= end_of_last;
+            if keep {
+                end_of_last = at + len;
+            }
+            keep
+        });
         let mut hits = Vec::new();
         // Hits come in order, so the paragraph and document only ever move forward.
         let mut p = 0;
         let mut d = 0;
-        for (at, matched) in self.text.match_indices(query.as_str()) {
+        for (at, len) in found {
+            let matched = &self.text[at..at + len];
             while self.paragraphs.get(p + 1).is_some_and(|&(s, _)| s <= at) {
                 p += 1;
             }
@@ -150,6 +170,27 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_spelling_of_a_word_is_found() {
+        let c = corpus(&[
+            "حذفت شركة تليجرام آلاف الحسابات، وقالت إدارة تلغرام إنها ستواصل.",
+            "وانتشرت الدعوات على فيس بوك وعلى منصة فيسبوك معا.",
+        ]);
+        let index = SearchIndex::new(&c);
+        let words = |query: &str| -> Vec<String> {
+            index
+                .find(query)
+                .iter()
+                .map(|h| {
+                    c.documents[h.document].paragraphs[h.paragraph].text[h.range.clone()]
+                        .to_string()
+                })
+                .collect()
+        };
+        assert_eq!(words("تلجرام"), ["تليجرام", "تلغرام"]);
+        assert_eq!(words("فيسبوك"), ["فيس بوك", "فيسبوك"]);
+    }
     use crate::corpus::{Document, Paragraph, Role, parse_document};
     use proptest::prelude::*;
 

@@ -1,5 +1,6 @@
 //! The collection as analysis sees it: the words of every paragraph that is part of an
-//! article (not page furniture), as term ids, with document frequencies.
+//! article (not page furniture, nor a paragraph's dateline), as term ids, with document
+//! frequencies.
 //!
 //! Words are kept small (a byte range, a term id and a stop flag: 12 bytes) and each distinct
 //! written form is normalised, stemmed and looked up once, so that 10,000 articles fit in
@@ -9,6 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::corpus::{Corpus, Paragraph, Role};
+use crate::text::lead_in::dateline_end;
+use crate::text::variants::variants;
 use crate::text::{is_stop_word, normalize, normalize_char, stem, word_ranges};
 
 /// A term: an interned stem.
@@ -154,6 +157,8 @@ fn is_article_text(paragraph: &Paragraph) -> (bool, bool) {
 struct Form {
     term: TermId,
     stop: bool,
+    /// Whether it may be the first of a spelling written as two words («فيس» of «فيس بوك»).
+    opens_pair: bool,
     count: u32,
 }
 
@@ -164,6 +169,11 @@ fn plain(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(word.chars().filter(|&c| normalize_char(c).is_some()).collect())
     }
+}
+
+/// Whether the text between two words is only white space.
+fn is_space(gap: &str) -> bool {
+    !gap.is_empty() && gap.chars().all(char::is_whitespace)
 }
 
 /// Whether a written form starts with a conjunction or preposition and is longer than one.
@@ -186,8 +196,13 @@ impl Prepared {
                 let (body, heading) = is_article_text(paragraph);
                 let mut words = Vec::new();
                 if body || heading {
+                    // A dateline («دبي، الإمارات العربية المتحدة (CNN)--») names where the
+                    // outlet wrote from, not what the article is about.
+                    let dateline = if body { dateline_end(&paragraph.text) } else { 0 };
+                    // The last word, when it may be the first of a spelling written as two.
+                    let mut opens_pair_before: Option<Word> = None;
                     for range in word_ranges(&paragraph.text) {
-                        if range.len() > usize::from(u16::MAX) {
+                        if range.len() > usize::from(u16::MAX) || range.start < dateline {
                             continue;
                         }
                         let written = plain(&paragraph.text[range.clone()]);
@@ -198,17 +213,48 @@ impl Prepared {
                                 if norm.is_empty() {
                                     continue;
                                 }
-                                let term = vocabulary.intern(stem(&norm));
+                                let stem = stem(&norm);
+                                let opens_pair = variants().opens_pair(&stem);
+                                let term = vocabulary.intern(stem);
                                 let stop = is_stop_word(&norm);
                                 forms.entry(written.into_owned()).or_insert(Form {
                                     term,
                                     stop,
+                                    opens_pair,
                                     count: 0,
                                 })
                             }
                         };
                         form.count += 1;
-                        words.extend(Word::new(range, form.term, form.stop));
+                        let (term, stop) = (form.term, form.stop);
+                        let joined = opens_pair_before.take().and_then(|previous: Word| {
+                            let gap = &paragraph.text[previous.range().end..range.start];
+                            let stems = (vocabulary.stem(previous.term()), vocabulary.stem(term));
+                            let one =
+                                variants().joined(stems.0, stems.1).filter(|_| is_space(gap))?;
+                            Some((previous, one.to_string()))
+                        });
+                        if form.opens_pair {
+                            opens_pair_before = Word::new(range.clone(), term, stop);
+                        }
+                        match joined {
+                            // Two words that are one word written apart («فيس بوك»).
+                            Some((previous, one)) => {
+                                let whole = previous.range().start..range.end;
+                                let written = plain(&paragraph.text[whole.clone()]).into_owned();
+                                let term = vocabulary.intern(one);
+                                let form = forms.entry(written).or_insert(Form {
+                                    term,
+                                    stop: false,
+                                    opens_pair: false,
+                                    count: 0,
+                                });
+                                form.count += 1;
+                                words.pop();
+                                words.extend(Word::new(whole, term, false));
+                            }
+                            None => words.extend(Word::new(range, term, stop)),
+                        }
                     }
                     words.shrink_to_fit();
                 }
@@ -232,9 +278,21 @@ impl Prepared {
 
 /// For each term, its most frequent written form, preferring forms without a leading clitic.
 fn display_forms(vocabulary: &Vocabulary, forms: HashMap<String, Form>) -> Vec<String> {
+    // A form is taken to carry a clitic only when the form without its first letter is a
+    // form of the same term: «والإرهاب» beside «الإرهاب», but not «بوتين» (no «وتين»).
+    let prefixed: rustc_hash::FxHashSet<String> = forms
+        .iter()
+        .filter(|(written, form)| {
+            starts_with_clitic(written) && {
+                let rest = &written[written.chars().next().map_or(0, char::len_utf8)..];
+                forms.get(rest).is_some_and(|other| other.term == form.term)
+            }
+        })
+        .map(|(written, _)| written.clone())
+        .collect();
     let mut best: Vec<Option<(bool, u32, String)>> = vec![None; vocabulary.len()];
     for (written, form) in forms {
-        let rank = (!starts_with_clitic(&written), form.count);
+        let rank = (!prefixed.contains(&written), form.count);
         let slot = &mut best[form.term as usize];
         let better = match slot {
             None => true,

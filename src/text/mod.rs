@@ -3,10 +3,13 @@
 
 mod bidi_class;
 mod direction;
+pub mod lead_in;
 mod normalize;
+pub mod root;
 pub mod sentences;
 mod stem;
 mod tokens;
+pub mod variants;
 
 pub use bidi_class::{FastBidiData, bidi_class};
 pub use direction::{Direction, dominant_direction, first_strong_direction};

@@ -52,21 +52,12 @@ fn ends_sentence(text: &str, start: usize, run: Range<usize>, end: usize) -> boo
     let next_ok = next.is_none_or(|c| c.is_whitespace() || is_arabic_letter(c));
     let single_dot = &text[run.clone()] == ".";
     let before = last_word(&text[start..run.start]);
-    // A dot with a letter right after it, inside one word: «العربية.نت», «يو.إس».
+    // A dot with a letter right after it, inside a name: «العربية.نت», «بيت.كوم».
     let inside_a_name = single_dot
         && end == run.end
         && next.is_some_and(is_arabic_letter)
-        && (short_arabic_word_before(&text[start..run.start])
-            || DOT_NAMES.contains(&first_word(&text[end..])));
+        && DOT_NAMES.contains(&first_word(&text[end..]));
     next_ok && !inside_a_name && !(single_dot && is_abbreviation(before))
-}
-
-/// Whether `segment` ends with an Arabic word of one or two letters («يو» of «يو.إس»), read
-/// from its end only.
-fn short_arabic_word_before(segment: &str) -> bool {
-    let letters = segment.chars().rev().take_while(|&c| is_alphabetic(c)).take(3);
-    let letters: Vec<char> = letters.collect();
-    (1..=2).contains(&letters.len()) && letters.iter().all(|&c| is_arabic_letter(c))
 }
 
 /// Words written after a dot inside a name («العربية.نت», «بيت.كوم»).
@@ -260,9 +251,10 @@ mod tests {
     fn missing_space_before_arabic_letter_splits() {
         assert_eq!(pieces("لن يكون كافياً.ويرى خبراء أنه"), ["لن يكون كافياً.", "ويرى خبراء أنه"]);
         assert_eq!(
-            pieces("وقال موقع العربية.نت إن يو.إس ستيل أعلنت."),
-            ["وقال موقع العربية.نت إن يو.إس ستيل أعلنت."]
+            pieces("وقال موقع العربية.نت إن الشركة أعلنت."),
+            ["وقال موقع العربية.نت إن الشركة أعلنت."]
         );
+        assert_eq!(pieces("ويمر به.والكبد عضو"), ["ويمر به.", "والكبد عضو"]);
     }
 
     #[test]

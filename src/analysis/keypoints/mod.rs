@@ -12,7 +12,6 @@
 //! first sentences in order, is the baseline it is measured against.
 
 mod coverage;
-pub mod lead_in;
 pub mod refuse;
 pub mod sections;
 
@@ -23,8 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use super::prepare::{PreparedParagraph, TermId};
 use crate::corpus::Document;
+use crate::text::lead_in::lead_in;
 pub use coverage::Coverage;
-use lead_in::lead_in;
 pub use sections::{SectionName, Sections};
 
 /// How many key points to take.

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::lead_in::lead_in;
 use crate::corpus::{Document, Role};
+use crate::text::lead_in::lead_in;
 use crate::text::normalize;
 
 /// How many headings and numbered items make an article structured.

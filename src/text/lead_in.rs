@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::text::normalize;
+use super::normalize;
 
 /// Agencies and outlets a dateline names, normalised: in brackets after the place
 /// («(CNN)», «(رويترز)») or after a dash («لندن - سكاي نيوز عربية»).
