@@ -87,6 +87,9 @@ struct RelatedEntry<'a> {
     to: Target<'a>,
     score: f64,
     terms: Vec<&'a str>,
+    /// Set when the passage is the same text, not another passage on the subject.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    same_text: bool,
 }
 
 /// The paragraph a related passage points to.
@@ -261,6 +264,7 @@ fn related_entries<'a>(
                 },
                 score: link.score(),
                 terms: analysis.link_terms(link).collect(),
+                same_text: link.same_text(),
             }
         })
         .collect()
@@ -359,7 +363,9 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
             related.score,
         )?;
         writeln!(out, "  - {}", one_line(&related.to.text))?;
-        if !related.terms.is_empty() {
+        if related.same_text {
+            writeln!(out, "  - the same text")?;
+        } else if !related.terms.is_empty() {
             writeln!(out, "  - shared: {}", one_line(&related.terms.join("، ")))?;
         }
     }

@@ -111,6 +111,10 @@ struct LinkEntry<'a> {
     to: PassageEntry<'a>,
     score: f64,
     terms: Vec<&'a str>,
+    /// Set when the two paragraphs are the same text (a republished article, a statement
+    /// quoted whole) rather than two passages on one subject.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    same_text: bool,
 }
 
 fn passage<'a>(corpus: &'a Corpus, document: usize, paragraph: usize) -> PassageEntry<'a> {
@@ -285,6 +289,7 @@ pub fn write_links(
             to: passage(corpus, l.to().0, l.to().1),
             score: l.score(),
             terms: analysis.link_terms(l).collect(),
+            same_text: l.same_text(),
         })
         .collect();
     let Format::Text { width, options } = format else {
@@ -296,13 +301,17 @@ pub fn write_links(
         let to = &corpus.documents[link.to().0];
         text.heading(
             &format!(
-                "article {} paragraph {} → article {} paragraph {}  (score {:.2}; shared: {})",
+                "article {} paragraph {} → article {} paragraph {}  (score {:.2}; {})",
                 link.from().0 + 1,
                 link.from().1,
                 link.to().0 + 1,
                 link.to().1,
                 link.score(),
-                entry.terms.join("، ")
+                if link.same_text() {
+                    "the same text".to_string()
+                } else {
+                    format!("shared: {}", entry.terms.join("، "))
+                }
             ),
             from,
         )?;

@@ -151,9 +151,19 @@ fn links_join_different_articles_with_shared_terms() {
         let words: usize = analysis.link_terms(link).map(|t| t.split_whitespace().count()).sum();
         assert!(words >= 2, "a link shares two words, or a phrase");
         assert!(link.score() > 0.0 && link.score() <= 1.0);
-        // Cosine is symmetric: the other paragraph links back unless it has K better links.
+        // Relatedness is symmetric: the other paragraph links back to this article (to this
+        // paragraph or a better one of it) unless it has K better links.
         let back = analysis.links_from(link.to().0, link.to().1, 10);
-        assert!(back.iter().any(|l| l.to() == link.from()) || back.len() == 10);
+        assert!(back.iter().any(|l| l.to().0 == link.from().0) || back.len() == 10);
+        let targets: Vec<usize> = analysis
+            .links_from(link.from().0, link.from().1, 10)
+            .iter()
+            .map(|l| l.to().0)
+            .collect();
+        let mut distinct = targets.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), targets.len(), "one paragraph of each other article");
     }
     assert!(analysis.links.windows(2).all(|w| w[0].from() <= w[1].from()));
     // Phrases explain links as the text writes them.
@@ -166,7 +176,14 @@ fn themes_are_discovered_in_a_collection_without_a_theme_file() {
     let corpus = easc20();
     assert_eq!(corpus.documents.len(), 20);
     let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
-    assert!(analysis.themes.len() >= 3, "{} themes", analysis.themes.len());
+    // Ten subjects, two articles each, most of them about different things: the themes are
+    // the pairs that tell one story («الحرب العالمية الثانية»).
+    assert!(!analysis.themes.is_empty(), "{} themes", analysis.themes.len());
+    assert!(
+        analysis.themes.iter().any(|t| t.label.contains("الحرب العالمية")),
+        "{:?}",
+        analysis.themes
+    );
     for theme in &analysis.themes {
         assert!(theme.article_count() >= 2, "{} spans {}", theme.label, theme.article_count());
         for word in tokens(&theme.label) {

@@ -86,20 +86,6 @@ pub fn unread_file(name: &str) -> PathBuf {
     Path::new(UNPACKED).join(name)
 }
 
-/// A small deterministic random number generator (xorshift64*), so that the same links
-/// and labels are drawn on every run.
-pub struct Random(pub u64);
-
-impl Random {
-    /// A number below `n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
-    }
-}
-
 /// Which half of a set an entry is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
 pub enum Half {

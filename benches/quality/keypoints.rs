@@ -5,6 +5,8 @@
 //!   found when one of the five is its sentence (or one of the sentences that make the same
 //!   point): it holds most of that sentence's words, or it is a piece of it (basira may cut
 //!   sentences elsewhere) of at least eight words.
+//!   Beside it, the same for the first five sentences that can be key points (the lead
+//!   ranker), the baseline a position-led model has to beat.
 //! - *Lead five*: articles whose top five are exactly their first five sentences of running
 //!   text.
 //! - *Forbidden*: how many of the top fives' sentences are of a kind that must never be a key
@@ -16,7 +18,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use basira::analysis::{Analysis, Budget, ThemeSource};
+use basira::analysis::keypoints::Lead;
+use basira::analysis::{Analysis, Budget, Prepared, ThemeSource, rank_sentences, select};
 use basira::corpus::{Document, Role};
 use basira::text::normalize;
 use serde::Deserialize;
@@ -49,6 +52,8 @@ struct Point {
 struct Counts {
     points: usize,
     found: usize,
+    /// Found among the first five sentences that can be key points (the lead baseline).
+    lead_found: usize,
     news_points: usize,
     news_found: usize,
     articles: usize,
@@ -63,18 +68,26 @@ pub fn measure(news: &AntNews, table: &mut Table) {
     let paths: Vec<PathBuf> = set.article.iter().map(|a| news.path(&a.path)).collect();
     let corpus = news.open(&paths);
     let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    let prepared = Prepared::new(&corpus);
     let mut halves: [Counts; 2] = Default::default();
     for (i, (article, document)) in set.article.iter().zip(&corpus.documents).enumerate() {
         let counts = &mut halves[usize::from(article.half == Half::HeldOut)];
         let top: Vec<_> = analysis.key_points(i, Budget::Count(5));
         let texts: Vec<&str> =
             top.iter().map(|k| &document.paragraphs[k.paragraph].text[k.range.clone()]).collect();
-        for point in &article.point {
-            let found = texts.iter().any(|chosen| {
+        let lead = select(&rank_sentences(document, &prepared.documents[i], &Lead), Budget::Count(5));
+        let lead: Vec<&str> =
+            lead.iter().map(|k| &document.paragraphs[k.paragraph].text[k.range.clone()]).collect();
+        let found_in = |chosen: &[&str], point: &Point| {
+            chosen.iter().any(|chosen| {
                 std::iter::once(&point.text).chain(&point.also).any(|gold| matches(chosen, gold))
-            });
+            })
+        };
+        for point in &article.point {
+            let found = found_in(&texts, point);
             counts.points += 1;
             counts.found += usize::from(found);
+            counts.lead_found += usize::from(found_in(&lead, point));
             if article.kind == "news" {
                 counts.news_points += 1;
                 counts.news_found += usize::from(found);
@@ -98,6 +111,9 @@ pub fn measure(news: &AntNews, table: &mut Table) {
         table.row(what, goal, a, b);
     };
     row(table, "key points: reader's points in top five", "higher", &|c| share(c.found, c.points));
+    row(table, "  the first five that can be key points (lead)", "", &|c| {
+        share(c.lead_found, c.points)
+    });
     row(table, "  of news articles", "", &|c| share(c.news_found, c.news_points));
     row(table, "  of analysis and features", "", &|c| {
         share(c.found - c.news_found, c.points - c.news_points)

@@ -1,6 +1,6 @@
 //! Links on the bench folder against the set in `links.toml` (same-event pairs from different
-//! outlets, and articles with no partner in the folder), and 60 links drawn at random,
-//! judged by reading (`read-links.toml`).
+//! outlets, and articles with no partner in the folder), and 60 links drawn at random (those
+//! whose places hash lowest), judged by reading (`read-links.toml`).
 //!
 //! Links are counted as the reader shows them: each paragraph's best [`SHOWN`].
 
@@ -10,7 +10,7 @@ use basira::analysis::Analysis;
 use basira::corpus::Corpus;
 use serde::Deserialize;
 
-use super::data::{AntNews, Half, Random, set_file, toml_string, unread_file};
+use super::data::{AntNews, Half, set_file, toml_string, unread_file};
 use super::table::{Table, share};
 
 /// Links shown per paragraph: the reader's and `basira links`' default k.
@@ -121,6 +121,12 @@ pub fn measure(news: &AntNews, corpus: &Corpus, analysis: &Analysis, table: &mut
     );
 }
 
+/// The FNV-1a hash of a text: fixed, unlike the standard library's.
+fn fnv(text: &str) -> u64 {
+    text.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
 /// Draw [`DRAWN`] of the shown links and count those judged related; the links nobody has
 /// judged yet are written to the unread file. Gives (related, judged).
 fn read_drawn(news: &AntNews, corpus: &Corpus, shown: &BTreeSet<Shown>) -> (usize, usize) {
@@ -135,13 +141,12 @@ fn read_drawn(news: &AntNews, corpus: &Corpus, shown: &BTreeSet<Shown>) -> (usiz
             ]
         })
         .collect();
-    let mut pool: Vec<Shown> = shown.iter().copied().collect();
-    let mut random = Random(0x5eed_1ee7);
-    let mut drawn = Vec::new();
-    while drawn.len() < DRAWN && !pool.is_empty() {
-        drawn.push(pool.swap_remove(random.below(pool.len())));
-    }
     let path = |d: usize| news.relative(&corpus.documents[d].path);
+    // The links whose places hash lowest: the same links are drawn again as long as they are
+    // shown, whatever else changed, so that a reading stays valid across builds.
+    let mut drawn: Vec<Shown> = shown.iter().copied().collect();
+    drawn.sort_by_key(|&((a, p), (b, q))| fnv(&format!("{}#{p}>{}#{q}", path(a), path(b))));
+    drawn.truncate(DRAWN);
     let (mut related, mut count, mut unread) = (0, 0, String::new());
     for ((a, p), (b, q)) in drawn {
         match judged.get(&(path(a), p, path(b), q)) {

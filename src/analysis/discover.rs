@@ -1,359 +1,684 @@
-//! Themes found in a collection's own text, for collections without a theme file.
+//! Themes found in a collection's own text, for collections without a theme file: the stories
+//! that run through several articles.
 //!
-//! Candidate terms are words (stems) and two-word phrases of running text that occur in at
-//! least two articles but not in most of them; phrases are built only from the commonest
-//! words, so memory stays bounded on 10,000 articles. The best terms seed themes; a term
-//! whose paragraphs largely overlap a theme's joins it instead of starting another. A theme's
-//! passages are the paragraphs where its terms occur, and a theme is kept only when they span
-//! two articles or more. Its label is its best terms as the text writes them.
+//! Articles are grouped by what they are about. Two articles are neighbours when a paragraph
+//! of one links to a paragraph of the other (so their whole articles are alike too, see
+//! [`super::links`]), weighted by the cosine of the two articles' vectors; each article keeps
+//! its [`NEIGHBOURS`] nearest. The groups are the communities of that sparse graph, found by
+//! the Louvain method (nodes moved to the neighbouring community that most raises the graph's
+//! modularity, then the communities merged into nodes and moved again). A group of two
+//! articles or more is a theme, unless it is a whole section of the collection: from fifty
+//! articles up, a group of more than a tenth of them is split again on its own closer
+//! neighbours, and dropped when it does not split.
+//!
+//! A theme is labelled by its most distinctive terms as the text writes them: those most of
+//! its articles use and few others do, a phrase before a single word; never a word that is
+//! an adjective on its own («الأمريكية», «الروسي»), a phrase that starts with one («الأمريكي
+//! دونالد»), a number, or a formula (days, months: they never enter the vectors). Its passages
+//! are the paragraphs of its articles that carry its terms.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-use super::prepare::{Prepared, PreparedParagraph, TermId};
+use super::Link;
+use super::links::LinkIndex;
+use super::prepare::{TermId, Vocabulary};
 use super::themes::{Passage, Theme, normalise_strengths};
 use crate::corpus::Corpus;
-use crate::text::normalize_char;
+use crate::text::{is_stop_word, normalize, normalize_char, word_ranges};
 
-/// The most words considered for phrases (the commonest ones).
-const PHRASE_WORDS: usize = 2000;
-/// The most candidate terms examined for themes.
-const CANDIDATES: usize = 400;
-/// The most terms in one theme.
+/// How many nearest neighbours each article keeps in the graph.
+pub const NEIGHBOURS: usize = 10;
+/// A collection of this many articles or more has its themes' breadth capped.
+const CAPPED_FROM: usize = 50;
+/// From [`CAPPED_FROM`] articles up, a theme spans at most this share of the collection.
+const MAX_THEME_SHARE: f64 = 0.1;
+/// How many times a group too broad is split again, each time on closer neighbours only.
+const SPLITS: usize = 3;
+/// How much closer (in article cosine) the neighbours a broad group is split on are.
+const SPLIT_STEP: f32 = 0.1;
+/// The Louvain method's resolution: above 1, smaller communities.
+const RESOLUTION: f64 = 1.0;
+/// How many terms name a theme and find its passages.
 const TERMS_PER_THEME: usize = 5;
-/// A term joins a theme when its paragraphs and the seed's are this alike (Jaccard).
-const JOIN_SIMILARITY: f64 = 0.3;
-/// Phrases count this much more than single words (they are more specific and read better).
-const PHRASE_BONUS: f64 = 1.5;
-/// A phrase must appear in at least this share of its rarer word's paragraphs.
-const MIN_COHESION: f64 = 0.3;
-/// Terms in more than this share of the paragraphs are too general to make a theme.
-const MAX_PARAGRAPH_SHARE: f64 = 0.3;
+/// How often a name must be written for the words beside it to count.
+const MIN_NAME_OCCURRENCES: u32 = 3;
+/// The most words a label's name is extended to.
+const MAX_NAME_WORDS: usize = 4;
+/// How many of a theme's articles are read for how its words are written.
+const LABEL_ARTICLES: usize = 20;
+/// A phrase is worth this much more than a single word as a label.
+const PHRASE_BONUS: f64 = 2.5;
 
-/// How many articles and paragraphs of running text use a key.
-#[derive(Clone, Copy, Default)]
-struct Frequency {
-    documents: u32,
-    paragraphs: u32,
-}
-
-/// A candidate term: one stem or two adjacent stems.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
-    Word(TermId),
-    Phrase(TermId, TermId),
-}
-
-/// The `n` best of the scored keys, best first (the higher score, then the smaller key),
-/// without holding more than twice as many at a time: a large collection has hundreds of
-/// thousands of keys.
-fn best_first(scored: impl Iterator<Item = (f64, Key)>, n: usize) -> Vec<(f64, Key)> {
-    let order = |a: &(f64, Key), b: &(f64, Key)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    let mut best = Vec::with_capacity(2 * n + 1);
-    for item in scored {
-        best.push(item);
-        if best.len() > 2 * n {
-            best.select_nth_unstable_by(n, order);
-            best.truncate(n);
-        }
-    }
-    best.sort_by(order);
-    best.truncate(n);
-    best
-}
-
-/// How many themes to look for in a collection of `n` articles.
-fn theme_count(n: usize) -> usize {
-    ((n as f64).sqrt() * 2.5).round().clamp(3.0, 40.0) as usize
-}
-
-/// Discover themes in the collection.
-pub fn discover_themes(corpus: &Corpus, prepared: &Prepared) -> Vec<Theme> {
-    let n = prepared.documents.len();
+/// The themes discovered in `corpus`, from its link index, its links and its vocabulary.
+pub fn discover_themes(
+    corpus: &Corpus,
+    index: &LinkIndex,
+    links: &[Link],
+    vocabulary: &Vocabulary,
+) -> Vec<Theme> {
+    let n = corpus.documents.len();
     if n < 2 {
         return Vec::new();
     }
-    let max_df = if n >= 10 { n / 2 } else { n };
-    let usable = |t: TermId| {
-        let df = prepared.document_frequency[t as usize] as usize;
-        let stem = prepared.vocabulary.stem(t);
-        df >= 2
-            && df <= max_df
-            && stem.chars().count() >= 3
-            && !stem.chars().any(|c| c.is_ascii_digit())
-    };
-    let mut words: Vec<TermId> =
-        (0..prepared.vocabulary.len() as TermId).filter(|&t| usable(t)).collect();
-    words.sort_by_key(|&t| std::cmp::Reverse(prepared.document_frequency[t as usize]));
-    words.truncate(PHRASE_WORDS);
-    let phrase_words: HashSet<TermId> = words.iter().copied().collect();
-
-    // Document and paragraph frequencies of the words and of phrases of two of them, in one
-    // map: a large collection has hundreds of thousands of keys.
-    let mut frequencies: HashMap<Key, Frequency> = HashMap::default();
-    let mut body_paragraphs = 0usize;
-    for (document, paragraphs) in corpus.documents.iter().zip(&prepared.documents) {
-        let mut seen = HashSet::default();
-        for (paragraph, prepared) in document.paragraphs.iter().zip(paragraphs) {
-            if !prepared.body {
-                continue;
-            }
-            body_paragraphs += 1;
-            let keys = paragraph_keys(&paragraph.text, prepared, &phrase_words);
-            for key in keys {
-                frequencies.entry(key).or_default().paragraphs += 1;
-                seen.insert(key);
-            }
-        }
-        for key in seen {
-            frequencies.entry(key).or_default().documents += 1;
-        }
+    let graph = Graph::of(n, index, links);
+    let cap = if n >= CAPPED_FROM { ((n as f64 * MAX_THEME_SHARE) as usize).max(2) } else { n };
+    let mut groups = Vec::new();
+    for group in graph.communities(&(0..n as u32).collect::<Vec<_>>(), 0.0) {
+        split_until_narrow(&graph, group, cap, 0, &mut groups);
     }
-    let pf = |key: &Key| frequencies[key].paragraphs;
-    // A term in most paragraphs cannot tell one subject from another.
-    let max_pf = if body_paragraphs >= 10 {
-        (body_paragraphs as f64 * MAX_PARAGRAPH_SHARE) as u32
-    } else {
-        u32::MAX
-    };
-    // A theme word is bursty: used in many paragraphs of the few articles that use it. The
-    // score is paragraphs × idf², so that a word spread thinly over many unrelated articles
-    // («مدينة», «عملية») ranks below one that several articles keep returning to.
-    let idf = |df: usize| (1.0 + n as f64 / df as f64).ln();
-    let cohesion = |key: &Key| match *key {
-        Key::Word(_) => 1.0,
-        Key::Phrase(a, b) => {
-            let rarer = pf(&Key::Word(a)).min(pf(&Key::Word(b))).max(1);
-            f64::from(pf(key)) / f64::from(rarer)
-        }
-    };
-    let scored = frequencies
-        .iter()
-        .map(|(key, f)| (key, f.documents))
-        .filter(|&(key, d)| {
-            d >= 2 && d as usize <= max_df && pf(key) <= max_pf && cohesion(key) >= MIN_COHESION
-        })
-        .map(|(&key, d)| {
-            let bonus = if matches!(key, Key::Phrase(..)) { PHRASE_BONUS } else { 1.0 };
-            (bonus * cohesion(&key) * f64::from(pf(&key)) * idf(d as usize).powi(2), key)
-        });
-    let candidates = best_first(scored, CANDIDATES);
-    // The counts of every key are done with: let them go before the candidates' places are
-    // gathered (both are large on a large collection).
-    drop(frequencies);
-
-    let keys: Vec<Key> = candidates.iter().map(|c| c.1).collect();
-    let places = paragraphs_of(corpus, prepared, &keys, &phrase_words);
-    let forms = surface_forms(corpus, prepared, &keys);
-
-    // Greedy grouping: a term joins the first theme whose seed shares most of its paragraphs.
-    let wanted = theme_count(n);
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (k, key) in keys.iter().enumerate() {
-        let joined = groups.iter().position(|g| {
-            g.len() < TERMS_PER_THEME
-                && jaccard(&places[&keys[g[0]]], &places[key]) >= JOIN_SIMILARITY
-        });
-        match joined {
-            Some(g) => groups[g].push(k),
-            None if groups.len() < wanted => groups.push(vec![k]),
-            None => {}
-        }
-    }
-
+    let labeller = Labeller::new(index, corpus, vocabulary);
+    let paragraphs = paragraphs_by_article(index, n);
     let mut themes: Vec<Theme> = groups
         .into_iter()
         .filter_map(|group| {
-            let mut strength: HashMap<(usize, usize), f64> = HashMap::default();
-            for &k in &group {
-                for &(d, p) in &places[&keys[k]] {
-                    *strength.entry((d as usize, p as usize)).or_insert(0.0) += 1.0;
-                }
-            }
-            let mut passages: Vec<Passage> = strength
-                .into_iter()
-                .map(|((d, p), hits)| {
-                    let length = prepared.documents[d][p].content_terms().count().max(1) as f64;
-                    Passage { document: d, paragraph: p, strength: hits / length.sqrt() }
-                })
-                .collect();
-            passages.sort_by_key(|p| (p.document, p.paragraph));
-            normalise_strengths(&mut passages);
-            let terms: Vec<String> = group.iter().map(|&k| forms[&keys[k]].clone()).collect();
-            let label = label_of(&terms);
-            let theme = Theme { id: String::new(), label, label_en: None, terms, passages };
+            let mut terms = labeller.terms(&group);
+            labeller.write_as_the_group_does(&mut terms, &group);
+            let label = labeller.label(&terms, &group)?;
+            let passages = passages(index, &paragraphs, &group, &terms);
+            let theme = Theme {
+                id: String::new(),
+                label,
+                label_en: None,
+                terms: terms.iter().map(|t| t.text.clone()).collect(),
+                passages,
+            };
             (theme.article_count() >= 2).then_some(theme)
         })
         .collect();
+    // The broadest first; ties in the order of their first passage.
+    themes.sort_by_key(|t| {
+        (
+            std::cmp::Reverse(t.article_count()),
+            t.passages.first().map(|p| (p.document, p.paragraph)),
+        )
+    });
     for (i, theme) in themes.iter_mut().enumerate() {
         theme.id = format!("discovered-{}", i + 1);
     }
     themes
 }
 
-/// The keys of one paragraph: its usable content words, and each two of them that stand
-/// next to each other in the text with only spaces between.
-fn paragraph_keys(
-    text: &str,
-    paragraph: &PreparedParagraph,
-    phrase_words: &HashSet<TermId>,
-) -> HashSet<Key> {
-    let mut keys = HashSet::default();
-    for (i, word) in paragraph.words.iter().enumerate() {
-        if word.stop() || !phrase_words.contains(&word.term()) {
-            continue;
-        }
-        keys.insert(Key::Word(word.term()));
-        if let Some(next) = paragraph.words.get(i + 1)
-            && !next.stop()
-            && next.term() != word.term()
-            && phrase_words.contains(&next.term())
-            && text[word.range().end..next.range().start].chars().all(char::is_whitespace)
-        {
-            keys.insert(Key::Phrase(word.term(), next.term()));
-        }
+/// Keep `group` if it is narrow enough, else split it on closer neighbours (at most
+/// [`SPLITS`] times); a group that stays too broad is a section and is dropped.
+fn split_until_narrow(
+    graph: &Graph,
+    group: Vec<u32>,
+    cap: usize,
+    depth: usize,
+    out: &mut Vec<Vec<u32>>,
+) {
+    if group.len() < 2 {
+        return;
     }
-    keys
+    if group.len() <= cap {
+        out.push(group);
+        return;
+    }
+    if depth == SPLITS {
+        return;
+    }
+    let closer = graph.communities(&group, SPLIT_STEP * (depth + 1) as f32);
+    for part in closer {
+        split_until_narrow(graph, part, cap, depth + 1, out);
+    }
 }
 
-/// A theme's label: its first two terms, skipping a term already inside the first.
-fn label_of(terms: &[String]) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for term in terms {
-        if parts.len() == 2 {
+/// The articles as a weighted graph: each article's nearest linked articles.
+struct Graph {
+    /// For each article, its neighbours with the cosine of their vectors, best first.
+    neighbours: Vec<Vec<(u32, f32)>>,
+}
+
+impl Graph {
+    /// The graph of `n` articles whose paragraphs `links` join.
+    fn of(n: usize, index: &LinkIndex, links: &[Link]) -> Graph {
+        let articles = index.articles();
+        let mut pairs: Vec<(u32, u32)> = links
+            .iter()
+            .map(|l| (l.from().0 as u32, l.to().0 as u32))
+            .map(|(a, b)| (a.min(b), a.max(b)))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut neighbours: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+        for (a, b) in pairs {
+            let weight = super::links::article_cosine(&articles[a as usize], &articles[b as usize]);
+            neighbours[a as usize].push((b, weight));
+            neighbours[b as usize].push((a, weight));
+        }
+        for list in &mut neighbours {
+            list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            list.truncate(NEIGHBOURS);
+        }
+        // An edge is kept when either end keeps it: make the lists symmetric again.
+        let mut symmetric: Vec<Vec<(u32, f32)>> = neighbours.clone();
+        for (a, list) in neighbours.iter().enumerate() {
+            for &(b, w) in list {
+                if !symmetric[b as usize].iter().any(|&(x, _)| x == a as u32) {
+                    symmetric[b as usize].push((a as u32, w));
+                }
+            }
+        }
+        for list in &mut symmetric {
+            list.sort_unstable_by_key(|&(b, _)| b);
+        }
+        Graph { neighbours: symmetric }
+    }
+
+    /// The communities of the subgraph of `nodes` (sorted) on its edges heavier than
+    /// `above`, each sorted; isolated articles come out alone.
+    fn communities(&self, nodes: &[u32], above: f32) -> Vec<Vec<u32>> {
+        let local: HashMap<u32, usize> = nodes.iter().enumerate().map(|(i, &a)| (a, i)).collect();
+        let edges: Vec<Vec<(usize, f64)>> = nodes
+            .iter()
+            .map(|&a| {
+                self.neighbours[a as usize]
+                    .iter()
+                    .filter(|&&(_, w)| w > above)
+                    .filter_map(|&(b, w)| local.get(&b).map(|&j| (j, f64::from(w))))
+                    .collect()
+            })
+            .collect();
+        let membership = louvain(edges);
+        let mut groups: HashMap<usize, Vec<u32>> = HashMap::default();
+        for (i, &c) in membership.iter().enumerate() {
+            groups.entry(c).or_default().push(nodes[i]);
+        }
+        let mut groups: Vec<Vec<u32>> = groups.into_values().collect();
+        groups.sort_by_key(|g| g[0]);
+        groups
+    }
+}
+
+/// The Louvain method on a weighted undirected graph (adjacency lists, each edge in both
+/// nodes' lists): each node's community, numbered from 0. Deterministic: nodes are visited
+/// in order and ties go to the smaller community.
+fn louvain(mut edges: Vec<Vec<(usize, f64)>>) -> Vec<usize> {
+    let mut membership: Vec<usize> = (0..edges.len()).collect();
+    loop {
+        let moved = local_moves(&edges);
+        let communities = renumber(&moved);
+        let count = communities.iter().copied().max().map_or(0, |m| m + 1);
+        for c in &mut membership {
+            *c = communities[*c];
+        }
+        if count == edges.len() {
+            return membership;
+        }
+        // The communities become the nodes; their edges, the sums of their members'.
+        let mut merged: Vec<HashMap<usize, f64>> = vec![HashMap::default(); count];
+        for (i, list) in edges.iter().enumerate() {
+            for &(j, w) in list {
+                *merged[communities[i]].entry(communities[j]).or_insert(0.0) += w;
+            }
+        }
+        edges = merged
+            .into_iter()
+            .map(|m| {
+                let mut list: Vec<(usize, f64)> = m.into_iter().collect();
+                list.sort_unstable_by_key(|&(j, _)| j);
+                list
+            })
+            .collect();
+    }
+}
+
+/// One level of the Louvain method: each node's community after moving nodes, one at a time
+/// in order, to the neighbouring community that raises modularity most, until none moves.
+fn local_moves(edges: &[Vec<(usize, f64)>]) -> Vec<usize> {
+    let n = edges.len();
+    let degree: Vec<f64> = edges.iter().map(|l| l.iter().map(|&(_, w)| w).sum()).collect();
+    let total: f64 = degree.iter().sum();
+    let mut community: Vec<usize> = (0..n).collect();
+    if total == 0.0 {
+        return community;
+    }
+    let mut community_degree = degree.clone();
+    let mut links_to: HashMap<usize, f64> = HashMap::default();
+    for _pass in 0..32 {
+        let mut moved = false;
+        for i in 0..n {
+            let own = community[i];
+            links_to.clear();
+            for &(j, w) in &edges[i] {
+                if j != i {
+                    *links_to.entry(community[j]).or_insert(0.0) += w;
+                }
+            }
+            community_degree[own] -= degree[i];
+            let gain = |c: usize, inside: f64| {
+                inside - RESOLUTION * community_degree[c] * degree[i] / total
+            };
+            let mut best = (own, gain(own, links_to.get(&own).copied().unwrap_or(0.0)));
+            let mut candidates: Vec<(usize, f64)> =
+                links_to.iter().map(|(&c, &w)| (c, w)).collect();
+            candidates.sort_unstable_by_key(|&(c, _)| c);
+            for (c, inside) in candidates {
+                let g = gain(c, inside);
+                if g > best.1 + 1e-12 {
+                    best = (c, g);
+                }
+            }
+            community_degree[best.0] += degree[i];
+            if best.0 != own {
+                community[i] = best.0;
+                moved = true;
+            }
+        }
+        if !moved {
             break;
         }
-        if !parts.iter().any(|p| p.contains(term.as_str()) || term.contains(p)) {
-            parts.push(term);
-        }
     }
-    parts.join("، ")
+    community
 }
 
-/// A paragraph as (article, paragraph): half the size of two `usize`, for a common key's
-/// list holds thousands of them.
-type Place = (u32, u32);
-
-/// The paragraphs where each key occurs, in collection order.
-fn paragraphs_of(
-    corpus: &Corpus,
-    prepared: &Prepared,
-    keys: &[Key],
-    phrase_words: &HashSet<TermId>,
-) -> HashMap<Key, Vec<Place>> {
-    let mut places: HashMap<Key, Vec<Place>> = keys.iter().map(|&k| (k, Vec::new())).collect();
-    for (d, (document, paragraphs)) in corpus.documents.iter().zip(&prepared.documents).enumerate()
-    {
-        for (p, (paragraph, prepared)) in document.paragraphs.iter().zip(paragraphs).enumerate() {
-            if !prepared.body {
-                continue;
-            }
-            for key in paragraph_keys(&paragraph.text, prepared, phrase_words) {
-                if let Some(list) = places.get_mut(&key) {
-                    list.push((d as u32, p as u32));
-                }
-            }
-        }
-    }
-    places
-}
-
-/// How alike two sorted paragraph lists are: shared over all (Jaccard). The lists are walked
-/// side by side: a common word's list has thousands of paragraphs in a large collection.
-fn jaccard(a: &[Place], b: &[Place]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let all = a.len() + b.len() - shared;
-    if all == 0 { 0.0 } else { shared as f64 / all as f64 }
-}
-
-/// How each key is most often written in the text.
-fn surface_forms(corpus: &Corpus, prepared: &Prepared, keys: &[Key]) -> HashMap<Key, String> {
-    let phrases: HashSet<(TermId, TermId)> = keys
+/// Communities numbered 0, 1, … in the order of their first node.
+fn renumber(community: &[usize]) -> Vec<usize> {
+    let mut numbers: HashMap<usize, usize> = HashMap::default();
+    community
         .iter()
-        .filter_map(|k| match k {
-            Key::Phrase(a, b) => Some((*a, *b)),
-            Key::Word(_) => None,
-        })
-        .collect();
-    let mut counts: HashMap<(TermId, TermId), HashMap<String, u32>> = HashMap::default();
-    for (document, paragraphs) in corpus.documents.iter().zip(&prepared.documents) {
-        for (paragraph, prepared) in
-            document.paragraphs.iter().zip(paragraphs).filter(|(_, p)| p.body)
-        {
-            for pair in prepared.words.windows(2) {
-                if phrases.contains(&(pair[0].term(), pair[1].term())) {
-                    let text = &paragraph.text[pair[0].range().start..pair[1].range().end];
-                    let plain: String =
-                        text.chars().filter(|&c| normalize_char(c).is_some()).collect();
-                    *counts
-                        .entry((pair[0].term(), pair[1].term()))
-                        .or_default()
-                        .entry(plain)
-                        .or_insert(0) += 1;
-                }
-            }
-        }
-    }
-    keys.iter()
-        .map(|&key| {
-            let form = match key {
-                Key::Word(t) => prepared.vocabulary.display_form(t).to_string(),
-                Key::Phrase(a, b) => counts
-                    .get(&(a, b))
-                    .and_then(|c| c.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0))))
-                    .map(|(form, _)| form.clone())
-                    .unwrap_or_else(|| {
-                        format!(
-                            "{} {}",
-                            prepared.vocabulary.display_form(a),
-                            prepared.vocabulary.display_form(b)
-                        )
-                    }),
-            };
-            (key, form)
+        .map(|&c| {
+            let next = numbers.len();
+            *numbers.entry(c).or_insert(next)
         })
         .collect()
+}
+
+/// A term that names a theme.
+struct ThemeTerm {
+    term: TermId,
+    text: String,
+    score: f64,
+    phrase: bool,
+}
+
+/// What labels come from: how many articles use each term, and how terms are written.
+struct Labeller<'a> {
+    index: &'a LinkIndex,
+    corpus: &'a Corpus,
+    vocabulary: &'a Vocabulary,
+    /// For each term, how many articles have it among their vectors' terms.
+    articles_using: HashMap<TermId, u32>,
+}
+
+impl<'a> Labeller<'a> {
+    fn new(index: &'a LinkIndex, corpus: &'a Corpus, vocabulary: &'a Vocabulary) -> Labeller<'a> {
+        let mut articles_using: HashMap<TermId, u32> = HashMap::default();
+        for article in index.articles() {
+            for &(t, _) in article {
+                *articles_using.entry(t).or_insert(0) += 1;
+            }
+        }
+        Labeller { index, corpus, vocabulary, articles_using }
+    }
+
+    /// The most distinctive terms of a group of articles, best first: used by most of them
+    /// and by few others (the square of the share of the group that uses it, times its
+    /// inverse article frequency), a phrase worth more than a word, none that cannot name a
+    /// subject.
+    fn terms(&self, group: &[u32]) -> Vec<ThemeTerm> {
+        let n = self.index.articles().len() as f64;
+        // How many of the group's articles use each term.
+        let mut used: HashMap<TermId, u32> = HashMap::default();
+        for &a in group {
+            for &(t, _) in &self.index.articles()[a as usize] {
+                *used.entry(t).or_insert(0) += 1;
+            }
+        }
+        let size = group.len() as f64;
+        let mut scored: Vec<ThemeTerm> = used
+            .into_iter()
+            .filter(|&(_, count)| count >= 2)
+            .filter_map(|(term, count)| {
+                let phrase = self.index.is_phrase(term);
+                let text = self.index.term_text(term, self.corpus, self.vocabulary);
+                if !self.can_name(term, &text) {
+                    return None;
+                }
+                let df = f64::from(self.articles_using.get(&term).copied().unwrap_or(1));
+                let bonus = if phrase { PHRASE_BONUS } else { 1.0 };
+                let cover = f64::from(count) / size;
+                Some(ThemeTerm { term, text, score: bonus * cover * cover * (n / df).ln(), phrase })
+            })
+            .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
+        // A word the chosen phrases already hold says nothing more.
+        let mut chosen: Vec<ThemeTerm> = Vec::new();
+        for candidate in scored {
+            if chosen.len() == TERMS_PER_THEME {
+                break;
+            }
+            let repeats = chosen.iter().any(|c| {
+                holds(self.index, c.term, candidate.term)
+                    || holds(self.index, candidate.term, c.term)
+            });
+            if !repeats {
+                chosen.push(candidate);
+            }
+        }
+        chosen
+    }
+
+    /// Each term in the form the group's own articles write it most (a stem stands for many
+    /// words across the collection: «بوتين» shares its stem with «الستينات»), leaving a
+    /// clitic off its first word when the form without it is written too («ولاية تكساس»
+    /// rather than «بولاية تكساس»).
+    fn write_as_the_group_does(&self, terms: &mut [ThemeTerm], group: &[u32]) {
+        for term in terms.iter_mut() {
+            let stems = self.stems(term.term);
+            if let Some(written) = self.most_written(&stems, group) {
+                term.text = written;
+            }
+        }
+    }
+
+    /// The stems of a term's words.
+    fn stems(&self, term: TermId) -> Vec<&str> {
+        match self.index.phrase_words(term) {
+            None => vec![self.vocabulary.stem(term)],
+            Some((a, b)) => vec![self.vocabulary.stem(a), self.vocabulary.stem(b)],
+        }
+    }
+
+    /// How the group's articles most often write the words of `stems` in a row, if they do.
+    fn most_written(&self, stems: &[&str], group: &[u32]) -> Option<String> {
+        let mut counts: HashMap<String, u32> = HashMap::default();
+        for &a in group.iter().take(LABEL_ARTICLES) {
+            for paragraph in &self.corpus.documents[a as usize].paragraphs {
+                count_written(&paragraph.text, stems, &mut counts);
+            }
+        }
+        let prefixed = |w: &str| {
+            let mut chars = w.chars();
+            matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+                && counts.contains_key(chars.as_str())
+        };
+        let rank = |(w, n): (&String, &u32)| (!prefixed(w), *n, std::cmp::Reverse(w.clone()));
+        counts.iter().max_by_key(|&entry| rank(entry)).map(|(written, _)| without_clitic(written))
+    }
+
+    /// Whether a term can name a subject: not a number, not an adjective on its own, not a
+    /// phrase that starts with an adjective.
+    fn can_name(&self, term: TermId, text: &str) -> bool {
+        if text.chars().any(|c| c.is_ascii_digit() || ('٠'..='٩').contains(&c)) {
+            return false;
+        }
+        match self.index.phrase_words(term) {
+            None => !is_adjective(text),
+            Some((first, _)) => !is_adjective(self.vocabulary.display_form(first)),
+        }
+    }
+
+    /// A theme's label: its best term, as long as the group's articles write it (two phrases
+    /// that overlap, «ولي العهد» and «العهد السعودي», are the one name «ولي العهد السعودي»
+    /// where the articles write that), and beside a single word the next best phrase that
+    /// adds to it, when it weighs half as much.
+    fn label(&self, terms: &[ThemeTerm], group: &[u32]) -> Option<String> {
+        let best = terms.first()?;
+        let mut name = best.text.clone();
+        let mut used = vec![0];
+        if let Some((a, b)) = self.index.phrase_words(best.term) {
+            for (i, t) in terms.iter().enumerate().skip(1) {
+                let Some((c, d)) = self.index.phrase_words(t.term) else { continue };
+                let stems = if b == c {
+                    [a, b, d]
+                } else if d == a
+                    && governs(self.vocabulary.display_form(c), self.vocabulary.display_form(a))
+                {
+                    [c, a, b]
+                } else {
+                    continue;
+                };
+                let stems = stems.map(|w| self.vocabulary.stem(w));
+                if let Some(longer) = self.most_written(&stems, group) {
+                    name = longer;
+                    used.push(i);
+                    break;
+                }
+            }
+        }
+        if best.phrase {
+            name = self.extended(&name, group);
+        }
+        // A single word is told apart by the phrase beside it («سكريبال، غاز الأعصاب»).
+        let beside = terms.iter().enumerate().find(|(i, t)| {
+            !best.phrase
+                && !used.contains(i)
+                && t.phrase
+                && t.score >= best.score / 2.0
+                && !shares_a_word(&name, &t.text)
+        });
+        Some(match beside {
+            Some((_, t)) => format!("{name}، {}", t.text),
+            None => name,
+        })
+    }
+}
+
+impl Labeller<'_> {
+    /// A name extended by the words the group's articles write next to it nearly every time
+    /// they write it, up to [`MAX_NAME_WORDS`]: «النقد الدولي» is «صندوق النقد الدولي»,
+    /// «سيرك دو» «سيرك دو سوليه».
+    fn extended(&self, name: &str, group: &[u32]) -> String {
+        let mut words: Vec<String> = name.split(' ').map(str::to_string).collect();
+        let name_words = words.len();
+        while words.len() < MAX_NAME_WORDS {
+            let wanted: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+            let (mut found, mut before, mut after) = (0u32, HashMap::default(), HashMap::default());
+            for &a in group.iter().take(LABEL_ARTICLES) {
+                for paragraph in &self.corpus.documents[a as usize].paragraphs {
+                    neighbours(&paragraph.text, &wanted, &mut found, &mut before, &mut after);
+                }
+            }
+            let most = |m: &HashMap<String, u32>| {
+                m.iter()
+                    .max_by_key(|(w, n)| (**n, std::cmp::Reverse((*w).clone())))
+                    .map(|(w, n)| (w.clone(), *n))
+            };
+            // A name begun must be finished: once extended, two occurrences are enough.
+            let least = if words.len() == name_words { MIN_NAME_OCCURRENCES } else { 2 };
+            let often = |n: u32| found >= least && 3 * n >= 2 * found;
+            let heads = |w: &str| governs(w, &words[0]);
+            match (most(&after), most(&before)) {
+                (Some((w, n)), _) if often(n) => words.push(w),
+                (_, Some((w, n))) if often(n) && heads(&w) => words.insert(0, w),
+                _ => break,
+            }
+        }
+        without_clitic(&words.join(" "))
+    }
+}
+
+/// Whether a word written before a name governs it, the name completing it («صندوق» before
+/// «النقد الدولي»): the name starts with the article and the word has none, no pronoun ending
+/// and no preposition before it.
+fn governs(word: &str, first_of_name: &str) -> bool {
+    let (word, first) = (normalize(word), normalize(first_of_name));
+    let has_article = |w: &str| w.starts_with("ال") || w.starts_with("وال");
+    has_article(&first)
+        && !has_article(&word)
+        && !["ها", "هم", "هما", "كم", "نا", "هن"].iter().any(|end| word.ends_with(end))
+        && !word.starts_with(['ل', 'ب', 'ك'])
+}
+
+/// Count how often `text` writes the words `wanted` (normalised) in a row, and the content
+/// words written right before and after them (as written, without harakat).
+fn neighbours(
+    text: &str,
+    wanted: &[String],
+    found: &mut u32,
+    before: &mut HashMap<String, u32>,
+    after: &mut HashMap<String, u32>,
+) {
+    let words = word_ranges(text);
+    let spaced =
+        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| text[a.end..b.start] == *" ";
+    let plain = |r: &std::ops::Range<usize>| -> String {
+        text[r.clone()].chars().filter(|&c| normalize_char(c).is_some()).collect()
+    };
+    let content = |r: &std::ops::Range<usize>| {
+        let norm = normalize(&text[r.clone()]);
+        !is_stop_word(&norm) && !norm.chars().any(|c| c.is_ascii_digit())
+    };
+    for i in 0..words.len() {
+        let Some(run) = words.get(i..i + wanted.len()) else { break };
+        let same = run.iter().zip(wanted).all(|(r, w)| normalize(&text[r.clone()]) == *w);
+        if !same || !run.windows(2).all(|w| spaced(&w[0], &w[1])) {
+            continue;
+        }
+        *found += 1;
+        if let Some(prev) =
+            i.checked_sub(1).map(|j| &words[j]).filter(|p| spaced(p, &run[0]) && content(p))
+        {
+            *before.entry(plain(prev)).or_insert(0) += 1;
+        }
+        if let Some(next) =
+            words.get(i + wanted.len()).filter(|n| spaced(&run[run.len() - 1], n) && content(n))
+        {
+            *after.entry(plain(next)).or_insert(0) += 1;
+        }
+    }
+}
+
+/// Count into `counts` how `text` writes the words whose stems are `stems`, in a row with
+/// only a space between each two, without harakat.
+fn count_written(text: &str, stems: &[&str], counts: &mut HashMap<String, u32>) {
+    let words = word_ranges(text);
+    let is = |range: &std::ops::Range<usize>, stem: &str| {
+        let norm = normalize(&text[range.clone()]);
+        norm.contains(stem) && crate::text::stem(&norm) == stem
+    };
+    for i in 0..words.len() {
+        let Some(run) = words.get(i..i + stems.len()) else { break };
+        let spaced = run.windows(2).all(|w| text[w[0].end..w[1].start].chars().all(|c| c == ' '));
+        if spaced && run.iter().zip(stems).all(|(range, stem)| is(range, stem)) {
+            let whole = &text[run[0].start..run[run.len() - 1].end];
+            let plain: String = whole.chars().filter(|&c| normalize_char(c).is_some()).collect();
+            *counts.entry(plain).or_insert(0) += 1;
+        }
+    }
+}
+
+/// Whether two names share a word.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |t: &str| t.split(' ').map(normalize).collect::<Vec<_>>();
+    let (a, b) = (words(a), words(b));
+    a.iter().any(|w| b.contains(w))
+}
+
+/// A name without the clitic its first word was written with where it was found: «بالاتحاد
+/// الأوروبي» is «الاتحاد الأوروبي», «للجامعة العربية» «الجامعة العربية».
+fn without_clitic(text: &str) -> String {
+    for (clitic, article) in
+        [("وال", "ال"), ("بال", "ال"), ("فال", "ال"), ("كال", "ال"), ("لل", "ال")]
+    {
+        if let Some(rest) = text.strip_prefix(clitic)
+            && rest.split(' ').next().is_some_and(|w| w.chars().count() >= 2)
+        {
+            return format!("{article}{rest}");
+        }
+    }
+    text.to_string()
+}
+
+/// Whether term `outer` is a phrase holding word `inner`.
+fn holds(index: &LinkIndex, outer: TermId, inner: TermId) -> bool {
+    index.phrase_words(outer).is_some_and(|(a, b)| a == inner || b == inner)
+}
+
+/// Whether a word as written is an adjective of relation with the article («الأمريكية»,
+/// «الروسي», «العسكرية»): «ال», then a stem, then «ي», «ية» or their plurals. Names of that
+/// shape («الحوثي») are lost with them; the phrase that holds them names the theme instead.
+fn is_adjective(text: &str) -> bool {
+    let word = normalize(text);
+    let bare = word.strip_prefix("وال").or_else(|| word.strip_prefix("ال"));
+    bare.is_some_and(|stem| {
+        stem.chars().count() >= 3
+            && ["ي", "يه", "يون", "يين", "يات"].iter().any(|end| stem.ends_with(end))
+    })
+}
+
+/// For each article, the range of the link index's paragraphs that are its own.
+fn paragraphs_by_article(index: &LinkIndex, articles: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = vec![0..0; articles];
+    let mut i = 0;
+    while i < index.paragraphs() {
+        let article = index.paragraph(i).0.0 as usize;
+        let start = i;
+        while i < index.paragraphs() && index.paragraph(i).0.0 as usize == article {
+            i += 1;
+        }
+        ranges[article] = start..i;
+    }
+    ranges
+}
+
+/// The passages of a theme: the paragraphs of its articles that carry its terms, each as
+/// strongly as its weights of them add up to.
+fn passages(
+    index: &LinkIndex,
+    paragraphs: &[std::ops::Range<usize>],
+    group: &[u32],
+    terms: &[ThemeTerm],
+) -> Vec<Passage> {
+    let wanted: Vec<TermId> = terms.iter().map(|t| t.term).collect();
+    let mut passages = Vec::new();
+    for &a in group {
+        for i in paragraphs[a as usize].clone() {
+            let ((document, paragraph), weights) = index.paragraph(i);
+            let strength: f32 = weights.filter(|(t, _)| wanted.contains(t)).map(|(_, w)| w).sum();
+            if strength > 0.0 {
+                passages.push(Passage {
+                    document: document as usize,
+                    paragraph: paragraph as usize,
+                    strength: f64::from(strength),
+                });
+            }
+        }
+    }
+    passages.sort_by_key(|p| (p.document, p.paragraph));
+    normalise_strengths(&mut passages);
+    passages
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_best_keys_are_those_of_a_full_sort() {
-        let scored: Vec<(f64, Key)> = (0..1000u32)
-            .map(|i| {
-                (
-                    f64::from(i * 7919 % 97),
-                    if i % 3 == 0 { Key::Word(i) } else { Key::Phrase(i, 1) },
-                )
-            })
-            .collect();
-        let mut sorted = scored.clone();
-        sorted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        for n in [1, 5, 40, 400, 999, 1000, 2000] {
-            let expected: Vec<_> = sorted.iter().copied().take(n).collect();
-            assert_eq!(best_first(scored.iter().copied(), n), expected, "{n}");
+    /// An undirected graph from its edges.
+    fn graph(n: usize, edges: &[(usize, usize, f64)]) -> Vec<Vec<(usize, f64)>> {
+        let mut lists = vec![Vec::new(); n];
+        for &(a, b, w) in edges {
+            lists[a].push((b, w));
+            lists[b].push((a, w));
         }
+        lists
     }
 
     #[test]
-    fn jaccard_counts_shared_paragraphs_over_all() {
-        let a = [(0, 1), (0, 2), (1, 0), (3, 3)];
-        let b = [(0, 2), (1, 0), (2, 5)];
-        assert!((jaccard(&a, &b) - 2.0 / 5.0).abs() < 1e-12);
-        assert_eq!(jaccard(&a, &a), 1.0);
-        assert_eq!(jaccard(&a, &[]), 0.0);
-        assert_eq!(jaccard(&[], &[]), 0.0);
+    fn louvain_finds_two_cliques_joined_by_one_edge() {
+        let mut edges = Vec::new();
+        for (a, b) in [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)] {
+            edges.push((a, b, 1.0));
+        }
+        edges.push((2, 3, 0.1));
+        let membership = louvain(graph(7, &edges));
+        assert_eq!(membership[0], membership[1]);
+        assert_eq!(membership[1], membership[2]);
+        assert_eq!(membership[3], membership[5]);
+        assert_ne!(membership[0], membership[3]);
+        assert!(membership[6] != membership[0] && membership[6] != membership[3], "alone");
+    }
+
+    #[test]
+    fn adjectives_of_relation_cannot_name_a_theme() {
+        for word in ["الأمريكية", "الروسي", "العسكرية", "والإيرانية", "السوريين"]
+        {
+            assert!(is_adjective(word), "{word}");
+        }
+        for word in ["سوريا", "الانتخابات", "ترامب", "الغوطة", "عفرين"]
+        {
+            assert!(!is_adjective(word), "{word}");
+        }
     }
 }

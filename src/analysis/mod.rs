@@ -73,12 +73,13 @@ impl Analysis {
     pub fn new(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
         let prepared = Prepared::new(corpus);
         let numbers = facts::number_terms(&prepared.vocabulary);
-        // Themes beside the articles' key points and facts, each article on its own: all of
-        // it shared out among the machine's cores.
-        let (themes, documents) = rayon::join(
+        // Curated themes beside the articles' key points and facts, each article on its own:
+        // all of it shared out among the machine's cores. Discovered themes come from the
+        // links (below).
+        let (curated, documents) = rayon::join(
             || match themes {
-                ThemeSource::Curated(definitions) => match_themes(&prepared, definitions),
-                ThemeSource::Discovered => discover::discover_themes(corpus, &prepared),
+                ThemeSource::Curated(definitions) => Some(match_themes(&prepared, definitions)),
+                ThemeSource::Discovered => None,
             },
             || {
                 corpus
@@ -96,23 +97,14 @@ impl Analysis {
         // are built from them as they are let go, before the search (the peak of memory).
         let Prepared { vocabulary, documents: words, document_frequency } = prepared;
         drop(document_frequency);
-        let index = links::LinkIndex::new(corpus, words, vocabulary.len());
-        let links::Linked { mut links, phrase_places } =
-            links::search(index, MAX_LINKS_PER_PARAGRAPH);
+        let formulae = links::Formulae::new(&vocabulary);
+        let index = links::LinkIndex::new(corpus, words, &vocabulary, &formulae);
+        let mut links = links::search(&index, MAX_LINKS_PER_PARAGRAPH);
+        let themes = curated
+            .unwrap_or_else(|| discover::discover_themes(corpus, &index, &links, &vocabulary));
         // Term ids (words, then phrases) become indices into a table of the terms links use,
-        // written as the text writes them: a word in its commonest form, a phrase as it
-        // stands where it is first written.
-        let words = vocabulary.len() as u32;
-        let display = |id: u32| match id.checked_sub(words) {
-            None => vocabulary.display_form(id).to_string(),
-            Some(phrase) => {
-                let place = &phrase_places[phrase as usize];
-                let text = &corpus.documents[place.document as usize].paragraphs
-                    [place.paragraph as usize]
-                    .text;
-                text[place.range.start as usize..place.range.end as usize].to_string()
-            }
-        };
+        // written as the text writes them.
+        let display = |id: u32| index.term_text(id, corpus, &vocabulary);
         let mut table: HashMap<u32, u32> = HashMap::default();
         let mut terms = Vec::new();
         for link in &mut links {

@@ -430,6 +430,7 @@ impl App {
             paragraph,
             width,
             options: &self.options,
+            lang: self.look.lang,
         };
         self.panel_items = source.items(self.section);
         self.panel_selected = self.panel_selected.min(self.panel_items.len().saturating_sub(1));

@@ -147,6 +147,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         "Key points" => "النقاط الرئيسية",
         "Facts" => "الأرقام",
         "Related" => "ذات صلة",
+        "the same text" => "النص نفسه",
         "Themes" => "المحاور",
         "Outline" => "العناوين",
         "(no headings)" => "(لا عناوين)",

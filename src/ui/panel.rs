@@ -9,6 +9,7 @@ use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
 
 use super::chrome::{name_line, one_line, outline};
+use super::lang::{Lang, tr};
 
 /// The sections of the side panel, in the order the tab bar shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -116,6 +117,8 @@ pub struct PanelSource<'a> {
     pub width: u16,
     /// Layout options.
     pub options: &'a LayoutOptions,
+    /// The interface language, for what the panel says of its own.
+    pub lang: Lang,
 }
 
 impl PanelSource<'_> {
@@ -227,8 +230,12 @@ impl PanelSource<'_> {
                         .into_iter()
                         .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
                 );
-                let shared = analysis.link_terms(link).collect::<Vec<_>>().join("، ");
-                lines.push(quiet(one_line(&shared, Direction::Rtl, self.width, self.options)));
+                let why = if link.same_text() {
+                    tr(self.lang, "the same text").to_string()
+                } else {
+                    analysis.link_terms(link).collect::<Vec<_>>().join("، ")
+                };
+                lines.push(quiet(one_line(&why, Direction::Rtl, self.width, self.options)));
                 let range = 0..text.len();
                 PanelItem { target: Target::Sentence { document, paragraph, range }, lines }
             })

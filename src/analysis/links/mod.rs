@@ -3,29 +3,41 @@
 //! Paragraphs are TF-IDF vectors of their content stems and of their phrases (two content
 //! words in a row, such as «الذكاء الاصطناعي» or «خطاب الكراهية»: two paragraphs that share a
 //! phrase share more than its two words apart). Terms only one paragraph uses are left out:
-//! they cannot match and would only dilute the others. An inverted index from stem to the
-//! paragraphs that use it finds candidates for one paragraph through its most telling words
-//! only (its dozen heaviest), and words used by more than one paragraph in a hundred (in
-//! large collections) are left out of the index: they say too little to link by, and their
-//! long lists are what would make the cost grow with the square of the collection. The best
-//! candidates are then scored exactly (cosine over all their words). A link is kept when its
-//! cosine passes a threshold and it shares at least two words, at most K per paragraph, each
-//! with the shared terms that explain it. 10,000 articles link in seconds.
+//! they cannot match and would only dilute the others; so are journalistic formulae (days,
+//! months, «العام الماضي», «وكالة الأنباء», «سمع دوي»: [`Formulae`]), which any two stories
+//! share. Spellings of one word meet by their stems (`text::variants`). An inverted index from
+//! stem to the paragraphs that use it finds candidates for one paragraph through its most
+//! telling words only (its dozen heaviest), and words used by more than one paragraph in a
+//! hundred (in large collections) are left out of the index: they say too little to link by,
+//! and their long lists are what would make the cost grow with the square of the
+//! collection. The best candidates are then scored exactly: their cosine, and half as much
+//! again for words that only meet by their roots («شراكة», «شركات»).
+//!
+//! A link is kept when its score passes a threshold, the two paragraphs share at least three
+//! distinct words (a phrase counts as its two), and their whole articles are related too (the
+//! cosine of the articles' vectors, each the sum of its paragraphs', is high, or less high
+//! and made up for by two paragraphs that much closer). Each paragraph keeps
+//! its best paragraph of each other article, at most K, each with the shared terms that
+//! explain it; two paragraphs that are nearly the same text are marked so. 10,000 articles
+//! link in seconds.
 
 use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
+mod formulae;
 mod vectors;
 
-use super::prepare::{Prepared, PreparedParagraph, TermId};
+pub use formulae::Formulae;
+
+use super::prepare::{PreparedParagraph, TermId, Vocabulary};
 use crate::corpus::Corpus;
+use crate::text::root::root;
+pub use vectors::{ArticleVector, article_cosine};
 use vectors::{Terms, Vectors};
 
-/// Links with a cosine below this are not shown: the paragraphs share too little.
-const MIN_SCORE: f32 = 0.12;
-/// A link needs at least this many shared terms: one word in common is a coincidence.
-const MIN_SHARED_TERMS: usize = 2;
+/// Two paragraphs this alike (cosine) are the same text, not two passages on one subject.
+const SAME_TEXT_SCORE: f32 = 0.9;
 /// Words in more than this many paragraphs, or this share of them if that is more, are left
 /// out of the index.
 const COMMON_WORD_PARAGRAPHS: usize = 30;
@@ -36,6 +48,8 @@ const QUERY_TERMS: usize = 12;
 const CANDIDATES: usize = 40;
 /// Paragraphs searched as one task: each task needs scratch space as long as the collection.
 const SEARCH_BLOCK: usize = 2048;
+/// How much kinship by roots counts beside the cosine of the words themselves.
+const ROOT_WEIGHT: f32 = 0.5;
 /// The most shared terms listed for a link.
 const TERMS_PER_LINK: usize = 5;
 
@@ -48,6 +62,7 @@ pub struct Link {
     to: (u32, u32),
     score: f32,
     term_count: u8,
+    same_text: bool,
     terms: [u32; TERMS_PER_LINK],
 }
 
@@ -67,6 +82,12 @@ impl Link {
         (f64::from(self.score) * 1000.0).round() / 1000.0
     }
 
+    /// Whether the two paragraphs are the same text (nearly word for word: a republished
+    /// article, a statement quoted whole), shown as such rather than as a related passage.
+    pub fn same_text(&self) -> bool {
+        self.same_text
+    }
+
     /// The shared terms that weigh most, best first, as indices into
     /// [`super::Analysis::terms`] (or, while links are being found, term ids).
     pub fn terms(&self) -> &[u32] {
@@ -77,15 +98,6 @@ impl Link {
     pub(super) fn terms_mut(&mut self) -> &mut [u32] {
         &mut self.terms[..usize::from(self.term_count)]
     }
-}
-
-/// The links of a collection, with where the phrases their terms may name are written.
-pub struct Linked {
-    /// Links grouped by paragraph in collection order, best first. A term id below the
-    /// vocabulary's length is a word; above it, `phrase_places[id - vocabulary length]`.
-    pub links: Vec<Link>,
-    /// For each phrase, where it is first written: (article, paragraph, byte range).
-    pub phrase_places: Vec<PhrasePlace>,
 }
 
 /// Where a phrase is written: its article, paragraph and byte range in the paragraph.
@@ -99,53 +111,94 @@ pub struct PhrasePlace {
     pub range: std::ops::Range<u32>,
 }
 
-/// What links are found from: every paragraph's vector, each term's paragraph count, and the
-/// phrases. Built while the prepared words are at hand; searching needs only this.
+/// What links are found from: every paragraph's vector, each term's paragraph count, the
+/// phrases, each word's root, and each article's vector. Built while the prepared words are
+/// at hand; searching (and discovering themes) needs only this.
 pub struct LinkIndex {
     vectors: Vectors,
     terms: Terms,
     words: TermId,
+    roots: Vec<u32>,
+    articles: Vec<ArticleVector>,
 }
 
 impl LinkIndex {
     /// The vectors of every paragraph of running text, from the prepared paragraphs of
-    /// `corpus` (consumed: they are let go as the vectors are built) and the number of words
-    /// in the vocabulary.
-    pub fn new(corpus: &Corpus, documents: Vec<Vec<PreparedParagraph>>, words: usize) -> LinkIndex {
-        let words = words as TermId;
-        let (vectors, terms) = Vectors::new(corpus, documents, words);
-        LinkIndex { vectors, terms, words }
+    /// `corpus` (consumed: they are let go as the vectors are built) and its vocabulary.
+    pub fn new(
+        corpus: &Corpus,
+        documents: Vec<Vec<PreparedParagraph>>,
+        vocabulary: &Vocabulary,
+        formulae: &Formulae,
+    ) -> LinkIndex {
+        let words = vocabulary.len() as TermId;
+        let (vectors, terms) = Vectors::new(corpus, documents, words, formulae);
+        let articles = vectors.articles(corpus.documents.len(), ARTICLE_TERMS);
+        LinkIndex { vectors, terms, words, roots: roots(vocabulary), articles }
     }
-}
 
-/// The links of every paragraph of running text of a prepared collection: at most `k` each,
-/// best first, grouped by paragraph in collection order.
-pub fn links(corpus: &Corpus, prepared: Prepared, k: usize) -> Linked {
-    let words = prepared.vocabulary.len();
-    search(LinkIndex::new(corpus, prepared.documents, words), k)
+    /// Each article's vector: its paragraphs' summed, its heaviest terms, of unit length.
+    pub fn articles(&self) -> &[ArticleVector] {
+        &self.articles
+    }
+
+    /// How many paragraphs of running text there are.
+    pub fn paragraphs(&self) -> usize {
+        self.vectors.len()
+    }
+
+    /// Paragraph `i`'s place, (article, paragraph), and its terms with their weights.
+    pub fn paragraph(&self, i: usize) -> ((u32, u32), impl Iterator<Item = (TermId, f32)> + '_) {
+        (self.vectors.place(i), self.vectors.weights(i))
+    }
+
+    /// Whether a term is a phrase (two words) rather than a word.
+    pub fn is_phrase(&self, term: TermId) -> bool {
+        term >= self.words
+    }
+
+    /// A phrase's two words.
+    pub fn phrase_words(&self, term: TermId) -> Option<(TermId, TermId)> {
+        term.checked_sub(self.words).map(|p| self.terms.phrases[p as usize])
+    }
+
+    /// A term as the text writes it: a word in its commonest form, a phrase as it stands where
+    /// it is first written.
+    pub fn term_text(&self, term: TermId, corpus: &Corpus, vocabulary: &Vocabulary) -> String {
+        match term.checked_sub(self.words) {
+            None => vocabulary.display_form(term).to_string(),
+            Some(phrase) => {
+                let place = &self.terms.phrase_places[phrase as usize];
+                let text = &corpus.documents[place.document as usize].paragraphs
+                    [place.paragraph as usize]
+                    .text;
+                text[place.range.start as usize..place.range.end as usize].to_string()
+            }
+        }
+    }
 }
 
 /// The links an index finds: at most `k` per paragraph, best first, grouped by paragraph in
 /// collection order.
-pub fn search(index: LinkIndex, k: usize) -> Linked {
-    let LinkIndex { vectors, terms, words } = index;
-    let Terms { paragraph_frequency, phrases, phrase_places } = terms;
+pub fn search(index: &LinkIndex, k: usize) -> Vec<Link> {
+    let LinkIndex { vectors, terms, words, roots, articles } = index;
+    let (words, phrases) = (*words, &terms.phrases);
     let paragraphs = vectors.len();
     let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
-    let postings = Postings::new(&vectors, &paragraph_frequency, limit);
-    drop(paragraph_frequency);
+    let postings = Postings::new(vectors, &terms.paragraph_frequency, limit);
+    let gate = Gate { articles, phrases, words, roots };
     // Each paragraph's candidates are found independently: the paragraphs are shared out
     // among the machine's cores, a block at a time (each block keeps its own scratch space),
     // one block per core at a time so that only those blocks' finds wait to be merged.
     // Relatedness goes both ways: a pair found from either side is offered to both.
-    let mut best = Best::new(paragraphs, k);
+    let mut best = Best::new((0..paragraphs).map(|i| vectors.place(i).0).collect(), k);
     let blocks: Vec<usize> = (0..paragraphs.div_ceil(SEARCH_BLOCK)).collect();
     for wave in blocks.chunks(rayon::current_num_threads().max(1)) {
         let found: Vec<(usize, Vec<Related>)> = wave
             .par_iter()
             .map(|&b| {
                 let block = b * SEARCH_BLOCK..((b + 1) * SEARCH_BLOCK).min(paragraphs);
-                (block.start, related_candidates(&vectors, &postings, block))
+                (block.start, related_candidates(vectors, &postings, &gate, block))
             })
             .collect();
         for (start, lists) in found {
@@ -161,12 +214,27 @@ pub fn search(index: LinkIndex, k: usize) -> Linked {
     let mut out = Vec::with_capacity(best.len());
     for i in 0..paragraphs {
         for (j, score) in best.of(i) {
-            let (terms, term_count) = shared_terms(&vectors, i, j as usize, words, &phrases);
+            let (terms, term_count) = shared_terms(vectors, i, j as usize, words, phrases);
             let (from, to) = (vectors.place(i), vectors.place(j as usize));
-            out.push(Link { from, to, score, term_count, terms });
+            let same_text = score >= SAME_TEXT_SCORE;
+            out.push(Link { from, to, score, term_count, same_text, terms });
         }
     }
-    Linked { links: out, phrase_places }
+    out
+}
+
+/// Each word's root, numbered ([`NO_ROOT`] for none), from the form the text writes it in.
+fn roots(vocabulary: &Vocabulary) -> Vec<u32> {
+    let mut numbers: rustc_hash::FxHashMap<String, u32> = Default::default();
+    (0..vocabulary.len() as TermId)
+        .map(|t| match root(vocabulary.display_form(t)) {
+            Some(r) => {
+                let next = numbers.len() as u32;
+                *numbers.entry(r).or_insert(next)
+            }
+            None => NO_ROOT,
+        })
+        .collect()
 }
 
 /// The order of related paragraphs (index, score): the higher score first, then the earlier
@@ -181,19 +249,34 @@ struct Best {
     /// `k` places per paragraph; the first `lengths[i]` of paragraph `i`'s are filled.
     entries: Vec<(u32, f32)>,
     lengths: Vec<u32>,
+    /// Each paragraph's article.
+    articles: Vec<u32>,
 }
 
 impl Best {
-    fn new(paragraphs: usize, k: usize) -> Best {
-        Best { k, entries: vec![(0, 0.0); paragraphs * k], lengths: vec![0; paragraphs] }
+    /// Room for the best `k` of each paragraph; `articles` is each paragraph's article.
+    fn new(articles: Vec<u32>, k: usize) -> Best {
+        let paragraphs = articles.len();
+        Best { k, entries: vec![(0, 0.0); paragraphs * k], lengths: vec![0; paragraphs], articles }
     }
 
     /// Offer paragraph `j` at `score` to paragraph `i`: kept when `i` has room or it ranks
-    /// before the last of `i`'s best, unless it is there already.
+    /// before the last of `i`'s best, unless it is there already. A paragraph links to one
+    /// paragraph of each other article, its best: the reader is shown more articles, not the
+    /// same article twice.
     fn offer(&mut self, i: u32, j: u32, score: f32) {
         let (i, len) = (i as usize, self.lengths[i as usize] as usize);
         let list = &mut self.entries[i * self.k..i * self.k + len];
         if list.iter().any(|&(other, _)| other == j) {
+            return;
+        }
+        let article = self.articles[j as usize];
+        if let Some(same) =
+            list.iter().position(|&(other, _)| self.articles[other as usize] == article)
+        {
+            if rank_order(&(j, score), &list[same]).is_lt() {
+                list[same] = (j, score);
+            }
             return;
         }
         if len < self.k {
@@ -284,6 +367,7 @@ type Related = Vec<(u32, f32)>;
 fn related_candidates(
     vectors: &Vectors,
     postings: &Postings,
+    gate: &Gate,
     block: std::ops::Range<usize>,
 ) -> Vec<Related> {
     // Partial scores of the candidates of one paragraph, and which entries were touched.
@@ -323,8 +407,9 @@ fn related_candidates(
         }
         let mut related = Vec::new();
         for (j, _) in candidates {
-            let (score, shared) = vectors.cosine(i, j as usize);
-            if score >= MIN_SCORE && shared >= MIN_SHARED_TERMS {
+            let (cosine, _) = vectors.cosine(i, j as usize);
+            let score = cosine + ROOT_WEIGHT * gate.root_kinship(vectors, i, j as usize);
+            if score >= MIN_SCORE && gate.admits(vectors, i, j as usize, score) {
                 related.push((j, score));
             }
         }
@@ -332,6 +417,96 @@ fn related_candidates(
     }
     found
 }
+
+/// What a pair of paragraphs with a high enough cosine must pass to be linked: they share
+/// enough distinct words (a phrase is its two words), and their whole articles are related too.
+struct Gate<'a> {
+    /// Each article's vector.
+    articles: &'a [ArticleVector],
+    /// The phrases, as their two words.
+    phrases: &'a [(TermId, TermId)],
+    /// Term ids from this on are phrases.
+    words: TermId,
+    /// For each word, its root's number ([`NO_ROOT`] when it has none).
+    roots: &'a [u32],
+}
+
+/// A word without a root (see [`crate::text::root`]).
+pub const NO_ROOT: u32 = u32::MAX;
+
+impl Gate<'_> {
+    /// What the words of paragraphs `i` and `j` that only one uses share by their roots:
+    /// the sum of their weights' products, each word meeting at most one of the other's
+    /// («شراكة» and «شركات»).
+    fn root_kinship(&self, vectors: &Vectors, i: usize, j: usize) -> f32 {
+        let root = |t: TermId| self.roots.get(t as usize).copied().unwrap_or(NO_ROOT);
+        let only = |a: usize, b: usize| -> Vec<(u32, f32)> {
+            let mut own: Vec<(u32, f32)> = vectors
+                .weights(a)
+                .filter(|&(t, _)| {
+                    t < self.words && root(t) != NO_ROOT && vectors.weight_of(b, t).is_none()
+                })
+                .map(|(t, w)| (root(t), w))
+                .collect();
+            own.sort_unstable_by_key(|&(r, _)| r);
+            own
+        };
+        let (mine, theirs) = (only(i, j), only(j, i));
+        let (mut x, mut y, mut sum) = (0, 0, 0.0);
+        while x < mine.len() && y < theirs.len() {
+            match mine[x].0.cmp(&theirs[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += mine[x].1 * theirs[y].1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Whether paragraphs `i` and `j`, whose score is `score`, may be linked.
+    fn admits(&self, vectors: &Vectors, i: usize, j: usize, score: f32) -> bool {
+        let mut words: Vec<TermId> = Vec::new();
+        for t in vectors.shared(i, j) {
+            match t.checked_sub(self.words) {
+                None => words.push(t),
+                Some(phrase) => {
+                    let (a, b) = self.phrases[phrase as usize];
+                    words.extend([a, b]);
+                }
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        if words.len() < MIN_SHARED_WORDS {
+            return false;
+        }
+        let (a, b) = (vectors.place(i).0 as usize, vectors.place(j).0 as usize);
+        let articles = article_cosine(&self.articles[a], &self.articles[b]);
+        articles >= MIN_ARTICLE_SCORE
+            || (articles >= MIN_CLOSE_ARTICLE_SCORE && articles + score >= MIN_CLOSE_SUM)
+    }
+}
+
+/// Links with a cosine below this are not shown: the paragraphs share too little.
+const MIN_SCORE: f32 = 0.12;
+/// A link needs at least this many distinct shared words (a phrase counts as its words): one
+/// name or one two-word phrase in common is a coincidence.
+const MIN_SHARED_WORDS: usize = 3;
+/// Two paragraphs are linked only when their articles' vectors are at least this alike: a
+/// passage that shares a stock phrase with an article about another story is not related.
+const MIN_ARTICLE_SCORE: f32 = 0.2;
+/// Below [`MIN_ARTICLE_SCORE`], articles at least this alike are linked where a paragraph
+/// pair is close enough to make up for it: their two cosines add up to [`MIN_CLOSE_SUM`]. In
+/// a collection on one subject (the built-in essays) the articles are only this alike, and
+/// their passages on one matter are still worth following.
+const MIN_CLOSE_ARTICLE_SCORE: f32 = 0.08;
+const MIN_CLOSE_SUM: f32 = 0.35;
+/// The heaviest terms an article's vector keeps.
+const ARTICLE_TERMS: usize = 100;
 
 /// The shared terms of paragraphs `i` and `j` that contribute most to their cosine; a word
 /// already named by a phrase in the list is not named again. Term ids from `words` on are
@@ -380,7 +555,8 @@ mod tests {
 
     #[test]
     fn the_best_keep_each_pair_once_in_rank_order() {
-        let mut best = Best::new(3, 2);
+        // Three paragraphs, each in an article of its own.
+        let mut best = Best::new(vec![0, 1, 2], 2);
         // Paragraph 0 finds 1 and 2; 1 finds 0 again (same pair, same score).
         for (i, j, score) in [(0, 1, 0.5), (0, 2, 0.7), (1, 0, 0.5)] {
             best.offer(i, j, score);
@@ -394,11 +570,22 @@ mod tests {
         best.offer(2, 1, 0.9);
         best.offer(2, 0, 0.7);
         assert_eq!(best.of(2), [(1, 0.9), (0, 0.7)]);
-        let mut ties = Best::new(1, 1);
+        let mut ties = Best::new((0..7).collect(), 1);
         ties.offer(0, 5, 0.3);
         ties.offer(0, 4, 0.3);
         ties.offer(0, 6, 0.3);
         assert_eq!(ties.of(0), [(4, 0.3)]);
         assert_eq!(best.len() + ties.len(), 6);
+    }
+
+    #[test]
+    fn a_paragraph_links_to_one_paragraph_of_each_article() {
+        // Paragraphs 1 and 2 are in article 1, paragraph 3 in article 2.
+        let mut best = Best::new(vec![0, 1, 1, 2], 3);
+        best.offer(0, 1, 0.4);
+        best.offer(0, 2, 0.6);
+        best.offer(0, 3, 0.2);
+        best.offer(0, 1, 0.5);
+        assert_eq!(best.of(0), [(2, 0.6), (3, 0.2)]);
     }
 }

@@ -9,11 +9,32 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::PhrasePlace;
+use super::formulae::Formulae;
 use crate::analysis::prepare::{PreparedParagraph, TermId, Word};
 use crate::corpus::Corpus;
 
 /// Phrase occurrences counted in one pass of [`shared_phrases`]: about two million, 16 MB.
 const PHRASES_PER_PASS: usize = 1 << 21;
+
+/// An article's vector: (term, weight), sorted by term, of unit length.
+pub type ArticleVector = Vec<(TermId, f32)>;
+
+/// The cosine of two article vectors.
+pub fn article_cosine(a: &ArticleVector, b: &ArticleVector) -> f32 {
+    let (mut x, mut y, mut sum) = (0, 0, 0.0);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[x].1 * b[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
 
 /// Every paragraph of running text's vector.
 pub struct Vectors {
@@ -91,8 +112,9 @@ impl Vectors {
         corpus: &Corpus,
         documents: Vec<Vec<PreparedParagraph>>,
         words: TermId,
+        formulae: &Formulae,
     ) -> (Vectors, Terms) {
-        let shared = shared_phrases(corpus, &documents);
+        let shared = shared_phrases(corpus, &documents, formulae);
         // First pass: number the phrases in the order they are first used, and count every
         // term's paragraphs.
         let mut frequency: Vec<u32> = vec![0; words as usize + shared.len()];
@@ -128,7 +150,9 @@ impl Vectors {
         let n = paragraphs as f32;
         let idf: Vec<f32> = frequency.iter().map(|&f| (n / f as f32).ln()).collect();
         // A term is kept where it has a weight: used by two paragraphs or more, not by all.
-        let kept = |t: TermId| frequency[t as usize] > 1 && idf[t as usize] > 0.0;
+        // Formulae are never kept: they link passages of any story.
+        let kept =
+            |t: TermId| frequency[t as usize] > 1 && idf[t as usize] > 0.0 && !formulae.is_word(t);
         // Second pass: the vectors, each document's as its words are let go.
         let mut vectors = Vectors {
             places: Vec::with_capacity(paragraphs),
@@ -186,6 +210,55 @@ impl Vectors {
         Some(row.raw_weight(&self.idf, k) / self.norms[i])
     }
 
+    /// The terms paragraphs `i` and `j` share, sorted.
+    pub fn shared(&self, i: usize, j: usize) -> Vec<TermId> {
+        let (a, b) = (self.rows[i].terms(), self.rows[j].terms());
+        let (mut x, mut y, mut shared) = (0, 0, Vec::new());
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push(a[x]);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    /// Each of `documents` articles' vector: the sum of its paragraphs' unit vectors, its
+    /// `keep` heaviest terms, scaled to length 1 and sorted by term (empty for an article
+    /// without running text).
+    pub fn articles(&self, documents: usize, keep: usize) -> Vec<ArticleVector> {
+        let mut out = vec![Vec::new(); documents];
+        let mut start = 0;
+        while start < self.places.len() {
+            let d = self.places[start].0;
+            let end = start + self.places[start..].iter().take_while(|p| p.0 == d).count();
+            let mut entries: Vec<(TermId, f32)> =
+                (start..end).flat_map(|i| self.weights(i)).collect();
+            entries.sort_unstable_by_key(|&(t, _)| t);
+            let mut summed: Vec<(TermId, f32)> = entries
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|run| (run[0].0, run.iter().map(|&(_, w)| w).sum()))
+                .collect();
+            if summed.len() > keep {
+                summed.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                summed.truncate(keep);
+                summed.sort_unstable_by_key(|&(t, _)| t);
+            }
+            let norm = summed.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                summed.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            out[d as usize] = summed;
+            start = end;
+        }
+        out
+    }
+
     /// The cosine of paragraphs `i` and `j` and how many terms they share.
     pub fn cosine(&self, i: usize, j: usize) -> (f32, usize) {
         let (a, b) = (&self.rows[i], &self.rows[j]);
@@ -234,6 +307,11 @@ fn phrase_pairs<'p>(
     paragraph.words.windows(2).filter(move |pair| is_phrase(text, pair))
 }
 
+/// Whether two neighbouring words are a formula or hold one: a phrase of them never links.
+fn is_formula(formulae: &Formulae, a: TermId, b: TermId) -> bool {
+    formulae.is_pair(a, b) || formulae.is_word(a) || formulae.is_word(b)
+}
+
 /// A phrase's two term ids as one number.
 fn phrase_key(a: TermId, b: TermId) -> u64 {
     u64::from(a) << 32 | u64::from(b)
@@ -243,7 +321,11 @@ fn phrase_key(a: TermId, b: TermId) -> u64 {
 /// paragraph's phrases, each once, sorted together and counted. A large collection has
 /// millions of them, so they are counted in passes over the collection, each taking the
 /// phrases of one share of the keys, to hold only a share of them at a time.
-fn shared_phrases(corpus: &Corpus, documents: &[Vec<PreparedParagraph>]) -> HashSet<u64> {
+fn shared_phrases(
+    corpus: &Corpus,
+    documents: &[Vec<PreparedParagraph>],
+    formulae: &Formulae,
+) -> HashSet<u64> {
     let words: usize = documents.iter().flatten().map(|p| p.words.len()).sum();
     let passes = words.div_ceil(PHRASES_PER_PASS).max(1) as u64;
     let mut shared = HashSet::default();
@@ -256,6 +338,7 @@ fn shared_phrases(corpus: &Corpus, documents: &[Vec<PreparedParagraph>]) -> Hash
                 paragraph_phrases.clear();
                 paragraph_phrases.extend(
                     phrase_pairs(text, paragraph)
+                        .filter(|pair| !is_formula(formulae, pair[0].term(), pair[1].term()))
                         .map(|pair| phrase_key(pair[0].term(), pair[1].term()))
                         .filter(|&key| share_of(key, passes) == pass),
                 );
@@ -311,7 +394,9 @@ mod tests {
         let corpus = Corpus { documents, warnings: Vec::new() };
         let prepared = Prepared::new(&corpus);
         let words = prepared.vocabulary.len() as TermId;
-        let (vectors, terms) = Vectors::new(&corpus, Prepared::new(&corpus).documents, words);
+        let formulae = Formulae::new(&prepared.vocabulary);
+        let (vectors, terms) =
+            Vectors::new(&corpus, Prepared::new(&corpus).documents, words, &formulae);
         (vectors, terms, prepared)
     }
 
