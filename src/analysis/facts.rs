@@ -2,9 +2,11 @@
 //!
 //! A figure is a number written in digits (ASCII or Arabic-Indic, «8.4», «٢٠١٧») or in words
 //! («ثلاثمائة», «عشرات»), with what makes it readable: a qualifier before it («أكثر من 90»),
-//! multipliers and units after it («274 ألف», «80 %», «90 بالمائة», «1.3 تريليون»), and the
-//! thing counted («حساب», «دولار»). Years stand alone («2017»). A list number opening a
-//! paragraph («1. تبادل …») is not a figure.
+//! multipliers and units after it («274 ألف», «80 %», «90 بالمائة», «3.3 في المئة», «1.3
+//! تريليون»), and the thing counted («حساب», «دولار»), units that are also stop words
+//! included («7 سنوات», «15 كلم»). «ألف», «آلاف» and «العشرات» count on their own. Years stand
+//! alone («2017»). A list number opening a paragraph («1. تبادل …») is not a figure, nor is
+//! the number of a model («إف-35», «F-16», «ميراج 2000»).
 
 use std::ops::Range;
 
@@ -125,6 +127,7 @@ const NUMBER_WORDS: &[&str] = &[
     "عشرات",
     "مئات",
     "آلاف",
+    "ألوف",
     "نصف",
     "ربع",
     "ثلث",
@@ -134,8 +137,87 @@ const MULTIPLIERS: &[&str] =
     &["ألف", "ألفا", "ألفين", "آلاف", "مليون", "ملايين", "مليار", "مليارات", "ترليون", "تريليون"];
 /// Words that make a number a percentage.
 const PERCENT_WORDS: &[&str] = &["بالمائة", "بالمئة", "بالمية"];
-/// «في المائة»: the two words after a number that make it a percentage.
-const PERCENT_PHRASE: (&str, &str) = ("في", "المائة");
+/// «في المائة», «في المئة»: the two words after a number that make it a percentage.
+const PERCENT_PHRASES: &[(&str, &str)] = &[("في", "المائة"), ("في", "المئة")];
+/// Units a number counts that are also stop words or look like them («7 سنوات», «15 كلم»):
+/// they stay with the number.
+const UNITS: &[&str] = &[
+    "سنوات",
+    "سنة",
+    "سنين",
+    "عام",
+    "عاما",
+    "أعوام",
+    "يوم",
+    "يوما",
+    "أيام",
+    "ساعة",
+    "ساعات",
+    "دقيقة",
+    "دقائق",
+    "ثانية",
+    "ثوان",
+    "أسبوع",
+    "أسابيع",
+    "شهر",
+    "شهرا",
+    "أشهر",
+    "شهور",
+    "مرة",
+    "مرات",
+    "كلم",
+    "كم",
+    "كيلومتر",
+    "كيلومترا",
+    "كيلومترات",
+    "متر",
+    "مترا",
+    "أمتار",
+    "ميل",
+    "طن",
+    "أطنان",
+    "كغ",
+    "كلغ",
+    "كيلوغرام",
+    "غرام",
+    "لتر",
+    "برميل",
+    "درجة",
+    "درجات",
+    "نقطة",
+];
+/// Plural quantities, which count with the article too («العشرات من المتظاهرين»).
+const QUANTITIES: &[&str] = &["عشرات", "مئات", "آلاف", "ألوف", "ملايين", "مليارات"];
+/// After a month, the words that complete its name («كانون الأول», «تشرين الثاني»).
+const MONTH_ORDINALS: &[&str] = &["الأول", "الثاني", "الآخر"];
+/// Words that name an aircraft, a missile or another model by a number after them («إف 35»,
+/// «سو-35», «ميراج 2000»): that number is a name, not a figure.
+const MODEL_WORDS: &[&str] = &[
+    "اف",
+    "إف",
+    "سو",
+    "ميغ",
+    "ميج",
+    "ميراج",
+    "تي",
+    "بي",
+    "يو",
+    "إس",
+    "اس",
+    "كا",
+    "مي",
+    "ام",
+    "إم",
+    "جي",
+    "سي",
+    "توبوليف",
+    "إيرباص",
+    "بوينغ",
+    "بوينج",
+    "باتريوت",
+    "إتش",
+    "أتش",
+];
 /// Qualifiers before a number (one to four words).
 const QUALIFIERS: &[&str] = &[
     "أكثر من",
@@ -182,9 +264,13 @@ struct Lexicon {
     numbers: HashSet<String>,
     multipliers: HashSet<String>,
     percent: HashSet<String>,
-    percent_phrase: (String, String),
+    percent_phrases: Vec<(String, String)>,
     qualifiers: HashSet<String>,
     months: HashSet<String>,
+    units: HashSet<String>,
+    models: HashSet<String>,
+    quantities: HashSet<String>,
+    month_ordinals: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -194,9 +280,16 @@ fn lexicon() -> &'static Lexicon {
         numbers: set(NUMBER_WORDS),
         multipliers: set(MULTIPLIERS),
         percent: set(PERCENT_WORDS),
-        percent_phrase: (normalize(PERCENT_PHRASE.0), normalize(PERCENT_PHRASE.1)),
+        percent_phrases: PERCENT_PHRASES
+            .iter()
+            .map(|(a, b)| (normalize(a), normalize(b)))
+            .collect(),
         qualifiers: set(QUALIFIERS),
         months: set(MONTHS),
+        units: set(UNITS),
+        models: set(MODEL_WORDS),
+        quantities: set(QUANTITIES),
+        month_ordinals: set(MONTH_ORDINALS),
     })
 }
 
@@ -292,15 +385,29 @@ fn figures(text: &str, pieces: &[Piece], first_sentence: bool) -> Vec<Range<usiz
     let mut i = 0;
     while i < pieces.len() {
         let piece = &pieces[i];
-        let is_number = piece.digits || is_number_word(lex, &piece.norm);
+        // «ألف» alone is a number when a noun follows it («ألف شخص»), not the verb «ألّف».
+        let thousand = piece.norm == "الف"
+            && pieces
+                .get(i + 1)
+                .is_some_and(|n| !n.stop && !n.digits && n.range.start - piece.range.end <= 1);
+        let is_number = piece.digits || is_number_word(lex, &piece.norm) || thousand;
         // «1. تبادل المعلومات»: a list number, not a figure.
         let list_number =
             first_sentence && i == 0 && piece.digits && text[piece.range.end..].starts_with('.');
-        if !is_number || list_number {
+        if !is_number || list_number || (piece.digits && names_a_model(lex, text, pieces, i)) {
             i += 1;
             continue;
         }
-        let start = qualifier_start(lex, pieces, i).unwrap_or(piece.range.start);
+        // A conjunction or preposition on a number word is not part of the figure («وآلاف»).
+        let clitic = if piece.digits || lex.numbers.contains(&piece.norm) || thousand {
+            0
+        } else {
+            ["و", "ب"]
+                .iter()
+                .find(|c| piece.norm.starts_with(**c) && !piece.norm.starts_with("ال"))
+                .map_or(0, |c| c.len())
+        };
+        let start = qualifier_start(lex, pieces, i).unwrap_or(piece.range.start + clitic);
         let year = piece.digits && is_year(&piece.norm);
         let mut end = piece.range.end;
         let mut j = i + 1;
@@ -310,8 +417,10 @@ fn figures(text: &str, pieces: &[Piece], first_sentence: bool) -> Vec<Range<usiz
             if !gap.trim().is_empty() && gap.trim() != "/" {
                 break;
             }
-            let phrase = next.norm == lex.percent_phrase.0
-                && pieces.get(j + 1).is_some_and(|n| n.norm == lex.percent_phrase.1);
+            let phrase = lex
+                .percent_phrases
+                .iter()
+                .any(|(a, b)| next.norm == *a && pieces.get(j + 1).is_some_and(|n| n.norm == *b));
             if lex.multipliers.contains(&next.norm)
                 || (piece.digits && is_number_word(lex, &next.norm))
             {
@@ -324,13 +433,13 @@ fn figures(text: &str, pieces: &[Piece], first_sentence: bool) -> Vec<Range<usiz
                 // «كانون الأول/ديسمبر», «تشرين الثاني»
                 while let Some(more) = pieces.get(j + 1).filter(|m| {
                     m.range.start - end <= 1
-                        && (lex.months.contains(&m.norm) || m.norm.starts_with("ال"))
+                        && (lex.months.contains(&m.norm) || lex.month_ordinals.contains(&m.norm))
                 }) {
                     end = more.range.end;
                     j += 1;
                 }
                 break;
-            } else if counted && !next.stop && !next.digits {
+            } else if counted && (lex.units.contains(&next.norm) || (!next.stop && !next.digits)) {
                 end = next.range.end;
                 break;
             } else {
@@ -350,9 +459,34 @@ fn figures(text: &str, pieces: &[Piece], first_sentence: bool) -> Vec<Range<usiz
     out
 }
 
-/// Whether a normalised word is a number written in letters («ثلاثمائة», «مليون»).
+/// Whether a normalised word is a number written in letters («ثلاثمائة», «مليون»), also after
+/// a conjunction, a preposition or the article («وآلاف», «العشرات», «بالملايين»).
 fn is_number_word(lex: &Lexicon, norm: &str) -> bool {
-    lex.numbers.contains(norm) || (norm.chars().count() > 3 && lex.multipliers.contains(norm))
+    let is =
+        |w: &str| lex.numbers.contains(w) || (w.chars().count() > 3 && lex.multipliers.contains(w));
+    let stripped = |clitics: &[&str], test: &dyn Fn(&str) -> bool| {
+        clitics.iter().any(|c| {
+            norm.strip_prefix(c).is_some_and(|rest| rest.chars().count() >= 3 && test(rest))
+        })
+    };
+    // The article only on the plural quantities: «العشرين» is a name or an ordinal
+    // («مجموعة العشرين», «القرن العشرين»), «العشرات» a count.
+    is(norm)
+        || stripped(&["و", "ب"], &is)
+        || stripped(&["وال", "بال", "ال"], &|w| lex.quantities.contains(w))
+}
+
+/// Whether the number at piece `i` names a model rather than counts: it follows a model's
+/// name or a short Latin code, next to it or joined by a hyphen («إف-35», «F-16», «B-1»,
+/// «ميراج 2000»).
+fn names_a_model(lex: &Lexicon, text: &str, pieces: &[Piece], i: usize) -> bool {
+    let Some(previous) = i.checked_sub(1).map(|p| &pieces[p]) else { return false };
+    let gap = &text[previous.range.end..pieces[i].range.start];
+    let close = gap.is_empty() || gap == " " || gap == "-" || gap == " - " || gap == "‐";
+    let name =
+        previous.norm.strip_prefix(['و', 'ب']).filter(|r| !r.is_empty()).unwrap_or(&previous.norm);
+    let code = name.chars().count() <= 3 && name.chars().all(|c| c.is_ascii_alphabetic());
+    close && (code || lex.models.contains(name))
 }
 
 /// A plausible year: four digits from 1900 to 2099 (an «م» after it is part of the word).
@@ -412,6 +546,23 @@ mod tests {
             figures_of(text),
             ["80 %", "أكثر من 90 بالمائة", "ثلاثمائة حساب", "24 كانون الأول/ديسمبر"]
         );
+    }
+
+    #[test]
+    fn percent_in_words_units_and_numbers_standing_alone() {
+        let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nارتفع التضخم 3.3 في المئة، وسجن 7 سنوات، وسار 15 كلم، وفر ألف شخص، وخرج العشرات من المتظاهرين وآلاف الطلاب.";
+        assert_eq!(
+            figures_of(text),
+            ["3.3 في المئة", "7 سنوات", "15 كلم", "ألف شخص", "العشرات", "آلاف الطلاب"]
+        );
+    }
+
+    #[test]
+    fn model_names_are_not_figures() {
+        let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nحلقت طائرات اف 15 وإف-35 وF-16 وB-1 وميراج 2000 فوق 12 قرية.";
+        assert_eq!(figures_of(text), ["12 قرية"]);
+        let names = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nاجتمعت مجموعة العشرين في 19 مارس المؤتمر السنوي.";
+        assert_eq!(figures_of(names), ["19 مارس"]);
     }
 
     #[test]
