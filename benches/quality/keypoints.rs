@@ -75,7 +75,8 @@ pub fn measure(news: &AntNews, table: &mut Table) {
         let top: Vec<_> = analysis.key_points(i, Budget::Count(5));
         let texts: Vec<&str> =
             top.iter().map(|k| &document.paragraphs[k.paragraph].text[k.range.clone()]).collect();
-        let lead = select(&rank_sentences(document, &prepared.documents[i], &Lead), Budget::Count(5));
+        let lead =
+            select(&rank_sentences(document, &prepared.documents[i], &Lead), Budget::Count(5));
         let lead: Vec<&str> =
             lead.iter().map(|k| &document.paragraphs[k.paragraph].text[k.range.clone()]).collect();
         let found_in = |chosen: &[&str], point: &Point| {

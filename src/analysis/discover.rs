@@ -72,8 +72,9 @@ pub fn discover_themes(
         .into_iter()
         .filter_map(|group| {
             let mut terms = labeller.terms(&group);
-            labeller.write_as_the_group_does(&mut terms, &group);
-            let label = labeller.label(&terms, &group)?;
+            let text = GroupText::of(corpus, &group);
+            labeller.write_as_the_group_does(&mut terms, &text);
+            let label = labeller.label(&terms, &text)?;
             let passages = passages(index, &paragraphs, &group, &terms);
             let theme = Theme {
                 id: String::new(),
@@ -363,10 +364,10 @@ impl<'a> Labeller<'a> {
     /// words across the collection: «بوتين» shares its stem with «الستينات»), leaving a
     /// clitic off its first word when the form without it is written too («ولاية تكساس»
     /// rather than «بولاية تكساس»).
-    fn write_as_the_group_does(&self, terms: &mut [ThemeTerm], group: &[u32]) {
+    fn write_as_the_group_does(&self, terms: &mut [ThemeTerm], text: &GroupText) {
         for term in terms.iter_mut() {
             let stems = self.stems(term.term);
-            if let Some(written) = self.most_written(&stems, group) {
+            if let Some(written) = most_written(&stems, text) {
                 term.text = written;
             }
         }
@@ -378,23 +379,6 @@ impl<'a> Labeller<'a> {
             None => vec![self.vocabulary.stem(term)],
             Some((a, b)) => vec![self.vocabulary.stem(a), self.vocabulary.stem(b)],
         }
-    }
-
-    /// How the group's articles most often write the words of `stems` in a row, if they do.
-    fn most_written(&self, stems: &[&str], group: &[u32]) -> Option<String> {
-        let mut counts: HashMap<String, u32> = HashMap::default();
-        for &a in group.iter().take(LABEL_ARTICLES) {
-            for paragraph in &self.corpus.documents[a as usize].paragraphs {
-                count_written(&paragraph.text, stems, &mut counts);
-            }
-        }
-        let prefixed = |w: &str| {
-            let mut chars = w.chars();
-            matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
-                && counts.contains_key(chars.as_str())
-        };
-        let rank = |(w, n): (&String, &u32)| (!prefixed(w), *n, std::cmp::Reverse(w.clone()));
-        counts.iter().max_by_key(|&entry| rank(entry)).map(|(written, _)| without_clitic(written))
     }
 
     /// Whether a term can name a subject: not a number, not an adjective on its own, not a
@@ -413,7 +397,7 @@ impl<'a> Labeller<'a> {
     /// that overlap, «ولي العهد» and «العهد السعودي», are the one name «ولي العهد السعودي»
     /// where the articles write that), and beside a single word the next best phrase that
     /// adds to it, when it weighs half as much.
-    fn label(&self, terms: &[ThemeTerm], group: &[u32]) -> Option<String> {
+    fn label(&self, terms: &[ThemeTerm], text: &GroupText) -> Option<String> {
         let best = terms.first()?;
         let mut name = best.text.clone();
         let mut used = vec![0];
@@ -430,7 +414,7 @@ impl<'a> Labeller<'a> {
                     continue;
                 };
                 let stems = stems.map(|w| self.vocabulary.stem(w));
-                if let Some(longer) = self.most_written(&stems, group) {
+                if let Some(longer) = most_written(&stems, text) {
                     name = longer;
                     used.push(i);
                     break;
@@ -438,7 +422,7 @@ impl<'a> Labeller<'a> {
             }
         }
         if best.phrase {
-            name = self.extended(&name, group);
+            name = extended(&name, text);
         }
         // A single word is told apart by the phrase beside it («سكريبال، غاز الأعصاب»).
         let beside = terms.iter().enumerate().find(|(i, t)| {
@@ -455,38 +439,31 @@ impl<'a> Labeller<'a> {
     }
 }
 
-impl Labeller<'_> {
-    /// A name extended by the words the group's articles write next to it nearly every time
-    /// they write it, up to [`MAX_NAME_WORDS`]: «النقد الدولي» is «صندوق النقد الدولي»,
-    /// «سيرك دو» «سيرك دو سوليه».
-    fn extended(&self, name: &str, group: &[u32]) -> String {
-        let mut words: Vec<String> = name.split(' ').map(str::to_string).collect();
-        let name_words = words.len();
-        while words.len() < MAX_NAME_WORDS {
-            let wanted: Vec<String> = words.iter().map(|w| normalize(w)).collect();
-            let (mut found, mut before, mut after) = (0u32, HashMap::default(), HashMap::default());
-            for &a in group.iter().take(LABEL_ARTICLES) {
-                for paragraph in &self.corpus.documents[a as usize].paragraphs {
-                    neighbours(&paragraph.text, &wanted, &mut found, &mut before, &mut after);
-                }
-            }
-            let most = |m: &HashMap<String, u32>| {
-                m.iter()
-                    .max_by_key(|(w, n)| (**n, std::cmp::Reverse((*w).clone())))
-                    .map(|(w, n)| (w.clone(), *n))
-            };
-            // A name begun must be finished: once extended, two occurrences are enough.
-            let least = if words.len() == name_words { MIN_NAME_OCCURRENCES } else { 2 };
-            let often = |n: u32| found >= least && 3 * n >= 2 * found;
-            let heads = |w: &str| governs(w, &words[0]);
-            match (most(&after), most(&before)) {
-                (Some((w, n)), _) if often(n) => words.push(w),
-                (_, Some((w, n))) if often(n) && heads(&w) => words.insert(0, w),
-                _ => break,
-            }
+/// A name extended by the words the group's articles write next to it nearly every time they
+/// write it, up to [`MAX_NAME_WORDS`]: «النقد الدولي» is «صندوق النقد الدولي», «سيرك دو» «سيرك
+/// دو سوليه».
+fn extended(name: &str, text: &GroupText) -> String {
+    let mut words: Vec<String> = name.split(' ').map(str::to_string).collect();
+    let name_words = words.len();
+    while words.len() < MAX_NAME_WORDS {
+        let wanted: Vec<String> = words.iter().map(|w| normalize(w)).collect();
+        let (found, before, after) = text.neighbours(&wanted);
+        let most = |m: &HashMap<String, u32>| {
+            m.iter()
+                .max_by_key(|(w, n)| (**n, std::cmp::Reverse((*w).clone())))
+                .map(|(w, n)| (w.clone(), *n))
+        };
+        // A name begun must be finished: once extended, two occurrences are enough.
+        let least = if words.len() == name_words { MIN_NAME_OCCURRENCES } else { 2 };
+        let often = |n: u32| found >= least && 3 * n >= 2 * found;
+        let heads = |w: &str| governs(w, &words[0]);
+        match (most(&after), most(&before)) {
+            (Some((w, n)), _) if often(n) => words.push(w),
+            (_, Some((w, n))) if often(n) && heads(&w) => words.insert(0, w),
+            _ => break,
         }
-        without_clitic(&words.join(" "))
     }
+    without_clitic(&words.join(" "))
 }
 
 /// Whether a word written before a name governs it, the name completing it («صندوق» before
@@ -501,62 +478,123 @@ fn governs(word: &str, first_of_name: &str) -> bool {
         && !word.starts_with(['ل', 'ب', 'ك'])
 }
 
-/// Count how often `text` writes the words `wanted` (normalised) in a row, and the content
-/// words written right before and after them (as written, without harakat).
-fn neighbours(
-    text: &str,
-    wanted: &[String],
-    found: &mut u32,
-    before: &mut HashMap<String, u32>,
-    after: &mut HashMap<String, u32>,
-) {
-    let words = word_ranges(text);
-    let spaced =
-        |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| text[a.end..b.start] == *" ";
-    let plain = |r: &std::ops::Range<usize>| -> String {
-        text[r.clone()].chars().filter(|&c| normalize_char(c).is_some()).collect()
-    };
-    let content = |r: &std::ops::Range<usize>| {
-        let norm = normalize(&text[r.clone()]);
-        !is_stop_word(&norm) && !norm.chars().any(|c| c.is_ascii_digit())
-    };
-    for i in 0..words.len() {
-        let Some(run) = words.get(i..i + wanted.len()) else { break };
-        let same = run.iter().zip(wanted).all(|(r, w)| normalize(&text[r.clone()]) == *w);
-        if !same || !run.windows(2).all(|w| spaced(&w[0], &w[1])) {
-            continue;
-        }
-        *found += 1;
-        if let Some(prev) =
-            i.checked_sub(1).map(|j| &words[j]).filter(|p| spaced(p, &run[0]) && content(p))
-        {
-            *before.entry(plain(prev)).or_insert(0) += 1;
-        }
-        if let Some(next) =
-            words.get(i + wanted.len()).filter(|n| spaced(&run[run.len() - 1], n) && content(n))
-        {
-            *after.entry(plain(next)).or_insert(0) += 1;
-        }
+/// The words of a group's articles (the first [`LABEL_ARTICLES`]), read once for its label.
+struct GroupText {
+    /// Each paragraph's words.
+    paragraphs: Vec<Vec<GroupWord>>,
+}
+
+/// A word of a group's text.
+struct GroupWord {
+    /// As written, without harakat.
+    plain: String,
+    /// Normalised.
+    norm: String,
+    /// Its stem, worked out when it is first asked for.
+    stem: std::cell::OnceCell<String>,
+    /// Whether a single space is all that stands between it and the word before it.
+    spaced: bool,
+}
+
+impl GroupWord {
+    /// Whether the word's stem is `stem` (a quick test first: a stem is inside its words).
+    fn has_stem(&self, stem: &str) -> bool {
+        self.norm.contains(stem) && self.stem.get_or_init(|| crate::text::stem(&self.norm)) == stem
+    }
+
+    /// Whether it is a word of content: no stop word, no number.
+    fn is_content(&self) -> bool {
+        !is_stop_word(&self.norm) && !self.norm.chars().any(|c| c.is_ascii_digit())
     }
 }
 
-/// Count into `counts` how `text` writes the words whose stems are `stems`, in a row with
-/// only a space between each two, without harakat.
-fn count_written(text: &str, stems: &[&str], counts: &mut HashMap<String, u32>) {
-    let words = word_ranges(text);
-    let is = |range: &std::ops::Range<usize>, stem: &str| {
-        let norm = normalize(&text[range.clone()]);
-        norm.contains(stem) && crate::text::stem(&norm) == stem
-    };
-    for i in 0..words.len() {
-        let Some(run) = words.get(i..i + stems.len()) else { break };
-        let spaced = run.windows(2).all(|w| text[w[0].end..w[1].start].chars().all(|c| c == ' '));
-        if spaced && run.iter().zip(stems).all(|(range, stem)| is(range, stem)) {
-            let whole = &text[run[0].start..run[run.len() - 1].end];
-            let plain: String = whole.chars().filter(|&c| normalize_char(c).is_some()).collect();
-            *counts.entry(plain).or_insert(0) += 1;
+impl GroupText {
+    /// The words of the group's articles in `corpus`.
+    fn of(corpus: &Corpus, group: &[u32]) -> GroupText {
+        let mut paragraphs = Vec::new();
+        for &a in group.iter().take(LABEL_ARTICLES) {
+            for paragraph in &corpus.documents[a as usize].paragraphs {
+                let text = &paragraph.text;
+                let mut previous_end: Option<usize> = None;
+                let words = word_ranges(text)
+                    .into_iter()
+                    .map(|range| {
+                        let spaced = previous_end.is_some_and(|end| &text[end..range.start] == " ");
+                        previous_end = Some(range.end);
+                        let written = &text[range];
+                        GroupWord {
+                            plain: written
+                                .chars()
+                                .filter(|&c| normalize_char(c).is_some())
+                                .collect(),
+                            norm: normalize(written),
+                            stem: std::cell::OnceCell::new(),
+                            spaced,
+                        }
+                    })
+                    .collect();
+                paragraphs.push(words);
+            }
         }
+        GroupText { paragraphs }
     }
+
+    /// The runs of `n` words in a row with single spaces between them, with the paragraph
+    /// they are in and where.
+    fn runs(&self, n: usize) -> impl Iterator<Item = (&[GroupWord], usize, &[GroupWord])> + '_ {
+        self.paragraphs.iter().flat_map(move |words| {
+            (0..words.len().saturating_sub(n - 1))
+                .map(move |i| (&words[i..i + n], i, words.as_slice()))
+                .filter(|(run, _, _)| run[1..].iter().all(|w| w.spaced))
+        })
+    }
+
+    /// How often the text writes the words whose stems are `stems` in a row, by how it writes
+    /// them.
+    fn written(&self, stems: &[&str]) -> HashMap<String, u32> {
+        let mut counts: HashMap<String, u32> = HashMap::default();
+        for (run, _, _) in self.runs(stems.len()) {
+            if run.iter().zip(stems).all(|(w, stem)| w.has_stem(stem)) {
+                let plain: Vec<&str> = run.iter().map(|w| w.plain.as_str()).collect();
+                *counts.entry(plain.join(" ")).or_insert(0) += 1;
+            }
+        }
+        counts
+    }
+
+    /// How often the text writes the words `wanted` (normalised) in a row, and the content
+    /// words written right before and after them (as written, without harakat).
+    fn neighbours(&self, wanted: &[String]) -> (u32, HashMap<String, u32>, HashMap<String, u32>) {
+        let (mut found, mut before, mut after) = (0, HashMap::default(), HashMap::default());
+        for (run, i, words) in self.runs(wanted.len()) {
+            if !run.iter().zip(wanted).all(|(w, want)| w.norm == *want) {
+                continue;
+            }
+            found += 1;
+            if let Some(prev) =
+                i.checked_sub(1).map(|j| &words[j]).filter(|p| run[0].spaced && p.is_content())
+            {
+                *before.entry(prev.plain.clone()).or_insert(0) += 1;
+            }
+            if let Some(next) = words.get(i + wanted.len()).filter(|n| n.spaced && n.is_content()) {
+                *after.entry(next.plain.clone()).or_insert(0) += 1;
+            }
+        }
+        (found, before, after)
+    }
+}
+
+/// How the group's articles most often write the words of `stems` in a row, if they do,
+/// a clitic left off where the form without it is written too.
+fn most_written(stems: &[&str], text: &GroupText) -> Option<String> {
+    let counts = text.written(stems);
+    let prefixed = |w: &str| {
+        let mut chars = w.chars();
+        matches!(chars.next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+            && counts.contains_key(chars.as_str())
+    };
+    let rank = |(w, n): (&String, &u32)| (!prefixed(w), *n, std::cmp::Reverse(w.clone()));
+    counts.iter().max_by_key(|&entry| rank(entry)).map(|(written, _)| without_clitic(written))
 }
 
 /// Whether two names share a word.

@@ -29,6 +29,8 @@ const AGENCIES: &[&str] = &[
     "bbc",
 ];
 
+/// How far into a paragraph a dateline's bracket or dash is looked for, in bytes.
+const DATELINE_BYTES: usize = 120;
 /// The most words of the place before a dateline's agency.
 const MAX_PLACE_WORDS: usize = 6;
 /// The most words an item label has before its colon.
@@ -68,8 +70,16 @@ pub fn lead_in(text: &str) -> LeadIn {
 /// in brackets, then dashes («دبي، الإمارات العربية المتحدة (CNN)--», «(CNN) --»), or a place,
 /// a dash and an agency («لندن - سكاي نيوز عربية»).
 pub fn dateline_end(text: &str) -> usize {
-    let head_end = text.char_indices().nth(120).map_or(text.len(), |(i, _)| i);
+    // A dateline's place is a few words: its bracket or dash comes within the first 120 bytes
+    // (some 60 Arabic letters); most paragraphs have neither there, and are done with at once.
+    let mut head_end = text.len().min(DATELINE_BYTES);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
     let head = &text[..head_end];
+    if !head.bytes().any(|b| b == b'(' || b == b'-') && !head.contains(['–', '—']) {
+        return 0;
+    }
     if let Some(open) = head.find('(')
         && let Some(close) = head[open..].find(')').map(|c| open + c)
         && is_agency(&head[open + 1..close])
@@ -86,10 +96,14 @@ pub fn dateline_end(text: &str) -> usize {
             && word_count(&head[..at]) <= MAX_PLACE_WORDS
         {
             let rest = &text[at + dash.len()..];
+            // The first three words after the dash, normalised once, against each agency.
+            let following: Vec<&str> = rest.split_whitespace().take(3).collect();
+            let normalised: Vec<String> =
+                following.iter().map(|w| normalize(w).to_lowercase()).collect();
             let agency = AGENCIES.iter().find_map(|agency| {
                 let words = agency.split(' ').count();
-                let taken: Vec<&str> = rest.split_whitespace().take(words).collect();
-                (normalize(&taken.join(" ")).to_lowercase() == *agency).then_some(taken)
+                let taken = normalised.get(..words)?;
+                (taken.join(" ") == *agency).then(|| following[..words].to_vec())
             });
             if let Some(taken) = agency {
                 let last = taken.last().copied().unwrap_or("");

@@ -200,11 +200,13 @@ impl Article {
                 continue;
             }
             let lead = lead_in(&paragraph.text).end;
+            let mut quotes = refuse::Quotes::new(&paragraph.text);
             for (s, range) in paragraph.sentences.iter().enumerate() {
                 let start = if s == 0 { lead.max(range.start).min(range.end) } else { range.start };
                 let inside = prepared.words_in(&(start..range.end));
                 let words = inside.len();
-                if refuse::refusal(&paragraph.text, range, start, words).is_some() {
+                let quoted = quotes.open_at(range.start);
+                if refuse::refusal(&paragraph.text, range, start, words, quoted).is_some() {
                     continue;
                 }
                 let terms = counted(inside.iter().filter(|w| !w.stop()).map(|w| w.term()));

@@ -57,6 +57,24 @@ const ABOUT_THE_ARTICLE: &[&str] = &[
     "في السطور القادمه",
     "اليكم",
 ];
+/// Words one of which every phrase of [`ABOUT_THE_ARTICLE`] holds, as written (with their
+/// hamza and alef forms).
+const ABOUT_ANCHORS: &[&str] = &[
+    "هذا",
+    "هذه",
+    "تقرير",
+    "نستعرض",
+    "نسلط",
+    "نتناول",
+    "سنتناول",
+    "يستعرض",
+    "يتناول",
+    "يسلط",
+    "السطور",
+    "إليكم",
+    "اليكم",
+    "سنستعرض",
+];
 /// The words that start a caption, normalised.
 const CAPTION_STARTS: &[&str] = &["صوره:", "الصوره:", "صوره -", "صوره ارشيفيه", "في الصوره"];
 /// Opening quotation marks.
@@ -65,18 +83,22 @@ const OPENING_QUOTES: &[char] = &['"', '«', '“', '„'];
 const CLOSERS: &[char] = &['"', '»', '”', '\'', ')', ']', ' '];
 
 /// Why the sentence at `range` of `paragraph` (whose statement starts at `start`, after any
-/// dateline or list number, with `words` words from there) is never a key point, if it is
-/// not one.
+/// dateline or list number, with `words` words from there, and which starts inside a
+/// quotation when `quoted`: see [`Quotes`]) is never a key point, if it is not one.
 pub fn refusal(
     paragraph: &str,
     range: &Range<usize>,
     start: usize,
     words: usize,
+    quoted: bool,
 ) -> Option<Refusal> {
     let sentence = &paragraph[start..range.end];
-    let folded = normalize(sentence);
+    // Its first words and, when it holds one of their anchors, the sentence, normalised: most
+    // sentences need neither whole.
+    let opening = normalize(first_words(sentence, 3));
+    let about = ABOUT_ANCHORS.iter().any(|a| sentence.contains(a));
     let ends = sentence.trim_end_matches(CLOSERS);
-    if ends.ends_with(['?', '؟']) || opens_a_question(&folded) {
+    if ends.ends_with(['?', '؟']) || opens_a_question(&opening) {
         return Some(Refusal::Question);
     }
     if words < MIN_WORDS {
@@ -86,10 +108,13 @@ pub fn refusal(
     if 2 * hashtags > words {
         return Some(Refusal::Hashtags);
     }
-    if ABOUT_THE_ARTICLE.iter().any(|phrase| contains_words(&folded, phrase)) {
+    if about && {
+        let folded = normalize(sentence);
+        ABOUT_THE_ARTICLE.iter().any(|phrase| contains_words(&folded, phrase))
+    } {
         return Some(Refusal::AboutTheArticle);
     }
-    if CAPTION_STARTS.iter().any(|c| folded.starts_with(c)) {
+    if CAPTION_STARTS.iter().any(|c| opening.starts_with(c)) {
         return Some(Refusal::Caption);
     }
     if ends.ends_with([':', '：']) {
@@ -100,10 +125,20 @@ pub fn refusal(
     if whole_paragraph && !punctuated && words <= MAX_HEADLINE_WORDS {
         return Some(Refusal::Headline);
     }
-    if inside_a_quotation(paragraph, &paragraph[..range.start]) || is_bare_quotation(sentence) {
+    if quoted || is_bare_quotation(sentence) {
         return Some(Refusal::QuotationPiece);
     }
     None
+}
+
+/// The first `n` words of a text.
+fn first_words(text: &str, n: usize) -> &str {
+    let end = text
+        .char_indices()
+        .filter(|&(_, c)| c.is_whitespace())
+        .nth(n - 1)
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// Whether a normalised sentence opens with a question word («هل», «لماذا», «فكيف»,
@@ -127,17 +162,37 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// Whether the text before a sentence leaves a quotation open: an odd number of straight
-/// quotes, or more opening marks than closing ones, counted only for the marks that the whole
-/// `paragraph` balances (a stray quote earlier says nothing).
-fn inside_a_quotation(paragraph: &str, before: &str) -> bool {
-    let straight =
-        paragraph.matches('"').count().is_multiple_of(2) && before.matches('"').count() % 2 == 1;
-    let paired = |open: &str, close: &str| {
-        paragraph.matches(open).count() == paragraph.matches(close).count()
-            && before.matches(open).count() > before.matches(close).count()
-    };
-    straight || paired("«", "»") || paired("“", "”")
+/// Which quotations a paragraph leaves open before each of its sentences, read once from its
+/// start: an odd number of straight quotes, or more opening marks than closing ones, counted
+/// only for the marks the whole paragraph balances (a stray quote says nothing).
+pub struct Quotes<'p> {
+    paragraph: &'p str,
+    balanced: [bool; 3],
+    counted_to: usize,
+    counts: [usize; 5],
+}
+
+impl<'p> Quotes<'p> {
+    /// The quotation marks of `paragraph`, none counted yet.
+    pub fn new(paragraph: &'p str) -> Quotes<'p> {
+        let count = |c: char| paragraph.matches(c).count();
+        let balanced = [count('"') % 2 == 0, count('«') == count('»'), count('“') == count('”')];
+        Quotes { paragraph, balanced, counted_to: 0, counts: [0; 5] }
+    }
+
+    /// Whether a quotation is open at byte `offset`; offsets must come in order.
+    pub fn open_at(&mut self, offset: usize) -> bool {
+        for c in self.paragraph[self.counted_to.min(offset)..offset].chars() {
+            if let Some(k) = ['"', '«', '»', '“', '”'].iter().position(|&q| q == c) {
+                self.counts[k] += 1;
+            }
+        }
+        self.counted_to = self.counted_to.max(offset);
+        let [straight, open, close, curly_open, curly_close] = self.counts;
+        (self.balanced[0] && straight % 2 == 1)
+            || (self.balanced[1] && open > close)
+            || (self.balanced[2] && curly_open > curly_close)
+    }
 }
 
 /// Whether a sentence is a quotation standing alone, its speaker not named: it opens with a
@@ -167,7 +222,14 @@ mod tests {
 
     fn why(paragraph: &str) -> Option<Refusal> {
         let words = paragraph.split_whitespace().count();
-        refusal(paragraph, &(0..paragraph.len()), 0, words)
+        refusal(paragraph, &(0..paragraph.len()), 0, words, false)
+    }
+
+    /// Why a sentence of a paragraph is refused, its quotations counted from the paragraph's
+    /// start.
+    fn why_in(paragraph: &str, range: std::ops::Range<usize>, words: usize) -> Option<Refusal> {
+        let quoted = Quotes::new(paragraph).open_at(range.start);
+        refusal(paragraph, &range, range.start, words, quoted)
     }
 
     #[test]
@@ -224,9 +286,12 @@ mod tests {
     fn pieces_of_quotations_are_refused() {
         let paragraph = "وقال الشيخ: \"الإسلام دين سلام ومحبة بين الناس جميعا. هذه هي الترجمة الصحيحة للإسلام التي نعرفها جميعا.\"";
         let second = paragraph.find("هذه").unwrap()..paragraph.len();
-        assert_eq!(refusal(paragraph, &second, second.start, 9), Some(Refusal::QuotationPiece));
+        assert_eq!(why_in(paragraph, second.clone(), 9), Some(Refusal::QuotationPiece));
         let first = 0..second.start - 1;
-        assert_eq!(refusal(paragraph, &first, 0, 9), None, "the speaker is named");
+        assert_eq!(why_in(paragraph, first, 9), None, "the speaker is named");
+        let stray = "وقال إن \"المدينة هادئة. وأكدت الشرطة أن الطرق فتحت أمام السيارات صباح اليوم.";
+        let after = stray.find("وأكدت").unwrap()..stray.len();
+        assert_eq!(why_in(stray, after, 10), None, "a stray quote opens nothing");
         assert_eq!(
             why("\"لم تكن تلك هي المرة الأولى التي تتعطل فيها بطاقتي الذكية لفتح الأبواب\"."),
             Some(Refusal::QuotationPiece)

@@ -10,8 +10,9 @@
 //! telling words only (its dozen heaviest), and words used by more than one paragraph in a
 //! hundred (in large collections) are left out of the index: they say too little to link by,
 //! and their long lists are what would make the cost grow with the square of the
-//! collection. The best candidates are then scored exactly: their cosine, and half as much
-//! again for words that only meet by their roots («شراكة», «شركات»).
+//! collection. The best candidates are then scored exactly: their cosine, and for a pair
+//! whose words alone fall short, half as much again for words that only meet by their roots
+//! («شراكة», «شركات»).
 //!
 //! A link is kept when its score passes a threshold, the two paragraphs share at least three
 //! distinct words (a phrase counts as its two), and their whole articles are related too (the
@@ -26,13 +27,14 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 mod formulae;
+mod roots;
 mod vectors;
 
 pub use formulae::Formulae;
 
 use super::prepare::{PreparedParagraph, TermId, Vocabulary};
 use crate::corpus::Corpus;
-use crate::text::root::root;
+use roots::Roots;
 pub use vectors::{ArticleVector, article_cosine};
 use vectors::{Terms, Vectors};
 
@@ -118,7 +120,7 @@ pub struct LinkIndex {
     vectors: Vectors,
     terms: Terms,
     words: TermId,
-    roots: Vec<u32>,
+    roots: Roots,
     articles: Vec<ArticleVector>,
 }
 
@@ -134,7 +136,8 @@ impl LinkIndex {
         let words = vocabulary.len() as TermId;
         let (vectors, terms) = Vectors::new(corpus, documents, words, formulae);
         let articles = vectors.articles(corpus.documents.len(), ARTICLE_TERMS);
-        LinkIndex { vectors, terms, words, roots: roots(vocabulary), articles }
+        let roots = Roots::new(&vectors, vocabulary);
+        LinkIndex { vectors, terms, words, roots, articles }
     }
 
     /// Each article's vector: its paragraphs' summed, its heaviest terms, of unit length.
@@ -221,20 +224,6 @@ pub fn search(index: &LinkIndex, k: usize) -> Vec<Link> {
         }
     }
     out
-}
-
-/// Each word's root, numbered ([`NO_ROOT`] for none), from the form the text writes it in.
-fn roots(vocabulary: &Vocabulary) -> Vec<u32> {
-    let mut numbers: rustc_hash::FxHashMap<String, u32> = Default::default();
-    (0..vocabulary.len() as TermId)
-        .map(|t| match root(vocabulary.display_form(t)) {
-            Some(r) => {
-                let next = numbers.len() as u32;
-                *numbers.entry(r).or_insert(next)
-            }
-            None => NO_ROOT,
-        })
-        .collect()
 }
 
 /// The order of related paragraphs (index, score): the higher score first, then the earlier
@@ -374,8 +363,16 @@ fn related_candidates(
     let mut partial: Vec<f32> = vec![0.0; vectors.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut found = Vec::with_capacity(block.len());
+    // How alike this paragraph's article is to the candidates' articles: a paragraph's
+    // candidates come from a few articles, and its neighbours' from the same.
+    let mut alike: rustc_hash::FxHashMap<u32, f32> = Default::default();
+    let mut alike_for = u32::MAX;
     for i in block {
         let article = vectors.place(i).0;
+        if article != alike_for {
+            alike.clear();
+            alike_for = article;
+        }
         let mut query: Vec<(TermId, f32)> =
             vectors.weights(i).filter(|&(t, _)| !postings.range(t).is_empty()).collect();
         // The heaviest terms, in no particular order (the sum does not care).
@@ -407,9 +404,16 @@ fn related_candidates(
         }
         let mut related = Vec::new();
         for (j, _) in candidates {
-            let (cosine, _) = vectors.cosine(i, j as usize);
-            let score = cosine + ROOT_WEIGHT * gate.root_kinship(vectors, i, j as usize);
-            if score >= MIN_SCORE && gate.admits(vectors, i, j as usize, score) {
+            // Three distinct words take two shared terms at least (a phrase and a word); the
+            // roots only add to a cosine already half way there.
+            let (cosine, shared) = vectors.cosine(i, j as usize);
+            if shared < 2 || cosine < MIN_SCORE / 2.0 {
+                continue;
+            }
+            let other = vectors.place(j as usize).0;
+            let articles =
+                *alike.entry(other).or_insert_with(|| gate.articles_alike(article, other));
+            if let Some(score) = gate.score(vectors, i, j as usize, cosine, articles) {
                 related.push((j, score));
             }
         }
@@ -427,69 +431,68 @@ struct Gate<'a> {
     phrases: &'a [(TermId, TermId)],
     /// Term ids from this on are phrases.
     words: TermId,
-    /// For each word, its root's number ([`NO_ROOT`] when it has none).
-    roots: &'a [u32],
+    /// The paragraphs' words by their roots.
+    roots: &'a Roots,
 }
-
-/// A word without a root (see [`crate::text::root`]).
-pub const NO_ROOT: u32 = u32::MAX;
 
 impl Gate<'_> {
-    /// What the words of paragraphs `i` and `j` that only one uses share by their roots:
-    /// the sum of their weights' products, each word meeting at most one of the other's
-    /// («شراكة» and «شركات»).
-    fn root_kinship(&self, vectors: &Vectors, i: usize, j: usize) -> f32 {
-        let root = |t: TermId| self.roots.get(t as usize).copied().unwrap_or(NO_ROOT);
-        let only = |a: usize, b: usize| -> Vec<(u32, f32)> {
-            let mut own: Vec<(u32, f32)> = vectors
-                .weights(a)
-                .filter(|&(t, _)| {
-                    t < self.words && root(t) != NO_ROOT && vectors.weight_of(b, t).is_none()
-                })
-                .map(|(t, w)| (root(t), w))
-                .collect();
-            own.sort_unstable_by_key(|&(r, _)| r);
-            own
-        };
-        let (mine, theirs) = (only(i, j), only(j, i));
-        let (mut x, mut y, mut sum) = (0, 0, 0.0);
-        while x < mine.len() && y < theirs.len() {
-            match mine[x].0.cmp(&theirs[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += mine[x].1 * theirs[y].1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        sum
+    /// How alike articles `a` and `b` are: the cosine of their vectors.
+    fn articles_alike(&self, a: u32, b: u32) -> f32 {
+        article_cosine(&self.articles[a as usize], &self.articles[b as usize])
     }
 
-    /// Whether paragraphs `i` and `j`, whose score is `score`, may be linked.
-    fn admits(&self, vectors: &Vectors, i: usize, j: usize, score: f32) -> bool {
-        let mut words: Vec<TermId> = Vec::new();
-        for t in vectors.shared(i, j) {
-            match t.checked_sub(self.words) {
-                None => words.push(t),
-                Some(phrase) => {
-                    let (a, b) = self.phrases[phrase as usize];
-                    words.extend([a, b]);
-                }
+    /// The score of a link from paragraph `i` to paragraph `j` (of cosine `cosine`, their
+    /// articles `articles` alike), if they may be linked: the cheap tests first, for most
+    /// candidates are of unrelated articles.
+    fn score(
+        &self,
+        vectors: &Vectors,
+        i: usize,
+        j: usize,
+        cosine: f32,
+        articles: f32,
+    ) -> Option<f32> {
+        if articles < MIN_CLOSE_ARTICLE_SCORE {
+            return None;
+        }
+        // Roots are the weaker signal: they lift a pair the words alone leave short.
+        let score = if cosine >= MIN_SCORE {
+            cosine
+        } else {
+            cosine + ROOT_WEIGHT * self.roots.kinship(i, j)
+        };
+        let related = articles >= MIN_ARTICLE_SCORE || articles + score >= MIN_CLOSE_SUM;
+        (score >= MIN_SCORE && related && self.shared_words(vectors, i, j) >= MIN_SHARED_WORDS)
+            .then_some(score)
+    }
+
+    /// How many distinct words paragraphs `i` and `j` share, a phrase counting as its two.
+    fn shared_words(&self, vectors: &Vectors, i: usize, j: usize) -> usize {
+        // On the stack: this runs for every pair that passes the other tests.
+        let mut words = [0 as TermId; SHARED_WORDS_COUNTED];
+        let mut n = 0;
+        let mut push = |w: TermId| {
+            if n < words.len() {
+                words[n] = w;
+                n += 1;
             }
-        }
+        };
+        vectors.for_each_shared(i, j, |t| match t.checked_sub(self.words) {
+            None => push(t),
+            Some(phrase) => {
+                let (a, b) = self.phrases[phrase as usize];
+                push(a);
+                push(b);
+            }
+        });
+        let words = &mut words[..n];
         words.sort_unstable();
-        words.dedup();
-        if words.len() < MIN_SHARED_WORDS {
-            return false;
-        }
-        let (a, b) = (vectors.place(i).0 as usize, vectors.place(j).0 as usize);
-        let articles = article_cosine(&self.articles[a], &self.articles[b]);
-        articles >= MIN_ARTICLE_SCORE
-            || (articles >= MIN_CLOSE_ARTICLE_SCORE && articles + score >= MIN_CLOSE_SUM)
+        words.iter().enumerate().filter(|&(k, w)| k == 0 || words[k - 1] != *w).count()
     }
 }
+
+/// How many shared words are counted at most: enough to pass [`MIN_SHARED_WORDS`] many times.
+const SHARED_WORDS_COUNTED: usize = 64;
 
 /// Links with a cosine below this are not shown: the paragraphs share too little.
 const MIN_SCORE: f32 = 0.12;

@@ -210,22 +210,21 @@ impl Vectors {
         Some(row.raw_weight(&self.idf, k) / self.norms[i])
     }
 
-    /// The terms paragraphs `i` and `j` share, sorted.
-    pub fn shared(&self, i: usize, j: usize) -> Vec<TermId> {
+    /// Call `f` with each term paragraphs `i` and `j` share, in order.
+    pub fn for_each_shared(&self, i: usize, j: usize, mut f: impl FnMut(TermId)) {
         let (a, b) = (self.rows[i].terms(), self.rows[j].terms());
-        let (mut x, mut y, mut shared) = (0, 0, Vec::new());
+        let (mut x, mut y) = (0, 0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    shared.push(a[x]);
+                    f(a[x]);
                     x += 1;
                     y += 1;
                 }
             }
         }
-        shared
     }
 
     /// Each of `documents` articles' vector: the sum of its paragraphs' unit vectors, its
