@@ -10,9 +10,10 @@
 //! - **Links** on a folder of 300 news articles (`folder.txt`) against a set of 40 same-event
 //!   pairs from different outlets and 30 articles with no partner (`links.toml`), and 60
 //!   links drawn at random, read and judged (`read-links.toml`).
-//! - **Themes** discovered on that folder and on a second, held-out one
-//!   (`folder-heldout.txt`): how many, how broad, how many per article, and how many labels
-//!   read as a subject (`read-themes.toml`).
+//! - **Themes** discovered on that folder, on a second one whose labels were read while
+//!   tuning (`folder-heldout.txt`, May 2018, shown beside the first) and on a third, held out
+//!   (`folder-fresh.txt`, June 2018): how many, how broad, how many per article, and how many
+//!   labels read as a subject (`read-themes.toml`).
 //!
 //! Every set is split in two halves: the analysis was tuned on the first and the second is
 //! held out. The articles come from `../shared/data/ant-news.tar.xz` (or the folder or
@@ -49,8 +50,11 @@ fn main() {
     let folder = news.open_list("folder.txt");
     let analysis = Analysis::new(&folder, &ThemeSource::Discovered);
     links::measure(&news, &folder, &analysis, &mut table);
-    let heldout = news.open_list("folder-heldout.txt");
-    let heldout_analysis = Analysis::new(&heldout, &ThemeSource::Discovered);
-    themes::measure(&news, [(&folder, &analysis), (&heldout, &heldout_analysis)], &mut table);
+    let seen = news.open_list("folder-heldout.txt");
+    let seen_analysis = Analysis::new(&seen, &ThemeSource::Discovered);
+    let fresh = news.open_list("folder-fresh.txt");
+    let fresh_analysis = Analysis::new(&fresh, &ThemeSource::Discovered);
+    let folders = [(&folder, &analysis), (&seen, &seen_analysis), (&fresh, &fresh_analysis)];
+    themes::measure(&news, folders, &mut table);
     table.print();
 }

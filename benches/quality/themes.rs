@@ -1,4 +1,5 @@
-//! Discovered themes on the bench folder and on the held-out folder: how many, how many
+//! Discovered themes on the bench folder, the May folder and the held-out June folder: how
+//! many, how many
 //! articles each spans, how many themes an article sits in, and how many labels read as a
 //! subject (judged by reading, `read-themes.toml`).
 
@@ -37,14 +38,15 @@ struct Measured {
     read: usize,
 }
 
-/// Measure the themes of each (folder, analysis): the bench folder, then the held-out one.
-pub fn measure(news: &AntNews, folders: [(&Corpus, &Analysis); 2], table: &mut Table) {
+/// Measure the themes of each (folder, analysis): the bench folder and the May folder (both
+/// in the tuning column, as «March · May»), then the held-out June folder.
+pub fn measure(news: &AntNews, folders: [(&Corpus, &Analysis); 3], table: &mut Table) {
     let read: Read =
         toml::from_str(&set_file("read-themes.toml")).expect("read-themes.toml parses");
     let judged: HashMap<&str, bool> =
         read.label.iter().map(|l| (l.text.as_str(), l.subject)).collect();
     let mut unread = String::new();
-    let [a, b] = folders.map(|(corpus, analysis)| {
+    let [a, may, b] = folders.map(|(corpus, analysis)| {
         let m = measure_one(corpus, analysis, &judged);
         for theme in &analysis.themes {
             if !judged.contains_key(theme.label.as_str()) {
@@ -69,7 +71,7 @@ pub fn measure(news: &AntNews, folders: [(&Corpus, &Analysis); 2], table: &mut T
         std::fs::write(&file, unread).expect("the unread labels are written");
     }
     let row = |table: &mut Table, what: &str, goal: &str, f: &dyn Fn(&Measured) -> String| {
-        table.row(what, goal, f(&a), f(&b));
+        table.row(what, goal, format!("{} · May {}", f(&a), f(&may)), f(&b));
     };
     row(table, "themes: how many (300 articles)", "≥ 20", &|m| m.themes.to_string());
     row(table, "themes: articles per theme, median (widest)", "≤ 12", &|m| {

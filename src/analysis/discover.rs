@@ -12,9 +12,11 @@
 //! neighbours, and dropped when it does not split.
 //!
 //! A theme is labelled by its most distinctive terms as the text writes them: those most of
-//! its articles use and few others do, a phrase before a single word; never a word that is
-//! an adjective on its own («الأمريكية», «الروسي»), a phrase that starts with one («الأمريكي
-//! دونالد»), a number, or a formula (days, months: they never enter the vectors). Its passages
+//! its articles use, and use heavily, and few others do, a phrase before a single word,
+//! completed to the whole name its articles write; never a word that is an adjective on its
+//! own («الأمريكية», «الروسي»), a phrase that starts with one («الأمريكي دونالد»), a number
+//! or an amount, a clause that starts with a verb or holds a pronoun («تراجعت الليرة»,
+//! «إصابتهم بأمراض»), or a formula (days, months: they never enter the vectors). Its passages
 //! are the paragraphs of its articles that carry its terms.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -313,24 +315,27 @@ impl<'a> Labeller<'a> {
         Labeller { index, corpus, vocabulary, articles_using }
     }
 
-    /// The most distinctive terms of a group of articles, best first: used by most of them
-    /// and by few others (the square of the share of the group that uses it, times its
-    /// inverse article frequency), a phrase worth more than a word, none that cannot name a
-    /// subject.
+    /// The most distinctive terms of a group of articles, best first: used by most of them,
+    /// heavily, and by few others (the share of the group that uses it, times its mean
+    /// weight in the group's article vectors, times its inverse article frequency), a phrase
+    /// worth more than a word, none that cannot name a subject. The weight favours the name a
+    /// story keeps repeating over a phrase that two republished copies happen to share.
     fn terms(&self, group: &[u32]) -> Vec<ThemeTerm> {
         let n = self.index.articles().len() as f64;
-        // How many of the group's articles use each term.
-        let mut used: HashMap<TermId, u32> = HashMap::default();
+        // How many of the group's articles use each term, and its summed weight in them.
+        let mut used: HashMap<TermId, (u32, f32)> = HashMap::default();
         for &a in group {
-            for &(t, _) in &self.index.articles()[a as usize] {
-                *used.entry(t).or_insert(0) += 1;
+            for &(t, w) in &self.index.articles()[a as usize] {
+                let entry = used.entry(t).or_insert((0, 0.0));
+                entry.0 += 1;
+                entry.1 += w;
             }
         }
         let size = group.len() as f64;
         let mut scored: Vec<ThemeTerm> = used
             .into_iter()
-            .filter(|&(_, count)| count >= 2)
-            .filter_map(|(term, count)| {
+            .filter(|&(_, (count, _))| count >= 2)
+            .filter_map(|(term, (count, weight))| {
                 let phrase = self.index.is_phrase(term);
                 let text = self.index.term_text(term, self.corpus, self.vocabulary);
                 if !self.can_name(term, &text) {
@@ -339,7 +344,9 @@ impl<'a> Labeller<'a> {
                 let df = f64::from(self.articles_using.get(&term).copied().unwrap_or(1));
                 let bonus = if phrase { PHRASE_BONUS } else { 1.0 };
                 let cover = f64::from(count) / size;
-                Some(ThemeTerm { term, text, score: bonus * cover * cover * (n / df).ln(), phrase })
+                let centroid = f64::from(weight) / size;
+                let score = bonus * cover * centroid * (n / df).ln();
+                Some(ThemeTerm { term, text, score, phrase })
             })
             .collect();
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
@@ -398,11 +405,12 @@ impl<'a> Labeller<'a> {
     /// where the articles write that), and beside a single word the next best phrase that
     /// adds to it, when it weighs half as much.
     fn label(&self, terms: &[ThemeTerm], text: &GroupText) -> Option<String> {
-        let best = terms.first()?;
+        let first = terms.iter().position(|t| reads_as_a_name(&t.text))?;
+        let best = &terms[first];
         let mut name = best.text.clone();
-        let mut used = vec![0];
+        let mut used = vec![first];
         if let Some((a, b)) = self.index.phrase_words(best.term) {
-            for (i, t) in terms.iter().enumerate().skip(1) {
+            for (i, t) in terms.iter().enumerate().filter(|&(i, _)| i != first) {
                 let Some((c, d)) = self.index.phrase_words(t.term) else { continue };
                 let stems = if b == c {
                     [a, b, d]
@@ -414,21 +422,25 @@ impl<'a> Labeller<'a> {
                     continue;
                 };
                 let stems = stems.map(|w| self.vocabulary.stem(w));
-                if let Some(longer) = most_written(&stems, text) {
+                if let Some(longer) =
+                    most_written(&stems, text).filter(|longer| reads_as_a_name(longer))
+                {
                     name = longer;
                     used.push(i);
                     break;
                 }
             }
         }
-        if best.phrase {
-            name = extended(&name, text);
+        let longer = extended(&name, text);
+        if reads_as_a_name(&longer) {
+            name = longer;
         }
         // A single word is told apart by the phrase beside it («سكريبال، غاز الأعصاب»).
         let beside = terms.iter().enumerate().find(|(i, t)| {
             !best.phrase
                 && !used.contains(i)
                 && t.phrase
+                && reads_as_a_name(&t.text)
                 && t.score >= best.score / 2.0
                 && !shares_a_word(&name, &t.text)
         });
@@ -456,7 +468,7 @@ fn extended(name: &str, text: &GroupText) -> String {
         // A name begun must be finished: once extended, two occurrences are enough.
         let least = if words.len() == name_words { MIN_NAME_OCCURRENCES } else { 2 };
         let often = |n: u32| found >= least && 3 * n >= 2 * found;
-        let heads = |w: &str| governs(w, &words[0]);
+        let heads = |w: &str| governs(w, &words[0]) || is_nasab(&words[0]);
         match (most(&after), most(&before)) {
             (Some((w, n)), _) if often(n) => words.push(w),
             (_, Some((w, n))) if often(n) && heads(&w) => words.insert(0, w),
@@ -477,6 +489,68 @@ fn governs(word: &str, first_of_name: &str) -> bool {
         && !["ها", "هم", "هما", "كم", "نا", "هن"].iter().any(|end| word.ends_with(end))
         && !word.starts_with(['ل', 'ب', 'ك'])
 }
+
+/// Whether a word begins the lineage part of a person's name («بن سلمان», «أبو الغيط»), which
+/// wants the given name before it.
+fn is_nasab(word: &str) -> bool {
+    matches!(normalize(word).as_str(), "بن" | "ابن" | "ابو" | "ال")
+}
+
+/// Whether a term as the group writes it can be read as a name rather than a piece of a
+/// clause or an amount: no word carries a possessive pronoun («إصابتهم بأمراض», «ترامب
+/// قراره»), a phrase does not start with a verb («وأظهرت صور», «تراجعت الليرة», «تتخذ
+/// خطوات»), and no word is a currency or a multiplier («مليار دولار», «دولار للأوقية»).
+fn reads_as_a_name(written: &str) -> bool {
+    let words: Vec<&str> = written.split(' ').collect();
+    let letters = |w: &str| w.chars().count();
+    let long_vowel_third = |w: &str| matches!(w.chars().nth(2), Some('ي' | 'و'));
+    // Tested as written: «ة» is no pronoun, «وأ» is a conjunction before a verb where «وا»
+    // may begin a name («واشنطن بوست»).
+    let pronoun = |w: &str| {
+        letters(w) >= 5 && ["هم", "هما", "هن", "كم", "ها", "ه"].iter().any(|e| w.ends_with(e))
+    };
+    let verb = |w: &str| {
+        let mut chars = w.chars();
+        let conjunction_and_verb = letters(w) >= 5
+            && matches!(chars.next(), Some('و' | 'ف'))
+            && matches!(chars.next(), Some('أ' | 'ت' | 'ي' | 'ن'));
+        // A past verb of the third person feminine («هبطت أسعار», «تراجعت الليرة»): of four
+        // letters without a long vowel third («غريت ميلز») or before its subject, and not a
+        // plural («ات»), a word with the article or a name («روبرت مولر»).
+        let past = letters(w) >= 4
+            && w.ends_with('ت')
+            && !w.ends_with("ات")
+            && !w.starts_with("ال")
+            && ((letters(w) == 4 && !long_vowel_third(w))
+                || words.get(1).is_some_and(|next| next.starts_with("ال")));
+        let present = letters(w) >= 4 && (w.starts_with("يت") || w.starts_with("تت"));
+        conjunction_and_verb || past || present
+    };
+    let amount = |w: &str| AMOUNT_WORDS.contains(&normalize(w).as_str());
+    let clause = words.len() > 1 && verb(words[0]);
+    !clause && !words.iter().any(|w| pronoun(w) || amount(w))
+}
+
+/// Words of amounts and currencies, normalised: a theme named by one is about a figure.
+const AMOUNT_WORDS: &[&str] = &[
+    "مليار",
+    "مليارات",
+    "مليون",
+    "ملايين",
+    "الف",
+    "الاف",
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "بالدولار",
+    "ريال",
+    "يورو",
+    "جنيه",
+    "درهم",
+    "دينار",
+    "للاوقيه",
+    "برميل",
+];
 
 /// The words of a group's articles (the first [`LABEL_ARTICLES`]), read once for its label.
 struct GroupText {
@@ -706,6 +780,26 @@ mod tests {
         assert_eq!(membership[3], membership[5]);
         assert_ne!(membership[0], membership[3]);
         assert!(membership[6] != membership[0] && membership[6] != membership[3], "alone");
+    }
+
+    #[test]
+    fn clauses_do_not_read_as_names() {
+        for clause in [
+            "وأظهرت صور",
+            "وتستمر الزيارة",
+            "إصابتهم بأمراض",
+            "موقعها الإلكتروني",
+            "تراجعت الليرة التركية",
+            "تتخذ خطوات",
+            "ترامب قراره",
+            "مليار دولار",
+        ] {
+            assert!(!reads_as_a_name(clause), "{clause}");
+        }
+        for name in ["روبرت مولر", "ولي العهد السعودي", "واشنطن بوست", "غريت ميلز", "وزارة الصحة"]
+        {
+            assert!(reads_as_a_name(name), "{name}");
+        }
     }
 
     #[test]

@@ -833,14 +833,16 @@ fn is_site_note(core: &str) -> bool {
     if core.starts_with("نقلا عن") && at_most_folded_words(core, MAX_SOURCE_LINE_WORDS) {
         return true;
     }
-    let words: Vec<&str> = core
-        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '-' | '،'))
+    // A credit line: agency names only, one of them a name rather than a letter or number.
+    // Most paragraphs fail at their first word, so the words are not collected.
+    let mut named = false;
+    core.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | '-' | '،'))
         .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().all(|w| CREDIT_LINE_WORDS.contains(w))
-        && words
-            .iter()
-            .any(|w| w.chars().count() >= 3 && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .all(|w| {
+            named |= w.chars().count() >= 3 && !w.starts_with(|c: char| c.is_ascii_digit());
+            CREDIT_LINE_WORDS.contains(&w)
+        })
+        && named
 }
 
 /// The contents of the (), [] and {} groups of a text, innermost brackets not nested.

@@ -35,7 +35,8 @@ impl Roots {
             })
             .collect();
         let mut starts = Vec::with_capacity(vectors.len() + 1);
-        let mut entries = Vec::new();
+        // Room for every paragraph's full share at once, so that the list never doubles.
+        let mut entries = Vec::with_capacity(vectors.len() * ROOTED_WORDS);
         let mut own: Vec<(u32, TermId, f32)> = Vec::new();
         for i in 0..vectors.len() {
             starts.push(entries.len() as u32);

@@ -252,6 +252,8 @@ impl Vectors {
             if norm > 0.0 {
                 summed.iter_mut().for_each(|(_, w)| *w /= norm);
             }
+            // Only the kept terms keep their room (an article has hundreds of terms).
+            summed.shrink_to_fit();
             out[d as usize] = summed;
             start = end;
         }
