@@ -95,10 +95,34 @@ pub fn discover_themes(
             t.passages.first().map(|p| (p.document, p.paragraph)),
         )
     });
+    tell_apart(&mut themes);
     for (i, theme) in themes.iter_mut().enumerate() {
         theme.id = format!("discovered-{}", i + 1);
     }
     themes
+}
+
+/// Two themes never carry the same label (two stories of one war, «ميليشيات الحوثي»): the
+/// narrower gets its next term that adds a word beside it, or a number.
+fn tell_apart(themes: &mut [Theme]) {
+    let mut used: Vec<String> = Vec::new();
+    for theme in themes.iter_mut() {
+        if used.contains(&theme.label) {
+            let next = theme.terms.iter().find(|t| {
+                !shares_a_word(&theme.label, t)
+                    && reads_as_a_name(t)
+                    && !used.contains(&format!("{}، {t}", theme.label))
+            });
+            theme.label = match next {
+                Some(term) => format!("{}، {term}", theme.label),
+                None => {
+                    let same = used.iter().filter(|l| l.starts_with(&theme.label)).count();
+                    format!("{} ({})", theme.label, same + 1)
+                }
+            };
+        }
+        used.push(theme.label.clone());
+    }
 }
 
 /// Keep `group` if it is narrow enough, else split it on closer neighbours (at most
@@ -780,6 +804,28 @@ mod tests {
         assert_eq!(membership[3], membership[5]);
         assert_ne!(membership[0], membership[3]);
         assert!(membership[6] != membership[0] && membership[6] != membership[3], "alone");
+    }
+
+    #[test]
+    fn two_themes_never_share_a_label() {
+        let theme = |label: &str, terms: &[&str]| Theme {
+            id: String::new(),
+            label: label.to_string(),
+            label_en: None,
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            passages: Vec::new(),
+        };
+        let mut themes = vec![
+            theme("ميليشيات الحوثي", &["ميليشيات الحوثي", "الحديدة"]),
+            theme("ميليشيات الحوثي", &["ميليشيات الحوثي", "الحوثي", "مطار صنعاء"]),
+            theme("ميليشيات الحوثي", &["ميليشيات الحوثي"]),
+        ];
+        tell_apart(&mut themes);
+        let labels: Vec<&str> = themes.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["ميليشيات الحوثي", "ميليشيات الحوثي، مطار صنعاء", "ميليشيات الحوثي (3)"]
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ use super::prepare::{PreparedParagraph, TermId, Vocabulary};
 use crate::corpus::Corpus;
 use roots::Roots;
 pub use vectors::{ArticleVector, article_cosine};
-use vectors::{Terms, Vectors};
+use vectors::{Spread, Terms, Vectors};
 
 /// Two paragraphs this alike (cosine) are the same text, not two passages on one subject.
 const SAME_TEXT_SCORE: f32 = 0.9;
@@ -367,12 +367,18 @@ fn related_candidates(
     // candidates come from a few articles, and its neighbours' from the same.
     let mut alike: rustc_hash::FxHashMap<u32, f32> = Default::default();
     let mut alike_for = u32::MAX;
+    // This paragraph's vector and its article's, spread for their products with the
+    // candidates'.
+    let mut paragraph = Spread::new(vectors.term_count());
+    let mut own_article = Spread::new(vectors.term_count());
     for i in block {
         let article = vectors.place(i).0;
         if article != alike_for {
             alike.clear();
             alike_for = article;
+            own_article.article(&gate.articles[article as usize]);
         }
+        paragraph.paragraph(vectors, i);
         let mut query: Vec<(TermId, f32)> =
             vectors.weights(i).filter(|&(t, _)| !postings.range(t).is_empty()).collect();
         // The heaviest terms, in no particular order (the sum does not care).
@@ -406,13 +412,14 @@ fn related_candidates(
         for (j, _) in candidates {
             // Three distinct words take two shared terms at least (a phrase and a word); the
             // roots only add to a cosine already half way there.
-            let (cosine, shared) = vectors.cosine(i, j as usize);
+            let (cosine, shared) = vectors.cosine_with(&paragraph, j as usize);
             if shared < 2 || cosine < MIN_SCORE / 2.0 {
                 continue;
             }
             let other = vectors.place(j as usize).0;
-            let articles =
-                *alike.entry(other).or_insert_with(|| gate.articles_alike(article, other));
+            let articles = *alike
+                .entry(other)
+                .or_insert_with(|| own_article.article_cosine(&gate.articles[other as usize]));
             if let Some(score) = gate.score(vectors, i, j as usize, cosine, articles) {
                 related.push((j, score));
             }
@@ -436,11 +443,6 @@ struct Gate<'a> {
 }
 
 impl Gate<'_> {
-    /// How alike articles `a` and `b` are: the cosine of their vectors.
-    fn articles_alike(&self, a: u32, b: u32) -> f32 {
-        article_cosine(&self.articles[a as usize], &self.articles[b as usize])
-    }
-
     /// The score of a link from paragraph `i` to paragraph `j` (of cosine `cosine`, their
     /// articles `articles` alike), if they may be linked: the cheap tests first, for most
     /// candidates are of unrelated articles.

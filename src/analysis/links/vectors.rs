@@ -36,6 +36,57 @@ pub fn article_cosine(a: &ArticleVector, b: &ArticleVector) -> f32 {
     sum
 }
 
+/// One vector spread over every term, for its products with many others: each a look-up per
+/// term of the other instead of a merge of the two lists.
+pub struct Spread {
+    weights: Vec<f32>,
+    present: Vec<bool>,
+    /// The terms set, to be cleared before the next vector.
+    set: Vec<TermId>,
+}
+
+impl Spread {
+    /// Room for vectors over `terms` terms.
+    pub fn new(terms: usize) -> Spread {
+        Spread { weights: vec![0.0; terms], present: vec![false; terms], set: Vec::new() }
+    }
+
+    /// Spread `entries` (term, weight), the previous vector cleared.
+    fn load(&mut self, entries: impl Iterator<Item = (TermId, f32)>) {
+        for t in self.set.drain(..) {
+            self.weights[t as usize] = 0.0;
+            self.present[t as usize] = false;
+        }
+        for (t, w) in entries {
+            self.weights[t as usize] = w;
+            self.present[t as usize] = true;
+            self.set.push(t);
+        }
+    }
+
+    /// Spread paragraph `i` of `vectors`.
+    pub fn paragraph(&mut self, vectors: &Vectors, i: usize) {
+        self.load(vectors.weights(i));
+    }
+
+    /// Spread an article's vector.
+    pub fn article(&mut self, vector: &ArticleVector) {
+        self.load(vector.iter().copied());
+    }
+
+    /// The product of the spread vector and an article's vector: [`article_cosine`] for one
+    /// article against many, summed in the same order.
+    pub fn article_cosine(&self, other: &ArticleVector) -> f32 {
+        let mut sum = 0.0;
+        for &(t, w) in other {
+            if self.present[t as usize] {
+                sum += self.weights[t as usize] * w;
+            }
+        }
+        sum
+    }
+}
+
 /// Every paragraph of running text's vector.
 pub struct Vectors {
     places: Vec<(u32, u32)>,
@@ -260,23 +311,20 @@ impl Vectors {
         out
     }
 
-    /// The cosine of paragraphs `i` and `j` and how many terms they share.
-    pub fn cosine(&self, i: usize, j: usize) -> (f32, usize) {
-        let (a, b) = (&self.rows[i], &self.rows[j]);
-        let (ta, tb) = (a.terms(), b.terms());
-        let (mut x, mut y, mut sum, mut shared) = (0, 0, 0.0, 0);
-        while x < ta.len() && y < tb.len() {
-            match ta[x].cmp(&tb[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let wa = a.raw_weight(&self.idf, x) / self.norms[i];
-                    let wb = b.raw_weight(&self.idf, y) / self.norms[j];
-                    sum += wa * wb;
-                    shared += 1;
-                    x += 1;
-                    y += 1;
-                }
+    /// How many terms there are (words and phrases): term ids are below it.
+    pub fn term_count(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// The cosine of the paragraph spread in `spread` (see [`Spread::paragraph`]) and
+    /// paragraph `j`, and how many terms they share, summed in term order.
+    pub fn cosine_with(&self, spread: &Spread, j: usize) -> (f32, usize) {
+        let row = &self.rows[j];
+        let (mut sum, mut shared) = (0.0, 0);
+        for (k, &t) in row.terms().iter().enumerate() {
+            if spread.present[t as usize] {
+                sum += spread.weights[t as usize] * (row.raw_weight(&self.idf, k) / self.norms[j]);
+                shared += 1;
             }
         }
         (sum, shared)
@@ -379,6 +427,13 @@ fn is_phrase(text: &str, pair: &[Word]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cosine of paragraphs `i` and `j` as the search works it out.
+    fn cosine(vectors: &Vectors, i: usize, j: usize) -> (f32, usize) {
+        let mut spread = Spread::new(vectors.term_count());
+        spread.paragraph(vectors, i);
+        vectors.cosine_with(&spread, j)
+    }
     use crate::analysis::prepare::Prepared;
     use crate::corpus::parse_document;
 
@@ -425,21 +480,21 @@ mod tests {
         for i in 0..vectors.len() {
             let length: f32 = vectors.weights(i).map(|(_, w)| w * w).sum::<f32>().sqrt();
             assert!((length - 1.0).abs() < 1e-5, "paragraph {i}: {length}");
-            let (itself, _) = vectors.cosine(i, i);
+            let (itself, _) = cosine(&vectors, i, i);
             assert!((itself - 1.0).abs() < 1e-5);
             for j in 0..vectors.len() {
                 let dot: f32 = vectors
                     .weights(i)
                     .filter_map(|(t, w)| vectors.weight_of(j, t).map(|x| w * x))
                     .sum();
-                assert!((vectors.cosine(i, j).0 - dot).abs() < 1e-6);
-                assert_eq!(vectors.cosine(i, j), vectors.cosine(j, i));
+                assert!((cosine(&vectors, i, j).0 - dot).abs() < 1e-6);
+                assert_eq!(cosine(&vectors, i, j), cosine(&vectors, j, i));
             }
         }
         // The two paragraphs on hate speech share most, through the phrase as well.
         let (best, _) = (0..vectors.len())
             .filter(|&j| j != 3)
-            .map(|j| (j, vectors.cosine(3, j).0))
+            .map(|j| (j, cosine(&vectors, 3, j).0))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .unwrap();
         assert_eq!(vectors.place(best), (2, 1));
