@@ -20,6 +20,7 @@ use crate::analysis::{Analysis, Budget, Fact, Link};
 use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
 use crate::json::write_pretty;
 use crate::state::{ReaderState, article_key};
+use crate::text::written::StemmedWords;
 
 /// The format of a handout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,6 +255,7 @@ fn related_entries<'a>(
         .take(MAX_RELATED)
         .map(|link| {
             let target = &corpus.documents[link.to().0];
+            let from = &corpus.documents[index].paragraphs[link.from().1].text;
             RelatedEntry {
                 from_paragraph: link.from().1,
                 to: Target {
@@ -263,7 +265,7 @@ fn related_entries<'a>(
                     text: excerpt(&target.paragraphs[link.to().1]),
                 },
                 score: link.score(),
-                terms: analysis.link_terms(link).collect(),
+                terms: analysis.link_terms_written(link, &StemmedWords::of(from)),
                 same_text: link.same_text(),
             }
         })

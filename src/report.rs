@@ -10,6 +10,7 @@ use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, Document, sanitise_line};
 use crate::json::write_pretty;
 use crate::layout::{LayoutOptions, layout_paragraph};
+use crate::text::written::StemmedWords;
 use crate::ui::chrome::one_line;
 
 /// How a command prints: JSON, or text laid out at a width.
@@ -282,14 +283,26 @@ pub fn write_links(
             kept.push(link);
         }
     }
+    // The shared terms as each paragraph links from writes them; its words are stemmed once
+    // for its links, which come together.
+    let mut from: Option<((usize, usize), StemmedWords)> = None;
     let links: Vec<LinkEntry> = kept
         .iter()
-        .map(|l| LinkEntry {
-            from: passage(corpus, l.from().0, l.from().1),
-            to: passage(corpus, l.to().0, l.to().1),
-            score: l.score(),
-            terms: analysis.link_terms(l).collect(),
-            same_text: l.same_text(),
+        .map(|l| {
+            let words = match &from {
+                Some((place, words)) if *place == l.from() => words,
+                _ => {
+                    let text = &corpus.documents[l.from().0].paragraphs[l.from().1].text;
+                    &from.insert((l.from(), StemmedWords::of(text))).1
+                }
+            };
+            LinkEntry {
+                from: passage(corpus, l.from().0, l.from().1),
+                to: passage(corpus, l.to().0, l.to().1),
+                score: l.score(),
+                terms: analysis.link_terms_written(l, words),
+                same_text: l.same_text(),
+            }
         })
         .collect();
     let Format::Text { width, options } = format else {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use basira::analysis::{Analysis, Budget, ThemeSource, cache};
 use basira::corpus::{Corpus, Role};
+use basira::text::written::StemmedWords;
 use basira::text::{is_stop_word, normalize, split_sentences, tokens};
 
 fn builtin() -> (Corpus, Analysis) {
@@ -169,6 +170,21 @@ fn links_join_different_articles_with_shared_terms() {
     // Phrases explain links as the text writes them.
     assert!(analysis.terms.iter().any(|t| t == "الذكاء الاصطناعي"), "{:?}", analysis.terms);
     assert!(analysis.terms.iter().any(|t| t == "تبادل المعلومات"));
+}
+
+#[test]
+fn a_link_shows_its_shared_words_as_the_paragraph_writes_them() {
+    for corpus in [builtin().0, easc20()] {
+        let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+        assert!(!analysis.links.is_empty());
+        for link in &analysis.links {
+            let text = &corpus.documents[link.from().0].paragraphs[link.from().1].text;
+            let words = StemmedWords::of(text);
+            for term in analysis.link_terms_written(link, &words) {
+                assert!(text.contains(term), "«{term}» is not written in «{text}»");
+            }
+        }
+    }
 }
 
 #[test]

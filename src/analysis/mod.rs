@@ -22,6 +22,7 @@ pub use prepare::Prepared;
 pub use themes::{Passage, Theme, ThemeDefinition, match_themes, parse_theme_file};
 
 use crate::corpus::Corpus;
+use crate::text::written::StemmedWords;
 
 /// The most links kept per paragraph; commands and the reader show fewer.
 pub const MAX_LINKS_PER_PARAGRAPH: usize = 10;
@@ -123,9 +124,21 @@ impl Analysis {
         select(&self.documents[index].ranked, budget)
     }
 
-    /// The shared terms of a link, as the text writes them.
+    /// The shared terms of a link, as the collection writes them most.
     pub fn link_terms<'a>(&'a self, link: &'a Link) -> impl Iterator<Item = &'a str> + 'a {
         link.terms().iter().map(|&t| self.terms[t as usize].as_str())
+    }
+
+    /// The shared terms of a link as the paragraph it starts from writes them (`from`, that
+    /// paragraph's words), each else as the collection writes it most.
+    pub fn link_terms_written<'a>(&'a self, link: &Link, from: &StemmedWords<'a>) -> Vec<&'a str> {
+        link.terms()
+            .iter()
+            .map(|&t| {
+                let common = self.terms[t as usize].as_str();
+                from.find(common).unwrap_or(common)
+            })
+            .collect()
     }
 
     /// The links from one paragraph, best first, at most `k`.

@@ -10,6 +10,7 @@ pub mod sentences;
 mod stem;
 mod tokens;
 pub mod variants;
+pub mod written;
 
 pub use bidi_class::{FastBidiData, bidi_class};
 pub use direction::{Direction, dominant_direction, first_strong_direction};

@@ -7,6 +7,7 @@ use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
+use crate::text::written::StemmedWords;
 
 use super::chrome::{name_line, one_line, outline};
 use super::lang::{Lang, tr};
@@ -212,6 +213,8 @@ impl PanelSource<'_> {
 
     fn related(&self, analysis: &Analysis) -> Vec<PanelItem> {
         let quiet = |line| ItemLine { line, tone: Tone::Quiet, strong: Vec::new() };
+        let paragraphs = &self.corpus.documents[self.document].paragraphs;
+        let here = StemmedWords::of(paragraphs.get(self.paragraph).map_or("", |p| &p.text));
         analysis
             .links_from(self.document, self.paragraph, RELATED_SHOWN)
             .into_iter()
@@ -233,7 +236,7 @@ impl PanelSource<'_> {
                 let why = if link.same_text() {
                     tr(self.lang, "the same text").to_string()
                 } else {
-                    analysis.link_terms(link).collect::<Vec<_>>().join("، ")
+                    analysis.link_terms_written(link, &here).join("، ")
                 };
                 lines.push(quiet(one_line(&why, Direction::Rtl, self.width, self.options)));
                 let range = 0..text.len();
