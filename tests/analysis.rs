@@ -214,6 +214,19 @@ fn themes_are_discovered_in_a_collection_without_a_theme_file() {
 }
 
 #[test]
+fn one_article_filed_twice_is_no_theme() {
+    // A site files one article under two sections: the two copies link as the same text,
+    // but a theme needs two texts.
+    let builtin = Corpus::builtin();
+    let mut copy = builtin.documents[1].clone();
+    copy.path = "copy-of-02.txt".to_string();
+    let corpus = Corpus { documents: vec![builtin.documents[1].clone(), copy], warnings: vec![] };
+    let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    assert!(analysis.links.iter().any(|l| l.same_text()), "the copies are the same text");
+    assert!(analysis.themes.is_empty(), "{:?}", analysis.themes);
+}
+
+#[test]
 fn discovery_works_on_two_articles() {
     let builtin = Corpus::builtin();
     let corpus = Corpus { documents: builtin.documents[1..3].to_vec(), warnings: vec![] };

@@ -7,7 +7,8 @@
 //! its [`NEIGHBOURS`] nearest. The groups are the communities of that sparse graph, found by
 //! the Louvain method (nodes moved to the neighbouring community that most raises the graph's
 //! modularity, then the communities merged into nodes and moved again). A group of two
-//! articles or more is a theme, unless it is a whole section of the collection: from fifty
+//! articles or more is a theme, unless it is one text filed twice (a site's article under two
+//! of its sections) or a whole section of the collection: from fifty
 //! articles up, a group of more than a tenth of them is split again on its own closer
 //! neighbours, and dropped when it does not split.
 //!
@@ -28,6 +29,8 @@ use super::themes::{Passage, Theme, normalise_strengths};
 use crate::corpus::Corpus;
 use crate::text::{is_stop_word, normalize, normalize_char, word_ranges};
 
+/// Articles whose vectors' cosine reaches this are one text.
+const SAME_ARTICLE: f32 = 0.9;
 /// How many nearest neighbours each article keeps in the graph.
 pub const NEIGHBOURS: usize = 10;
 /// A collection of this many articles or more has its themes' breadth capped.
@@ -72,6 +75,7 @@ pub fn discover_themes(
     let paragraphs = paragraphs_by_article(index, n);
     let mut themes: Vec<Theme> = groups
         .into_iter()
+        .filter(|group| two_texts(group, index))
         .filter_map(|group| {
             let mut terms = labeller.terms(&group);
             let text = GroupText::of(corpus, &group);
@@ -100,6 +104,16 @@ pub fn discover_themes(
         theme.id = format!("discovered-{}", i + 1);
     }
     themes
+}
+
+/// Whether a group holds two texts at least, not one article filed twice (under two sections
+/// of a site, or republished): two articles whose vectors are this alike are one text.
+fn two_texts(group: &[u32], index: &LinkIndex) -> bool {
+    let articles = index.articles();
+    let first = &articles[group[0] as usize];
+    group[1..]
+        .iter()
+        .any(|&a| super::links::article_cosine(first, &articles[a as usize]) < SAME_ARTICLE)
 }
 
 /// Two themes never carry the same label (two stories of one war, «ميليشيات الحوثي»): the
