@@ -173,3 +173,27 @@ fn hashtags_read_as_words_and_sections_reach_the_json() {
     assert_eq!(sections, ["السياحة والترفيه", "الصناعة", "التعليم"]);
     assert!(text_of(&points[1]).starts_with("تستهدف الخطة جذب"), "{}", text_of(&points[1]));
 }
+
+#[test]
+fn the_headline_names_what_the_key_points_cover() {
+    // The headline's second half, «سد النهضة», is the subject of the last paragraph only: the
+    // key points reach it under this headline and not under another.
+    let body = "أعلنت الحكومة المصرية اليوم خطة جديدة لترشيد استهلاك المياه في الزراعة والصناعة خلال السنوات المقبلة.\n\n\
+        وتشمل الخطة تبطين الترع وتحديث شبكات الري في المحافظات وتشجيع المزارعين على الري بالتنقيط.\n\n\
+        وقال مسؤولون إن الخطة ستوفر كميات كبيرة من المياه وتخفض الفاقد في شبكات الري والشرب.\n\n\
+        وأضاف المسؤولون أن تمويل الخطة يأتي من الموازنة العامة ومن قروض ميسرة لتحديث الري.\n\n\
+        ويرى خبراء أن ترشيد المياه في الزراعة ضروري لأن الزراعة تستهلك معظم مياه البلاد.\n\n\
+        وفي ختام المؤتمر تحدث وزير الري عن مفاوضات سد النهضة مع إثيوبيا وأثر ملء خزانه على حصة مصر.";
+    let (named, other) = (
+        format!("الحكومة تعلن خطة للمياه ووزير الري يتحدث عن سد النهضة\n\n{body}"),
+        format!("الحكومة تعلن خطة جديدة لترشيد المياه في الزراعة\n\n{body}"),
+    );
+    let (corpus, analysis) = analysed(&[&named, &other]);
+    let reaches = |i: usize| {
+        texts(&corpus.documents[i], &analysis.key_points(i, Budget::Count(4)))
+            .iter()
+            .any(|t| t.contains("سد النهضة"))
+    };
+    assert!(reaches(0), "under the headline that names it");
+    assert!(!reaches(1), "not under one that does not");
+}

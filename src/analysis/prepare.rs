@@ -194,8 +194,10 @@ impl Prepared {
             let mut paragraphs = Vec::with_capacity(document.paragraphs.len());
             for paragraph in &document.paragraphs {
                 let (body, heading) = is_article_text(paragraph);
+                // A title's words are read too, for the key points' likeness to it.
+                let title = paragraph.role == Role::Title && paragraph.boilerplate.is_none();
                 let mut words = Vec::new();
-                if body || heading {
+                if body || heading || title {
                     // A dateline («دبي، الإمارات العربية المتحدة (CNN)--») names where the
                     // outlet wrote from, not what the article is about.
                     let dateline = if body { dateline_end(&paragraph.text) } else { 0 };

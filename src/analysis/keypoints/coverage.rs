@@ -32,13 +32,14 @@ impl Ranker for Coverage {
     }
 
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     fn rank(&self, article: &Article) -> Vec<usize> {
         let worth = worth(article);
         let vectors = Vectors::of(&article.candidates);
         let mut picker = Picker::new(&article.candidates, &worth, &vectors);
+        picker.title = article.title.iter().map(|&(t, _)| t).collect();
         if article.sections.structured {
             round_the_sections(article, &mut picker);
         }
@@ -64,6 +65,9 @@ const TITLE_WEIGHT: f64 = 0.2;
 /// Sentences longer than this many words lose [`LENGTH_PENALTY`] per extra word.
 const LONG_SENTENCE_WORDS: usize = 30;
 const LENGTH_PENALTY: f64 = 0.005;
+/// What a sentence gains for each share of the title's terms it brings that no sentence taken
+/// has (the headline's second half: «…وغريفيث يتحدث عن "ترتيبات"»).
+const TITLE_COVER_WEIGHT: f64 = 0.3;
 /// How much likeness to a sentence already taken (cosine, 0 to 1) costs.
 const REDUNDANCY_WEIGHT: f64 = 0.2;
 /// What standing next to a sentence already taken costs at most: the cost falls to nothing
@@ -166,6 +170,9 @@ struct Picker<'a> {
     items: Vec<(usize, usize)>,
     /// The candidates taken, in order.
     order: Vec<usize>,
+    /// The title's terms, sorted, and whether a sentence taken has each.
+    title: Vec<TermId>,
+    title_covered: Vec<bool>,
 }
 
 impl<'a> Picker<'a> {
@@ -178,6 +185,8 @@ impl<'a> Picker<'a> {
             done: vec![false; candidates.len()],
             items: Vec::new(),
             order: Vec::new(),
+            title: Vec::new(),
+            title_covered: Vec::new(),
         }
     }
 
@@ -185,10 +194,25 @@ impl<'a> Picker<'a> {
     fn value(&self, i: usize) -> f64 {
         let c = &self.candidates[i];
         let same_item = c.place.1 > 0 && self.items.contains(&c.place);
-        self.worth[i]
+        self.worth[i] + TITLE_COVER_WEIGHT * self.new_title_share(i)
             - REDUNDANCY_WEIGHT * self.likeness[i]
             - SPREAD_COST * self.crowding(i)
             - if same_item { SAME_ITEM_COST } else { 0.0 }
+    }
+
+    /// The share of the title's terms candidate `i` has and no sentence taken has.
+    fn new_title_share(&self, i: usize) -> f64 {
+        if self.title.is_empty() {
+            return 0.0;
+        }
+        let terms = &self.candidates[i].terms;
+        let new = (0..self.title.len())
+            .filter(|&k| {
+                !self.title_covered.get(k).copied().unwrap_or(false)
+                    && terms.binary_search_by_key(&self.title[k], |&(t, _)| t).is_ok()
+            })
+            .count();
+        new as f64 / self.title.len() as f64
     }
 
     /// How close candidate `i` stands to the nearest sentence taken, 1 (next to it) to 0 (at
@@ -219,6 +243,13 @@ impl<'a> Picker<'a> {
 
     /// Take candidate `i`, leaving out the candidates that repeat it.
     fn take(&mut self, i: usize) {
+        self.title_covered.resize(self.title.len(), false);
+        for k in 0..self.title.len() {
+            let terms = &self.candidates[i].terms;
+            if terms.binary_search_by_key(&self.title[k], |&(t, _)| t).is_ok() {
+                self.title_covered[k] = true;
+            }
+        }
         self.done[i] = true;
         self.order.push(i);
         self.items.push(self.candidates[i].place);
