@@ -566,7 +566,9 @@ fn reads_as_a_name(written: &str) -> bool {
     };
     let amount = |w: &str| AMOUNT_WORDS.contains(&normalize(w).as_str());
     let clause = words.len() > 1 && verb(words[0]);
-    !clause && !words.iter().any(|w| pronoun(w) || amount(w))
+    // As the group writes it an adjective may stand where the collection writes a name of
+    // one stem («التونسي» for «تونس»).
+    !clause && !is_adjective(words[0]) && !words.iter().any(|w| pronoun(w) || amount(w))
 }
 
 /// Words of amounts and currencies, normalised: a theme named by one is about a figure.
@@ -853,6 +855,7 @@ mod tests {
             "تتخذ خطوات",
             "ترامب قراره",
             "مليار دولار",
+            "التونسي",
         ] {
             assert!(!reads_as_a_name(clause), "{clause}");
         }
