@@ -8,6 +8,7 @@ pub mod facts;
 pub mod keypoints;
 pub mod links;
 pub mod prepare;
+mod sorted;
 pub mod themes;
 
 use rayon::prelude::*;
@@ -131,14 +132,12 @@ impl Analysis {
 
     /// The shared terms of a link as the paragraph it starts from writes them (`from`, that
     /// paragraph's words), each else as the collection writes it most.
-    pub fn link_terms_written<'a>(&'a self, link: &Link, from: &StemmedWords<'a>) -> Vec<&'a str> {
-        link.terms()
-            .iter()
-            .map(|&t| {
-                let common = self.terms[t as usize].as_str();
-                from.find(common).unwrap_or(common)
-            })
-            .collect()
+    pub fn link_terms_written<'a>(
+        &'a self,
+        link: &'a Link,
+        from: &StemmedWords<'a>,
+    ) -> Vec<&'a str> {
+        self.link_terms(link).map(|common| from.find(common).unwrap_or(common)).collect()
     }
 
     /// The links from one paragraph, best first, at most `k`.

@@ -22,6 +22,7 @@
 use super::sections::SectionKind;
 use super::{Article, Candidate, Ranker};
 use crate::analysis::prepare::TermId;
+use crate::analysis::sorted::for_each_match;
 
 /// The key-point model basira uses (see the module notes).
 pub struct Coverage;
@@ -38,8 +39,7 @@ impl Ranker for Coverage {
     fn rank(&self, article: &Article) -> Vec<usize> {
         let worth = worth(article);
         let vectors = Vectors::of(&article.candidates);
-        let mut picker = Picker::new(&article.candidates, &worth, &vectors);
-        picker.title = article.title.iter().map(|&(t, _)| t).collect();
+        let mut picker = Picker::new(article, &worth, &vectors);
         if article.sections.structured {
             round_the_sections(article, &mut picker);
         }
@@ -170,13 +170,15 @@ struct Picker<'a> {
     items: Vec<(usize, usize)>,
     /// The candidates taken, in order.
     order: Vec<usize>,
-    /// The title's terms, sorted, and whether a sentence taken has each.
-    title: Vec<TermId>,
-    title_covered: Vec<bool>,
+    /// The title's terms that no sentence taken has yet.
+    title_left: Vec<TermId>,
+    /// How many terms the title has.
+    title_terms: usize,
 }
 
 impl<'a> Picker<'a> {
-    fn new(candidates: &'a [Candidate], worth: &'a [f64], vectors: &'a Vectors) -> Picker<'a> {
+    fn new(article: &'a Article, worth: &'a [f64], vectors: &'a Vectors) -> Picker<'a> {
+        let candidates = &article.candidates;
         Picker {
             candidates,
             worth,
@@ -185,8 +187,8 @@ impl<'a> Picker<'a> {
             done: vec![false; candidates.len()],
             items: Vec::new(),
             order: Vec::new(),
-            title: Vec::new(),
-            title_covered: Vec::new(),
+            title_left: article.title.iter().map(|&(t, _)| t).collect(),
+            title_terms: article.title.len(),
         }
     }
 
@@ -202,17 +204,16 @@ impl<'a> Picker<'a> {
 
     /// The share of the title's terms candidate `i` has and no sentence taken has.
     fn new_title_share(&self, i: usize) -> f64 {
-        if self.title.is_empty() {
+        if self.title_terms == 0 {
             return 0.0;
         }
-        let terms = &self.candidates[i].terms;
-        let new = (0..self.title.len())
-            .filter(|&k| {
-                !self.title_covered.get(k).copied().unwrap_or(false)
-                    && terms.binary_search_by_key(&self.title[k], |&(t, _)| t).is_ok()
-            })
-            .count();
-        new as f64 / self.title.len() as f64
+        let new = self.title_left.iter().filter(|&&t| self.has(i, t)).count();
+        new as f64 / self.title_terms as f64
+    }
+
+    /// Whether candidate `i` has term `t`.
+    fn has(&self, i: usize, t: TermId) -> bool {
+        self.candidates[i].terms.binary_search_by_key(&t, |&(u, _)| u).is_ok()
     }
 
     /// How close candidate `i` stands to the nearest sentence taken, 1 (next to it) to 0 (at
@@ -243,13 +244,9 @@ impl<'a> Picker<'a> {
 
     /// Take candidate `i`, leaving out the candidates that repeat it.
     fn take(&mut self, i: usize) {
-        self.title_covered.resize(self.title.len(), false);
-        for k in 0..self.title.len() {
-            let terms = &self.candidates[i].terms;
-            if terms.binary_search_by_key(&self.title[k], |&(t, _)| t).is_ok() {
-                self.title_covered[k] = true;
-            }
-        }
+        let mut left = std::mem::take(&mut self.title_left);
+        left.retain(|&t| !self.has(i, t));
+        self.title_left = left;
         self.done[i] = true;
         self.order.push(i);
         self.items.push(self.candidates[i].place);
@@ -322,18 +319,8 @@ fn unit(mut v: Vector) -> Vector {
 
 /// The cosine of two unit vectors sorted by term.
 fn cosine(a: &Vector, b: &Vector) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut sum = 0.0;
+    for_each_match(a, b, |e| e.0, |e| e.0, |x, y| sum += x.1 * y.1);
     sum
 }
 

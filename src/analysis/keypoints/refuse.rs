@@ -220,6 +220,14 @@ fn is_bare_quotation(sentence: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_phrase_about_the_article_holds_an_anchor() {
+        // The anchors let most sentences skip the phrases: none may be left without one.
+        for phrase in ABOUT_THE_ARTICLE {
+            assert!(ABOUT_ANCHORS.iter().any(|a| phrase.contains(&normalize(a))), "{phrase}");
+        }
+    }
+
     fn why(paragraph: &str) -> Option<Refusal> {
         let words = paragraph.split_whitespace().count();
         refusal(paragraph, &(0..paragraph.len()), 0, words, false)

@@ -4,6 +4,7 @@
 
 use super::vectors::Vectors;
 use crate::analysis::prepare::{TermId, Vocabulary};
+use crate::analysis::sorted::for_each_match;
 use crate::text::root::root;
 
 /// How many of a paragraph's heaviest words are compared by their roots.
@@ -69,21 +70,18 @@ impl Roots {
     /// words: the sum of the products of the weights of two different words of one root,
     /// each word meeting one of the other's at most.
     pub fn kinship(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (self.of(i), self.of(j));
-        let (mut x, mut y, mut sum) = (0, 0, 0.0);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    if a[x].1 != b[y].1 {
-                        sum += a[x].2 * b[y].2;
-                    }
-                    x += 1;
-                    y += 1;
+        let mut sum = 0.0;
+        for_each_match(
+            self.of(i),
+            self.of(j),
+            |e| e.0,
+            |e| e.0,
+            |x, y| {
+                if x.1 != y.1 {
+                    sum += x.2 * y.2;
                 }
-            }
-        }
+            },
+        );
         sum
     }
 }

@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::PhrasePlace;
 use super::formulae::Formulae;
 use crate::analysis::prepare::{PreparedParagraph, TermId, Word};
+use crate::analysis::sorted::for_each_match;
 use crate::corpus::Corpus;
 
 /// Phrase occurrences counted in one pass of [`shared_phrases`]: about two million, 16 MB.
@@ -21,18 +22,8 @@ pub type ArticleVector = Vec<(TermId, f32)>;
 
 /// The cosine of two article vectors.
 pub fn article_cosine(a: &ArticleVector, b: &ArticleVector) -> f32 {
-    let (mut x, mut y, mut sum) = (0, 0, 0.0);
-    while x < a.len() && y < b.len() {
-        match a[x].0.cmp(&b[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[x].1 * b[y].1;
-                x += 1;
-                y += 1;
-            }
-        }
-    }
+    let mut sum = 0.0;
+    for_each_match(a, b, |e| e.0, |e| e.0, |x, y| sum += x.1 * y.1);
     sum
 }
 
@@ -264,18 +255,7 @@ impl Vectors {
     /// Call `f` with each term paragraphs `i` and `j` share, in order.
     pub fn for_each_shared(&self, i: usize, j: usize, mut f: impl FnMut(TermId)) {
         let (a, b) = (self.rows[i].terms(), self.rows[j].terms());
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    f(a[x]);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        for_each_match(a, b, |&t| t, |&t| t, |&t, _| f(t));
     }
 
     /// Each of `documents` articles' vector: the sum of its paragraphs' unit vectors, its

@@ -1,0 +1,44 @@
+//! Two lists sorted by a key, walked together: the terms two vectors share.
+
+use std::cmp::Ordering;
+
+/// Call `f` with each pair of an item of `a` and an item of `b` whose keys are equal, in key
+/// order, each item in one pair at most; both lists are sorted by their key.
+pub fn for_each_match<A, B, K: Ord>(
+    a: &[A],
+    b: &[B],
+    key_a: impl Fn(&A) -> K,
+    key_b: impl Fn(&B) -> K,
+    mut f: impl FnMut(&A, &B),
+) {
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        match key_a(&a[x]).cmp(&key_b(&b[y])) {
+            Ordering::Less => x += 1,
+            Ordering::Greater => y += 1,
+            Ordering::Equal => {
+                f(&a[x], &b[y]);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_shared_key_is_met_once_in_order() {
+        let mut met = Vec::new();
+        for_each_match(
+            &[1, 3, 3, 5, 8],
+            &[(3, 'a'), (3, 'b'), (4, 'c'), (8, 'd')],
+            |&k| k,
+            |p| p.0,
+            |&k, p| met.push((k, p.1)),
+        );
+        assert_eq!(met, [(3, 'a'), (3, 'b'), (8, 'd')]);
+    }
+}
