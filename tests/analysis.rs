@@ -335,3 +335,50 @@ fn normalising_and_sentences_on_real_cases() {
     assert!(chained.split_whitespace().count() >= 60);
     assert_eq!(split_sentences(&chained).len(), 1);
 }
+
+#[test]
+fn a_theme_is_named_as_its_headlines_name_it() {
+    // Three reports on a phone maker's new cameras: the bodies write «الكاميرا الخلفية» as
+    // often as the company, a phrase weighs more than a word, and the headlines name the
+    // company; the label is the company the headlines name.
+    let report = |n: usize, headline: &str, body: [&str; 3]| {
+        let text = format!("{headline}\n\n{}", body.join("\n\n"));
+        basira::corpus::parse_document(&format!("report-{n}.txt"), &text, false)
+    };
+    let mut documents = Corpus::builtin().documents;
+    documents.push(report(
+        1,
+        "أبل تطلق ثلاثة هواتف جديدة",
+        [
+            "كشفت تقارير أن أبل تعمل على هواتف جديدة تضم الكاميرا الخلفية بثلاث عدسات متطورة.",
+            "وقال محللون إن الكاميرا الخلفية الجديدة ستلتقط صورا أوضح في الإضاءة الضعيفة.",
+            "ويتوقع أن ترفع أبل سعر الهواتف في الأسواق العالمية هذا الخريف.",
+        ],
+    ));
+    documents.push(report(
+        2,
+        "هواتف أبل المقبلة بثلاث عدسات",
+        [
+            "تستعد أبل لطرح هواتف بعدسات إضافية، وتتصدر الكاميرا الخلفية قائمة التغييرات.",
+            "وقالت أبل إن مستشعرا أكبر يسمح بالتصوير المقرب والتقاط مشاهد ليلية.",
+            "ونقلت صحف آسيوية عن موردين أن إنتاج الكاميرا الخلفية بدأ في مصانع الصين.",
+        ],
+    ));
+    documents.push(report(
+        3,
+        "أبل تختبر عدسات جديدة لهواتفها",
+        [
+            "قالت مصادر في قطاع التقنية إن أبل تختبر الكاميرا الخلفية الجديدة منذ أشهر.",
+            "وأضافت أن الكاميرا الخلفية تعتمد على عدسة ثالثة تقيس عمق المشهد بدقة أكبر.",
+            "ويرى خبراء أن المنافسة مع سامسونغ دفعت أبل إلى تطوير العدسات.",
+        ],
+    ));
+    let corpus = Corpus { documents, warnings: vec![] };
+    let analysis = Analysis::new(&corpus, &ThemeSource::Discovered);
+    let theme = analysis
+        .themes
+        .iter()
+        .find(|t| t.terms.iter().any(|term| term == "الكاميرا الخلفية"))
+        .unwrap_or_else(|| panic!("the reports are a theme: {:?}", analysis.themes));
+    assert!(theme.label.starts_with("أبل"), "{} {:?}", theme.label, theme.terms);
+}

@@ -19,11 +19,17 @@ struct Read {
     label: Vec<ReadLabel>,
 }
 
+/// One label judged: on the folder it was shown on (a label is judged with its group: one
+/// label may name a story on one folder and a mixed group on another).
 #[derive(Deserialize)]
 struct ReadLabel {
     text: String,
     subject: bool,
+    folder: String,
 }
+
+/// The folders' names in `read-themes.toml`, in the order they are measured.
+const FOLDERS: [&str; 3] = ["March", "May", "June"];
 
 /// What was measured on one folder.
 struct Measured {
@@ -43,19 +49,21 @@ struct Measured {
 pub fn measure(news: &AntNews, folders: [(&Corpus, &Analysis); 3], table: &mut Table) {
     let read: Read =
         toml::from_str(&set_file("read-themes.toml")).expect("read-themes.toml parses");
-    let judged: HashMap<&str, bool> =
-        read.label.iter().map(|l| (l.text.as_str(), l.subject)).collect();
+    let judged: HashMap<(&str, &str), bool> =
+        read.label.iter().map(|l| ((l.folder.as_str(), l.text.as_str()), l.subject)).collect();
     let mut unread = String::new();
+    let mut names = FOLDERS.into_iter();
     let [a, may, b] = folders.map(|(corpus, analysis)| {
-        let m = measure_one(corpus, analysis, &judged);
+        let folder = names.next().expect("a name for each folder");
+        let m = measure_one(corpus, analysis, |label| judged.get(&(folder, label)).copied());
         for theme in &analysis.themes {
-            if !judged.contains_key(theme.label.as_str()) {
+            if !judged.contains_key(&(folder, theme.label.as_str())) {
                 let first = theme
                     .passages
                     .first()
                     .map(|p| news.relative(&corpus.documents[p.document].path));
                 unread.push_str(&format!(
-                    "[[label]]\ntext = {}\nsubject = ?\nnote = \"\"\n# {} articles, first {}\n\n",
+                    "[[label]]\ntext = {}\nsubject = ?\nnote = \"\"\nfolder = \"{folder}\"\n# {} articles, first {}\n\n",
                     toml_string(&theme.label),
                     theme.article_count(),
                     first.unwrap_or("-"),
@@ -90,7 +98,11 @@ pub fn measure(news: &AntNews, folders: [(&Corpus, &Analysis); 3], table: &mut T
     });
 }
 
-fn measure_one(corpus: &Corpus, analysis: &Analysis, judged: &HashMap<&str, bool>) -> Measured {
+fn measure_one(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    judged: impl Fn(&str) -> Option<bool>,
+) -> Measured {
     let mut sizes: Vec<usize> = analysis.themes.iter().map(|t| t.article_count()).collect();
     sizes.sort_unstable();
     let median = match sizes.len() {
@@ -107,7 +119,7 @@ fn measure_one(corpus: &Corpus, analysis: &Analysis, judged: &HashMap<&str, bool
         }
     }
     let in_some = per_article.len();
-    let labels = analysis.themes.iter().filter_map(|t| judged.get(t.label.as_str()));
+    let labels: Vec<bool> = analysis.themes.iter().filter_map(|t| judged(&t.label)).collect();
     Measured {
         themes: analysis.themes.len(),
         median,
@@ -116,7 +128,7 @@ fn measure_one(corpus: &Corpus, analysis: &Analysis, judged: &HashMap<&str, bool
         per_article_max: per_article.values().copied().max().unwrap_or(0),
         articles: corpus.documents.len(),
         in_none: corpus.documents.len() - in_some,
-        subjects: labels.clone().filter(|&&s| s).count(),
-        read: labels.count(),
+        subjects: labels.iter().filter(|&&s| s).count(),
+        read: labels.len(),
     }
 }

@@ -22,7 +22,7 @@ pub const KEPT_ANALYSES: usize = 8;
 
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
 /// old files are not read (the crate version is part of the key too).
-const ANALYSIS_VERSION: &str = "basira-analysis-9";
+const ANALYSIS_VERSION: &str = "basira-analysis-10";
 
 /// A SHA-256 fed field by field without allocating: every string and list is preceded by its
 /// length, so that two different inputs never run together into the same bytes.
