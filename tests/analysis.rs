@@ -276,6 +276,29 @@ fn a_truncated_or_lengthened_cache_file_is_computed_again() {
 }
 
 #[test]
+fn a_bit_flipped_anywhere_in_the_cache_is_never_trusted() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-flipped");
+    let _ = std::fs::remove_dir_all(&dir);
+    let corpus = Corpus::builtin();
+    let themes = ThemeSource::default_for(&corpus);
+    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
+    let file = cache::file_in(&dir, &corpus, &themes);
+    let good = std::fs::read(&file).unwrap();
+    // Bits all over the file, header, content and checksum, one at a time.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for trial in 0..40 {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        let bit = (seed >> 11) as usize % (good.len() * 8);
+        let mut bytes = good.clone();
+        bytes[bit / 8] ^= 1 << (bit % 8);
+        std::fs::write(&file, &bytes).unwrap();
+        let read = cache::load_or_compute_in(&dir, &corpus, &themes);
+        assert!(read == computed, "trial {trial}: bit {bit} flipped gave another analysis");
+        assert_eq!(std::fs::read(&file).unwrap(), good, "trial {trial}: the file is written again");
+    }
+}
+
+#[test]
 fn the_cache_keeps_the_most_recently_used_analyses() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-pruned");
     let _ = std::fs::remove_dir_all(&dir);
@@ -298,9 +321,13 @@ fn the_cache_keeps_the_most_recently_used_analyses() {
         std::fs::write(&other, b"old").unwrap();
         set_time(&other, i as u64 + 1);
     }
-    std::fs::write(dir.join("analysis-0.json"), b"{}").unwrap();
-    set_time(&dir.join("analysis-0.json"), 50);
+    // An analysis of the JSON days, and files of the user's beside the cache's.
+    let json_days = format!("analysis-{:064x}.json", 0xabc);
+    std::fs::write(dir.join(&json_days), b"{}").unwrap();
+    set_time(&dir.join(&json_days), 50);
     std::fs::write(dir.join("notes.txt"), b"not the cache's").unwrap();
+    std::fs::write(dir.join("analysis-0.json"), b"{}").unwrap();
+    set_time(&dir.join("analysis-0.json"), 200);
     assert!(cache::load_or_compute_in(&dir, &corpus, &themes) == analysis, "read back");
     // A new collection's analysis is written: the oldest files go.
     let mut other = corpus.clone();
@@ -318,6 +345,7 @@ fn the_cache_keeps_the_most_recently_used_analyses() {
     expected
         .push(cache::file_in(&dir, &other, &themes).file_name().unwrap().to_str().unwrap().into());
     expected.push("notes.txt".into());
+    expected.push("analysis-0.json".into());
     expected.sort();
     assert_eq!(left, expected);
 }

@@ -1,19 +1,19 @@
 //! The analysis cache: one file per collection in the XDG cache directory, named by a hash
 //! of everything the analysis depends on (the analysis version, the theme source, and the
 //! text and role of every paragraph in order). The file is the [`Analysis`] in postcard, a
-//! compact binary serde format: at 10,000 articles JSON was four times the size and took
-//! most of a second to decode. A missing, unreadable, truncated or stale file only means the
-//! analysis is computed again. The eight most recently used files are kept, the rest removed
+//! compact binary serde format (at 10,000 articles JSON was four times the size and took
+//! most of a second to decode), framed with basira's header and a checksum
+//! ([`crate::cache_files`]). A missing, unreadable, truncated, damaged or stale file only
+//! means the analysis is computed again (a damaged one is deleted first). The eight most recently used files are kept, the rest removed
 //! when a new one is written.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{Analysis, ThemeSource};
-use crate::cache_files::{cache_dir, mark_used, write_atomically};
+use crate::cache_files::{cache_dir, mark_used, read_verified, write_atomically};
 use crate::corpus::{Boilerplate, Corpus, Document, Role};
 
 /// How many collections' analyses the cache keeps, the most recently used: a folder that
@@ -110,7 +110,7 @@ pub fn load_or_compute(corpus: &Corpus, themes: &ThemeSource) -> Analysis {
 /// [`load_or_compute`] with the cache in `dir`.
 pub fn load_or_compute_in(dir: &Path, corpus: &Corpus, themes: &ThemeSource) -> Analysis {
     let path = file_in(dir, corpus, themes);
-    if let Some(analysis) = fs::read(&path).ok().and_then(|bytes| decode(&bytes)) {
+    if let Some(analysis) = read_verified(&path).and_then(|bytes| decode(&bytes)) {
         mark_used(&path);
         return analysis;
     }

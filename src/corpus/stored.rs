@@ -6,12 +6,14 @@
 //! Unix) change time and inode, all of which any change to a file moves on. It holds what each
 //! file gave in order, its document (and warning) or why it was skipped, one record after
 //! another, so that reading it back needs room for a few hundred documents at a time and not
-//! for a copy of the whole folder. A folder with a file modified in the last two seconds is
+//! for a copy of the whole folder; the records are framed with basira's header and a checksum
+//! that is checked, in a first pass through the file, before any record is decoded
+//! ([`crate::cache_files`]). A folder with a file modified in the last two seconds is
 //! not kept: on a file system with a coarse clock, a second change within the same tick could
 //! leave its times as they were.
 
-use std::fs::{self, File};
-use std::io::{self, BufReader, Read, Write};
+use std::fs;
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -19,7 +21,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::Document;
-use crate::cache_files::{mark_used, write_atomically};
+use crate::cache_files::{mark_used, open_verified, write_atomically};
 
 /// Bumped whenever reading or parsing a file changes what it gives, or the file is written
 /// otherwise, so that old files are not read (the crate version is part of the key too).
@@ -124,7 +126,7 @@ fn write(out: &mut impl Write, reads: &[FileRead]) -> io::Result<()> {
 
 /// The `count` reads the file at `path` holds, if it holds that many and nothing after them.
 fn load(path: &Path, count: usize) -> Option<Vec<FileRead>> {
-    let mut file = BufReader::new(File::open(path).ok()?);
+    let mut file = open_verified(path)?;
     if read_number(&mut file)? != count as u64 {
         return None;
     }
@@ -186,7 +188,7 @@ mod tests {
     fn age(dir: &Path) {
         let hour_ago = SystemTime::now() - Duration::from_secs(3600);
         for entry in fs::read_dir(dir).unwrap() {
-            let file = File::options().write(true).open(entry.unwrap().path()).unwrap();
+            let file = fs::File::options().write(true).open(entry.unwrap().path()).unwrap();
             file.set_modified(hour_ago).unwrap();
         }
     }
@@ -256,6 +258,22 @@ mod tests {
                 fs::write(&path, bytes).unwrap();
             }
             assert_eq!(shown(&open().unwrap()), expected);
+        }
+    }
+
+    #[test]
+    fn a_bit_flipped_anywhere_in_a_kept_folder_is_never_trusted() {
+        let (_root, articles, cache) = folder();
+        let open = || Corpus::open_keeping_folders(std::slice::from_ref(&articles), Some(&cache));
+        let expected = shown(&open().unwrap());
+        let kept = fs::read_dir(&cache).unwrap().next().unwrap().unwrap().path();
+        let good = fs::read(&kept).unwrap();
+        for bit in (0..good.len() * 8).step_by(13) {
+            let mut bytes = good.clone();
+            bytes[bit / 8] ^= 1 << (bit % 8);
+            fs::write(&kept, &bytes).unwrap();
+            assert_eq!(shown(&open().unwrap()), expected, "bit {bit} flipped");
+            assert_eq!(fs::read(&kept).unwrap(), good, "bit {bit}: the folder is kept again");
         }
     }
 
