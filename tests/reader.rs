@@ -199,3 +199,41 @@ fn any_size_draws_without_panic_and_inside_the_screen() {
     app.resize(80, 24);
     assert!(screen_text(&render(&app, 80, 24)).contains("article 2/5"));
 }
+
+#[test]
+fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
+    // A state file edited by hand: a note on paragraph 999 of a shorter article, beside a
+    // good one.
+    use basira::state::{ArticleState, Bookmark, ReaderState, article_key};
+    let corpus = Corpus::builtin();
+    let first = &corpus.documents[0];
+    let body = first.paragraphs.iter().rposition(|p| p.role == Role::Body).unwrap();
+    let bookmarks = vec![
+        Bookmark { paragraph: body, note: Some("ملاحظة صحيحة".to_string()) },
+        Bookmark { paragraph: 999, note: Some("ملاحظة بعيدة".to_string()) },
+    ];
+    let mut state = ReaderState::default();
+    state.articles.insert(article_key(first), ArticleState { bookmarks, ..Default::default() });
+    let mut app = App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 100, 30);
+    app.remember(state.clone());
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    assert!(screen_text(&render(&app, 100, 30)).contains("W shows it"));
+    // The list holds the good bookmark only, and going there works.
+    press(&mut app, "M");
+    assert_eq!(app.bookmarks().len(), 1);
+    let listed = screen_text(&render(&app, 100, 30));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.paragraph(), body, "{listed}");
+    // W names the one that could not be placed, with its note.
+    press(&mut app, "W");
+    let warnings = screen_text(&render(&app, 100, 30));
+    assert!(warnings.contains("paragraph 1000"), "{warnings}");
+    assert_eq!(app.warnings().len(), 1);
+    // And it is still in what is saved.
+    let saved = app.state().articles[&article_key(&Corpus::builtin().documents[0])].clone();
+    assert!(saved.bookmarks.iter().any(|b| b.paragraph == 999), "{saved:?}");
+}

@@ -22,7 +22,7 @@ use crate::corpus::{Corpus, Document, Role};
 use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
-use crate::state::{self, ArticleState, ReaderState, article_key};
+use crate::state::{self, ArticleState, Bookmark, ReaderState, article_key};
 
 /// Above this many articles, their keys are worked out on every core.
 const PARALLEL_KEYS: usize = 64;
@@ -246,6 +246,10 @@ pub struct App {
     prompt: Option<Prompt>,
     presentation: Option<Presentation>,
     state: ReaderState,
+    /// The bookmarks and notes of the state that point past their article's end (a state
+    /// file edited by hand, or damaged): kept in the state, listed under `W`, never shown
+    /// in the article.
+    unplaced: Vec<String>,
     article_keys: Vec<String>,
     state_changed: bool,
     look: Look,
@@ -297,6 +301,7 @@ impl App {
             prompt: None,
             presentation: None,
             state: ReaderState::default(),
+            unplaced: Vec::new(),
             article_keys: Vec::new(),
             state_changed: false,
             quit: false,
@@ -327,8 +332,13 @@ impl App {
     /// Take up what was remembered from the last run: every article's position, bookmarks and
     /// notes, and the article that was open (which is opened again).
     pub fn remember(&mut self, state: ReaderState) {
+        self.unplaced.clear();
         for (i, key) in self.article_keys.iter().enumerate() {
             if let Some(article) = state.articles.get(key) {
+                let document = &self.corpus.documents[i];
+                for bookmark in article.bookmarks.iter().filter(|b| !in_range(b, document)) {
+                    self.unplaced.push(unplaced_sentence(bookmark, document));
+                }
                 let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
                 let position = article.position;
                 self.anchors[i] =
@@ -348,6 +358,14 @@ impl App {
         }
         self.refresh_view();
         self.refresh_panel();
+        match self.unplaced.len() {
+            0 => {}
+            1 => self.say("A bookmark could not be placed in its article: W shows it.", &[]),
+            n => self.say(
+                "{} bookmarks could not be placed in their articles: W lists them.",
+                &[&n.to_string()],
+            ),
+        }
     }
 
     /// What to remember of this run: every position read so far, bookmarks and notes, and the
@@ -372,6 +390,13 @@ impl App {
     /// Whether bookmarks or notes changed since the last call (they are saved at once).
     pub fn take_state_change(&mut self) -> bool {
         std::mem::take(&mut self.state_changed)
+    }
+
+    /// What `W` lists: the files skipped or read with a warning when the collection was
+    /// opened, then the bookmarks and notes that could not be placed in their article.
+    pub fn warnings(&self) -> Vec<&str> {
+        let files = self.corpus.warnings.iter();
+        files.chain(&self.unplaced).map(String::as_str).collect()
     }
 
     /// The bookmarks and notes of article `document`, if it has any.
@@ -524,7 +549,7 @@ impl App {
             Action::Present => self.present(),
             Action::Export => self.export(),
             Action::Skipped => {
-                if self.corpus.warnings.is_empty() {
+                if self.warnings().is_empty() {
                     self.say("No file was skipped.", &[]);
                 } else {
                     self.overlay = Some(Overlay::Skipped { scroll: 0 });
@@ -594,7 +619,7 @@ impl App {
             }
             (Overlay::Bookmarks { .. }, Action::BookmarkList) => self.overlay = None,
             (Overlay::Skipped { scroll }, Action::Down | Action::Up) => {
-                let count = self.corpus.warnings.len();
+                let count = self.warnings().len();
                 self.overlay = Some(Overlay::Skipped { scroll: step_in(scroll, action, count) });
             }
             (Overlay::Skipped { .. }, Action::Skipped) => self.overlay = None,
@@ -983,7 +1008,8 @@ impl App {
         let mut entries = Vec::new();
         for document in 0..self.corpus.documents.len() {
             if let Some(article) = self.article_state(document) {
-                entries.extend(article.bookmarks.iter().map(|b| BookmarkEntry {
+                let placed = |b: &&Bookmark| in_range(b, &self.corpus.documents[document]);
+                entries.extend(article.bookmarks.iter().filter(placed).map(|b| BookmarkEntry {
                     document,
                     paragraph: b.paragraph,
                     note: b.note.clone(),
@@ -1346,4 +1372,23 @@ fn step_in(selected: usize, action: Action, count: usize) -> usize {
     } else {
         selected.saturating_sub(1)
     }
+}
+
+/// Whether a bookmark's paragraph is one of its article's.
+fn in_range(bookmark: &Bookmark, document: &Document) -> bool {
+    bookmark.paragraph < document.paragraphs.len()
+}
+
+/// The sentence `W` lists for a bookmark that points past its article's end.
+fn unplaced_sentence(bookmark: &Bookmark, document: &Document) -> String {
+    let what = match &bookmark.note {
+        Some(note) => format!("A note («{}»)", crate::corpus::sanitise_line(note)),
+        None => "A bookmark".to_string(),
+    };
+    format!(
+        "{what} on paragraph {} of {}, which has {} paragraphs: kept in the state file, not shown.",
+        bookmark.paragraph + 1,
+        crate::corpus::sanitise_line(&document.path),
+        document.paragraphs.len(),
+    )
 }

@@ -129,6 +129,12 @@ fn arabic(english: &str) -> Option<&'static str> {
         "{} files could not be opened or were read with a warning: W lists them." => {
             "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — W يعرضها."
         }
+        "A bookmark could not be placed in its article: W shows it." => {
+            "علامة تعذّر وضعها في مقالها — W يعرضها."
+        }
+        "{} bookmarks could not be placed in their articles: W lists them." => {
+            "علامات تعذّر وضعها في مقالاتها: {} — W يعرضها."
+        }
         " Skipped files and warnings — Esc closes " => " الملفات المتخطاة والتنبيهات — Esc يغلق ",
         "close a list or the panel; clear highlights" => "إغلاق قائمة أو اللوحة؛ إزالة التظليل",
         "quit" => "خروج",

@@ -253,7 +253,7 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize
 /// the reason (its lines after the first stand in); from warning `scroll` on, as many as
 /// the screen holds.
 fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
-    let warnings = &app.corpus().warnings;
+    let warnings = app.warnings();
     let popup_width = 100.min(screen.width);
     let width = popup_width.saturating_sub(4);
     let room = usize::from(screen.height.saturating_sub(4));
