@@ -192,7 +192,7 @@ pub const BINDINGS: &[Binding] = &[
         "skipped",
         &[Key::ch('W')],
         Action::Skipped,
-        "files skipped or read with a warning when opening",
+        "files skipped or read with a warning; bookmarks not placed",
     ),
     bind("help", &[Key::ch('?')], Action::Help, "this help"),
     bind(

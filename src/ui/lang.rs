@@ -119,8 +119,8 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "write a handout of every article (Markdown)" => "كتابة مطبوعة لكل المقالات (Markdown)",
         "this help" => "هذه المساعدة",
-        "files skipped or read with a warning when opening" => {
-            "الملفات التي تُخطّيت أو قُرئت مع تنبيه عند الفتح"
+        "files skipped or read with a warning; bookmarks not placed" => {
+            "الملفات التي تُخطّيت أو قُرئت مع تنبيه؛ علامات لم توضع"
         }
         "No file was skipped." => "لم يُتخطَّ أي ملف.",
         "A file could not be opened or was read with a warning: W shows it." => {
