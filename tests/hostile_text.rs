@@ -84,6 +84,20 @@ fn cat_prints_no_control_and_no_line_wider_than_asked() {
 }
 
 #[test]
+fn coloured_text_is_read_as_text_without_its_colours() {
+    // `printf '\e[31mred\e[0m\n'`: a coloured log is text, its escape sequences are not.
+    let dir = scratch("hostile-colours");
+    let path = dir.join("coloured.txt");
+    let line = "\x1b[31mred\x1b[0m \x1b[1;32mأخضر عريض\x1b[0m\n";
+    std::fs::write(&path, line.repeat(20)).unwrap();
+    let out = basira(&["cat", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("red"), "{text}");
+    assert!(!text.chars().any(is_forbidden), "{text:?}");
+}
+
+#[test]
 fn a_bidi_override_does_not_reach_the_next_paragraph() {
     let dir = scratch("hostile-bidi");
     let path = dir.join("override.txt");

@@ -3,7 +3,8 @@
 //! The encoding is decided in this order:
 //!
 //! 1. A byte-order mark names it: UTF-8, UTF-16LE or UTF-16BE.
-//! 2. A file without one that holds NUL bytes, or too many other controls, is binary.
+//! 2. A file without one that holds NUL bytes, or too many other controls (escape sequences
+//!    are text), is binary.
 //! 3. Valid UTF-8 is UTF-8.
 //! 4. Text that is mostly valid UTF-8 — more well-formed non-ASCII characters than stray
 //!    bytes — is UTF-8 with a few damaged bytes. Legacy code pages must not get the chance
@@ -98,15 +99,17 @@ fn decode_unmarked(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
 }
 
 /// Whether the bytes are not text: any NUL, or more than 1% of the first 8 KiB being C0
-/// controls other than tab, line feed, carriage return and form feed (a PDF, an image).
-/// One stray control is not enough, so that a short note with one is still read.
+/// controls other than tab, line feed, carriage return, form feed and escape (a PDF, an
+/// image). Escape sequences are text (a coloured log, `grep --color` output): the sanitiser
+/// takes them out. One stray control is not enough, so that a short note with one is still
+/// read.
 fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.contains(&0) {
         return true;
     }
     let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    let controls =
-        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let text_control = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b);
+    let controls = head.iter().filter(|&&b| b < 0x20 && !text_control(b)).count();
     controls > 1 && controls * 100 > head.len()
 }
 
@@ -234,6 +237,7 @@ mod tests {
         assert!(looks_binary(&[b"%PDF-1.7\n\x01\x02\x03".as_slice(), &[b'x'; 100]].concat()));
         assert!(!looks_binary(b"line\tone\r\nline two\x0cpage two\n"));
         assert!(!looks_binary(b"a short note ending in a DOS end-of-file mark\x1a"));
+        assert!(!looks_binary(b"\x1b[31mred\x1b[0m \x1b[1mbold\x1b[0m\n"));
     }
 
     #[test]
