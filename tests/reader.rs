@@ -237,3 +237,25 @@ fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
     let saved = app.state().articles[&article_key(&Corpus::builtin().documents[0])].clone();
     assert!(saved.bookmarks.iter().any(|b| b.paragraph == 999), "{saved:?}");
 }
+
+#[test]
+fn pasted_text_goes_into_the_prompt_on_one_line_and_is_never_keys() {
+    let mut app = reader(100, 30);
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    press(&mut app, "}m");
+    assert_eq!(app.bookmarks().len(), 1);
+    // No prompt: ignored, the bookmark stays and nothing starts.
+    app.paste("x\n{mep\n");
+    assert_eq!(app.bookmarks().len(), 1);
+    assert!(app.presentation().is_none());
+    // A note: the paste is its text, line breaks as one space each.
+    press(&mut app, "a");
+    app.paste("سطر أول\r\n\r\nسطر\tثان");
+    press(&mut app, "<Enter>");
+    let notes: Vec<Option<String>> = app.bookmarks().into_iter().map(|b| b.note).collect();
+    assert_eq!(notes, [Some("سطر أول سطر ثان".to_string())]);
+}

@@ -4,7 +4,7 @@
 //!
 //! Skipped, with a message, on a machine without tmux; `.ci/run` installs it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -418,6 +418,42 @@ fn bookmarks_a_note_and_the_place_are_there_after_a_restart() {
     // Escape on its own: read together with q, it would make it Alt-q.
     tmux.keys(&["Escape"]);
     tmux.wait_for("the bookmarks closed", |s| !s.contains("Bookmarks and notes"));
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn a_paste_is_text_in_a_note_and_never_keys() {
+    let Some(tmux) = Tmux::start("paste", 100, 30) else { return };
+    let started = std::time::SystemTime::now();
+    tmux.start_basira("");
+    tmux.wait_for("the analysis", |s| !s.contains("Reading the"));
+    // Pasted outside a prompt, «x⏎{mep⏎» would delete a bookmark, write a handout and start a
+    // presentation if it were read as keys.
+    let paste = |text: &str| {
+        tmux.command(&["set-buffer", "-b", "pasted", text]);
+        tmux.command(&["paste-buffer", "-p", "-d", "-b", "pasted", "-t", "e2e"]);
+    };
+    tmux.keys(&["}", "m"]);
+    tmux.wait_for("a bookmark", |s| s.contains("Bookmarked."));
+    paste("x\n{mep\n");
+    tmux.wait_for("the paste ignored", |s| s.contains("Paste goes into a note"));
+    // In a note it is the note's text, on one line.
+    tmux.keys(&["a"]);
+    tmux.wait_for("the note prompt", |s| s.lines().last().is_some_and(|l| l.contains("Note")));
+    paste("x\n{mep\n");
+    tmux.wait_for("the paste typed", |s| s.contains("x {mep"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the note saved", |s| s.contains("Note saved."));
+    tmux.keys(&["M"]);
+    let list = tmux.wait_for("the list", |s| s.contains("Bookmarks and notes"));
+    assert!(list.contains("x {mep"), "{list}");
+    // `e` writes the handout in the reader's folder, the crate's here.
+    let handout = Path::new(env!("CARGO_MANIFEST_DIR")).join("basira-handout.md");
+    let written = std::fs::metadata(&handout).and_then(|m| m.modified());
+    assert!(written.map_or(true, |at| at < started), "no handout was written");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the list closed", |s| !s.contains("Bookmarks and notes"));
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 }

@@ -937,6 +937,30 @@ impl App {
         }
     }
 
+    /// Pasted text: typed into the open prompt (a note or a search) on one line, each line
+    /// break, tab or other control a space; with no prompt open it is ignored, never read as
+    /// keys (a pasted «x⏎{mep» would remove a bookmark, write a file and start a presentation).
+    pub fn paste(&mut self, text: &str) {
+        match self.prompt.as_mut() {
+            Some(prompt) if self.presentation.is_none() => {
+                let mut after_break = false;
+                for c in text.chars() {
+                    if c.is_control() {
+                        // «\r\n», and blank lines between paragraphs, are one space.
+                        if !after_break {
+                            prompt.text.push(' ');
+                        }
+                        after_break = true;
+                    } else {
+                        prompt.text.push(c);
+                        after_break = false;
+                    }
+                }
+            }
+            _ => self.say("Paste goes into a note (a) or a search (/).", &[]),
+        }
+    }
+
     /// A key while the search prompt is open: characters are typed, Backspace deletes,
     /// Enter searches, Esc gives up.
     fn type_in_prompt(&mut self, key: Key) {

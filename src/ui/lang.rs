@@ -129,6 +129,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         "{} files could not be opened or were read with a warning: W lists them." => {
             "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — W يعرضها."
         }
+        "Paste goes into a note (a) or a search (/)." => "اللصق يكون في ملاحظة (a) أو بحث (/).",
         "A bookmark could not be placed in its article: W shows it." => {
             "علامة تعذّر وضعها في مقالها — W يعرضها."
         }

@@ -111,6 +111,7 @@ pub fn run(
                 }
             }
             Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
+            Wake::Event(Event::Paste(text)) => app.paste(&text),
             Wake::Event(_) | Wake::Tick => {}
             Wake::Signal(signal) => {
                 save(&mut app);

@@ -12,7 +12,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -136,12 +139,13 @@ fn watchdog(signal: Arc<AtomicUsize>, finished: Arc<AtomicBool>) {
 }
 
 /// Put the terminal in the reader's modes: raw mode, the alternate screen, no cursor, mouse
-/// reporting, and (with `explicit_bidi`) explicit bidi.
+/// reporting, bracketed paste (so that pasted text comes as one paste, never as keys), and
+/// (with `explicit_bidi`) explicit bidi.
 fn enter(explicit_bidi: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture)?;
+    execute!(out, EnterAlternateScreen, cursor::Hide, EnableMouseCapture, EnableBracketedPaste)?;
     if explicit_bidi {
         out.write_all(EXPLICIT_BIDI.as_bytes())?;
         out.flush()?;
@@ -150,7 +154,7 @@ fn enter(explicit_bidi: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Put the terminal back as it was: bidi mode, cursor, main screen, cooked mode. Safe to call
+/// Put the terminal back as it was: bidi mode, paste, mouse, cursor, main screen, cooked mode. Safe to call
 /// more than once and from a panic hook; only the first call does anything.
 pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
@@ -160,7 +164,13 @@ pub fn restore() {
     if SENT_BIDI.swap(false, Ordering::SeqCst) {
         let _ = out.write_all(IMPLICIT_BIDI.as_bytes());
     }
-    let _ = execute!(out, DisableMouseCapture, cursor::Show, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        cursor::Show,
+        LeaveAlternateScreen
+    );
     let _ = terminal::disable_raw_mode();
 }
 
