@@ -127,9 +127,13 @@ pub fn write_handout(
     }
 }
 
-/// Write the handout to the file at `path`, atomically: a temporary file in the same folder,
-/// written in full and flushed to disk, then renamed over `path`. A handout is never left
-/// half-written.
+/// Write the handout to the file at `path` as a shell's `>` would, but never half-written:
+///
+/// - a symbolic link: to the file it points to (a link to nothing is refused);
+/// - an existing file that is not a regular one (a FIFO, `/dev/null`, a terminal): in place;
+/// - a regular file: replaced atomically (a temporary file in the same folder, written in
+///   full and flushed to disk, renamed over it), keeping its mode;
+/// - a new file: created the same way, with the mode the umask gives a new file.
 pub fn write_handout_file(
     path: &std::path::Path,
     corpus: &Corpus,
@@ -137,18 +141,49 @@ pub fn write_handout_file(
     state: &ReaderState,
     format: HandoutFormat,
 ) -> io::Result<()> {
-    let folder = match path.parent() {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let target = if is_link {
+        std::fs::canonicalize(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("a link to a file that cannot be reached: {e}"))
+        })?
+    } else {
+        path.to_path_buf()
+    };
+    let existing = std::fs::metadata(&target).ok();
+    match &existing {
+        Some(meta) if meta.is_dir() => {
+            return Err(io::Error::new(io::ErrorKind::IsADirectory, "it is a folder"));
+        }
+        Some(meta) if !meta.is_file() => {
+            let file = std::fs::OpenOptions::new().write(true).open(&target)?;
+            let mut out = io::BufWriter::new(file);
+            write_handout(&mut out, corpus, analysis, state, format)?;
+            return out.flush();
+        }
+        _ => {}
+    }
+    let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => std::path::Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    // Created as a new file would be (the umask narrows it), or with the file's own mode.
+    #[cfg(unix)]
+    builder.permissions(match &existing {
+        Some(meta) => meta.permissions(),
+        None => std::os::unix::fs::PermissionsExt::from_mode(0o666),
+    });
+    let mut file = builder.tempfile_in(folder)?;
     {
         let mut out = io::BufWriter::new(file.as_file_mut());
         write_handout(&mut out, corpus, analysis, state, format)?;
         out.flush()?;
     }
+    if let Some(meta) = &existing {
+        file.as_file().set_permissions(meta.permissions())?;
+    }
     file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
+    file.persist(&target).map_err(|e| e.error)?;
     Ok(())
 }
 

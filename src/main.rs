@@ -100,7 +100,8 @@ enum Command {
         /// Markdown (for printing or a wiki) or JSON (for scripts).
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-`: standard output). A link is
+        /// followed; a FIFO or device is written in place; a file keeps its mode.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
         /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
@@ -427,7 +428,7 @@ fn run_export(
         ExportFormat::Md => HandoutFormat::Markdown,
         ExportFormat::Json => HandoutFormat::Json,
     };
-    match output {
+    match output.filter(|path| *path != Path::new("-")) {
         Some(path) => write_handout_file(path, &corpus, &analysis, &state, format)
             .map_err(|e| format!("{}: cannot be written ({e})", path.display())),
         None => write_stdout(|out| write_handout(out, &corpus, &analysis, &state, format)),

@@ -362,3 +362,63 @@ fn the_reader_lists_the_files_it_skipped() {
     }
     assert!(rows.iter().any(|row| row.contains("│   ")), "continuation lines stand in\n{screen}");
 }
+
+#[cfg(unix)]
+#[test]
+fn export_writes_where_a_shell_would_and_keeps_what_is_there() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = scratch("export-targets");
+    let export_to = |target: &Path| basira(&["export", "-o", target.to_str().unwrap()]);
+    // `-` is standard output, not a file named «-».
+    let out = Command::new(env!("CARGO_BIN_EXE_basira"))
+        .args(["export", "-o", "-"])
+        .current_dir(&dir)
+        .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("### Key points"));
+    assert!(!dir.join("-").exists(), "no file named -");
+    // An existing file keeps its mode.
+    let kept = dir.join("kept.md");
+    std::fs::write(&kept, "old").unwrap();
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    assert!(export_to(&kept).status.success());
+    assert_eq!(std::fs::metadata(&kept).unwrap().permissions().mode() & 0o777, 0o640);
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("### Key points"));
+    // A new file is as readable as the umask lets a new file be (here, as a file the test
+    // creates itself).
+    let new = dir.join("new.md");
+    let reference = dir.join("reference");
+    std::fs::write(&reference, "").unwrap();
+    assert!(export_to(&new).status.success());
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&new), mode(&reference));
+    // A link is followed: the file it points to gets the handout, the link stays a link.
+    let link = dir.join("link.md");
+    std::os::unix::fs::symlink(&kept, &link).unwrap();
+    std::fs::write(&kept, "old again").unwrap();
+    assert!(export_to(&link).status.success());
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("### Key points"));
+    // A link to nothing is refused in one sentence.
+    let dangling = dir.join("dangling.md");
+    std::os::unix::fs::symlink(dir.join("nowhere"), &dangling).unwrap();
+    let out = export_to(&dangling);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("dangling.md"), "{}", stderr(&out));
+    // A FIFO is written into, not replaced.
+    let fifo = dir.join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    assert!(export_to(&fifo).status.success());
+    assert!(reader.join().unwrap().contains("### Key points"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    // And /dev/null stays a device.
+    assert!(export_to(Path::new("/dev/null")).status.success());
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
