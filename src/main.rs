@@ -458,6 +458,18 @@ fn run_reader(
 ) -> Result<(), String> {
     let corpus = open(paths)?;
     let themes = theme_source(themes, &corpus)?;
+    // The reader draws a screen: into a file or a pipe, or on a terminal that cannot move
+    // its cursor, that is a page of escape sequences.
+    if !io::stdout().is_terminal() {
+        return Err("standard output is not a terminal: the reader draws a screen \
+                    (`basira cat` prints the articles as text)"
+            .to_string());
+    }
+    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+        return Err("this terminal (TERM=dumb) cannot draw the reader \
+                    (`basira cat` prints the articles as text)"
+            .to_string());
+    }
     basira::ui::run(corpus, themes, options, look.config(), Store::default_location())
         .map_err(|e| format!("terminal error: {e}"))
 }

@@ -422,3 +422,14 @@ fn export_writes_where_a_shell_would_and_keeps_what_is_there() {
     assert!(export_to(Path::new("/dev/null")).status.success());
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
 }
+
+#[test]
+fn the_reader_into_a_file_or_a_pipe_says_so_instead_of_drawing() {
+    // `basira > file`: a screen of escape sequences in the file, were it drawn.
+    let out = basira(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing is drawn");
+    let said = stderr(&out);
+    assert!(said.contains("not a terminal") && said.contains("basira cat"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+}
