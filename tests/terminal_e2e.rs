@@ -245,9 +245,9 @@ fn escape_and_a_key_typed_quickly_both_act() {
 }
 
 #[test]
-fn terminal_is_restored_after_sigterm_and_sighup() {
+fn terminal_is_restored_after_sigterm_sighup_and_the_other_ending_signals() {
     let Some(tmux) = Tmux::start("signals", 90, 25) else { return };
-    for signal in ["TERM", "HUP"] {
+    for signal in ["TERM", "HUP", "QUIT", "USR1", "USR2", "ALRM"] {
         tmux.start_basira("");
         let status = Command::new("kill").arg(format!("-{signal}")).arg(tmux.basira_pid()).status();
         assert!(status.unwrap().success());

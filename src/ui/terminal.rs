@@ -1,6 +1,6 @@
 //! The terminal while the reader runs: raw mode, the alternate screen, mouse reporting,
-//! explicit bidi, and putting all of it back on exit, on panic, and on SIGTERM, SIGHUP or
-//! SIGINT.
+//! explicit bidi, and putting all of it back on exit, on panic, and on every signal whose
+//! default ends the program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM).
 //!
 //! A watchdog thread covers the cases the event loop cannot see: a terminal that went away
 //! without a SIGHUP (a closed tmux pane leaves reads returning end-of-file, on which the
@@ -63,9 +63,10 @@ impl TerminalSession {
     /// handlers that restore the terminal.
     pub fn start(explicit_bidi: bool) -> io::Result<TerminalSession> {
         let signal = Arc::new(AtomicUsize::new(0));
-        for sig in
-            [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT]
-        {
+        // Every signal whose default ends the program: the state is saved and the terminal
+        // put back first, then the signal does what it would have done.
+        use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
         let previous = std::panic::take_hook();
