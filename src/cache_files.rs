@@ -81,18 +81,19 @@ pub fn write_atomically(
 /// The content of the file at `path`, if it is one of basira's whole and unchanged; a file
 /// that is not (cut short, a bit flipped, written by something else) is deleted.
 pub fn read_verified(path: &Path) -> Option<Vec<u8>> {
-    let bytes = fs::read(path).ok()?;
-    let content = bytes
+    let mut bytes = fs::read(path).ok()?;
+    let whole = bytes
         .strip_prefix(HEADER.as_slice())
         .and_then(|rest| rest.split_at_checked(rest.len().checked_sub(CHECKSUM as usize)?))
-        .filter(|(content, sum)| xxhash_rust::xxh3::xxh3_64(content).to_le_bytes() == **sum);
-    match content {
-        Some((content, _)) => Some(content.to_vec()),
-        None => {
-            let _ = fs::remove_file(path);
-            None
-        }
+        .is_some_and(|(content, sum)| xxhash_rust::xxh3::xxh3_64(content).to_le_bytes() == *sum);
+    if !whole {
+        let _ = fs::remove_file(path);
+        return None;
     }
+    // The content in place: the checksum cut off, the header moved out of the way.
+    bytes.truncate(bytes.len() - CHECKSUM as usize);
+    bytes.drain(..HEADER.len());
+    Some(bytes)
 }
 
 /// The content of the file at `path` to read as it streams, if it is one of basira's whole
@@ -102,9 +103,7 @@ pub fn open_verified(path: &Path) -> Option<io::Take<BufReader<File>>> {
         let mut file = File::open(path).ok()?;
         let length = file.metadata().ok()?.len();
         let content = length.checked_sub(HEADER.len() as u64 + CHECKSUM)?;
-        let mut header = [0u8; HEADER.len()];
-        file.read_exact(&mut header).ok()?;
-        (&header == HEADER).then_some(())?;
+        starts_with_header(&mut file).then_some(())?;
         let mut reader = BufReader::with_capacity(1 << 20, file);
         let mut sum = Xxh3::new();
         let mut left = content;
@@ -128,13 +127,17 @@ pub fn open_verified(path: &Path) -> Option<io::Take<BufReader<File>>> {
     verified
 }
 
+/// Whether what `file` reads first is basira's header.
+fn starts_with_header(file: &mut impl Read) -> bool {
+    let mut header = [0u8; HEADER.len()];
+    file.read_exact(&mut header).is_ok() && &header == HEADER
+}
+
 /// Whether the file at `path` is basira's: it starts with basira's header, or it is named
 /// as basira named its files before they had one (`kind`, a hash in hexadecimal digits,
 /// `.postcard` or, before that, `.json`).
 fn is_ours(path: &Path, kind: &str) -> bool {
-    let mut header = [0u8; HEADER.len()];
-    let headed = File::open(path).and_then(|mut file| file.read_exact(&mut header)).is_ok()
-        && &header == HEADER;
+    let headed = File::open(path).is_ok_and(|mut file| starts_with_header(&mut file));
     let named_before = path
         .file_name()
         .and_then(|name| name.to_str()?.strip_prefix(kind)?.split_once('.'))

@@ -235,14 +235,21 @@ fn discovery_works_on_two_articles() {
     assert!(analysis.themes.iter().all(|t| t.article_count() == 2));
 }
 
+/// A fresh cache folder `name` under the target folder, with the analysis of `corpus` (its
+/// default themes) computed into it: the folder, the themes, the analysis and its file.
+fn cached(name: &str, corpus: &Corpus) -> (PathBuf, ThemeSource, Analysis, PathBuf) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let themes = ThemeSource::default_for(corpus);
+    let computed = cache::load_or_compute_in(&dir, corpus, &themes);
+    let file = cache::file_in(&dir, corpus, &themes);
+    (dir, themes, computed, file)
+}
+
 #[test]
 fn the_cache_gives_back_the_same_analysis_and_survives_a_corrupt_file() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache");
-    let _ = std::fs::remove_dir_all(&dir);
     let corpus = Corpus::builtin();
-    let themes = ThemeSource::default_for(&corpus);
-    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
-    let file = cache::file_in(&dir, &corpus, &themes);
+    let (dir, themes, computed, file) = cached("analysis-cache", &corpus);
     assert!(file.exists(), "the analysis is cached at {}", file.display());
     let read = cache::load_or_compute_in(&dir, &corpus, &themes);
     assert!(read == computed, "read back unchanged");
@@ -255,12 +262,8 @@ fn the_cache_gives_back_the_same_analysis_and_survives_a_corrupt_file() {
 
 #[test]
 fn a_truncated_or_lengthened_cache_file_is_computed_again() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-truncated");
-    let _ = std::fs::remove_dir_all(&dir);
     let corpus = easc20();
-    let themes = ThemeSource::default_for(&corpus);
-    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
-    let file = cache::file_in(&dir, &corpus, &themes);
+    let (dir, themes, computed, file) = cached("analysis-cache-truncated", &corpus);
     let bytes = std::fs::read(&file).unwrap();
     for cut in [bytes.len() - 1, bytes.len() / 2, 1, 0] {
         std::fs::write(&file, &bytes[..cut]).unwrap();
@@ -277,12 +280,8 @@ fn a_truncated_or_lengthened_cache_file_is_computed_again() {
 
 #[test]
 fn a_bit_flipped_anywhere_in_the_cache_is_never_trusted() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("analysis-cache-flipped");
-    let _ = std::fs::remove_dir_all(&dir);
     let corpus = Corpus::builtin();
-    let themes = ThemeSource::default_for(&corpus);
-    let computed = cache::load_or_compute_in(&dir, &corpus, &themes);
-    let file = cache::file_in(&dir, &corpus, &themes);
+    let (dir, themes, computed, file) = cached("analysis-cache-flipped", &corpus);
     let good = std::fs::read(&file).unwrap();
     // Bits all over the file, header, content and checksum, one at a time.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;

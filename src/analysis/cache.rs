@@ -4,8 +4,8 @@
 //! compact binary serde format (at 10,000 articles JSON was four times the size and took
 //! most of a second to decode), framed with basira's header and a checksum
 //! ([`crate::cache_files`]). A missing, unreadable, truncated, damaged or stale file only
-//! means the analysis is computed again (a damaged one is deleted first). The eight most recently used files are kept, the rest removed
-//! when a new one is written.
+//! means the analysis is computed again (a damaged one is deleted first). The eight most
+//! recently used files are kept, the rest removed when a new one is written.
 
 use std::path::{Path, PathBuf};
 

@@ -483,16 +483,15 @@ impl<'a> Labeller<'a> {
     /// where the articles write that), and beside a single word the next best phrase that
     /// adds to it, when it weighs half as much.
     fn label(&self, terms: &[ThemeTerm], text: &GroupText) -> Option<String> {
-        let headlined = |t: &ThemeTerm| {
-            t.score * (1.0 + HEADLINE_WEIGHT * text.headline_share(&self.stems(t.term)))
-        };
+        let headlined: Vec<f64> = terms
+            .iter()
+            .map(|t| t.score * (1.0 + HEADLINE_WEIGHT * text.headline_share(&self.stems(t.term))))
+            .collect();
         let first = (0..terms.len())
             .filter(|&i| {
                 reads_as_a_name(&terms[i].text) && !text.opens_with_preposition(&terms[i].text)
             })
-            .max_by(|&i, &j| {
-                headlined(&terms[i]).total_cmp(&headlined(&terms[j])).then(j.cmp(&i))
-            })?;
+            .max_by(|&i, &j| headlined[i].total_cmp(&headlined[j]).then(j.cmp(&i)))?;
         let best = &terms[first];
         let mut name = best.text.clone();
         let mut used = vec![first];
@@ -755,7 +754,12 @@ impl GroupText {
             return false;
         }
         let rest = chars.as_str();
-        rest.chars().count() >= 3 && self.paragraphs.iter().flatten().any(|w| w.norm == rest)
+        rest.chars().count() >= 3 && self.writes_word(rest)
+    }
+
+    /// Whether the group writes the word `norm` (normalised) on its own.
+    fn writes_word(&self, norm: &str) -> bool {
+        self.paragraphs.iter().flatten().any(|w| w.norm == norm)
     }
 
     /// The share of the articles read whose headline writes every one of `stems`.
@@ -850,8 +854,7 @@ fn without_preposition(name: String, text: &GroupText) -> String {
         return name;
     }
     let written = if matches!(clitic, 'و' | 'ف') {
-        let first = normalize(first);
-        text.paragraphs.iter().flatten().any(|w| w.norm == first)
+        text.writes_word(&normalize(first))
     } else {
         let wanted: Vec<String> = rest.split(' ').map(normalize).collect();
         text.neighbours(&wanted).0 > 0
