@@ -469,14 +469,18 @@ mod tests {
         state.articles.insert(
             article_key(&corpus.documents[0]),
             ArticleState {
-                bookmarks: vec![Bookmark { paragraph: 3, note: Some(NOTE.to_string()) }],
+                bookmarks: vec![Bookmark {
+                    paragraph: 3,
+                    note: Some(NOTE.to_string()),
+                    print: None,
+                }],
                 ..ArticleState::default()
             },
         );
         state.articles.insert(
             article_key(&corpus.documents[4]),
             ArticleState {
-                bookmarks: vec![Bookmark { paragraph: 2, note: None }],
+                bookmarks: vec![Bookmark { paragraph: 2, note: None, print: None }],
                 ..ArticleState::default()
             },
         );

@@ -12,7 +12,9 @@ use basira::corpus::{Corpus, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
+use basira::state::place::place;
 use basira::state::store::Store;
+use basira::state::{ReaderState, article_key};
 use basira::ui::config::Config;
 use basira::ui::lang::Lang;
 use basira::ui::palette::Scheme;
@@ -420,7 +422,7 @@ fn run_export(
             if let Some(warning) = loaded.warning {
                 warn(&warning);
             }
-            loaded.state
+            placed_notes(&loaded.state, &corpus)
         }
         None => Default::default(),
     };
@@ -433,6 +435,21 @@ fn run_export(
             .map_err(|e| format!("{}: cannot be written ({e})", path.display())),
         None => write_stdout(|out| write_handout(out, &corpus, &analysis, &state, format)),
     }
+}
+
+/// `state` with the notes of edited articles found again in them; those that cannot be are
+/// counted in a warning (they stay in the state file).
+fn placed_notes(state: &ReaderState, corpus: &Corpus) -> ReaderState {
+    let keys: Vec<String> = corpus.documents.iter().map(article_key).collect();
+    let placed = place(state, &corpus.documents, &keys);
+    match placed.unplaced.len() {
+        0 => {}
+        1 => warn("a bookmark could not be placed in its article (the reader's W shows it)"),
+        n => warn(&format!(
+            "{n} bookmarks could not be placed in their articles (the reader's W lists them)"
+        )),
+    }
+    placed.state
 }
 
 fn run_snapshot(

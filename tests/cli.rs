@@ -302,12 +302,13 @@ fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
 #[test]
 fn export_writes_a_handout_with_the_readers_notes() {
     use basira::state::store::Store;
-    use basira::state::{ArticleState, ReaderState, article_key};
+    use basira::state::{ArticleState, ParagraphPrint, ReaderState, article_key};
     // A note the reader wrote on article 1, where `basira export` finds it.
     let corpus = basira::corpus::Corpus::builtin();
     let mut state = ReaderState::default();
     let mut article = ArticleState::default();
-    article.set_note(3, "نقطة للنقاش في الجلسة");
+    let print = ParagraphPrint::of(&corpus.documents[0].paragraphs[3].text);
+    article.set_note(3, print, "نقطة للنقاش في الجلسة");
     state.articles.insert(article_key(&corpus.documents[0]), article);
     let store_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-state").join("basira");
     Store::in_dir(&store_dir).save(&state).unwrap();

@@ -209,8 +209,10 @@ fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
     let first = &corpus.documents[0];
     let body = first.paragraphs.iter().rposition(|p| p.role == Role::Body).unwrap();
     let bookmarks = vec![
-        Bookmark { paragraph: body, note: Some("ملاحظة صحيحة".to_string()) },
-        Bookmark { paragraph: 999, note: Some("ملاحظة بعيدة".to_string()) },
+        Bookmark {
+            paragraph: body, note: Some("ملاحظة صحيحة".to_string()), print: None
+        },
+        Bookmark { paragraph: 999, note: Some("ملاحظة بعيدة".to_string()), print: None },
     ];
     let mut state = ReaderState::default();
     state.articles.insert(article_key(first), ArticleState { bookmarks, ..Default::default() });
@@ -258,4 +260,60 @@ fn pasted_text_goes_into_the_prompt_on_one_line_and_is_never_keys() {
     press(&mut app, "<Enter>");
     let notes: Vec<Option<String>> = app.bookmarks().into_iter().map(|b| b.note).collect();
     assert_eq!(notes, [Some("سطر أول سطر ثان".to_string())]);
+}
+
+#[test]
+fn notes_of_an_edited_article_are_found_again_and_a_lost_one_is_listed_under_w() {
+    use std::path::PathBuf;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("درس.txt");
+    let text = "درس في التاريخ\n\nالفقرة الأولى تتحدث عن المدينة القديمة وأسوارها العالية.\n\n\
+                الفقرة الثانية تصف السوق الكبير في وسط المدينة القديمة.\n\n\
+                الفقرة الثالثة عن الميناء والسفن التي ترسو فيه كل صباح.\n";
+    std::fs::write(&path, text).unwrap();
+    let open = || Arc::new(Corpus::open(&[PathBuf::from(&path)]).unwrap());
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    // A note on each body paragraph, typed as a user types it.
+    let mut app = App::new(open(), LayoutOptions::default(), Config::default(), 100, 30);
+    for (paragraph, note) in [(1, "الأسوار"), (2, "السوق"), (3, "الميناء")] {
+        while app.paragraph() < paragraph {
+            press(&mut app, "}");
+        }
+        press(&mut app, "a");
+        app.paste(note);
+        press(&mut app, "<Enter>");
+    }
+    let state = app.state().clone();
+
+    // The article edited: a comma added in the second paragraph, a new paragraph before the
+    // third, whose last words change, and the first rewritten.
+    let edited = text
+        .replace("تصف السوق", "تصف، السوق")
+        .replace("كل صباح", "كل مساء تقريبا")
+        .replace("\n\nالفقرة الثالثة", "\n\nفقرة جديدة أضيفت هنا للتوضيح.\n\nالفقرة الثالثة")
+        .replace("الفقرة الأولى تتحدث عن المدينة القديمة وأسوارها العالية.", "مقدمة مختلفة.");
+    std::fs::write(&path, edited).unwrap();
+    let mut app = App::new(open(), LayoutOptions::default(), Config::default(), 100, 30);
+    app.remember(state);
+    let notes: Vec<(usize, Option<String>)> =
+        app.bookmarks().into_iter().map(|b| (b.paragraph, b.note)).collect();
+    assert_eq!(notes, [(2, Some("السوق".into())), (4, Some("الميناء".into()))]);
+    assert!(screen_text(&render(&app, 100, 30)).contains("W shows it"));
+    press(&mut app, "W");
+    let warnings = screen_text(&render(&app, 100, 30));
+    assert!(warnings.contains("which was edited"), "{warnings}");
+    // The lost note is still in what is saved, under the article's old key.
+    let saved = app.state();
+    assert!(
+        saved
+            .articles
+            .values()
+            .flat_map(|a| &a.bookmarks)
+            .any(|b| b.note.as_deref() == Some("الأسوار")),
+        "{saved:?}"
+    );
 }

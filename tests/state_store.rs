@@ -8,8 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use basira::state::store::{STATE_FORMAT, STATE_VERSION, Store};
-use basira::state::{ArticleState, Bookmark, Position, ReaderState};
+use basira::state::store::{STATE_FORMAT, STATE_VERSION, Shared, Store};
+use basira::state::{ArticleState, Bookmark, ParagraphPrint, Position, ReaderState};
 
 /// A state with two articles, bookmarks with Arabic notes, and a last article.
 fn sample_state() -> ReaderState {
@@ -20,13 +20,19 @@ fn sample_state() -> ReaderState {
             position: Position { paragraph: 12, line: 3, current: 14 },
             bookmarks: vec![
                 Bookmark {
-                    paragraph: 2, note: Some("ملاحظة عن التعاون الدولي".to_string())
+                    paragraph: 2,
+                    note: Some("ملاحظة عن التعاون الدولي".to_string()),
+                    print: None,
                 },
-                Bookmark { paragraph: 9, note: None },
+                Bookmark { paragraph: 9, note: None, print: None },
                 Bookmark {
-                    paragraph: 14, note: Some("«اقتباس» مع \"علامات\" و\\ سطر\nثانٍ".into())
+                    paragraph: 14,
+                    note: Some("«اقتباس» مع \"علامات\" و\\ سطر\nثانٍ".into()),
+                    print: Some(ParagraphPrint::of("نص الفقرة")),
                 },
             ],
+            path: Some("/home/user/مقالات/أ.txt".to_string()),
+            title: Some("العنوان".to_string()),
         },
     );
     state.articles.insert(
@@ -34,8 +40,11 @@ fn sample_state() -> ReaderState {
         ArticleState {
             position: Position { paragraph: 0, line: 0, current: 1 },
             bookmarks: vec![Bookmark {
-                paragraph: 1, note: Some("الفقرة الأولى".to_string())
+                paragraph: 1,
+                note: Some("الفقرة الأولى".to_string()),
+                print: None,
             }],
+            ..Default::default()
         },
     );
     state.last_article = Some("fedcba9876543210fedcba9876543210".to_string());
@@ -195,17 +204,17 @@ fn counter_state(n: usize) -> ReaderState {
         ArticleState {
             position: Position { paragraph: n, line: n % 7, current: n },
             bookmarks: vec![],
+            ..Default::default()
         },
     );
     let bookmarks = (0..200)
         .map(|i| Bookmark {
             paragraph: i,
             note: Some(format!("ملاحظة عن التعاون الدولي رقم {i} في الحفظ {n}")),
+            print: None,
         })
         .collect();
-    state
-        .articles
-        .insert("bulk".to_string(), ArticleState { position: Position::default(), bookmarks });
+    state.articles.insert("bulk".to_string(), ArticleState { bookmarks, ..Default::default() });
     state.last_article = Some(format!("counter-{n}"));
     state
 }
@@ -325,4 +334,76 @@ fn kill_during_saves_never_loses_a_completed_save() {
          (at most {most_temporaries} at once), {:.2?}",
         began.elapsed()
     );
+}
+
+/// The folder the children of the merge test save in; unset in an ordinary test run.
+const MERGE_DIR: &str = "BASIRA_TEST_MERGE_DIR";
+/// Which child of the merge test this is.
+const MERGE_CHILD: &str = "BASIRA_TEST_MERGE_CHILD";
+/// How many notes each child adds, one save each.
+const NOTES_PER_CHILD: usize = 40;
+
+/// A child of [`readers_saving_at_once_keep_every_note`]: a reader that adds a note, saves,
+/// adds the next… through a [`Shared`] store, as the reader does (it takes up the merged
+/// state after each save), and removes the bookmark every child finds at the start. Does
+/// nothing in an ordinary test run.
+#[test]
+fn merge_child() {
+    let Some(dir) = std::env::var_os(MERGE_DIR) else { return };
+    let child: usize = std::env::var(MERGE_CHILD).unwrap().parse().unwrap();
+    let (mut shared, loaded) = Shared::load(Store::in_dir(Path::new(&dir)));
+    let mut mine = loaded.state;
+    let article = format!("article-of-child-{}", child % 2);
+    for n in 0..NOTES_PER_CHILD {
+        let entry = mine.articles.entry(article.clone()).or_default();
+        let print = ParagraphPrint::of(&format!("paragraph {child} {n}"));
+        entry.set_note(child * 1000 + n, print, &format!("ملاحظة {n} من القارئ {child}"));
+        if child == 0 && n == NOTES_PER_CHILD / 2 {
+            mine.articles.get_mut("shared").unwrap().toggle_bookmark(7, ParagraphPrint::of("x"));
+        }
+        mine = shared.save(&mine).unwrap();
+    }
+}
+
+#[test]
+fn readers_saving_at_once_keep_every_note() {
+    const CHILDREN: usize = 3;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::in_dir(dir.path());
+    // A bookmark every reader loads; one of them removes it while the others go on saving
+    // the state they loaded it in.
+    let mut start = ReaderState::default();
+    start
+        .articles
+        .entry("shared".to_string())
+        .or_default()
+        .toggle_bookmark(7, ParagraphPrint::of("x"));
+    store.save(&start).unwrap();
+    let children: Vec<Running> = (0..CHILDREN)
+        .map(|child| {
+            Running(
+                Command::new(std::env::current_exe().unwrap())
+                    .args(["--exact", "merge_child", "--nocapture", "--test-threads=1"])
+                    .env(MERGE_DIR, dir.path())
+                    .env(MERGE_CHILD, child.to_string())
+                    .stdout(Stdio::null())
+                    .spawn()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.0.wait().unwrap().success());
+    }
+    let loaded = store.load();
+    assert_eq!(loaded.warning, None);
+    let state = loaded.state;
+    for child in 0..CHILDREN {
+        let article = &state.articles[&format!("article-of-child-{}", child % 2)];
+        for n in 0..NOTES_PER_CHILD {
+            let note = article.bookmark(child * 1000 + n).and_then(|b| b.note.as_deref());
+            assert_eq!(note, Some(format!("ملاحظة {n} من القارئ {child}").as_str()));
+        }
+    }
+    assert_eq!(state.articles["shared"].bookmarks, [], "the removed bookmark stays removed");
 }

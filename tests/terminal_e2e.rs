@@ -23,6 +23,13 @@ struct Tmux {
 impl Tmux {
     /// Start a session of `cols` × `rows`, or None when tmux is not installed.
     fn start(name: &str, cols: u16, rows: u16) -> Option<Tmux> {
+        Tmux::start_with_state(name, cols, rows, None)
+    }
+
+    /// Start a session as [`Tmux::start`] does, whose reader keeps its state in `state` (the
+    /// session's own folder when None): two sessions given one folder are two readers of
+    /// one user.
+    fn start_with_state(name: &str, cols: u16, rows: u16, state: Option<&Path>) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed (apt-get install -y tmux)");
             return None;
@@ -34,7 +41,8 @@ impl Tmux {
         // The reader's cache and settings stay inside the test's own folder.
         let config = format!("XDG_CONFIG_HOME={}", tmux.dir.join("config").display());
         let cache = format!("XDG_CACHE_HOME={}", tmux.dir.join("cache").display());
-        let state = format!("XDG_STATE_HOME={}", tmux.dir.join("state").display());
+        let state_dir = state.map_or_else(|| tmux.dir.join("state"), Path::to_path_buf);
+        let state = format!("XDG_STATE_HOME={}", state_dir.display());
         let status = tmux
             .command(&[
                 "-f",
@@ -123,10 +131,16 @@ impl Tmux {
     /// Start basira in the shell, recording its pid, and wait for a first frame that shows
     /// `expected`.
     fn start_basira_showing(&self, env: &str, expected: &str) {
+        self.start_basira_on(env, "", expected);
+    }
+
+    /// Start basira with `args` (paths to open) in the shell, recording its pid, and wait for
+    /// a first frame that shows `expected`.
+    fn start_basira_on(&self, env: &str, args: &str, expected: &str) {
         let pid_file = self.dir.join("pid");
         let _ = std::fs::remove_file(&pid_file);
         self.type_line(&format!(
-            "clear; sh -c 'echo $$ > {}; exec {} {}'; echo {EXITED}",
+            "clear; sh -c 'echo $$ > {}; exec {} {} {args}'; echo {EXITED}",
             pid_file.display(),
             env,
             env!("CARGO_BIN_EXE_basira")
@@ -476,4 +490,75 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     assert_eq!(tmux.format("#{alternate_on}"), "1");
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
+}
+
+#[test]
+fn two_readers_at_once_keep_each_others_notes() {
+    use basira::state::store::Store;
+    use basira::state::{ArticleState, ParagraphPrint, ReaderState, article_key};
+    let state_dir = tempfile::tempdir().unwrap();
+    let store = Store::in_dir(&state_dir.path().join("basira"));
+    // A bookmark both readers find at the start, on the first built-in article's first body
+    // paragraph, that reader A removes.
+    let builtin = Corpus::builtin();
+    let first = &builtin.documents[0];
+    let body = first.paragraphs.iter().position(|p| p.text.chars().count() > 120).unwrap();
+    let mut start = ReaderState::default();
+    let mut article = ArticleState::default();
+    article.set_note(body, ParagraphPrint::of(&first.paragraphs[body].text), "ستحذف");
+    start.articles.insert(article_key(first), article);
+    store.save(&start).unwrap();
+    // Reader B reads another folder.
+    let folder = state_dir.path().join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("مقال.txt"),
+        "مقال القارئ الثاني\n\nفقرة أولى عن المكتبة العامة في المدينة.\n\n\
+         فقرة ثانية عن الكتب النادرة فيها.\n",
+    )
+    .unwrap();
+
+    let Some(a) = Tmux::start_with_state("reader-a", 100, 30, Some(state_dir.path())) else {
+        return;
+    };
+    let Some(b) = Tmux::start_with_state("reader-b", 100, 30, Some(state_dir.path())) else {
+        return;
+    };
+    a.start_basira("");
+    b.start_basira_on("", &folder.display().to_string(), " 1/1 ");
+    // A goes to the bookmark from the list and removes it, then adds a note on article 2.
+    a.keys(&["M"]);
+    a.wait_for("the bookmark list", |s| s.contains("Bookmarks and notes"));
+    a.keys(&["Enter"]);
+    a.wait_for("the list closed", |s| !s.contains("Bookmarks and notes"));
+    a.keys(&["m"]);
+    a.wait_for("the bookmark removed", |s| s.contains("Bookmark removed."));
+    a.keys(&[".", "}", "a"]);
+    a.command(&["send-keys", "-t", "e2e", "-l", "ملاحظة القارئ الأول"]);
+    a.keys(&["Enter"]);
+    a.wait_for("A's note saved", |s| s.contains("Note saved."));
+    // B adds a note and scrolls, while A is still open.
+    b.keys(&["}", "a"]);
+    b.command(&["send-keys", "-t", "e2e", "-l", "ملاحظة القارئ الثاني"]);
+    b.keys(&["Enter"]);
+    b.wait_for("B's note saved", |s| s.contains("Note saved."));
+    b.keys(&["j"]);
+    // A quits first, B last: B's state, loaded with the old bookmark and without A's note,
+    // is saved over A's.
+    a.keys(&["q"]);
+    a.assert_terminal_restored();
+    b.keys(&["q"]);
+    b.assert_terminal_restored();
+
+    let saved = store.load();
+    assert_eq!(saved.warning, None);
+    let notes: Vec<&str> = saved
+        .state
+        .articles
+        .values()
+        .flat_map(|a| a.bookmarks.iter().filter_map(|b| b.note.as_deref()))
+        .collect();
+    assert!(notes.contains(&"ملاحظة القارئ الأول"), "{notes:?}");
+    assert!(notes.contains(&"ملاحظة القارئ الثاني"), "{notes:?}");
+    assert!(!notes.contains(&"ستحذف"), "the removed bookmark came back: {notes:?}");
 }

@@ -1,7 +1,12 @@
 //! What the reader remembers between runs: each article's reading position, bookmarks and
 //! notes, and the article open at exit. Articles are recognised by their content
-//! ([`article_key`]), so a renamed file keeps its notes. [`store`] keeps it on disk.
+//! ([`article_key`]), so a renamed file keeps its notes; every bookmark carries its
+//! paragraph's [`ParagraphPrint`], so that [`place`] finds it again in an edited article and
+//! [`merge`] joins what two readers changed. [`store`] keeps it on disk.
 
+pub mod anchor;
+pub mod merge;
+pub mod place;
 pub mod store;
 
 use std::collections::BTreeMap;
@@ -10,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::Document;
+pub use anchor::{Anchor, ParagraphPrint};
 
 /// Everything remembered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +37,13 @@ pub struct ArticleState {
     /// Bookmarked paragraphs, in paragraph order.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// Where the article was read from (its canonical path, or `builtin:NAME`): with
+    /// [`ArticleState::title`], how an edited article, whose key has changed, is found again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The article's title when it was last read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// A reading position that does not depend on the screen's width: a paragraph, and the line of
@@ -54,6 +67,10 @@ pub struct Bookmark {
     /// The note, as typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The paragraph's print when it was bookmarked (absent in files of earlier basiras
+    /// until the article is read again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub print: Option<ParagraphPrint>,
 }
 
 impl ArticleState {
@@ -62,32 +79,37 @@ impl ArticleState {
         self.bookmarks.iter().find(|b| b.paragraph == paragraph)
     }
 
-    /// Bookmark paragraph `paragraph`, or remove its bookmark (and note); returns whether it is
-    /// bookmarked now.
-    pub fn toggle_bookmark(&mut self, paragraph: usize) -> bool {
+    /// Bookmark paragraph `paragraph`, whose print is `print`, or remove its bookmark (and
+    /// note); returns whether it is bookmarked now.
+    pub fn toggle_bookmark(&mut self, paragraph: usize, print: ParagraphPrint) -> bool {
         match self.bookmarks.iter().position(|b| b.paragraph == paragraph) {
             Some(i) => {
                 self.bookmarks.remove(i);
                 false
             }
             None => {
-                let at = self.bookmarks.partition_point(|b| b.paragraph < paragraph);
-                self.bookmarks.insert(at, Bookmark { paragraph, note: None });
+                self.insert(Bookmark { paragraph, note: None, print: Some(print) });
                 true
             }
         }
     }
 
-    /// Attach `note` to paragraph `paragraph` (bookmarking it); an empty note removes the
-    /// note but keeps the bookmark.
-    pub fn set_note(&mut self, paragraph: usize, note: &str) {
+    /// Attach `note` to paragraph `paragraph`, whose print is `print` (bookmarking it); an
+    /// empty note removes the note but keeps the bookmark.
+    pub fn set_note(&mut self, paragraph: usize, print: ParagraphPrint, note: &str) {
         if self.bookmark(paragraph).is_none() {
-            self.toggle_bookmark(paragraph);
+            self.toggle_bookmark(paragraph, print);
         }
         let note = note.trim();
         if let Some(b) = self.bookmarks.iter_mut().find(|b| b.paragraph == paragraph) {
             b.note = (!note.is_empty()).then(|| note.to_string());
         }
+    }
+
+    /// Add `bookmark` in paragraph order.
+    pub fn insert(&mut self, bookmark: Bookmark) {
+        let at = self.bookmarks.partition_point(|b| b.paragraph <= bookmark.paragraph);
+        self.bookmarks.insert(at, bookmark);
     }
 }
 
@@ -119,14 +141,16 @@ mod tests {
     #[test]
     fn bookmarks_and_notes() {
         let mut article = ArticleState::default();
-        assert!(article.toggle_bookmark(5));
-        assert!(article.toggle_bookmark(2));
+        let print = || ParagraphPrint::of("فقرة");
+        assert!(article.toggle_bookmark(5, print()));
+        assert!(article.toggle_bookmark(2, print()));
         assert_eq!(article.bookmarks.iter().map(|b| b.paragraph).collect::<Vec<_>>(), [2, 5]);
-        article.set_note(7, "  ملاحظة مهمة ");
+        article.set_note(7, print(), "  ملاحظة مهمة ");
         assert_eq!(article.bookmark(7).unwrap().note.as_deref(), Some("ملاحظة مهمة"));
-        article.set_note(7, "");
+        assert_eq!(article.bookmark(7).unwrap().print, Some(print()));
+        article.set_note(7, print(), "");
         assert_eq!(article.bookmark(7).unwrap().note, None);
-        assert!(!article.toggle_bookmark(5));
+        assert!(!article.toggle_bookmark(5, print()));
         assert!(article.bookmark(5).is_none());
     }
 }

@@ -1,6 +1,11 @@
 //! The reader's state on disk: `state.json` in the XDG state directory, as versioned JSON
 //! (`{"format":"basira-state","version":1,"state":{…}}`), replaced atomically.
 //!
+//! Two readers may run at once (two folders, two terminals). A reader saves through a
+//! [`Shared`] store: under an exclusive lock on `state.lock` beside the file it reads the
+//! state on disk again, applies its own changes since it last read or wrote it
+//! ([`super::merge`]), and writes the result, so that neither reader's notes are lost.
+//!
 //! Saving writes a temporary file in the same folder, flushes and fsyncs it, renames it over
 //! `state.json` and fsyncs the folder, so that a crash at any moment leaves either the old
 //! complete file or the new complete file. Loading never fails: a file that cannot be used
@@ -17,6 +22,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::ReaderState;
+use super::merge::merge;
 
 /// The `format` field of a state file.
 pub const STATE_FORMAT: &str = "basira-state";
@@ -27,6 +33,10 @@ pub const STATE_VERSION: u32 = 1;
 const FILE_NAME: &str = "state.json";
 /// How the temporary files of [`Store::save`] begin (a random suffix follows).
 const TEMP_PREFIX: &str = ".state.json.tmp";
+/// The lock file beside the state file: held while a state is read, merged and written.
+const LOCK_NAME: &str = "state.lock";
+/// How long a save waits for another basira to finish saving before it gives up.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
 /// A temporary file older than this was left by a save that was interrupted (a save takes
 /// milliseconds), so the next save removes it.
 const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
@@ -194,7 +204,8 @@ impl Store {
         PathBuf::from(name)
     }
 
-    /// Write the state atomically: create the folder, write
+    /// Replace the file with exactly `state` (a reader saves with [`Store::save_merged`], which
+    /// keeps what another reader saved). Writes atomically: creates the folder, write
     /// `{"format":"basira-state","version":1,"state":{…}}` to a temporary file in it, fsync
     /// that file, rename it over `state.json`, then fsync the folder. A crash at any moment
     /// leaves either the old complete file or the new complete file.
@@ -221,6 +232,47 @@ impl Store {
             let _ = dir.sync_all();
         }
         Ok(())
+    }
+
+    /// Save `mine`, a state that started as `base`, merged with what another reader may have
+    /// saved since: under the lock, the file is read again, `mine`'s changes since `base` are
+    /// applied to it ([`merge`]), and the result is written atomically and returned. A damaged
+    /// file on disk is set aside first (as [`Store::load`] does); a file of a newer basira or
+    /// one that cannot be read is not replaced (an error).
+    pub fn save_merged(&self, base: &ReaderState, mine: &ReaderState) -> io::Result<ReaderState> {
+        fs::create_dir_all(&self.dir)?;
+        let _lock = self.lock()?;
+        let loaded = self.load();
+        if let Some(warning) = loaded.warning.filter(|_| self.path.exists()) {
+            return Err(io::Error::other(warning));
+        }
+        let merged = merge(base, mine, &loaded.state);
+        self.save(&merged)?;
+        Ok(merged)
+    }
+
+    /// Hold the lock file, waiting up to [`LOCK_WAIT`] for another basira to let it go; it is
+    /// let go when the returned file is dropped (or the process ends).
+    fn lock(&self) -> io::Result<fs::File> {
+        let path = self.dir.join(LOCK_NAME);
+        let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+        let start = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(io::Error::other(format!(
+                        "another basira has held {} for {} seconds",
+                        path.display(),
+                        LOCK_WAIT.as_secs()
+                    )));
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e),
+            }
+        }
     }
 
     /// An error when the file on disk must not be replaced: written by a newer basira (only
@@ -260,6 +312,37 @@ impl Store {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+}
+
+/// A reader's store: the state file and the state this reader last read from it or wrote to
+/// it, against which its changes are merged when it saves.
+#[derive(Debug)]
+pub struct Shared {
+    /// The file.
+    store: Store,
+    /// What this reader last read or wrote.
+    base: ReaderState,
+}
+
+impl Shared {
+    /// Read the state of `store` ([`Store::load`]); it is the base of this reader's changes.
+    pub fn load(store: Store) -> (Shared, Loaded) {
+        let loaded = store.load();
+        (Shared { store, base: loaded.state.clone() }, loaded)
+    }
+
+    /// The state file's path.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Save `mine` merged with what other readers saved since this one last read or wrote
+    /// ([`Store::save_merged`]); returns the state now on disk, which becomes the base.
+    pub fn save(&mut self, mine: &ReaderState) -> io::Result<ReaderState> {
+        let merged = self.store.save_merged(&self.base, mine)?;
+        self.base = merged.clone();
+        Ok(merged)
     }
 }
 

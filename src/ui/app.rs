@@ -22,7 +22,8 @@ use crate::corpus::{Corpus, Document, Role};
 use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
-use crate::state::{self, ArticleState, Bookmark, ReaderState, article_key};
+use crate::state::place::{Reason, Unplaced, place, stored_path};
+use crate::state::{self, ArticleState, Bookmark, ParagraphPrint, ReaderState, article_key};
 
 /// Above this many articles, their keys are worked out on every core.
 const PARALLEL_KEYS: usize = 64;
@@ -330,27 +331,19 @@ impl App {
     }
 
     /// Take up what was remembered from the last run: every article's position, bookmarks and
-    /// notes, and the article that was open (which is opened again).
+    /// notes — those of an edited article found again by their paragraphs' text — and the
+    /// article that was open (which is opened again).
     pub fn remember(&mut self, state: ReaderState) {
-        self.unplaced.clear();
-        for (i, key) in self.article_keys.iter().enumerate() {
-            if let Some(article) = state.articles.get(key) {
-                let document = &self.corpus.documents[i];
-                for bookmark in article.bookmarks.iter().filter(|b| !in_range(b, document)) {
-                    self.unplaced.push(unplaced_sentence(bookmark, document));
-                }
-                let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
-                let position = article.position;
-                self.anchors[i] =
-                    Anchor { paragraph: position.paragraph.min(last), line: position.line };
-                self.current[i] = position.current.min(last);
-            }
-        }
-        let last_open = state
+        let placed = place(&state, &self.corpus.documents, &self.article_keys);
+        self.unplaced =
+            placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
+        self.take_positions(&placed.state, None);
+        let last_open = placed
+            .state
             .last_article
             .as_ref()
             .and_then(|key| self.article_keys.iter().position(|k| k == key));
-        self.state = state;
+        self.state = placed.state;
         if let Some(document) = last_open {
             let current = self.current[document];
             self.open(document);
@@ -365,6 +358,26 @@ impl App {
                 "{} bookmarks could not be placed in their articles: W lists them.",
                 &[&n.to_string()],
             ),
+        }
+    }
+
+    /// Take up the state as saved, merged with what another reader saved meanwhile: its
+    /// bookmarks and notes, and its positions in the articles not open now.
+    pub fn adopt(&mut self, state: ReaderState) {
+        self.take_positions(&state, Some(self.document));
+        self.state = state;
+    }
+
+    /// The reading positions of `state` for every article but `except`.
+    fn take_positions(&mut self, state: &ReaderState, except: Option<usize>) {
+        for (i, key) in self.article_keys.iter().enumerate() {
+            if let Some(article) = state.articles.get(key).filter(|_| Some(i) != except) {
+                let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
+                let position = article.position;
+                self.anchors[i] =
+                    Anchor { paragraph: position.paragraph.min(last), line: position.line };
+                self.current[i] = position.current.min(last);
+            }
         }
     }
 
@@ -405,9 +418,23 @@ impl App {
         self.state.articles.get(key)
     }
 
+    /// The entry of article `document`, made (with where it was read from) if it has none.
     fn article_state_mut(&mut self, document: usize) -> &mut ArticleState {
         let key = self.article_keys[document].clone();
-        self.state.articles.entry(key).or_default()
+        let read = &self.corpus.documents[document];
+        let article = self.state.articles.entry(key).or_default();
+        if article.title.is_none() {
+            article.path = Some(stored_path(read));
+            article.title = Some(read.title.clone());
+        }
+        article
+    }
+
+    /// The print of paragraph `paragraph` of article `document`.
+    fn print(&self, document: usize, paragraph: usize) -> ParagraphPrint {
+        let text =
+            self.corpus.documents[document].paragraphs.get(paragraph).map(|p| p.text.as_str());
+        ParagraphPrint::of(text.unwrap_or_default())
     }
 
     /// Give the reader the collection's analysis (computed in the background).
@@ -979,7 +1006,8 @@ impl App {
                     match kind {
                         PromptKind::Search => self.run_search(text),
                         PromptKind::Note { document, paragraph } => {
-                            self.article_state_mut(document).set_note(paragraph, &text);
+                            let print = self.print(document, paragraph);
+                            self.article_state_mut(document).set_note(paragraph, print, &text);
                             self.state_changed = true;
                             self.say(
                                 if text.trim().is_empty() {
@@ -1011,7 +1039,8 @@ impl App {
     /// `m`: bookmark the current paragraph, or remove its bookmark.
     fn toggle_bookmark(&mut self) {
         let (document, paragraph) = (self.document, self.paragraph());
-        let on = self.article_state_mut(document).toggle_bookmark(paragraph);
+        let print = self.print(document, paragraph);
+        let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
         self.state_changed = true;
         self.say(if on { "Bookmarked." } else { "Bookmark removed." }, &[]);
     }
@@ -1403,16 +1432,26 @@ fn in_range(bookmark: &Bookmark, document: &Document) -> bool {
     bookmark.paragraph < document.paragraphs.len()
 }
 
-/// The sentence `W` lists for a bookmark that points past its article's end.
-fn unplaced_sentence(bookmark: &Bookmark, document: &Document) -> String {
+/// The sentence `W` lists for a bookmark that could not be placed in its article.
+fn unplaced_sentence(unplaced: &Unplaced, documents: &[Document]) -> String {
+    let Unplaced { document, bookmark, reason } = unplaced;
+    let document = &documents[*document];
     let what = match &bookmark.note {
         Some(note) => format!("A note («{}»)", crate::corpus::sanitise_line(note)),
         None => "A bookmark".to_string(),
     };
-    format!(
-        "{what} on paragraph {} of {}, which has {} paragraphs: kept in the state file, not shown.",
-        bookmark.paragraph + 1,
-        crate::corpus::sanitise_line(&document.path),
-        document.paragraphs.len(),
-    )
+    let path = crate::corpus::sanitise_line(&document.path);
+    match reason {
+        Reason::PastTheEnd => format!(
+            "{what} on paragraph {} of {path}, which has {} paragraphs: kept in the state file, \
+             not shown.",
+            bookmark.paragraph + 1,
+            document.paragraphs.len(),
+        ),
+        Reason::NotFoundAfterEdit => format!(
+            "{what} on paragraph {} of {path}, which was edited: no paragraph of it reads like \
+             that one now; kept in the state file, not shown.",
+            bookmark.paragraph + 1,
+        ),
+    }
 }

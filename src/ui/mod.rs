@@ -27,7 +27,7 @@ use ratatui::buffer::Buffer;
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
 use crate::layout::{BidiMode, LayoutOptions};
-use crate::state::store::{Loaded, Store};
+use crate::state::store::{Loaded, Shared, Store};
 use app::App;
 use config::Config;
 use keymap::Key;
@@ -53,7 +53,7 @@ pub fn run(
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
     let corpus = Arc::new(corpus);
     let analysis = analyse_in_background(Arc::clone(&corpus), themes);
-    let remembered = store.as_ref().map(Store::load);
+    let (mut shared, remembered) = store.map(Shared::load).unzip();
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
     let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
@@ -64,11 +64,14 @@ pub fn run(
             app.tell(warning);
         }
     }
-    let save = |app: &mut App| {
-        if let Some(store) = &store
-            && let Err(e) = store.save(app.state())
-        {
-            app.tell(format!("{}: {e}", store.path().display()));
+    // Saving merges with what another reader saved meanwhile, and the reader takes up the
+    // result (that reader's notes appear in this one).
+    let mut save = |app: &mut App| {
+        if let Some(shared) = &mut shared {
+            match shared.save(app.state()) {
+                Ok(merged) => app.adopt(merged),
+                Err(e) => app.tell(format!("{}: {e}", shared.path().display())),
+            }
         }
     };
     let mut last_scene = None;
