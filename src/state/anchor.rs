@@ -1,6 +1,7 @@
-//! Where an item a user makes belongs: the article, by its key, and the paragraph, by a
-//! fingerprint of its words. Merging two readers' states, finding notes again after an
-//! article was edited, and every later kind of item (deck entries, card schedules) share it.
+//! Where an item a user makes belongs: the article, by its key (the key the item is stored
+//! under in the state), and the paragraph, by a fingerprint of its words. Merging two
+//! readers' states, finding notes again after an article was edited, and every later kind of
+//! item (deck entries, card schedules) share it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -22,15 +23,6 @@ pub struct ParagraphPrint {
     /// The paragraph's first words, normalised and joined by spaces: the paragraph is found
     /// again by them after an edit changed its hash.
     pub opening: String,
-}
-
-/// One item's place: the article's key ([`super::article_key`]) and its paragraph's print.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Anchor {
-    /// The article's key.
-    pub article: String,
-    /// The paragraph's print.
-    pub paragraph: ParagraphPrint,
 }
 
 impl ParagraphPrint {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::corpus::Document;
-pub use anchor::{Anchor, ParagraphPrint};
+pub use anchor::ParagraphPrint;
 
 /// Everything remembered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
