@@ -68,6 +68,11 @@ const SENTENCE_END: &[char] = &['.', '!', '?', '؟', '…', ':'];
 /// Closing quotes and brackets, looked through to find how a line ends.
 const CLOSERS: &[char] = &['»', '”', '"', '\'', '’', ')', ']', '›'];
 
+/// The longest paragraph kept whole: a longer one (a file without blank lines, or no text at
+/// all) is cut at sentence ends, else between words, into paragraphs of at most this, so
+/// that laying one out for the screen stays within a few megabytes.
+pub const MAX_PARAGRAPH_BYTES: usize = 64 * 1024;
+
 /// A paragraph while the structure is being worked out.
 #[derive(Debug)]
 pub(super) struct Block {
@@ -127,7 +132,8 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
         blocks = join_cut_paragraphs(blocks);
     }
     drop_repeats(&mut blocks);
-    let mut paragraphs: Vec<Paragraph> = blocks.into_iter().map(finish).collect();
+    let mut paragraphs: Vec<Paragraph> =
+        blocks.into_iter().flat_map(cut_oversized).map(finish).collect();
     // Collected in the blocks' place, which has room for more (and larger) blocks.
     paragraphs.shrink_to_fit();
     let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
@@ -574,6 +580,74 @@ fn find_markdown_top(blocks: &mut [Block]) {
 }
 
 /// The finished paragraph, with its sentences.
+/// `block`, or when its text is over [`MAX_PARAGRAPH_BYTES`] the pieces it is cut into
+/// (each ends at a sentence end where one is near enough, else at a space, else at a
+/// character), each with the role and the emphasis of its part.
+fn cut_oversized(block: Block) -> Vec<Block> {
+    if block.text.len() <= MAX_PARAGRAPH_BYTES {
+        return vec![block];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let text = &block.text;
+    while start < text.len() {
+        let end = if text.len() - start <= MAX_PARAGRAPH_BYTES {
+            text.len()
+        } else {
+            let window_end = (start + 1..=start + MAX_PARAGRAPH_BYTES)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            start + cut_point(&text[start..window_end])
+        };
+        let piece = text[start..end].trim();
+        if !piece.is_empty() {
+            let offset = start + (text[start..end].len() - text[start..end].trim_start().len());
+            let emphasis = block
+                .emphasis
+                .iter()
+                .filter(|e| e.range.start >= offset && e.range.end <= offset + piece.len())
+                .map(|e| Emphasis {
+                    range: e.range.start - offset..e.range.end - offset,
+                    kind: e.kind,
+                })
+                .collect();
+            // A title or heading that long is text: only its first piece keeps the role.
+            let role = match block.role {
+                Role::Title | Role::Heading(_) | Role::Byline if !pieces.is_empty() => Role::Body,
+                role => role,
+            };
+            pieces.push(Block {
+                text: piece.to_string(),
+                role,
+                boilerplate: block.boilerplate,
+                emphasis,
+                list_item: block.list_item && pieces.is_empty(),
+                code: block.code,
+                section: block.section,
+            });
+        }
+        start = end;
+    }
+    pieces
+}
+
+/// Where to end a piece of `window` (the next bytes of a long paragraph, as many as a piece
+/// may hold): after the last sentence end in its second half, else after its last space,
+/// else at its end.
+fn cut_point(window: &str) -> usize {
+    let half = window.len() / 2;
+    let after = |(i, c): (usize, char)| i + c.len_utf8();
+    let mut from_the_end = window.char_indices().rev();
+    let sentence = from_the_end
+        .by_ref()
+        .take_while(|&(i, _)| i >= half)
+        .find(|&(_, c)| SENTENCE_END.contains(&c))
+        .map(after);
+    let space = || window.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map(after);
+    sentence.or_else(space).filter(|&i| i > 0).unwrap_or(window.len())
+}
+
 fn finish(block: Block) -> Paragraph {
     // Without the room a joined paragraph's text and the sentence list grew: a collection
     // keeps its paragraphs for as long as it is open.
@@ -931,6 +1005,33 @@ mod tests {
         }
         let huge = "كلمة ".repeat(50_000);
         let doc = parse_document("x.txt", &huge, false);
+        assert!(doc.paragraphs.len() > 1);
+    }
+
+    #[test]
+    fn an_oversized_paragraph_is_cut_at_sentence_ends_else_between_words() {
+        let sentences = "جملة قصيرة تنتهي هنا. ".repeat(20_000);
+        let words = "كلمة ".repeat(40_000);
+        let one_word = "ب".repeat(100_000);
+        for text in [&sentences, &words, &one_word] {
+            let doc = parse_document("x.txt", text, false);
+            assert!(doc.paragraphs.len() > 1);
+            for p in &doc.paragraphs {
+                assert!(p.text.len() <= MAX_PARAGRAPH_BYTES, "{}", p.text.len());
+            }
+            // Nothing lost: the pieces hold the text's words in order.
+            let joined: Vec<&str> =
+                doc.paragraphs.iter().flat_map(|p| p.text.split_whitespace()).collect();
+            if text != &one_word {
+                assert_eq!(joined, text.split_whitespace().collect::<Vec<_>>());
+            }
+        }
+        let doc = parse_document("x.txt", &sentences, false);
+        assert!(doc.paragraphs.iter().all(|p| p.text.ends_with('.')));
+        let doc = parse_document("x.txt", &one_word, false);
+        assert_eq!(doc.paragraphs.iter().map(|p| p.text.len()).sum::<usize>(), one_word.len());
+        // A paragraph of ordinary length is left whole.
+        let doc = parse_document("x.txt", &"كلمة ".repeat(1000), false);
         assert_eq!(doc.paragraphs.len(), 1);
     }
 }

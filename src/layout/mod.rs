@@ -102,6 +102,37 @@ pub fn layout_paragraph(
     width: u16,
     options: &LayoutOptions,
 ) -> ParagraphLayout {
+    let Wrapped { direction, clusters, ranges, width } =
+        wrap_paragraph(text, fallback, width, options);
+    let visual = options.bidi == BidiMode::App;
+    let bidi = visual.then(|| ParagraphBidi::new(text, direction));
+    let lines = ranges
+        .into_iter()
+        .map(|range| {
+            line::build(&clusters, range, text.len(), width, bidi.as_ref(), direction, visual)
+        })
+        .collect();
+    ParagraphLayout { direction, lines }
+}
+
+/// How many lines [`layout_paragraph`] gives the paragraph, worked out without building
+/// them (no bidi resolution, no visual order): what a view needs of the paragraphs it does
+/// not show.
+pub fn line_count(text: &str, fallback: Direction, width: u16, options: &LayoutOptions) -> usize {
+    wrap_paragraph(text, fallback, width, options).ranges.len()
+}
+
+/// A paragraph shaped, cut into clusters and wrapped, before its lines are built.
+struct Wrapped {
+    direction: Direction,
+    clusters: clusters::Clusters,
+    ranges: Vec<Range<usize>>,
+    width: usize,
+}
+
+/// The first half of the layout: the paragraph's direction, its clusters (each wider than
+/// the line replaced by an ellipsis) and the cluster ranges of its lines.
+fn wrap_paragraph(text: &str, fallback: Direction, width: u16, options: &LayoutOptions) -> Wrapped {
     let width = usize::from(width.max(1));
     let direction = first_strong_direction(text).unwrap_or(fallback);
     let visual = options.bidi == BidiMode::App;
@@ -127,13 +158,5 @@ pub fn layout_paragraph(
     }
     let breaks = wrap::break_opportunities(text, &clusters.list);
     let ranges = wrap::wrap(&clusters.list, &breaks, width);
-
-    let bidi = visual.then(|| ParagraphBidi::new(text, direction));
-    let lines = ranges
-        .into_iter()
-        .map(|range| {
-            line::build(&clusters, range, text.len(), width, bidi.as_ref(), direction, visual)
-        })
-        .collect();
-    ParagraphLayout { direction, lines }
+    Wrapped { direction, clusters, ranges, width }
 }

@@ -271,7 +271,7 @@ impl App {
         let screen = Rect::new(0, 0, width, height);
         let look = Look::new(&config);
         let text_width = Regions::of(screen, look.arrangement(PanelMode::Folded)).text.width;
-        let view = DocumentView::new(&corpus.documents[0], text_width, &options);
+        let view = DocumentView::new(&corpus, 0, text_width, &options);
         let count = corpus.documents.len();
         let mut app = App {
             corpus,
@@ -456,7 +456,7 @@ impl App {
         let regions = self.regions();
         let width = regions.text.width;
         if width > 0 && (self.view.width != width || self.view_document != self.document) {
-            self.view = DocumentView::new(self.document(), width, &self.options);
+            self.view = DocumentView::new(&self.corpus, self.document, width, &self.options);
             self.view_document = self.document;
         }
         let title_width =
@@ -793,7 +793,7 @@ impl App {
         };
         self.current[self.document] = next;
         let first = self.view.row_of(Anchor { paragraph: next, line: 0 });
-        let lines = self.view.paragraph(next).map_or(1, |p| p.lines.len().max(1));
+        let lines = self.view.line_count(next).max(1);
         let height = usize::from(self.regions().text.height.max(1));
         let top = self.top_row();
         if first < top {

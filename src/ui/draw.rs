@@ -172,9 +172,10 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
     for i in 0..area.height {
         let y = area.y + i;
         let anchor = view.anchor_at(top + usize::from(i));
-        let Some((p, line)) = view.line_at(top + usize::from(i)) else {
+        let Some((p, layout, line)) = view.line_at(top + usize::from(i)) else {
             continue;
         };
+        let line = &layout.lines[line];
         if let Some(x) = mark_column {
             let in_theme = theme_paragraphs.contains(&p);
             let mark = if p == app.paragraph() {
