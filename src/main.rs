@@ -13,8 +13,9 @@ use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::report::{self, Format};
 use basira::state::place::place;
-use basira::state::store::Store;
+use basira::state::store::{Shared, Store};
 use basira::state::{ReaderState, article_key};
+use basira::ui::Opening;
 use basira::ui::config::Config;
 use basira::ui::lang::Lang;
 use basira::ui::palette::Scheme;
@@ -397,13 +398,16 @@ fn run_report(
 /// The themes to use: the file given, else the built-in ones or discovery.
 fn theme_source(file: Option<&Path>, corpus: &Corpus) -> Result<ThemeSource, String> {
     match file {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
-            Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
-        }
+        Some(path) => theme_file(path),
         None => Ok(ThemeSource::default_for(corpus)),
     }
+}
+
+/// The themes of the TOML file at `path`.
+fn theme_file(path: &Path) -> Result<ThemeSource, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
+    Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
 }
 
 /// Write the handout, with the bookmarks and notes the reader remembers, to `output` or
@@ -473,20 +477,59 @@ fn run_reader(
     options: LayoutOptions,
     look: LookArgs,
 ) -> Result<(), String> {
-    let corpus = open(paths)?;
-    let themes = theme_source(themes, &corpus)?;
     // The reader draws a screen: into a file or a pipe, or on a terminal that cannot move
-    // its cursor, that is a page of escape sequences.
-    if !io::stdout().is_terminal() {
-        return Err("standard output is not a terminal: the reader draws a screen \
-                    (`basira cat` prints the articles as text)"
-            .to_string());
-    }
-    if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
-        return Err("this terminal (TERM=dumb) cannot draw the reader \
-                    (`basira cat` prints the articles as text)"
-            .to_string());
-    }
-    basira::ui::run(corpus, themes, options, look.config(), Store::default_location())
+    // its cursor, that is a page of escape sequences. A path that cannot be opened is named
+    // first, though.
+    let check_terminal = || {
+        if !io::stdout().is_terminal() {
+            return Err("standard output is not a terminal: the reader draws a screen \
+                        (`basira cat` prints the articles as text)"
+                .to_string());
+        }
+        if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
+            return Err("this terminal (TERM=dumb) cannot draw the reader \
+                        (`basira cat` prints the articles as text)"
+                .to_string());
+        }
+        Ok(())
+    };
+    let remembered = Store::default_location().map(Shared::load);
+    let last_read = remembered.as_ref().and_then(|(_, loaded)| last_read_path(&loaded.state));
+    // The article to show first is read on its own and drawn at once; the whole collection
+    // follows from another thread.
+    let (opening, themes) = match Corpus::first_article(paths, last_read.as_deref()) {
+        Some(first) => {
+            let themes = match themes {
+                Some(file) => theme_file(file)?,
+                None => ThemeSource::Discovered,
+            };
+            check_terminal()?;
+            let (send, rest) = std::sync::mpsc::channel();
+            let paths = paths.to_vec();
+            std::thread::spawn(move || {
+                let _ = send.send(open_quietly(&paths));
+            });
+            let first = Corpus { documents: vec![first], warnings: Vec::new() };
+            (Opening::Reading { first, rest }, themes)
+        }
+        None => {
+            let corpus = open(paths)?;
+            let themes = theme_source(themes, &corpus)?;
+            check_terminal()?;
+            (Opening::Read(corpus), themes)
+        }
+    };
+    basira::ui::run(opening, themes, options, look.config(), remembered)
         .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// The path of the article open at the last exit, as the state remembers it.
+fn last_read_path(state: &ReaderState) -> Option<String> {
+    state.articles.get(state.last_article.as_ref()?)?.path.clone()
+}
+
+/// The collection, with the folders kept in the cache as [`open`] does, its warnings left
+/// for the reader to list (the terminal is the reader's by then).
+fn open_quietly(paths: &[PathBuf]) -> Result<Corpus, String> {
+    Corpus::open_keeping_folders(paths, cache_dir().as_deref()).map_err(|e| e.to_string())
 }

@@ -317,3 +317,44 @@ fn notes_of_an_edited_article_are_found_again_and_a_lost_one_is_listed_under_w()
         "{saved:?}"
     );
 }
+
+#[test]
+fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_is_lost() {
+    // The reader starts on article 3 alone, as it does while a folder is being read.
+    let whole = Corpus::builtin();
+    let third = whole.documents[2].clone();
+    let alone = Corpus { documents: vec![third], warnings: Vec::new() };
+    let mut app = App::new(Arc::new(alone), LayoutOptions::default(), Config::default(), 100, 30);
+    assert!(screen_text(&render(&app, 100, 30)).contains("article 1/1"));
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    // Meanwhile the user reads on and writes a note.
+    press(&mut app, "}}");
+    let paragraph = app.paragraph();
+    press(&mut app, "a");
+    app.paste("كتبت قبل أن تصل بقية المقالات");
+    press(&mut app, "<Enter>");
+    press(&mut app, "j");
+    let (noted, paragraph) = (paragraph, app.paragraph());
+    let top = app.scene().1;
+    assert!(top > 0);
+    let before = screen_text(&render(&app, 100, 30));
+
+    app.take_up_collection(Arc::new(Corpus::builtin()), 2);
+    let after = screen_text(&render(&app, 100, 30));
+    assert!(after.contains("article 3/5"), "{after}");
+    // The same text at the same place, and the note on the same paragraph of article 3.
+    assert_eq!(app.paragraph(), paragraph);
+    assert_eq!(app.scene().1, top);
+    let text_rows = |s: &str| s.lines().skip(1).take(20).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(text_rows(&before), text_rows(&after));
+    let notes = app.bookmarks();
+    assert_eq!(notes.len(), 1);
+    assert_eq!((notes[0].document, notes[0].paragraph), (2, noted));
+    // And the other articles are there.
+    press(&mut app, ".");
+    assert!(screen_text(&render(&app, 100, 30)).contains("article 4/5"));
+}

@@ -157,6 +157,41 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// The article a reader shows first, read on its own before the rest of `paths`: the file
+    /// `preferred` names (a canonical path, the article open at the last exit) when it is one
+    /// of them, else the first. None for the built-in articles, and whenever opening all of
+    /// `paths` could fail (a path missing, a folder holding no text file, the first file
+    /// unreadable): [`Corpus::open_keeping_folders`] then says why before the reader starts.
+    pub fn first_article(paths: &[PathBuf], preferred: Option<&str>) -> Option<Document> {
+        let mut files = Vec::new();
+        for path in paths {
+            let meta = fs::metadata(path).ok()?;
+            if meta.is_dir() {
+                let before = files.len();
+                let mut visited = HashSet::from([folder_id(path, &meta)]);
+                collect_text_files(path, &mut visited, &mut files, &mut Vec::new());
+                if files.len() == before {
+                    return None;
+                }
+            } else if meta.is_file() && is_text_file(path) {
+                files.push(path.clone());
+            } else {
+                return None;
+            }
+        }
+        let is_preferred = |file: &&PathBuf| {
+            let same_name = preferred.is_some_and(|p| Path::new(p).file_name() == file.file_name());
+            same_name
+                && fs::canonicalize(file)
+                    .ok()
+                    .and_then(|c| c.to_str().map(str::to_owned))
+                    .as_deref()
+                    == preferred
+        };
+        let first = files.iter().find(is_preferred).or(files.first())?;
+        read_document(first).ok().map(|(document, _)| document)
+    }
+
     /// Add every `.txt`/`.md` file under the folder `dir`; files that cannot be opened are
     /// skipped with a warning. Refuses a folder in which no file could be opened.
     fn open_folder(

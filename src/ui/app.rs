@@ -307,14 +307,7 @@ impl App {
             state_changed: false,
             quit: false,
         };
-        // Each key hashes its article's text: a large collection's are shared out among the
-        // cores (a few articles' are not worth starting them for).
-        let documents = &app.corpus.documents;
-        app.article_keys = if documents.len() > PARALLEL_KEYS {
-            documents.par_iter().map(article_key).collect()
-        } else {
-            documents.iter().map(article_key).collect()
-        };
+        app.article_keys = keys_of(&app.corpus.documents);
         app.refresh_view();
         app.follow_reading_position();
         app.refresh_panel();
@@ -368,6 +361,52 @@ impl App {
         self.state = state;
     }
 
+    /// Take up the whole collection, of which the reader had only the first article (shown
+    /// while the rest was read): that article is `first` in `corpus`. Everything that named
+    /// it (the view, the place, jumps, a note being typed) follows it to its new index; the
+    /// state is placed again on every article, without moving the reader; a search is run
+    /// again over them all.
+    pub fn take_up_collection(&mut self, corpus: Arc<Corpus>, first: usize) {
+        let count = corpus.documents.len();
+        let moved = |document: usize| if document == 0 { first } else { document };
+        let mut anchors = vec![Anchor::default(); count];
+        let mut current = vec![0; count];
+        anchors[first] = self.view.anchor_at(self.top_row());
+        current[first] = self.current.first().copied().unwrap_or(0);
+        self.anchors = anchors;
+        self.current = current;
+        self.corpus = corpus;
+        self.article_keys = keys_of(&self.corpus.documents);
+        self.document = first;
+        self.view = DocumentView::new(&self.corpus, first, self.view.width, &self.options);
+        self.view_document = first;
+        for jump in &mut self.jumps {
+            jump.document = moved(jump.document);
+        }
+        if let Some(highlight) = &mut self.highlight {
+            highlight.document = moved(highlight.document);
+        }
+        if let Some(Prompt { kind: PromptKind::Note { document, .. }, .. }) = &mut self.prompt {
+            *document = moved(*document);
+        }
+        if let Some(Overlay::Articles { selected }) = &mut self.overlay {
+            *selected = moved(*selected);
+        }
+        self.search_index = None;
+        if let Some(search) = &mut self.search {
+            let index = self.search_index.insert(SearchIndex::new(&self.corpus));
+            search.hits = index.find(&search.query);
+            search.current = None;
+        }
+        let placed = place(&self.state, &self.corpus.documents, &self.article_keys);
+        self.unplaced =
+            placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
+        self.take_positions(&placed.state, Some(first));
+        self.state = placed.state;
+        self.refresh_view();
+        self.refresh_panel();
+    }
+
     /// The reading positions of `state` for every article but `except`.
     fn take_positions(&mut self, state: &ReaderState, except: Option<usize>) {
         for (i, key) in self.article_keys.iter().enumerate() {
@@ -389,6 +428,7 @@ impl App {
             let moved = self.anchors[i] != Anchor::default() || self.current[i] != 0;
             if moved || self.state.articles.contains_key(key) {
                 let article = self.state.articles.entry(key.clone()).or_default();
+                say_where_read(article, &self.corpus.documents[i]);
                 article.position = state::Position {
                     paragraph: self.anchors[i].paragraph,
                     line: self.anchors[i].line,
@@ -421,12 +461,8 @@ impl App {
     /// The entry of article `document`, made (with where it was read from) if it has none.
     fn article_state_mut(&mut self, document: usize) -> &mut ArticleState {
         let key = self.article_keys[document].clone();
-        let read = &self.corpus.documents[document];
         let article = self.state.articles.entry(key).or_default();
-        if article.title.is_none() {
-            article.path = Some(stored_path(read));
-            article.title = Some(read.title.clone());
-        }
+        say_where_read(article, &self.corpus.documents[document]);
         article
     }
 
@@ -1424,6 +1460,25 @@ fn step_in(selected: usize, action: Action, count: usize) -> usize {
         (selected + 1).min(count.saturating_sub(1))
     } else {
         selected.saturating_sub(1)
+    }
+}
+
+/// Note in a new entry where its article was read from (how it is found again once edited,
+/// and opened first next time).
+fn say_where_read(article: &mut ArticleState, document: &Document) {
+    if article.title.is_none() {
+        article.path = Some(stored_path(document));
+        article.title = Some(document.title.clone());
+    }
+}
+
+/// Each article's key ([`article_key`]), which hashes its text: a large collection's are
+/// shared out among the cores (a few articles' are not worth starting them for).
+fn keys_of(documents: &[Document]) -> Vec<String> {
+    if documents.len() > PARALLEL_KEYS {
+        documents.par_iter().map(article_key).collect()
+    } else {
+        documents.iter().map(article_key).collect()
     }
 }
 

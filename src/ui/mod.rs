@@ -18,6 +18,7 @@ pub mod terminal;
 
 use std::io;
 use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
@@ -27,7 +28,7 @@ use ratatui::buffer::Buffer;
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
 use crate::layout::{BidiMode, LayoutOptions};
-use crate::state::store::{Loaded, Shared, Store};
+use crate::state::store::{Loaded, Shared};
 use app::App;
 use config::Config;
 use keymap::Key;
@@ -37,23 +38,46 @@ use terminal::{ReaderBackend, TerminalSession, Wake};
 /// is restored after a panic.
 pub const PANIC_TEST_VARIABLE: &str = "BASIRA_TEST_PANIC_ON_KEY";
 
+/// What the reader opens.
+pub enum Opening {
+    /// The whole collection, read.
+    Read(Corpus),
+    /// The article to show first, read on its own, while the whole collection is read on
+    /// another thread and sent on `rest` (or the sentence saying why it could not be).
+    Reading {
+        /// A collection of that one article.
+        first: Corpus,
+        /// The whole collection, when it has been read.
+        rest: mpsc::Receiver<Result<Corpus, String>>,
+    },
+}
+
+/// How often the reader looks whether the collection it is reading has arrived.
+const READING_POLL: Duration = Duration::from_millis(50);
+
 /// Run the reader in the terminal until the user quits or a signal ends it. The first frame
-/// is drawn at once; the analysis (key points, themes, links) is read from the cache or
-/// computed in the background and fills the panel when it is ready.
+/// is drawn at once (while a collection is still being read, of its first article); the
+/// analysis (key points, themes, links) is read from the cache or computed in the
+/// background once the collection is there, and fills the panel when it is ready.
 ///
 /// What the reader remembers (positions, bookmarks, notes, the open article) comes from
-/// `store` and goes back to it at exit, and at once when a bookmark or note changes.
+/// `remembered` (a store and what was loaded from it) and goes back to it at exit, and at
+/// once when a bookmark or note changes.
 pub fn run(
-    corpus: Corpus,
+    opening: Opening,
     themes: ThemeSource,
     options: LayoutOptions,
     config: Config,
-    store: Option<Store>,
+    remembered: Option<(Shared, Loaded)>,
 ) -> io::Result<()> {
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
-    let corpus = Arc::new(corpus);
-    let analysis = analyse_in_background(Arc::clone(&corpus), themes);
-    let (mut shared, remembered) = store.map(Shared::load).unzip();
+    let (corpus, mut rest) = match opening {
+        Opening::Read(corpus) => (Arc::new(corpus), None),
+        Opening::Reading { first, rest } => (Arc::new(first), Some(rest)),
+    };
+    let mut analysis =
+        rest.is_none().then(|| analyse_in_background(Arc::clone(&corpus), themes.clone()));
+    let (mut shared, remembered) = remembered.unzip();
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
     let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
@@ -94,10 +118,26 @@ pub fn run(
         if app.take_state_change() {
             save(&mut app);
         }
-        if let Ok(analysis) = analysis.try_recv() {
-            app.set_analysis(analysis);
+        if let Some(arrived) = rest.as_ref().and_then(|r| r.try_recv().ok()) {
+            rest = None;
+            match arrived {
+                Ok(whole) => {
+                    let first = whole.documents.iter().position(|d| d.path == app.document().path);
+                    let whole = Arc::new(whole);
+                    app.take_up_collection(Arc::clone(&whole), first.unwrap_or(0));
+                    analysis = Some(analyse_in_background(whole, themes.clone()));
+                }
+                Err(e) => app.tell(e),
+            }
+            // Drawn at once with every article.
+            continue;
         }
-        match session.next()? {
+        if let Some(ready) = analysis.as_ref().and_then(|a| a.try_recv().ok()) {
+            app.set_analysis(ready);
+        }
+        // While the collection is being read, look for it often.
+        let wait = if rest.is_some() { READING_POLL } else { Duration::MAX };
+        match session.next_within(wait)? {
             Wake::Event(Event::Key(key))
                 if key.kind != KeyEventKind::Release && Key::from_event(&key) == Key::ctrl('z') =>
             {

@@ -93,11 +93,17 @@ impl TerminalSession {
 
     /// Wait for the next terminal event or a signal, or a moment without either.
     pub fn next(&self) -> io::Result<Wake> {
+        self.next_within(SIGNAL_POLL)
+    }
+
+    /// [`TerminalSession::next`], waiting at most `wait` (at most the signal poll's moment):
+    /// for a caller that also waits for work done on another thread.
+    pub fn next_within(&self, wait: Duration) -> io::Result<Wake> {
         let sig = self.signal.load(Ordering::SeqCst);
         if sig != 0 {
             return Ok(Wake::Signal(sig as i32));
         }
-        if event::poll(SIGNAL_POLL)? {
+        if event::poll(wait.min(SIGNAL_POLL))? {
             return Ok(Wake::Event(event::read()?));
         }
         Ok(Wake::Tick)
