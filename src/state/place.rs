@@ -133,7 +133,8 @@ impl<'d> Finder<'d> {
         Finder { documents, by_title, by_file_name }
     }
 
-    /// The article with `article`'s path; else the one article with its title.
+    /// The article with `article`'s path; else, when that path names no file now, the one
+    /// article with its title.
     fn find(&self, article: &ArticleState) -> Option<usize> {
         if let Some(path) = &article.path {
             let same_name = self.by_file_name.get(file_name(path)).map_or(&[][..], Vec::as_slice);
@@ -144,6 +145,11 @@ impl<'d> Finder<'d> {
             if let Some(&i) = same_name.iter().find(same_path) {
                 return Some(i);
             }
+        }
+        // By its title only when the file it was read from is gone (renamed as well as
+        // edited): a file still there is another article, whatever its title.
+        if article.path.as_ref().is_some_and(|path| Path::new(path).exists()) {
+            return None;
         }
         match self.by_title.get(article.title.as_deref()?)?.as_slice() {
             [one] => Some(*one),
@@ -320,5 +326,19 @@ mod tests {
         assert_eq!(bookmarks[1].paragraph, 999);
         assert_eq!(placed.unplaced.len(), 1);
         assert_eq!(placed.unplaced[0].reason, Reason::PastTheEnd);
+    }
+
+    #[test]
+    fn another_file_of_the_same_title_is_another_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("other.txt");
+        std::fs::write(&elsewhere, "x").unwrap();
+        let other = parse_document(elsewhere.to_str().unwrap(), ARTICLE, false);
+        let state = noted(&other, &[(1, "ملاحظة")]);
+        let edited = ARTICLE.replace("وأسوارها", "وأسوارها العالية");
+        let open = parse_document("a.txt", &edited, false);
+        let keys = vec![article_key(&open)];
+        let placed = place(&state, std::slice::from_ref(&open), &keys);
+        assert_eq!(placed.state, state);
     }
 }
