@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 
 use crate::corpus::first_unsafe_on_a_line;
 
@@ -13,16 +13,29 @@ use crate::corpus::first_unsafe_on_a_line;
 /// [`is_unsafe_on_a_line`](crate::corpus::is_unsafe_on_a_line) names) are written as `\uXXXX` escapes, so that JSON printed to a
 /// terminal sends it none of them. (JSON escapes the C0 controls itself.)
 pub fn write_pretty(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {
-    let mut serializer = Serializer::with_formatter(&mut *out, TerminalSafe::default());
+    write_with(out, value, PrettyFormatter::new())
+}
+
+/// Write `value` as JSON on one line, then a newline, with the escapes of [`write_pretty`].
+pub fn write_compact(out: &mut (impl Write + ?Sized), value: &impl Serialize) -> io::Result<()> {
+    write_with(out, value, CompactFormatter)
+}
+
+/// Write `value` with `layout` (pretty or compact), made terminal-safe, then a newline.
+fn write_with(
+    out: &mut (impl Write + ?Sized),
+    value: &impl Serialize,
+    layout: impl Formatter,
+) -> io::Result<()> {
+    let mut serializer = Serializer::with_formatter(&mut *out, TerminalSafe(layout));
     value.serialize(&mut serializer)?;
     writeln!(out)
 }
 
-/// serde_json's pretty formatter, with the escapes of [`write_pretty`].
-#[derive(Default)]
-struct TerminalSafe(PrettyFormatter<'static>);
+/// One of serde_json's formatters, with the escapes of [`write_pretty`].
+struct TerminalSafe<F>(F);
 
-impl Formatter for TerminalSafe {
+impl<F: Formatter> Formatter for TerminalSafe<F> {
     fn write_string_fragment<W>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()>
     where
         W: ?Sized + Write,
@@ -103,5 +116,10 @@ mod tests {
         let printed = json(&text);
         assert_eq!(printed, "\"a\\u2028b\\u2029c\\u009bd\\u007fe\\u202ef\\u2066g\\u001bh\\ni\"\n",);
         assert_eq!(serde_json::from_str::<String>(&printed).unwrap(), text);
+        let mut compact = Vec::new();
+        write_compact(&mut compact, &serde_json::json!({"t": [text]})).unwrap();
+        let compact = String::from_utf8(compact).unwrap();
+        assert!(!compact.contains('\u{202e}') && compact.lines().count() == 1, "{compact}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap()["t"][0], text);
     }
 }

@@ -140,6 +140,10 @@ struct AnalysisArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// With --json: JSON on one line, and for themes and links each passage's text once, in
+    /// a table of passages that the entries point into by index.
+    #[arg(long, requires = "json")]
+    compact: bool,
     /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
     #[arg(long, value_name = "FILE")]
     themes: Option<PathBuf>,
@@ -383,7 +387,9 @@ fn run_report(
     let corpus = open(&args.paths)?;
     let themes = theme_source(args.themes.as_deref(), &corpus)?;
     let analysis = cache::load_or_compute(&corpus, &themes);
-    let format = if args.json {
+    let format = if args.compact {
+        Format::CompactJson
+    } else if args.json {
         Format::Json
     } else {
         Format::Text { width: output_width(), options: args.display.options() }

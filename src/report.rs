@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, Document, sanitise_line};
-use crate::json::write_pretty;
+use crate::json::{write_compact, write_pretty};
 use crate::layout::{LayoutOptions, layout_paragraph};
 use crate::text::written::StemmedWords;
 use crate::ui::chrome::one_line;
@@ -18,6 +18,10 @@ use crate::ui::chrome::one_line;
 pub enum Format {
     /// Pretty-printed JSON.
     Json,
+    /// JSON on one line; themes and links as tables of documents and passages, each text
+    /// once, that the entries point into (a collection's links would repeat each paragraph's
+    /// text for every link).
+    CompactJson,
     /// Text for a terminal `width` columns wide.
     Text {
         /// Columns.
@@ -93,6 +97,9 @@ struct ThemeEntry<'a> {
 /// A paragraph of an article: `{"path","paragraph","text"}` (and a strength for themes).
 #[derive(Serialize)]
 struct PassageEntry<'a> {
+    /// The document's index, for the compact form (not printed in this one).
+    #[serde(skip)]
+    document: usize,
     path: &'a str,
     paragraph: usize,
     text: &'a str,
@@ -118,9 +125,162 @@ struct LinkEntry<'a> {
     same_text: bool,
 }
 
+/// The compact links: `{"documents":[{"path","title"}],"passages":[{"document","paragraph",
+/// "text"}],"links":[{"from","to","score","terms","same_text"}]}`, `from` and `to` indexing
+/// `passages` and a passage's `document` indexing `documents`.
+#[derive(Serialize)]
+struct CompactLinks<'a> {
+    documents: Vec<DocumentName<'a>>,
+    passages: Vec<CompactPassage<'a>>,
+    links: Vec<CompactLink<'a>>,
+}
+
+/// A document of a compact report.
+#[derive(Serialize)]
+struct DocumentName<'a> {
+    path: &'a str,
+    title: &'a str,
+}
+
+/// A paragraph of a compact report, by its document's index in `documents`.
+#[derive(Serialize)]
+struct CompactPassage<'a> {
+    document: usize,
+    paragraph: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct CompactLink<'a> {
+    from: usize,
+    to: usize,
+    score: f64,
+    terms: Vec<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    same_text: bool,
+}
+
+/// The compact themes: `{"documents":[…],"passages":[…],"themes":[{"id","label","label_en",
+/// "terms","articles","passages":[{"passage","strength"}]}]}`, as [`CompactLinks`].
+#[derive(Serialize)]
+struct CompactThemes<'a> {
+    documents: Vec<DocumentName<'a>>,
+    passages: Vec<CompactPassage<'a>>,
+    themes: Vec<CompactTheme<'a>>,
+}
+
+#[derive(Serialize)]
+struct CompactTheme<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label_en: Option<&'a str>,
+    terms: &'a [String],
+    articles: usize,
+    passages: Vec<ThemePassage>,
+}
+
+/// A theme's passage in a compact report: its index in `passages`, and how strongly it
+/// belongs.
+#[derive(Serialize)]
+struct ThemePassage {
+    passage: usize,
+    strength: f64,
+}
+
+/// The passages a compact report names, each once, in the order first named.
+struct PassageTable<'a> {
+    corpus: &'a Corpus,
+    index: std::collections::HashMap<(usize, usize), usize>,
+    passages: Vec<CompactPassage<'a>>,
+}
+
+impl<'a> PassageTable<'a> {
+    fn new(corpus: &'a Corpus) -> PassageTable<'a> {
+        PassageTable { corpus, index: Default::default(), passages: Vec::new() }
+    }
+
+    /// The index of paragraph `paragraph` of document `document`, added if it is new.
+    fn of(&mut self, document: usize, paragraph: usize) -> usize {
+        *self.index.entry((document, paragraph)).or_insert_with(|| {
+            let text = &self.corpus.documents[document].paragraphs[paragraph].text;
+            self.passages.push(CompactPassage { document, paragraph, text });
+            self.passages.len() - 1
+        })
+    }
+
+    /// Every document's name, then the passages.
+    fn finish(self) -> (Vec<DocumentName<'a>>, Vec<CompactPassage<'a>>) {
+        let documents =
+            self.corpus.documents.iter().map(|d| DocumentName { path: &d.path, title: &d.title });
+        (documents.collect(), self.passages)
+    }
+}
+
+/// `links` in the compact shape.
+fn compact_links<'a>(corpus: &'a Corpus, links: Vec<LinkEntry<'a>>) -> CompactLinks<'a> {
+    let mut table = PassageTable::new(corpus);
+    let links = links
+        .into_iter()
+        .map(|l| CompactLink {
+            from: table.of(l.from.document, l.from.paragraph),
+            to: table.of(l.to.document, l.to.paragraph),
+            score: l.score,
+            terms: l.terms,
+            same_text: l.same_text,
+        })
+        .collect();
+    let (documents, passages) = table.finish();
+    CompactLinks { documents, passages, links }
+}
+
+/// The themes of `analysis` in the compact shape.
+fn compact_themes<'a>(
+    corpus: &'a Corpus,
+    analysis: &'a Analysis,
+    entries: Vec<ThemeEntry<'a>>,
+) -> CompactThemes<'a> {
+    let mut table = PassageTable::new(corpus);
+    let themes = analysis
+        .themes
+        .iter()
+        .zip(entries)
+        .map(|(theme, entry)| CompactTheme {
+            id: entry.id,
+            label: entry.label,
+            label_en: entry.label_en,
+            terms: entry.terms,
+            articles: entry.articles,
+            passages: theme
+                .passages
+                .iter()
+                .map(|p| ThemePassage {
+                    passage: table.of(p.document, p.paragraph),
+                    strength: p.strength,
+                })
+                .collect(),
+        })
+        .collect();
+    let (documents, passages) = table.finish();
+    CompactThemes { documents, passages, themes }
+}
+
+/// Write `value` as the JSON `format` asks for.
+fn write_json(
+    out: &mut (impl Write + ?Sized),
+    value: &impl Serialize,
+    format: Format,
+) -> io::Result<()> {
+    match format {
+        Format::CompactJson => write_compact(out, value),
+        _ => write_pretty(out, value),
+    }
+}
+
 fn passage<'a>(corpus: &'a Corpus, document: usize, paragraph: usize) -> PassageEntry<'a> {
     let doc = &corpus.documents[document];
     PassageEntry {
+        document,
         path: &doc.path,
         paragraph,
         text: &doc.paragraphs[paragraph].text,
@@ -158,7 +318,7 @@ pub fn write_key_points(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_pretty(out, &KeyPointsReport { documents });
+        return write_json(out, &KeyPointsReport { documents }, format);
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
@@ -205,7 +365,7 @@ pub fn write_facts(
         })
         .collect();
     let Format::Text { width, options } = format else {
-        return write_pretty(out, &FactsReport { documents });
+        return write_json(out, &FactsReport { documents }, format);
     };
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
@@ -245,6 +405,9 @@ pub fn write_themes(
         })
         .collect();
     let Format::Text { width, options } = format else {
+        if let Format::CompactJson = format {
+            return write_compact(out, &compact_themes(corpus, analysis, themes));
+        }
         return write_pretty(out, &ThemesReport { themes });
     };
     let mut text = TextWriter { out, width, options, first: true };
@@ -306,6 +469,9 @@ pub fn write_links(
         })
         .collect();
     let Format::Text { width, options } = format else {
+        if let Format::CompactJson = format {
+            return write_compact(out, &compact_links(corpus, links));
+        }
         return write_pretty(out, &LinksReport { links });
     };
     let mut text = TextWriter { out, width, options, first: true };

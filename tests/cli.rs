@@ -434,3 +434,58 @@ fn the_reader_into_a_file_or_a_pipe_says_so_instead_of_drawing() {
     assert!(said.contains("not a terminal") && said.contains("basira cat"), "{said}");
     assert_eq!(said.lines().count(), 1, "{said}");
 }
+
+#[test]
+fn compact_links_and_themes_hold_what_the_full_form_holds_with_each_text_once() {
+    for command in ["links", "themes"] {
+        let full = json(&[command, "--json"]);
+        let out = basira(&[command, "--json", "--compact"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 1, "one line");
+        let compact: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let passages = compact["passages"].as_array().unwrap();
+        let documents = compact["documents"].as_array().unwrap();
+        // Each text once.
+        let mut texts: Vec<&str> = passages.iter().map(|p| p["text"].as_str().unwrap()).collect();
+        let count = texts.len();
+        texts.sort();
+        texts.dedup();
+        assert_eq!(texts.len(), count);
+        // The passage an index names is the one the full form prints.
+        let named = |index: &serde_json::Value| {
+            let p = &passages[index.as_u64().unwrap() as usize];
+            let path = &documents[p["document"].as_u64().unwrap() as usize]["path"];
+            (path.clone(), p["paragraph"].clone(), p["text"].clone())
+        };
+        let printed =
+            |p: &serde_json::Value| (p["path"].clone(), p["paragraph"].clone(), p["text"].clone());
+        if command == "links" {
+            let (full, compact) =
+                (full["links"].as_array().unwrap(), compact["links"].as_array().unwrap());
+            assert!(!full.is_empty());
+            assert_eq!(full.len(), compact.len());
+            for (f, c) in full.iter().zip(compact) {
+                assert_eq!(printed(&f["from"]), named(&c["from"]));
+                assert_eq!(printed(&f["to"]), named(&c["to"]));
+                assert_eq!((&f["score"], &f["terms"]), (&c["score"], &c["terms"]));
+            }
+        } else {
+            let (full, compact) =
+                (full["themes"].as_array().unwrap(), compact["themes"].as_array().unwrap());
+            assert!(!full.is_empty());
+            for (f, c) in full.iter().zip(compact) {
+                assert_eq!(f["label"], c["label"]);
+                let f: Vec<_> = f["passages"].as_array().unwrap().iter().map(printed).collect();
+                let c: Vec<_> = c["passages"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| named(&p["passage"]))
+                    .collect();
+                assert_eq!(f, c);
+            }
+        }
+    }
+    // Without --json it is a usage error.
+    assert_eq!(basira(&["links", "--compact"]).status.code(), Some(2));
+}
