@@ -77,21 +77,22 @@ struct FactEntry<'a> {
     numbers: Vec<&'a str>,
 }
 
-/// `{"themes":[{"id","label","label_en","terms","articles","passages":[…]}]}`
+/// `{"themes":[{"id","label","label_en","terms","articles","passages":[…]}]}`, the passages
+/// as `P` gives them (whole, or by index in the compact form).
 #[derive(Serialize)]
-struct ThemesReport<'a> {
-    themes: Vec<ThemeEntry<'a>>,
+struct ThemesReport<'a, P: Serialize> {
+    themes: Vec<ThemeEntry<'a, P>>,
 }
 
 #[derive(Serialize)]
-struct ThemeEntry<'a> {
+struct ThemeEntry<'a, P: Serialize> {
     id: &'a str,
     label: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     label_en: Option<&'a str>,
     terms: &'a [String],
     articles: usize,
-    passages: Vec<PassageEntry<'a>>,
+    passages: Vec<P>,
 }
 
 /// A paragraph of an article: `{"path","paragraph","text"}` (and a strength for themes).
@@ -107,10 +108,10 @@ struct PassageEntry<'a> {
     strength: Option<f64>,
 }
 
-/// `{"links":[{"from","to","score","terms"}]}`
+/// `{"links":[{"from","to","score","terms"}]}`, the passages as `L` gives them.
 #[derive(Serialize)]
-struct LinksReport<'a> {
-    links: Vec<LinkEntry<'a>>,
+struct LinksReport<L: Serialize> {
+    links: Vec<L>,
 }
 
 #[derive(Serialize)]
@@ -125,14 +126,17 @@ struct LinkEntry<'a> {
     same_text: bool,
 }
 
-/// The compact links: `{"documents":[{"path","title"}],"passages":[{"document","paragraph",
-/// "text"}],"links":[{"from","to","score","terms","same_text"}]}`, `from` and `to` indexing
-/// `passages` and a passage's `document` indexing `documents`.
+/// A compact report: `{"documents":[{"path","title"}],"passages":[{"document","paragraph",
+/// "text"}], …}` with the entries beside them (`"links":[{"from","to","score","terms",
+/// "same_text"}]`, `from` and `to` indexing `passages`; or `"themes":[{"id","label",
+/// "label_en","terms","articles","passages":[{"passage","strength"}]}]`); a passage's
+/// `document` indexes `documents`.
 #[derive(Serialize)]
-struct CompactLinks<'a> {
+struct Compact<'a, T: Serialize> {
     documents: Vec<DocumentName<'a>>,
     passages: Vec<CompactPassage<'a>>,
-    links: Vec<CompactLink<'a>>,
+    #[serde(flatten)]
+    entries: T,
 }
 
 /// A document of a compact report.
@@ -158,26 +162,6 @@ struct CompactLink<'a> {
     terms: Vec<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     same_text: bool,
-}
-
-/// The compact themes: `{"documents":[…],"passages":[…],"themes":[{"id","label","label_en",
-/// "terms","articles","passages":[{"passage","strength"}]}]}`, as [`CompactLinks`].
-#[derive(Serialize)]
-struct CompactThemes<'a> {
-    documents: Vec<DocumentName<'a>>,
-    passages: Vec<CompactPassage<'a>>,
-    themes: Vec<CompactTheme<'a>>,
-}
-
-#[derive(Serialize)]
-struct CompactTheme<'a> {
-    id: &'a str,
-    label: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    label_en: Option<&'a str>,
-    terms: &'a [String],
-    articles: usize,
-    passages: Vec<ThemePassage>,
 }
 
 /// A theme's passage in a compact report: its index in `passages`, and how strongly it
@@ -209,16 +193,19 @@ impl<'a> PassageTable<'a> {
         })
     }
 
-    /// Every document's name, then the passages.
-    fn finish(self) -> (Vec<DocumentName<'a>>, Vec<CompactPassage<'a>>) {
+    /// The report of `entries`, with every document's name and the passages named.
+    fn finish<T: Serialize>(self, entries: T) -> Compact<'a, T> {
         let documents =
             self.corpus.documents.iter().map(|d| DocumentName { path: &d.path, title: &d.title });
-        (documents.collect(), self.passages)
+        Compact { documents: documents.collect(), passages: self.passages, entries }
     }
 }
 
 /// `links` in the compact shape.
-fn compact_links<'a>(corpus: &'a Corpus, links: Vec<LinkEntry<'a>>) -> CompactLinks<'a> {
+fn compact_links<'a>(
+    corpus: &'a Corpus,
+    links: Vec<LinkEntry<'a>>,
+) -> Compact<'a, LinksReport<CompactLink<'a>>> {
     let mut table = PassageTable::new(corpus);
     let links = links
         .into_iter()
@@ -230,39 +217,34 @@ fn compact_links<'a>(corpus: &'a Corpus, links: Vec<LinkEntry<'a>>) -> CompactLi
             same_text: l.same_text,
         })
         .collect();
-    let (documents, passages) = table.finish();
-    CompactLinks { documents, passages, links }
+    table.finish(LinksReport { links })
 }
 
-/// The themes of `analysis` in the compact shape.
+/// The themes `entries` in the compact shape.
 fn compact_themes<'a>(
     corpus: &'a Corpus,
-    analysis: &'a Analysis,
-    entries: Vec<ThemeEntry<'a>>,
-) -> CompactThemes<'a> {
+    entries: Vec<ThemeEntry<'a, PassageEntry<'a>>>,
+) -> Compact<'a, ThemesReport<'a, ThemePassage>> {
     let mut table = PassageTable::new(corpus);
-    let themes = analysis
-        .themes
-        .iter()
-        .zip(entries)
-        .map(|(theme, entry)| CompactTheme {
+    let themes = entries
+        .into_iter()
+        .map(|entry| ThemeEntry {
+            passages: entry
+                .passages
+                .iter()
+                .map(|p| ThemePassage {
+                    passage: table.of(p.document, p.paragraph),
+                    strength: p.strength.unwrap_or_default(),
+                })
+                .collect(),
             id: entry.id,
             label: entry.label,
             label_en: entry.label_en,
             terms: entry.terms,
             articles: entry.articles,
-            passages: theme
-                .passages
-                .iter()
-                .map(|p| ThemePassage {
-                    passage: table.of(p.document, p.paragraph),
-                    strength: p.strength,
-                })
-                .collect(),
         })
         .collect();
-    let (documents, passages) = table.finish();
-    CompactThemes { documents, passages, themes }
+    table.finish(ThemesReport { themes })
 }
 
 /// Write `value` as the JSON `format` asks for.
@@ -385,7 +367,7 @@ pub fn write_themes(
     analysis: &Analysis,
     format: Format,
 ) -> io::Result<()> {
-    let themes: Vec<ThemeEntry> = analysis
+    let themes: Vec<ThemeEntry<PassageEntry>> = analysis
         .themes
         .iter()
         .map(|t| ThemeEntry {
@@ -406,7 +388,7 @@ pub fn write_themes(
         .collect();
     let Format::Text { width, options } = format else {
         if let Format::CompactJson = format {
-            return write_compact(out, &compact_themes(corpus, analysis, themes));
+            return write_compact(out, &compact_themes(corpus, themes));
         }
         return write_pretty(out, &ThemesReport { themes });
     };
