@@ -15,11 +15,15 @@ use std::time::SystemTime;
 
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::files::{open_regular, read_regular};
+
 /// The bytes every cache file of basira starts with (and the frame's version).
 const HEADER: &[u8; 16] = b"basira cache \x00\x01\n";
 
 /// How many bytes the checksum after the content takes.
 const CHECKSUM: u64 = 8;
+/// The largest cache file read whole: a 10,000-article collection's analysis is some 20 MB.
+const MAX_CACHE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// The cache directory: `$XDG_CACHE_HOME/basira` (or the platform's equivalent).
 pub fn cache_dir() -> Option<PathBuf> {
@@ -81,7 +85,7 @@ pub fn write_atomically(
 /// The content of the file at `path`, if it is one of basira's whole and unchanged; a file
 /// that is not (cut short, a bit flipped, written by something else) is deleted.
 pub fn read_verified(path: &Path) -> Option<Vec<u8>> {
-    let mut bytes = fs::read(path).ok()?;
+    let mut bytes = read_regular(path, MAX_CACHE_BYTES).ok()?;
     let whole = bytes
         .strip_prefix(HEADER.as_slice())
         .and_then(|rest| rest.split_at_checked(rest.len().checked_sub(CHECKSUM as usize)?))
@@ -100,7 +104,7 @@ pub fn read_verified(path: &Path) -> Option<Vec<u8>> {
 /// and unchanged (checked by reading it through once first); a file that is not is deleted.
 pub fn open_verified(path: &Path) -> Option<io::Take<BufReader<File>>> {
     let verified = (|| {
-        let mut file = File::open(path).ok()?;
+        let mut file = open_regular(path).ok()?;
         let length = file.metadata().ok()?.len();
         let content = length.checked_sub(HEADER.len() as u64 + CHECKSUM)?;
         starts_with_header(&mut file).then_some(())?;
@@ -137,7 +141,7 @@ fn starts_with_header(file: &mut impl Read) -> bool {
 /// as basira named its files before they had one (`kind`, a hash in hexadecimal digits,
 /// `.postcard` or, before that, `.json`).
 fn is_ours(path: &Path, kind: &str) -> bool {
-    let headed = File::open(path).is_ok_and(|mut file| starts_with_header(&mut file));
+    let headed = open_regular(path).is_ok_and(|mut file| starts_with_header(&mut file));
     let named_before = path
         .file_name()
         .and_then(|name| name.to_str()?.strip_prefix(kind)?.split_once('.'))

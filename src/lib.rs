@@ -9,6 +9,7 @@ pub mod cache_files;
 pub mod cat;
 pub mod corpus;
 pub mod export;
+pub mod files;
 pub mod json;
 pub mod layout;
 pub mod report;

@@ -409,9 +409,12 @@ fn theme_source(file: Option<&Path>, corpus: &Corpus) -> Result<ThemeSource, Str
     }
 }
 
+/// The largest themes file read: a theme is a few lines.
+const MAX_THEMES_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The themes of the TOML file at `path`.
 fn theme_file(path: &Path) -> Result<ThemeSource, String> {
-    let text = std::fs::read_to_string(path)
+    let text = basira::files::read_regular_text(path, MAX_THEMES_BYTES)
         .map_err(|e| format!("{}: cannot be read ({e})", path.display()))?;
     Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
 }

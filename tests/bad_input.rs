@@ -357,3 +357,79 @@ fn a_folder_of_ten_thousand_files_opens() {
     assert!(corpus.warnings.is_empty());
     assert!(corpus.documents[9_999].path.ends_with("09999.txt"), "in name order");
 }
+
+/// Run basira with `args` and the given config and state folders (each holding what the
+/// test put there); fails the test if it hangs.
+fn basira_with_homes(work: &Path, config: &Path, state: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_basira"))
+        .args(args)
+        .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-input-cache"))
+        .env("XDG_CONFIG_HOME", config)
+        .env("XDG_STATE_HOME", state)
+        .stdin(Stdio::null())
+        .stdout(fs::File::create(work.join("out")).unwrap())
+        .stderr(fs::File::create(work.join("err")).unwrap())
+        .spawn()
+        .expect("basira starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("basira {args:?} still running after {HANG_LIMIT:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        status: status.code(),
+        stdout: fs::read_to_string(work.join("out")).unwrap(),
+        stderr: fs::read_to_string(work.join("err")).unwrap(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_as_the_settings_or_the_state_is_refused_without_waiting() {
+    for (name, make) in [("pipe", None), ("zero", Some("/dev/zero"))] {
+        let dir = scratch(&format!("homes-{name}"));
+        let (config, state) = (dir.join("config"), dir.join("state"));
+        fs::create_dir_all(config.join("basira")).unwrap();
+        fs::create_dir_all(state.join("basira")).unwrap();
+        for file in [config.join("basira/config.toml"), state.join("basira/state.json")] {
+            match make {
+                None if make_fifo(&file).is_none() => {
+                    eprintln!("skipped: mkfifo could not make a named pipe");
+                    return;
+                }
+                None => {}
+                Some(device) => std::os::unix::fs::symlink(device, &file).unwrap(),
+            }
+        }
+        let what = if make.is_some() { "a device" } else { "a named pipe" };
+        // The settings: the reader's screen says so and uses the defaults.
+        let run = basira_with_homes(&dir, &config, &state, &["snapshot", "--size", "120x20"]);
+        assert_eq!(run.status, Some(0), "{}", run.stderr);
+        assert!(run.stdout.contains(&format!("it is {what}")), "{}", run.stdout);
+        // The state: the handout is written without the notes, with a warning, and the file
+        // is left as it is.
+        let run = basira_with_homes(&dir, &config, &state, &["export"]);
+        assert_eq!(run.status, Some(0), "{}", run.stderr);
+        assert!(run.stdout.starts_with('#'), "{}", run.stdout);
+        assert!(run.stderr.contains(&format!("it is {what}, not a file")), "{}", run.stderr);
+        assert!(fs::symlink_metadata(state.join("basira/state.json")).is_ok());
+    }
+}
+
+#[test]
+fn settings_larger_than_any_settings_file_are_refused() {
+    let dir = scratch("huge-config");
+    let (config, state) = (dir.join("config"), dir.join("state"));
+    fs::create_dir_all(config.join("basira")).unwrap();
+    fs::write(config.join("basira/config.toml"), "# ".repeat(1024 * 1024)).unwrap();
+    let run = basira_with_homes(&dir, &config, &state, &["snapshot", "--size", "140x20"]);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("it is larger than"), "{}", run.stdout);
+}

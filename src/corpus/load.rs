@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -11,6 +10,7 @@ use rayon::prelude::*;
 use super::decode::decode;
 use super::stored::{self, FileRead};
 use super::{Document, parse_document};
+use crate::files::{ReadError, read_regular};
 
 /// The largest file basira opens: 64 MiB, checked before a byte is read.
 ///
@@ -324,34 +324,15 @@ fn read_document(path: &Path) -> Result<(Document, Option<String>), LoadError> {
     Ok((document, decoded.warning))
 }
 
-/// The bytes of a `.txt` or `.md` file. What the path is and how large it is are checked
-/// before it is opened: opening a named pipe would wait for a writer, and reading a device
-/// such as `/dev/zero` would never end.
+/// The bytes of a `.txt` or `.md` file, read as [`read_regular`] reads: a named pipe or a
+/// device (even one swapped in after the folder was listed) is refused, never waited on.
 fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let unreadable = |e: std::io::Error| LoadError::Unreadable(path.to_path_buf(), e.to_string());
-    let meta = fs::metadata(path).map_err(unreadable)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotRegular(path.to_path_buf()));
-    }
-    if !is_text_file(path) {
+    if !is_text_file(path) && fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
-    check_size(path, meta.len())?;
-    // Room for the whole file and the byte that shows it has grown: read in one go, where an
-    // empty buffer would be grown and read into a few bytes at a time.
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    // The file may have grown since its size was looked at.
-    check_size(path, bytes.len() as u64)?;
-    Ok(bytes)
-}
-
-/// Refuses a file of `size` bytes when it is over the limit.
-fn check_size(path: &Path, size: u64) -> Result<(), LoadError> {
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge(path.to_path_buf(), size));
-    }
-    Ok(())
+    read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::NotRegular(_) => LoadError::NotRegular(path.to_path_buf()),
+        ReadError::TooLarge(size) => LoadError::TooLarge(path.to_path_buf(), size),
+        ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), e.to_string()),
+    })
 }

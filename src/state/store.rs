@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ReaderState;
 use super::merge::merge;
+use crate::files::{ReadError, read_regular};
 
 /// The `format` field of a state file.
 pub const STATE_FORMAT: &str = "basira-state";
@@ -33,6 +34,8 @@ pub const STATE_VERSION: u32 = 1;
 const FILE_NAME: &str = "state.json";
 /// How the temporary files of [`Store::save`] begin (a random suffix follows).
 const TEMP_PREFIX: &str = ".state.json.tmp";
+/// The largest state file read: a year of notes is well under a megabyte.
+const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 /// The lock file beside the state file: held while a state is read, merged and written.
 const LOCK_NAME: &str = "state.lock";
 /// How long a save waits for another basira to finish saving before it gives up.
@@ -143,9 +146,11 @@ impl Store {
     ///   empty ([`Store::save`] will refuse to replace it too).
     pub fn load(&self) -> Loaded {
         let shown = self.path.display();
-        let bytes = match fs::read(&self.path) {
+        let bytes = match read_regular(&self.path, MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::empty(None),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+                return Loaded::empty(None);
+            }
             Err(e) => {
                 return Loaded::empty(Some(format!(
                     "The saved state in {shown} could not be read ({e}); it was left as it is, \
@@ -279,8 +284,8 @@ impl Store {
     /// its header is parsed), or unreadable. A missing or damaged file may be replaced.
     fn check_replaceable(&self) -> io::Result<()> {
         let shown = self.path.display();
-        match fs::read(&self.path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        match read_regular(&self.path, MAX_STATE_BYTES) {
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             Err(e) => Err(io::Error::other(format!(
                 "the saved state in {shown} cannot be read ({e}), so it is not replaced"
             ))),

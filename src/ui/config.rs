@@ -17,6 +17,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::files::{ReadError, read_regular_text};
+
+/// The largest `config.toml` read: a settings file is a few lines.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 use super::keymap::Keymap;
 use super::lang::Lang;
 use super::palette::Scheme;
@@ -80,12 +85,12 @@ impl Config {
     /// file are reported under its file name alone, so that the status line (where they
     /// are shown) has room for what is wrong however deep the config directory is.
     pub fn load_from(path: &Path) -> Config {
-        match std::fs::read_to_string(path) {
+        match read_regular_text(path, MAX_CONFIG_BYTES) {
             Ok(text) => {
                 let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
                 Config::parse(&name, &text)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
             Err(e) => Config {
                 warnings: vec![format!("{}: cannot be read ({e}); defaults used.", path.display())],
                 ..Config::default()
