@@ -40,13 +40,22 @@ fn scratch(name: &str) -> PathBuf {
 /// cannot stall it); fails the test if it is still running after [`HANG_LIMIT`].
 fn basira(work: &Path, args: &[&str]) -> Run {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let out_path = work.with_extension("stdout");
-    let err_path = work.with_extension("stderr");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_basira"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_basira"));
+    command
+        .env("XDG_CONFIG_HOME", tmp.join("bad-input-config"))
+        .env("XDG_STATE_HOME", tmp.join("bad-input-state"));
+    finish(command, &work.with_extension("out"), args)
+}
+
+/// Run `command` (basira, with its settings folders chosen) with `args`, its output going to
+/// `output` with the extensions `stdout` and `stderr`; fails the test if it hangs.
+fn finish(mut command: Command, output: &Path, args: &[&str]) -> Run {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let out_path = output.with_extension("stdout");
+    let err_path = output.with_extension("stderr");
+    let mut child = command
         .args(args)
         .env("XDG_CACHE_HOME", tmp.join("bad-input-cache"))
-        .env("XDG_CONFIG_HOME", tmp.join("bad-input-config"))
-        .env("XDG_STATE_HOME", tmp.join("bad-input-state"))
         .stdin(Stdio::null())
         .stdout(fs::File::create(&out_path).unwrap())
         .stderr(fs::File::create(&err_path).unwrap())
@@ -361,33 +370,9 @@ fn a_folder_of_ten_thousand_files_opens() {
 /// Run basira with `args` and the given config and state folders (each holding what the
 /// test put there); fails the test if it hangs.
 fn basira_with_homes(work: &Path, config: &Path, state: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_basira"))
-        .args(args)
-        .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("bad-input-cache"))
-        .env("XDG_CONFIG_HOME", config)
-        .env("XDG_STATE_HOME", state)
-        .stdin(Stdio::null())
-        .stdout(fs::File::create(work.join("out")).unwrap())
-        .stderr(fs::File::create(work.join("err")).unwrap())
-        .spawn()
-        .expect("basira starts");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if started.elapsed() > HANG_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("basira {args:?} still running after {HANG_LIMIT:?}: it hangs");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        status: status.code(),
-        stdout: fs::read_to_string(work.join("out")).unwrap(),
-        stderr: fs::read_to_string(work.join("err")).unwrap(),
-    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_basira"));
+    command.env("XDG_CONFIG_HOME", config).env("XDG_STATE_HOME", state);
+    finish(command, &work.join("run"), args)
 }
 
 #[cfg(unix)]
@@ -432,4 +417,49 @@ fn settings_larger_than_any_settings_file_are_refused() {
     let run = basira_with_homes(&dir, &config, &state, &["snapshot", "--size", "140x20"]);
     assert_eq!(run.status, Some(0), "{}", run.stderr);
     assert!(run.stdout.contains("it is larger than"), "{}", run.stdout);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_is_named_with_the_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let dir = scratch("unlisted");
+    // A folder that cannot be listed, and a folder whose only article cannot be read.
+    let (closed, locked) = (dir.join("closed"), dir.join("locked"));
+    for folder in [&closed, &locked] {
+        fs::create_dir(folder).unwrap();
+        fs::write(folder.join("article.txt"), HEADLINE).unwrap();
+    }
+    fs::set_permissions(locked.join("article.txt"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: the reader is then run as the user `nobody`, to whom the
+    // permissions apply.
+    let as_reader = |folder: &Path| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_basira"));
+        if unsafe { libc::geteuid() } == 0 {
+            command.uid(65534).gid(65534);
+        }
+        let name = folder.file_name().unwrap().to_str().unwrap();
+        finish(command, &dir.join(name), &["cat", "--width", "60", folder.to_str().unwrap()])
+    };
+    let run = as_reader(&closed);
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status, Some(1), "{}", run.stdout);
+    assert_eq!(
+        run.stderr.trim(),
+        format!("basira: {}: cannot be read (permission denied)", closed.display())
+    );
+    let run = as_reader(&locked);
+    assert_eq!(run.status, Some(1), "{}", run.stdout);
+    let file = locked.join("article.txt");
+    assert_eq!(
+        run.stderr.trim(),
+        format!(
+            "basira: {}: none of its 1 file could be opened; the first: {}: cannot be read \
+             (permission denied)",
+            locked.display(),
+            file.display()
+        )
+    );
 }

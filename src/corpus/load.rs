@@ -68,6 +68,8 @@ pub enum LoadError {
     Unreadable(PathBuf, String),
     /// A folder holds no `.txt` or `.md` file with text in it.
     NoTextFiles(PathBuf),
+    /// A folder's `.txt` and `.md` files (how many) were all skipped; the first one's reason.
+    NoneOpened(PathBuf, usize, String),
     /// The file holds no text.
     Empty(PathBuf),
     /// The file holds NUL bytes or many other control bytes: it is not text.
@@ -87,6 +89,14 @@ impl fmt::Display for LoadError {
             LoadError::Unreadable(p, why) => write!(f, "{}: cannot be read ({why})", p.display()),
             LoadError::NoTextFiles(p) => {
                 write!(f, "{}: the folder holds no .txt or .md file with text", p.display())
+            }
+            LoadError::NoneOpened(p, count, first) => {
+                let files = if *count == 1 { "file" } else { "files" };
+                write!(
+                    f,
+                    "{}: none of its {count} {files} could be opened; the first: {first}",
+                    p.display()
+                )
             }
             LoadError::Empty(p) => write!(f, "{}: the file is empty", p.display()),
             LoadError::Binary(p) => {
@@ -144,7 +154,7 @@ impl Corpus {
         for path in paths {
             let meta = fs::metadata(path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => LoadError::Missing(path.clone()),
-                _ => LoadError::Unreadable(path.clone(), e.to_string()),
+                _ => LoadError::Unreadable(path.clone(), reason(&e)),
             })?;
             if meta.is_dir() {
                 corpus.open_folder(path, &meta, cache)?;
@@ -201,6 +211,11 @@ impl Corpus {
         cache: Option<&Path>,
     ) -> Result<(), LoadError> {
         let before = self.documents.len();
+        // A folder that cannot be listed is named with the reason (permission denied, say),
+        // not as a folder without text.
+        if let Err(e) = fs::read_dir(dir) {
+            return Err(LoadError::Unreadable(dir.to_path_buf(), reason(&e)));
+        }
         let mut visited = HashSet::from([folder_id(dir, meta)]);
         let mut files = Vec::new();
         collect_text_files(dir, &mut visited, &mut files, &mut self.warnings);
@@ -208,25 +223,45 @@ impl Corpus {
             Some(cache) => stored::reuse_or_read(cache, &files, read_files),
             None => read_files(&files),
         };
+        let mut first_skipped = None;
         for read in reads {
             match read {
                 Ok((document, warning)) => {
                     self.documents.push(document);
                     self.warnings.extend(warning);
                 }
-                Err(skipped) => self.warnings.push(skipped),
+                Err(skipped) => {
+                    first_skipped
+                        .get_or_insert_with(|| skipped.trim_end_matches(SKIPPED).to_owned());
+                    self.warnings.push(skipped);
+                }
             }
         }
         if self.documents.len() == before {
-            return Err(LoadError::NoTextFiles(dir.to_path_buf()));
+            return Err(match first_skipped {
+                Some(first) => LoadError::NoneOpened(dir.to_path_buf(), files.len(), first),
+                None => LoadError::NoTextFiles(dir.to_path_buf()),
+            });
         }
         Ok(())
     }
 }
 
+/// Why a file or folder could not be read, in words («permission denied») without the
+/// system's error number.
+fn reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = text.find(" (os error").map_or(text.as_str(), |end| &text[..end]);
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// How the warning for a file that could not be opened in a folder ends.
+const SKIPPED: &str = "; skipped";
+
 /// What each file gives, in the files' order: read and parsed on every core.
 fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
-    let read = |file: &PathBuf| read_document(file).map_err(|e| format!("{e}; skipped"));
+    let read = |file: &PathBuf| read_document(file).map_err(|e| format!("{e}{SKIPPED}"));
     files.par_iter().map(read).collect()
 }
 
@@ -333,6 +368,6 @@ fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
         ReadError::NotRegular(_) => LoadError::NotRegular(path.to_path_buf()),
         ReadError::TooLarge(size) => LoadError::TooLarge(path.to_path_buf(), size),
-        ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), e.to_string()),
+        ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), reason(&e)),
     })
 }
