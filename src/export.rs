@@ -8,7 +8,9 @@
 //! goes. In Markdown, what is not an article's text (a title, a path, a theme's label, a
 //! note) is written as [`sanitise_line`] shows it: on its one line, without controls or bidi
 //! overrides. JSON keeps every string as it is, with what a terminal must not see escaped
-//! (see [`write_pretty`]).
+//! (see [`write_pretty`]). Either way what is written passes through [`SafeOutput`] last, as
+//! everything basira prints does: an article's bidi embeddings and overrides do not reach the
+//! file. A fact whose figure is drawn in a direction the text forces says so.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -16,9 +18,10 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Budget, Fact, Link};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, Fact, Link};
 use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
 use crate::json::write_pretty;
+use crate::output::SafeOutput;
 use crate::state::{ReaderState, article_key};
 use crate::text::written::StemmedWords;
 
@@ -68,6 +71,10 @@ struct FactEntry<'a> {
     text: &'a str,
     paragraph: usize,
     numbers: Vec<&'a str>,
+    /// Present, and true, when a figure's direction is forced by the text (see
+    /// [`Fact::has_forced_direction`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    direction_forced: bool,
     /// The figures as byte ranges of `text`, sorted, merged where they overlap or touch.
     #[serde(skip)]
     figures: Vec<Range<usize>>,
@@ -156,7 +163,7 @@ pub fn write_handout_file(
         }
         Some(meta) if !meta.is_file() => {
             let file = std::fs::OpenOptions::new().write(true).open(&target)?;
-            let mut out = io::BufWriter::new(file);
+            let mut out = io::BufWriter::new(SafeOutput::new(file));
             write_handout(&mut out, corpus, analysis, state, format)?;
             return out.flush();
         }
@@ -175,7 +182,7 @@ pub fn write_handout_file(
     });
     let mut file = builder.tempfile_in(folder)?;
     {
-        let mut out = io::BufWriter::new(file.as_file_mut());
+        let mut out = io::BufWriter::new(SafeOutput::new(file.as_file_mut()));
         write_handout(&mut out, corpus, analysis, state, format)?;
         out.flush()?;
     }
@@ -222,6 +229,7 @@ fn fact_entry<'a>(document: &'a Document, fact: &Fact) -> FactEntry<'a> {
         text: &text[fact.range()],
         paragraph: fact.paragraph(),
         numbers: figures.iter().map(|r| &text[r.clone()]).collect(),
+        direction_forced: fact.has_forced_direction(text),
         figures: figures_in_sentence(&fact.range(), &figures),
     }
 }
@@ -372,6 +380,9 @@ fn write_article_markdown(out: &mut dyn Write, article: &ArticleHandout) -> io::
     section(out, "Facts and figures", article.facts.is_empty())?;
     for fact in &article.facts {
         writeln!(out, "- {}", one_line(&bold(fact.text, &fact.figures)))?;
+        if fact.direction_forced {
+            writeln!(out, "  - ⚠ {FORCED_DIRECTION}")?;
+        }
     }
 
     section(out, "Themes", article.themes.is_empty())?;
@@ -439,9 +450,10 @@ fn bold(text: &str, figures: &[Range<usize>]) -> String {
     marked
 }
 
-/// An article's text on one line, so that it stays inside its list item. (Its bidi formatting
-/// stays, for the Markdown renderer; titles, paths, labels and notes, which come from file
-/// names, theme files and the state file, go through [`sanitise_line`] instead.)
+/// An article's text on one line, so that it stays inside its list item. (Its bidi embeddings
+/// and overrides are taken out on the way to the file by [`SafeOutput`]; titles, paths, labels
+/// and notes, which come from file names, theme files and the state file, go through
+/// [`sanitise_line`] instead.)
 fn one_line(text: &str) -> String {
     text.replace(['\r', '\n'], " ")
 }

@@ -11,6 +11,7 @@ use basira::cache_files::cache_dir;
 use basira::corpus::{Corpus, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
+use basira::output::SafeOutput;
 use basira::report::{self, Format};
 use basira::state::place::place;
 use basira::state::store::{Shared, Store};
@@ -364,9 +365,10 @@ fn output_width() -> u16 {
     }
 }
 
-/// Write to standard output through a buffer; a closed pipe (`| head`) is not an error.
+/// Write to standard output through a buffer and the last check for what a terminal must not
+/// see ([`SafeOutput`]); a closed pipe (`| head`) is not an error.
 fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), String> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, SafeOutput::new(io::stdout().lock()));
     match write(&mut out).and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write: {e}")),
         _ => Ok(()),

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Budget};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Document, sanitise_line};
 use crate::json::{write_compact, write_pretty};
 use crate::layout::{LayoutOptions, layout_paragraph};
@@ -75,6 +75,10 @@ struct FactEntry<'a> {
     paragraph: usize,
     sentence: usize,
     numbers: Vec<&'a str>,
+    /// Present, and true, when a figure's direction is forced by the text (see
+    /// [`Fact::has_forced_direction`](crate::analysis::Fact::has_forced_direction)).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    direction_forced: bool,
 }
 
 /// `{"themes":[{"id","label","label_en","terms","articles","passages":[…]}]}`, the passages
@@ -341,6 +345,7 @@ pub fn write_facts(
                         paragraph: f.paragraph(),
                         sentence: f.sentence(),
                         numbers: f.figures().into_iter().map(|r| &text[r]).collect(),
+                        direction_forced: f.has_forced_direction(text),
                     }
                 })
                 .collect(),
@@ -355,6 +360,9 @@ pub fn write_facts(
         for fact in &entry.facts {
             text.paragraph(&format!("• {}", fact.text), document)?;
             text.line(&format!("  [{}]", fact.numbers.join(" · ")), document)?;
+            if fact.direction_forced {
+                text.paragraph(&format!("  ⚠ {FORCED_DIRECTION}"), document)?;
+            }
         }
     }
     Ok(())

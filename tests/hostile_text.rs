@@ -83,6 +83,84 @@ fn cat_prints_no_control_and_no_line_wider_than_asked() {
     }
 }
 
+/// Controls, and bidi embeddings, overrides and isolates: what no printed or written output
+/// holds (bidi marks may stay in a handout, which keeps the article's text).
+fn is_unsafe_output(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn every_report_and_handout_prints_no_control_and_no_override() {
+    let dir = scratch("hostile-outputs");
+    let path = hostile_file(&dir);
+    // A second article sharing the hostile one's words, so that there are links to print.
+    let other = dir.join("other.txt");
+    std::fs::write(&other, "مقالة أخرى\n\nفقرة فيها نص عربي بعدها عن التجاوز والحركات.\n").unwrap();
+    // And one whose every sentence, and so its key points and facts, holds bidi formatting.
+    let turned = dir.join("turned.txt");
+    let sentence =
+        "قالت الوزارة إن \u{202e}1000\u{202c} شخص قتلوا و\u{2067}25\u{2069} جرحوا في عام 2017.";
+    std::fs::write(&turned, format!("عنوان \u{202b}مقلوب\n\n{0}\n\n{0} مرة أخرى\n", sentence))
+        .unwrap();
+    let handout = dir.join("handout.md");
+    let (path, other_path) = (path.to_str().unwrap(), other.to_str().unwrap());
+    let runs: &[&[&str]] = &[
+        &["export"],
+        &["export", "--format", "json"],
+        &["export", "-o", handout.to_str().unwrap()],
+        &["keypoints"],
+        &["facts"],
+        &["themes"],
+        &["links"],
+        &["keypoints", "--json"],
+        &["links", "--json", "--compact"],
+    ];
+    for args in runs {
+        let args: Vec<&str> =
+            args.iter().copied().chain([path, other_path, turned.to_str().unwrap()]).collect();
+        let out = basira(&args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let bad: Vec<char> = text.chars().filter(|&c| is_unsafe_output(c)).collect();
+        assert!(bad.is_empty(), "{args:?} printed {bad:?}");
+    }
+    let written = std::fs::read_to_string(&handout).unwrap();
+    assert!(written.contains("hostile.txt"), "{written}");
+    let bad: Vec<char> = written.chars().filter(|&c| is_unsafe_output(c)).collect();
+    assert!(bad.is_empty(), "the handout file holds {bad:?}");
+}
+
+#[test]
+fn a_figure_under_a_direction_override_is_flagged_wherever_facts_are_shown() {
+    let dir = scratch("hostile-figure");
+    let path = dir.join("figure.txt");
+    // «1000» drawn as «0001» by the override around it.
+    std::fs::write(
+        &path,
+        "حصيلة الهجوم\n\nمقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\n\
+         قالت الوزارة إن \u{202e}1000\u{202c} شخص قتلوا في الهجوم، وإن 25 جريحا نقلوا.\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let warning = "A direction override may draw a figure otherwise than it is written.";
+    let text = String::from_utf8(basira(&["facts", path]).stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(warning), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&basira(&["facts", "--json", path]).stdout).unwrap();
+    let fact = &json["documents"][0]["facts"][0];
+    assert_eq!(fact["direction_forced"], true, "{json}");
+    let handout = String::from_utf8(basira(&["export", path]).stdout).unwrap();
+    assert!(handout.contains(warning), "{handout}");
+    // The panel says so too.
+    let screen = String::from_utf8(
+        basira(&["snapshot", "--size", "160x30", "--keys", "<Tab>l", path]).stdout,
+    )
+    .unwrap();
+    assert!(screen.contains("direction override"), "{screen}");
+}
+
 #[test]
 fn coloured_text_is_read_as_text_without_its_colours() {
     // `printf '\e[31mred\e[0m\n'`: a coloured log is text, its escape sequences are not.

@@ -66,6 +66,50 @@ impl Fact {
     pub fn figures(&self) -> Vec<Range<usize>> {
         self.figures.iter().map(widen).collect()
     }
+
+    /// Whether one of the figures is drawn in a direction the text forces on it, so that it
+    /// may be drawn otherwise than it is written («1000» as «0001»): it stands inside a bidi
+    /// override left open before it in the paragraph (`paragraph_text`), or a bidi format
+    /// character stands among its characters.
+    pub fn has_forced_direction(&self, paragraph_text: &str) -> bool {
+        self.figures.iter().map(widen).any(|figure| is_direction_forced(paragraph_text, figure))
+    }
+}
+
+/// What is said of a fact one of whose figures is drawn in a direction the text forces (see
+/// [`Fact::has_forced_direction`]).
+pub const FORCED_DIRECTION: &str =
+    "A direction override may draw a figure otherwise than it is written.";
+
+/// Whether the characters at `range` of `text` stand inside a bidi override (LRO, RLO) that
+/// is open at its start, or hold a bidi format character (a mark, an embedding, an override,
+/// an isolate or its end).
+fn is_direction_forced(text: &str, range: Range<usize>) -> bool {
+    let is_isolate = |c: &char| matches!(c, '\u{2066}'..='\u{2068}');
+    let mut open: Vec<char> = Vec::new();
+    for c in text.get(..range.start).unwrap_or_default().chars() {
+        match c {
+            '\u{202a}' | '\u{202b}' | '\u{202d}' | '\u{202e}' | '\u{2066}'..='\u{2068}' => {
+                open.push(c)
+            }
+            // PDF closes the last embedding or override, not an isolate.
+            '\u{202c}' if open.last().is_some_and(|c| !is_isolate(c)) => {
+                open.pop();
+            }
+            // PDI closes the last isolate and whatever was opened inside it.
+            '\u{2069}' => {
+                if let Some(at) = open.iter().rposition(is_isolate) {
+                    open.truncate(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    let overridden = open.iter().any(|c| matches!(c, '\u{202d}' | '\u{202e}'));
+    let formatted = text.get(range).unwrap_or_default().chars().any(|c| {
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    });
+    overridden || formatted
 }
 
 /// A byte range of a paragraph as 32-bit numbers.
@@ -537,6 +581,34 @@ mod tests {
     fn figures_in_their_context() {
         let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nفقد تم حذف 274ألف حساب على تويتر في عام 2017 وتم إغلاق مليون حساب أي بمعدل 8.4% كما قيل.";
         assert_eq!(figures_of(text), ["274ألف حساب", "2017", "مليون حساب", "8.4%"]);
+    }
+
+    /// Whether each fact of `text` has a figure whose direction is forced.
+    fn forced(text: &str) -> Vec<bool> {
+        let corpus =
+            Corpus { documents: vec![parse_document("t.txt", text, false)], warnings: Vec::new() };
+        let prepared = Prepared::new(&corpus);
+        let document = &corpus.documents[0];
+        facts(document, &prepared.documents[0], &number_terms(&prepared.vocabulary))
+            .iter()
+            .map(|f| f.has_forced_direction(&document.paragraphs[f.paragraph()].text))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_under_a_direction_override_is_flagged() {
+        let intro = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\n";
+        // «1000» under RLO is drawn «0001»; a mark between its digits reorders them too.
+        for figure in ["\u{202e}1000\u{202c}", "\u{202e}قتل 1000 شخص\u{202c}", "10\u{200f}00"]
+        {
+            let text = format!("{intro}قال الوزير إن {figure} شخص قتلوا في الهجوم.");
+            assert_eq!(forced(&text), [true], "{figure:?}");
+        }
+        // Closed before the figure, or an isolate around another phrase: drawn as written.
+        for before in ["\u{202e}أمس\u{202c} ", "\u{2067}\u{202e}أمس\u{2069} ", ""] {
+            let text = format!("{intro}قال الوزير {before}إن 1000 شخص قتلوا في الهجوم.");
+            assert_eq!(forced(&text), [false], "{before:?}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use facts::{Fact, facts};
+pub use facts::{FORCED_DIRECTION, Fact, facts};
 pub use keypoints::{Budget, KeyPoint, RANKER, RankedSentence, Ranker, rank_sentences, select};
 pub use links::Link;
 pub use prepare::Prepared;

@@ -12,5 +12,5 @@ mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
 pub use load::{Corpus, LoadError};
-pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line};
+pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};
 pub use structure::parse_document;

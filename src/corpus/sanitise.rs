@@ -41,9 +41,12 @@ const C1_SYMBOL: char = '\u{fffd}';
 const DEL_SYMBOL: char = '\u{2421}';
 
 /// [`clean`]'s mode for an article's text: lines, tabs and bidi formatting kept.
-const ARTICLE: bool = false;
+const ARTICLE: u8 = 0;
+/// [`clean`]'s mode for what is printed or written: lines and tabs kept, bidi formatting
+/// removed.
+const OUTPUT: u8 = 1;
 /// [`clean`]'s mode for a text shown on one line.
-const ONE_LINE: bool = true;
+const ONE_LINE: u8 = 2;
 
 /// Text made safe: normalised line endings, no escape sequences, no raw controls but `\n`
 /// and `\t` (see the module notes for what each becomes).
@@ -58,6 +61,16 @@ pub fn sanitise_line(text: &str) -> Cow<'_, str> {
     clean::<ONE_LINE>(text)
 }
 
+/// Text about to be printed or written to a file made safe for a terminal (or a viewer) to
+/// show: as [`sanitise`] makes an article's text, and with the bidi embeddings, overrides and
+/// isolates and the interlinear annotation characters removed, as on one line. What basira
+/// prints has already been made safe where it was read; this is the last step before it
+/// leaves, for whatever reached the output another way (a cache file, an article's bidi
+/// formatting kept for layout). A text with nothing to change is returned without a copy.
+pub fn sanitise_output(text: &str) -> Cow<'_, str> {
+    clean::<OUTPUT>(text)
+}
+
 /// Whether [`sanitise_line`] changes or removes the character `c` wherever it is (it also
 /// removes what follows an ESC as part of its escape sequence).
 pub fn is_unsafe_on_a_line(c: char) -> bool {
@@ -70,9 +83,9 @@ pub fn first_unsafe_on_a_line(text: &str) -> Option<(usize, char)> {
     next_to_change::<ONE_LINE>(text)
 }
 
-/// The text made safe for an article (`LINE` false) or for one line (`LINE` true).
-fn clean<const LINE: bool>(text: &str) -> Cow<'_, str> {
-    let mut found = next_to_change::<LINE>(text);
+/// The text made safe for an article, for output or for one line (`MODE`).
+fn clean<const MODE: u8>(text: &str) -> Cow<'_, str> {
+    let mut found = next_to_change::<MODE>(text);
     if found.is_none() {
         return Cow::Borrowed(text);
     }
@@ -80,8 +93,8 @@ fn clean<const LINE: bool>(text: &str) -> Cow<'_, str> {
     let mut rest = text;
     while let Some((at, c)) = found {
         out.push_str(&rest[..at]);
-        rest = replace::<LINE>(c, &rest[at + c.len_utf8()..], &mut out);
-        found = next_to_change::<LINE>(rest);
+        rest = replace::<MODE>(c, &rest[at + c.len_utf8()..], &mut out);
+        found = next_to_change::<MODE>(rest);
     }
     out.push_str(rest);
     Cow::Owned(out)
@@ -90,8 +103,9 @@ fn clean<const LINE: bool>(text: &str) -> Cow<'_, str> {
 /// Write what stands for `c`, a character that [`needs_care`], to `out`; return the text
 /// after it (`after`) without what goes with it: the rest of an escape sequence, the LF of a
 /// CRLF.
-fn replace<'t, const LINE: bool>(c: char, after: &'t str, out: &mut String) -> &'t str {
-    let line_break = if LINE { " " } else { "\n" };
+fn replace<'t, const MODE: u8>(c: char, after: &'t str, out: &mut String) -> &'t str {
+    let one_line = MODE == ONE_LINE;
+    let line_break = if one_line { " " } else { "\n" };
     match c {
         ESC => return skip_escape(after),
         '\r' => {
@@ -99,8 +113,8 @@ fn replace<'t, const LINE: bool>(c: char, after: &'t str, out: &mut String) -> &
             return after.strip_prefix('\n').unwrap_or(after);
         }
         '\u{2028}' => out.push_str(line_break),
-        '\u{2029}' => out.push_str(if LINE { " " } else { "\n\n" }),
-        // The characters below need care only on one line.
+        '\u{2029}' => out.push_str(if one_line { " " } else { "\n\n" }),
+        // The characters below need care only on one line, or (bidi formatting) in output.
         '\n' | '\t' => out.push(' '),
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fff9}'..='\u{fffb}' => {}
         _ => out.push(visible(c)),
@@ -112,19 +126,17 @@ fn replace<'t, const LINE: bool>(c: char, after: &'t str, out: &mut String) -> &
 /// Bytes are scanned rather than characters: such a character is ASCII or starts with byte
 /// 0xC2 (C1 controls), 0xE2 (the separators and bidi formatting) or, on one line, 0xEF
 /// (interlinear annotation), and only those characters are decoded.
-fn next_to_change<const LINE: bool>(text: &str) -> Option<(usize, char)> {
-    let may_change = |b: u8| {
-        if LINE {
-            b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef)
-        } else {
-            (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2)
-        }
+fn next_to_change<const MODE: u8>(text: &str) -> Option<(usize, char)> {
+    let may_change = |b: u8| match MODE {
+        ARTICLE => (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2),
+        OUTPUT => (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef),
+        _ => b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef),
     };
     let mut from = 0;
     loop {
         let at = from + find_byte(&text.as_bytes()[from..], may_change)?;
         let c = text[at..].chars().next()?;
-        if needs_care::<LINE>(c) {
+        if needs_care::<MODE>(c) {
             return Some((at, c));
         }
         from = at + c.len_utf8();
@@ -132,24 +144,17 @@ fn next_to_change<const LINE: bool>(text: &str) -> Option<(usize, char)> {
 }
 
 /// Whether a character is changed or removed by [`clean`]: a control other than `\n` and
-/// `\t`, or a Unicode line or paragraph separator; on one line also `\n`, `\t`, the bidi
-/// embeddings, overrides and isolates and the interlinear annotation characters. Text
-/// between such characters is copied as it is.
-fn needs_care<const LINE: bool>(c: char) -> bool {
+/// `\t`, or a Unicode line or paragraph separator; in output and on one line also the bidi
+/// embeddings, overrides and isolates and the interlinear annotation characters; on one line
+/// also `\n` and `\t`. Text between such characters is copied as it is.
+fn needs_care<const MODE: u8>(c: char) -> bool {
     let anywhere = matches!(
         c,
         '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}'
     );
-    anywhere
-        || LINE
-            && matches!(
-                c,
-                '\n'
-                    | '\t'
-                    | '\u{202a}'..='\u{202e}'
-                    | '\u{2066}'..='\u{2069}'
-                    | '\u{fff9}'..='\u{fffb}'
-            )
+    let formatting =
+        matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fff9}'..='\u{fffb}');
+    anywhere || MODE != ARTICLE && formatting || MODE == ONE_LINE && matches!(c, '\n' | '\t')
 }
 
 /// The character itself, or the visible symbol that stands for it when it is a control.

@@ -213,6 +213,9 @@ fn arabic(english: &str) -> Option<&'static str> {
         "No search yet: press / to search." => "لا بحث بعد: اضغط / للبحث.",
         "Bookmarked." => "وُضعت علامة.",
         "Bookmark removed." => "أُزيلت العلامة.",
+        "A direction override may draw a figure otherwise than it is written." => {
+            "في النص علامة تفرض الاتجاه: قد يظهر رقم على غير ما كُتب."
+        }
         "Note saved." => "حُفظت الملاحظة.",
         "Note removed; the bookmark stays." => "حُذفت الملاحظة وبقيت العلامة.",
         "No bookmarks yet: m bookmarks a paragraph, a adds a note." => {

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, Budget};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
@@ -203,11 +203,27 @@ impl PanelSource<'_> {
             .collect()
     }
 
+    /// The facts, each under a quiet warning when a figure's direction is forced by the text
+    /// (it may be drawn otherwise than it is written).
     fn facts(&self, analysis: &Analysis) -> Vec<PanelItem> {
+        let document = &self.corpus.documents[self.document];
         analysis.documents[self.document]
             .facts
             .iter()
-            .map(|f| self.sentence(f.paragraph(), f.range(), &f.figures()))
+            .map(|f| {
+                let mut item = self.sentence(f.paragraph(), f.range(), &f.figures());
+                if f.has_forced_direction(&document.paragraphs[f.paragraph()].text) {
+                    let warning = format!("⚠ {}", tr(self.lang, FORCED_DIRECTION));
+                    let direction =
+                        if self.lang.is_rtl() { Direction::Rtl } else { Direction::Ltr };
+                    item.lines.extend(
+                        wrap(&warning, direction, self.width, MAX_PASSAGE_LINES, self.options)
+                            .into_iter()
+                            .map(|line| ItemLine { line, tone: Tone::Quiet, strong: Vec::new() }),
+                    );
+                }
+                item
+            })
             .collect()
     }
 
