@@ -520,8 +520,9 @@ fn run_reader(
             std::thread::spawn(move || {
                 let _ = send.send(open_quietly(&paths));
             });
-            let first = Corpus { documents: vec![first], warnings: Vec::new() };
-            (Opening::Reading { first, rest }, themes)
+            let whole = first.whole;
+            let first = Corpus { documents: vec![first.document], warnings: Vec::new() };
+            (Opening::Reading { first, whole, rest }, themes)
         }
         None => {
             let corpus = open(paths)?;

@@ -358,3 +358,60 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     press(&mut app, ".");
     assert!(screen_text(&render(&app, 100, 30)).contains("article 4/5"));
 }
+
+#[test]
+fn a_large_article_shows_its_opening_first_and_its_notes_when_the_whole_of_it_comes() {
+    use basira::state::{ArticleState, Bookmark, Position, ReaderState, article_key};
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("reader-large");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("large.txt");
+    let mut text = String::from("مقالة طويلة جدا\n\n");
+    for n in 0..4_000 {
+        text.push_str(&format!("الفقرة P{n:04} من مقالة طويلة جدا تكفي لشاشات كثيرة.\n\n"));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let paths = [path.clone()];
+    let first = Corpus::first_article(&paths, None).unwrap();
+    // Only the opening: whole paragraphs, the first of the whole article's.
+    assert!(!first.whole);
+    let count = first.document.paragraphs.len();
+    assert!((100..4_000).contains(&count), "{count} paragraphs");
+    let whole = Corpus::open(&paths).unwrap();
+    let all = &whole.documents[0].paragraphs;
+    assert_eq!(first.document.paragraphs[..], all[..count]);
+
+    let opening = Corpus { documents: vec![first.document], warnings: Vec::new() };
+    let mut app = App::new(Arc::new(opening), LayoutOptions::default(), Config::default(), 100, 30);
+    app.hold_state();
+    assert!(screen_text(&render(&app, 100, 30)).contains("P0000"));
+    // A bookmark waits, with a word to say so.
+    for key in parse_keys("m").unwrap() {
+        app.handle_key(key);
+    }
+    assert!(screen_text(&render(&app, 100, 30)).contains("Still reading this article"));
+    assert!(app.bookmarks().is_empty());
+    assert!(app.holds_state());
+
+    // The whole article comes; what the reader remembers of it is placed on it: the place
+    // deep inside, and a note past the opening.
+    app.take_up_collection(Arc::new(whole.clone()), 0);
+    assert!(!app.holds_state());
+    let mut state = ReaderState::default();
+    let key = article_key(&whole.documents[0]);
+    state.articles.insert(
+        key.clone(),
+        ArticleState {
+            position: Position { paragraph: 3_001, line: 0, current: 3_001 },
+            bookmarks: vec![Bookmark {
+                paragraph: 3_500, note: Some("ملاحظة".into()), print: None
+            }],
+            ..ArticleState::default()
+        },
+    );
+    state.last_article = Some(key);
+    app.remember(state);
+    assert!(screen_text(&render(&app, 100, 30)).contains("P3001"));
+    assert_eq!(app.bookmarks().len(), 1);
+    assert_eq!(app.bookmarks()[0].paragraph, 3_500);
+}

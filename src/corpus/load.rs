@@ -172,7 +172,7 @@ impl Corpus {
     /// of them, else the first. None for the built-in articles, and whenever opening all of
     /// `paths` could fail (a path missing, a folder holding no text file, the first file
     /// unreadable): [`Corpus::open_keeping_folders`] then says why before the reader starts.
-    pub fn first_article(paths: &[PathBuf], preferred: Option<&str>) -> Option<Document> {
+    pub fn first_article(paths: &[PathBuf], preferred: Option<&str>) -> Option<FirstArticle> {
         let mut files = Vec::new();
         for path in paths {
             let meta = fs::metadata(path).ok()?;
@@ -199,7 +199,7 @@ impl Corpus {
                     == preferred
         };
         let first = files.iter().find(is_preferred).or(files.first())?;
-        read_document(first).ok().map(|(document, _)| document)
+        read_first_article(first).ok()
     }
 
     /// Add every `.txt`/`.md` file under the folder `dir`; files that cannot be opened are
@@ -350,6 +350,39 @@ fn revisit_warning(path: &Path) -> String {
     } else {
         format!("{}: skipped, a folder already read through a link to it", path.display())
     }
+}
+
+/// How much of a large article's text is parsed for its first screen, while the whole of it
+/// is read with the rest of the collection: enough for many screens, little enough to be
+/// parsed and drawn at once.
+const FIRST_ARTICLE_BYTES: usize = 256 * 1024;
+
+/// The article a reader shows first, read before the rest of the collection.
+pub struct FirstArticle {
+    /// The article, or of a large one its opening (see [`FirstArticle::whole`]).
+    pub document: Document,
+    /// Whether that is the whole article; if not, the whole of it comes with the collection.
+    pub whole: bool,
+}
+
+/// Read and decode one file and parse it, or of a large one its opening paragraphs.
+fn read_first_article(path: &Path) -> Result<FirstArticle, LoadError> {
+    let decoded = decode(path, read_text_file(path)?)?;
+    let (text, whole) = opening(&decoded.text, FIRST_ARTICLE_BYTES);
+    let document = parse_document(&path.display().to_string(), text, is_markdown(path));
+    Ok(FirstArticle { document, whole })
+}
+
+/// `text`, or when it is longer than `limit` bytes its opening, cut at the last paragraph
+/// break (else line break, else character) within the limit; and whether it is all of it.
+fn opening(text: &str, limit: usize) -> (&str, bool) {
+    if text.len() <= limit {
+        return (text, true);
+    }
+    let cut = (0..=limit).rev().find(|&at| text.is_char_boundary(at)).unwrap_or(0);
+    let head = &text[..cut];
+    let end = head.rfind("\n\n").or_else(|| head.rfind('\n')).filter(|&end| end > 0);
+    (&text[..end.unwrap_or(cut)], false)
 }
 
 /// Read, decode and parse one file, with the note about its encoding if there is one.

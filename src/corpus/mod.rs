@@ -11,6 +11,6 @@ pub mod stored;
 mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
-pub use load::{Corpus, LoadError};
+pub use load::{Corpus, FirstArticle, LoadError};
 pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};
 pub use structure::parse_document;

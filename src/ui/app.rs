@@ -253,6 +253,9 @@ pub struct App {
     unplaced: Vec<String>,
     article_keys: Vec<String>,
     state_changed: bool,
+    /// Whether the state is held back: only the opening of a large article is there yet, and
+    /// what the reader remembers is placed on the whole of it when it comes.
+    holding_state: bool,
     look: Look,
     quit: bool,
 }
@@ -305,6 +308,7 @@ impl App {
             unplaced: Vec::new(),
             article_keys: Vec::new(),
             state_changed: false,
+            holding_state: false,
             quit: false,
         };
         app.article_keys = keys_of(&app.corpus.documents);
@@ -352,6 +356,18 @@ impl App {
                 &[&n.to_string()],
             ),
         }
+    }
+
+    /// Hold the state back: the article shown is the opening of a large file, read first, and
+    /// until the whole collection is taken up ([`App::take_up_collection`]) nothing is
+    /// remembered or saved, and bookmarks and notes wait.
+    pub fn hold_state(&mut self) {
+        self.holding_state = true;
+    }
+
+    /// Whether the state is held back (see [`App::hold_state`]).
+    pub fn holds_state(&self) -> bool {
+        self.holding_state
     }
 
     /// Take up the state as saved, merged with what another reader saved meanwhile: its
@@ -403,6 +419,7 @@ impl App {
             placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
         self.take_positions(&placed.state, Some(first));
         self.state = placed.state;
+        self.holding_state = false;
         self.refresh_view();
         self.refresh_panel();
     }
@@ -1074,6 +1091,9 @@ impl App {
 
     /// `m`: bookmark the current paragraph, or remove its bookmark.
     fn toggle_bookmark(&mut self) {
+        if self.waits_for_the_article() {
+            return;
+        }
         let (document, paragraph) = (self.document, self.paragraph());
         let print = self.print(document, paragraph);
         let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
@@ -1083,6 +1103,9 @@ impl App {
 
     /// `a`: type a note on the current paragraph, starting from the note it has.
     fn start_note(&mut self) {
+        if self.waits_for_the_article() {
+            return;
+        }
         let (document, paragraph) = (self.document, self.paragraph());
         let text = self
             .article_state(document)
@@ -1090,6 +1113,14 @@ impl App {
             .and_then(|b| b.note.clone())
             .unwrap_or_default();
         self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
+    }
+
+    /// Whether bookmarks and notes wait because the state is held back; if so, says so.
+    fn waits_for_the_article(&mut self) -> bool {
+        if self.holding_state {
+            self.say("Still reading this article: bookmarks and notes in a moment.", &[]);
+        }
+        self.holding_state
     }
 
     /// Every bookmark of every article, in collection order.

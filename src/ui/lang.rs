@@ -213,6 +213,9 @@ fn arabic(english: &str) -> Option<&'static str> {
         "No search yet: press / to search." => "لا بحث بعد: اضغط / للبحث.",
         "Bookmarked." => "وُضعت علامة.",
         "Bookmark removed." => "أُزيلت العلامة.",
+        "Still reading this article: bookmarks and notes in a moment." => {
+            "ما زالت المقالة تُقرأ: العلامات والملاحظات بعد لحظة."
+        }
         "A direction override may draw a figure otherwise than it is written." => {
             "في النص علامة تفرض الاتجاه: قد يظهر رقم على غير ما كُتب."
         }

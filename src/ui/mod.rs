@@ -47,6 +47,10 @@ pub enum Opening {
     Reading {
         /// A collection of that one article.
         first: Corpus,
+        /// Whether that is the whole article, or of a large file its opening, shown until
+        /// the whole of it comes with the collection (what the reader remembers is taken up
+        /// then, and bookmarks and notes wait until then).
+        whole: bool,
         /// The whole collection, when it has been read.
         rest: mpsc::Receiver<Result<Corpus, String>>,
     },
@@ -71,9 +75,9 @@ pub fn run(
     remembered: Option<(Shared, Loaded)>,
 ) -> io::Result<()> {
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
-    let (corpus, mut rest) = match opening {
-        Opening::Read(corpus) => (Arc::new(corpus), None),
-        Opening::Reading { first, rest } => (Arc::new(first), Some(rest)),
+    let (corpus, mut rest, whole) = match opening {
+        Opening::Read(corpus) => (Arc::new(corpus), None, true),
+        Opening::Reading { first, whole, rest } => (Arc::new(first), Some(rest), whole),
     };
     let mut analysis =
         rest.is_none().then(|| analyse_in_background(Arc::clone(&corpus), themes.clone()));
@@ -82,15 +86,21 @@ pub fn run(
     let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, config, size.width, size.height);
-    if let Some(Loaded { state, warning }) = remembered {
-        app.remember(state);
-        if let Some(warning) = warning {
-            app.tell(warning);
-        }
+    // Of a large article only the opening is there yet: what the reader remembers is placed
+    // on the whole of it, when it comes.
+    let mut remembered = remembered;
+    if whole {
+        take_up_remembered(&mut app, remembered.take());
+    } else {
+        app.hold_state();
     }
     // Saving merges with what another reader saved meanwhile, and the reader takes up the
-    // result (that reader's notes appear in this one).
+    // result (that reader's notes appear in this one). Nothing is saved while the state is
+    // held: the reader has nothing of its own to save yet.
     let mut save = |app: &mut App| {
+        if app.holds_state() {
+            return;
+        }
         if let Some(shared) = &mut shared {
             match shared.save(app.state()) {
                 Ok(merged) => app.adopt(merged),
@@ -125,6 +135,7 @@ pub fn run(
                     let first = whole.documents.iter().position(|d| d.path == app.document().path);
                     let whole = Arc::new(whole);
                     app.take_up_collection(Arc::clone(&whole), first.unwrap_or(0));
+                    take_up_remembered(&mut app, remembered.take());
                     analysis = Some(analyse_in_background(whole, themes.clone()));
                 }
                 Err(e) => app.tell(e),
@@ -166,6 +177,16 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// Give `app` what the reader remembers (and say what was wrong with the file, if anything).
+fn take_up_remembered(app: &mut App, remembered: Option<Loaded>) {
+    if let Some(Loaded { state, warning }) = remembered {
+        app.remember(state);
+        if let Some(warning) = warning {
+            app.tell(warning);
+        }
+    }
 }
 
 /// The analysis of `corpus`, read from the cache or computed on a thread of its own; it
