@@ -270,6 +270,68 @@ fn terminal_is_restored_after_sigterm_sighup_and_the_other_ending_signals() {
 }
 
 #[test]
+fn terminal_is_restored_after_an_abort() {
+    // SIGABRT (what a failed allocation ends in) runs no panic hook and no clean-up.
+    let Some(tmux) = Tmux::start("abort", 90, 25) else { return };
+    tmux.start_basira("");
+    let status = Command::new("kill").arg("-ABRT").arg(tmux.basira_pid()).status();
+    assert!(status.unwrap().success());
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does() {
+    let Some(tmux) = Tmux::start("tstp", 90, 25) else { return };
+    tmux.start_basira("");
+    tmux.keys(&["j", "j"]);
+    tmux.wait_for("scrolling", |s| place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%"));
+    let status = Command::new("kill").arg("-TSTP").arg(tmux.basira_pid()).status();
+    assert!(status.unwrap().success());
+    let screen = tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen:\n{screen}");
+    tmux.type_line("fg");
+    tmux.wait_for("the reader again, at the same place", |s| {
+        place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%")
+    });
+    assert_eq!(tmux.format("#{alternate_on}"), "1");
+    // In raw mode again: a key acts at once, without Enter.
+    tmux.keys(&["."]);
+    tmux.wait_for("the next article", |s| place(s).is_some_and(|p| p.0 == "2/5"));
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn a_terminal_that_says_it_is_65535_square_is_drawn_in_a_bounded_area() {
+    let Some(tmux) = Tmux::start("huge", 90, 25) else { return };
+    // The pane's terminal is told it is 65535 × 65535 (tmux then shows the drawn area
+    // wrapped, so the screen is not read here): the reader draws its capped area and reads
+    // keys, in bounded memory, where it used to ask for 206 GB and abort.
+    let pid_file = tmux.dir.join("pid");
+    tmux.type_line(&format!(
+        "stty rows 65535 cols 65535; sh -c 'echo $$ > {}; exec {}'; echo {EXITED}",
+        pid_file.display(),
+        env!("CARGO_BIN_EXE_basira")
+    ));
+    tmux.wait_for("the reader", |_| {
+        std::fs::read_to_string(&pid_file).is_ok_and(|pid| !pid.trim().is_empty())
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    tmux.keys(&["j", "."]);
+    std::thread::sleep(Duration::from_millis(500));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", tmux.basira_pid()))
+        .expect("the reader is still running");
+    let peak_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    assert!(peak_kb < 300 * 1024, "peak memory {peak_kb} kB");
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
 fn terminal_is_restored_after_a_panic() {
     let Some(tmux) = Tmux::start("panic", 90, 25) else { return };
     tmux.start_basira(&format!("env {}=1", basira::ui::PANIC_TEST_VARIABLE));

@@ -148,14 +148,16 @@ pub fn run(
         }
         // While the collection is being read, look for it often.
         let wait = if rest.is_some() { READING_POLL } else { Duration::MAX };
-        match session.next_within(wait)? {
+        // Ctrl-Z (raw mode makes it a key) stops the reader as SIGTSTP from outside does.
+        let wake = match session.next_within(wait)? {
             Wake::Event(Event::Key(key))
                 if key.kind != KeyEventKind::Release && Key::from_event(&key) == Key::ctrl('z') =>
             {
-                save(&mut app);
-                session.suspend()?;
-                terminal.clear()?;
+                Wake::Suspend
             }
+            wake => wake,
+        };
+        match wake {
             Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 if panic_on_key {
                     panic!("{PANIC_TEST_VARIABLE} is set");
@@ -164,6 +166,12 @@ pub fn run(
                     app.handle_key(key);
                 }
             }
+            Wake::Suspend => {
+                save(&mut app);
+                session.suspend()?;
+                terminal.clear()?;
+            }
+            Wake::Resumed => terminal.clear()?,
             Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
             Wake::Event(Event::Paste(text)) => app.paste(&text),
             Wake::Event(_) | Wake::Tick => {}

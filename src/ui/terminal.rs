@@ -1,6 +1,14 @@
 //! The terminal while the reader runs: raw mode, the alternate screen, mouse reporting,
-//! explicit bidi, and putting all of it back on exit, on panic, and on every signal whose
-//! default ends the program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM).
+//! explicit bidi, and putting all of it back on exit, on panic, on every signal whose
+//! default ends the program (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM),
+//! and on an abort (SIGABRT: memory that could not be had, say), which runs no panic hook and
+//! ends the process from inside its signal handler. A SIGTSTP from outside stops the reader
+//! as Ctrl-Z does (the terminal given back first), and a SIGCONT after an outside SIGSTOP
+//! takes the terminal again.
+//!
+//! The area drawn is at most [`MAX_COLUMNS`] × [`MAX_ROWS`], whatever size the terminal says
+//! it has: a screen is two grids of cells, and a terminal that says 65535 × 65535 would ask
+//! for hundreds of gigabytes.
 //!
 //! A watchdog thread covers the cases the event loop cannot see: a terminal that went away
 //! without a SIGHUP (a closed tmux pane leaves reads returning end-of-file, on which the
@@ -12,11 +20,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture, Event};
+use crossterm::terminal::{self, EnterAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
@@ -27,6 +32,17 @@ use ratatui::layout::{Position, Size};
 const EXPLICIT_BIDI: &str = "\x1b[8l\x1b[1 k";
 /// BDSM set (implicit mode, the usual default) and SCP 0 (default presentation).
 const IMPLICIT_BIDI: &str = "\x1b[0 k\x1b[8h";
+
+/// What puts back the modes [`enter`] sets, but bidi: bracketed paste and mouse reporting
+/// off (crossterm's `DisableBracketedPaste` and `DisableMouseCapture`), the cursor shown, the
+/// main screen. Kept as bytes so that the abort handler can write them without allocating.
+const LEAVE: &str =
+    "\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?25h\x1b[?1049l";
+
+/// The widest area drawn, in columns: wider than any screen shows.
+pub const MAX_COLUMNS: u16 = 640;
+/// The tallest area drawn, in rows.
+pub const MAX_ROWS: u16 = 320;
 
 /// True while the terminal is in the reader's modes; whoever restores first clears it.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -48,11 +64,20 @@ pub enum Wake {
     Tick,
     /// A signal asking the process to end (its number).
     Signal(i32),
+    /// SIGTSTP from outside: stop as Ctrl-Z does ([`TerminalSession::suspend`]).
+    Suspend,
+    /// The process was continued after being stopped from outside: the terminal has been
+    /// taken again, and the screen must be drawn anew.
+    Resumed,
 }
 
 /// The terminal set up for the reader. Dropping it restores the terminal.
 pub struct TerminalSession {
     signal: Arc<AtomicUsize>,
+    /// Set by SIGTSTP.
+    stop: Arc<AtomicBool>,
+    /// Set by SIGCONT.
+    continued: Arc<AtomicBool>,
     finished: Arc<AtomicBool>,
     explicit_bidi: bool,
 }
@@ -69,6 +94,12 @@ impl TerminalSession {
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] {
             signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
         }
+        let (stop, continued) =
+            (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
+        #[cfg(unix)]
+        abort::register()?;
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
@@ -78,7 +109,7 @@ impl TerminalSession {
         enter(explicit_bidi)?;
         let finished = Arc::new(AtomicBool::new(false));
         watchdog(Arc::clone(&signal), Arc::clone(&finished));
-        Ok(TerminalSession { signal, finished, explicit_bidi })
+        Ok(TerminalSession { signal, stop, continued, finished, explicit_bidi })
     }
 
     /// Ctrl-Z: give the terminal back as it was, stop the process as the shell expects (job
@@ -86,8 +117,11 @@ impl TerminalSession {
     /// redraws everything afterwards.
     pub fn suspend(&self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        // Here the process has been continued.
+        // SIGTSTP's default, stopping the process (SIGTSTP itself would only reach the
+        // handler that asked for this).
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        // Here the process has been continued; the SIGCONT that did it is answered here.
+        self.continued.store(false, Ordering::SeqCst);
         enter(self.explicit_bidi)
     }
 
@@ -102,6 +136,15 @@ impl TerminalSession {
         let sig = self.signal.load(Ordering::SeqCst);
         if sig != 0 {
             return Ok(Wake::Signal(sig as i32));
+        }
+        if self.stop.swap(false, Ordering::SeqCst) {
+            return Ok(Wake::Suspend);
+        }
+        if self.continued.swap(false, Ordering::SeqCst) {
+            // Stopped from outside (SIGSTOP), the shell may have put the terminal back in its
+            // own modes meanwhile.
+            enter(self.explicit_bidi)?;
+            return Ok(Wake::Resumed);
         }
         if event::poll(wait.min(SIGNAL_POLL))? {
             return Ok(Wake::Event(event::read()?));
@@ -171,14 +214,93 @@ pub fn restore() {
     if SENT_BIDI.swap(false, Ordering::SeqCst) {
         let _ = out.write_all(IMPLICIT_BIDI.as_bytes());
     }
-    let _ = execute!(
-        out,
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        cursor::Show,
-        LeaveAlternateScreen
-    );
+    let _ = out.write_all(LEAVE.as_bytes());
+    let _ = out.flush();
     let _ = terminal::disable_raw_mode();
+}
+
+/// Putting the terminal back from the handler of SIGABRT, where only what is safe in a
+/// signal handler may be done: the bytes of [`LEAVE`] written with `write(2)`, and the
+/// terminal's settings from before raw mode set again with `tcsetattr(3)`.
+#[cfg(unix)]
+mod abort {
+    use std::sync::OnceLock;
+    use std::sync::atomic::Ordering;
+
+    use super::{ACTIVE, IMPLICIT_BIDI, LEAVE, SENT_BIDI};
+
+    /// The terminal's descriptor and its settings before raw mode.
+    struct Cooked {
+        fd: libc::c_int,
+        settings: libc::termios,
+    }
+
+    /// Saved when the handler is registered, before raw mode.
+    static COOKED: OnceLock<Cooked> = OnceLock::new();
+
+    /// Save the terminal's settings and register the handler. The terminal is the one raw
+    /// mode is set on: standard input when it is a terminal, else `/dev/tty`.
+    pub fn register() -> std::io::Result<()> {
+        if COOKED.get().is_none() {
+            // SAFETY: isatty, open and tcgetattr are given a descriptor, a NUL-terminated
+            // path and a termios owned here.
+            unsafe {
+                let fd = if libc::isatty(libc::STDIN_FILENO) == 1 {
+                    libc::STDIN_FILENO
+                } else {
+                    libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_NOCTTY)
+                };
+                let mut settings: libc::termios = std::mem::zeroed();
+                if fd >= 0 && libc::tcgetattr(fd, &mut settings) == 0 {
+                    let _ = COOKED.set(Cooked { fd, settings });
+                }
+            }
+        }
+        // SAFETY: the action does only what is safe in a signal handler (see the module).
+        unsafe { signal_hook::low_level::register(signal_hook::consts::SIGABRT, on_abort) }?;
+        Ok(())
+    }
+
+    /// The handler: the terminal put back if the reader has it; then the process ends as the
+    /// signal's default does (an `abort()` would raise it again by itself, a `kill -ABRT`
+    /// from outside would not).
+    fn on_abort() {
+        let had_terminal = ACTIVE.swap(false, Ordering::SeqCst);
+        // SAFETY: write, tcsetattr, signal and raise are async-signal-safe; the buffers are
+        // static. The signal raised here waits until this handler returns.
+        unsafe {
+            if had_terminal {
+                put_back();
+            }
+            libc::signal(libc::SIGABRT, libc::SIG_DFL);
+            libc::raise(libc::SIGABRT);
+        }
+    }
+
+    /// Write [`LEAVE`] (and the bidi reset) and set the saved settings again.
+    ///
+    /// # Safety
+    /// Only async-signal-safe calls, so it may run in a signal handler.
+    unsafe fn put_back() {
+        unsafe {
+            if SENT_BIDI.load(Ordering::SeqCst) {
+                libc::write(
+                    libc::STDOUT_FILENO,
+                    IMPLICIT_BIDI.as_ptr().cast(),
+                    IMPLICIT_BIDI.len(),
+                );
+            }
+            libc::write(libc::STDOUT_FILENO, LEAVE.as_ptr().cast(), LEAVE.len());
+            if let Some(cooked) = COOKED.get() {
+                libc::tcsetattr(cooked.fd, libc::TCSANOW, &cooked.settings);
+            }
+        }
+    }
+}
+
+/// `size`, at most [`MAX_COLUMNS`] × [`MAX_ROWS`].
+fn capped(size: Size) -> Size {
+    Size { width: size.width.min(MAX_COLUMNS), height: size.height.min(MAX_ROWS) }
 }
 
 /// The crossterm backend, without ever asking the terminal where its cursor is: the reader
@@ -222,14 +344,39 @@ impl Backend for ReaderBackend {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.0.size()
+        self.0.size().map(capped)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        self.0.window_size()
+        let size = self.0.window_size()?;
+        Ok(WindowSize { columns_rows: capped(size.columns_rows), pixels: size.pixels })
     }
 
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::Command;
+    use crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
+    use crossterm::terminal::LeaveAlternateScreen;
+
+    #[test]
+    fn leaving_undoes_each_mode_entered_as_the_terminal_library_would() {
+        let mut expected = String::new();
+        DisableBracketedPaste.write_ansi(&mut expected).unwrap();
+        DisableMouseCapture.write_ansi(&mut expected).unwrap();
+        cursor::Show.write_ansi(&mut expected).unwrap();
+        LeaveAlternateScreen.write_ansi(&mut expected).unwrap();
+        assert_eq!(LEAVE, expected);
+    }
+
+    #[test]
+    fn the_area_drawn_is_capped_whatever_the_terminal_says() {
+        assert_eq!(capped(Size::new(65535, 65535)), Size::new(MAX_COLUMNS, MAX_ROWS));
+        assert_eq!(capped(Size::new(200, 60)), Size::new(200, 60));
     }
 }
