@@ -280,28 +280,6 @@ fn terminal_is_restored_after_an_abort() {
 }
 
 #[test]
-fn a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does() {
-    let Some(tmux) = Tmux::start("tstp", 90, 25) else { return };
-    tmux.start_basira("");
-    tmux.keys(&["j", "j"]);
-    tmux.wait_for("scrolling", |s| place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%"));
-    let status = Command::new("kill").arg("-TSTP").arg(tmux.basira_pid()).status();
-    assert!(status.unwrap().success());
-    let screen = tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
-    assert_eq!(tmux.format("#{alternate_on}"), "0", "back on the main screen:\n{screen}");
-    tmux.type_line("fg");
-    tmux.wait_for("the reader again, at the same place", |s| {
-        place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%")
-    });
-    assert_eq!(tmux.format("#{alternate_on}"), "1");
-    // In raw mode again: a key acts at once, without Enter.
-    tmux.keys(&["."]);
-    tmux.wait_for("the next article", |s| place(s).is_some_and(|p| p.0 == "2/5"));
-    tmux.keys(&["q"]);
-    tmux.assert_terminal_restored();
-}
-
-#[test]
 fn a_terminal_that_says_it_is_65535_square_is_drawn_in_a_bounded_area() {
     let Some(tmux) = Tmux::start("huge", 90, 25) else { return };
     // The pane's terminal is told it is 65535 × 65535 (tmux then shows the drawn area
@@ -534,13 +512,15 @@ fn a_paste_is_text_in_a_note_and_never_keys() {
     tmux.assert_terminal_restored();
 }
 
-#[test]
-fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
-    let Some(tmux) = Tmux::start("suspend", 90, 25) else { return };
+/// Stop the reader at a place with `stop` and continue it with `fg`: the shell has the
+/// terminal back while it is stopped, and the reader takes it again, at the same place and in
+/// raw mode (a key acts without Enter).
+fn stop_and_continue(name: &str, stop: impl Fn(&Tmux)) {
+    let Some(tmux) = Tmux::start(name, 90, 25) else { return };
     tmux.start_basira("");
     tmux.keys(&["j", "j"]);
     tmux.wait_for("scrolling", |s| place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%"));
-    tmux.keys(&["C-z"]);
+    stop(&tmux);
     // The shell has the terminal back, on the main screen (left before the reader stopped,
     // so before the shell reports it), in cooked mode.
     let screen = tmux.wait_for("the shell's job report", |s| s.to_lowercase().contains("stopped"));
@@ -550,8 +530,23 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
         place(s).is_some_and(|p| p.0 == "1/5" && p.1 != "0%")
     });
     assert_eq!(tmux.format("#{alternate_on}"), "1");
+    tmux.keys(&["."]);
+    tmux.wait_for("the next article", |s| place(s).is_some_and(|p| p.0 == "2/5"));
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    stop_and_continue("suspend", |tmux| tmux.keys(&["C-z"]));
+}
+
+#[test]
+fn a_stop_signal_from_outside_gives_the_terminal_back_as_ctrl_z_does() {
+    stop_and_continue("tstp", |tmux| {
+        let status = Command::new("kill").arg("-TSTP").arg(tmux.basira_pid()).status();
+        assert!(status.unwrap().success());
+    });
 }
 
 #[test]

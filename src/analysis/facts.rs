@@ -562,37 +562,34 @@ mod tests {
     use crate::corpus::Corpus;
     use crate::corpus::parse_document;
 
-    fn figures_of(text: &str) -> Vec<String> {
+    /// What each fact of the one article `text` gives, as `each` makes it of the fact and
+    /// its paragraph's text.
+    fn of_facts<T>(text: &str, each: impl Fn(&Fact, &str) -> Vec<T>) -> Vec<T> {
         let corpus =
             Corpus { documents: vec![parse_document("t.txt", text, false)], warnings: Vec::new() };
         let prepared = Prepared::new(&corpus);
         let document = &corpus.documents[0];
         facts(document, &prepared.documents[0], &number_terms(&prepared.vocabulary))
             .iter()
-            .flat_map(|f| {
-                f.figures()
-                    .into_iter()
-                    .map(|r| document.paragraphs[f.paragraph()].text[r].to_string())
-            })
+            .flat_map(|f| each(f, &document.paragraphs[f.paragraph()].text))
             .collect()
+    }
+
+    fn figures_of(text: &str) -> Vec<String> {
+        of_facts(text, |f, paragraph| {
+            f.figures().into_iter().map(|r| paragraph[r].to_string()).collect()
+        })
+    }
+
+    /// Whether each fact of `text` has a figure whose direction is forced.
+    fn forced(text: &str) -> Vec<bool> {
+        of_facts(text, |f, paragraph| vec![f.has_forced_direction(paragraph)])
     }
 
     #[test]
     fn figures_in_their_context() {
         let text = "مقدمة طويلة بما يكفي لتكون فقرة من فقرات المقال وليست عنوانا له.\n\nفقد تم حذف 274ألف حساب على تويتر في عام 2017 وتم إغلاق مليون حساب أي بمعدل 8.4% كما قيل.";
         assert_eq!(figures_of(text), ["274ألف حساب", "2017", "مليون حساب", "8.4%"]);
-    }
-
-    /// Whether each fact of `text` has a figure whose direction is forced.
-    fn forced(text: &str) -> Vec<bool> {
-        let corpus =
-            Corpus { documents: vec![parse_document("t.txt", text, false)], warnings: Vec::new() };
-        let prepared = Prepared::new(&corpus);
-        let document = &corpus.documents[0];
-        facts(document, &prepared.documents[0], &number_terms(&prepared.vocabulary))
-            .iter()
-            .map(|f| f.has_forced_direction(&document.paragraphs[f.paragraph()].text))
-            .collect()
     }
 
     #[test]
