@@ -8,6 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::cache_files::cache_dir;
+use basira::cat::{CatError, write_sources};
+use basira::corpus::stream::Plan;
 use basira::corpus::{Corpus, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
@@ -375,10 +377,24 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<
     }
 }
 
+/// Print the articles as laid out, reading them a section at a time; every file is checked
+/// before a line is printed, so that bad input gets its one sentence before any output.
 fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Result<(), String> {
-    let corpus = open(paths)?;
+    let plan = Plan::new(paths).map_err(|e| e.to_string())?;
+    for warning in &plan.warnings {
+        warn(warning);
+    }
     let width = width.unwrap_or_else(output_width);
-    write_stdout(|out| basira::cat::write_corpus(out, &corpus, width, &options))
+    let mut unread = None;
+    write_stdout(|out| match write_sources(out, &plan.sources, width, &options) {
+        Err(CatError::Read(e)) => {
+            unread = Some(e);
+            Ok(())
+        }
+        Err(CatError::Write(e)) => Err(e),
+        Ok(()) => Ok(()),
+    })?;
+    unread.map_or(Ok(()), |e| Err(e.to_string()))
 }
 
 /// Open the collection, analyse it (or read the analysis from the cache) and print a report.

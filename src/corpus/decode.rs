@@ -103,7 +103,7 @@ fn decode_unmarked(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
 /// image). Escape sequences are text (a coloured log, `grep --color` output): the sanitiser
 /// takes them out. One stray control is not enough, so that a short note with one is still
 /// read.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(super) fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.contains(&0) {
         return true;
     }

@@ -20,13 +20,13 @@ use crate::files::{ReadError, read_regular};
 /// paragraphs peak at 255 MB, one 11 MB word repeated at 46 MB), so the limit keeps that
 /// within what a low-spec laptop can spare, and a log, a dump or a disk image named `.txt` is
 /// refused at once instead of filling the memory.
-const MAX_FILE_BYTES: u64 = 64 * MIB;
+pub(super) const MAX_FILE_BYTES: u64 = 64 * MIB;
 
 /// One mebibyte, the unit file sizes are shown in ("MB").
 const MIB: u64 = 1024 * 1024;
 
 /// The built-in articles, embedded in the binary: (file name, text).
-const BUILTIN: [(&str, &str); 5] = [
+pub(super) const BUILTIN: [(&str, &str); 5] = [
     (
         "01-international-cooperation.txt",
         include_str!("../../assets/articles/01-international-cooperation.txt"),
@@ -152,10 +152,7 @@ impl Corpus {
         }
         let mut corpus = Corpus { documents: Vec::new(), warnings: Vec::new() };
         for path in paths {
-            let meta = fs::metadata(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => LoadError::Missing(path.clone()),
-                _ => LoadError::Unreadable(path.clone(), reason(&e)),
-            })?;
+            let meta = given_path(path)?;
             if meta.is_dir() {
                 corpus.open_folder(path, &meta, cache)?;
             } else {
@@ -211,14 +208,7 @@ impl Corpus {
         cache: Option<&Path>,
     ) -> Result<(), LoadError> {
         let before = self.documents.len();
-        // A folder that cannot be listed is named with the reason (permission denied, say),
-        // not as a folder without text.
-        if let Err(e) = fs::read_dir(dir) {
-            return Err(LoadError::Unreadable(dir.to_path_buf(), reason(&e)));
-        }
-        let mut visited = HashSet::from([folder_id(dir, meta)]);
-        let mut files = Vec::new();
-        collect_text_files(dir, &mut visited, &mut files, &mut self.warnings);
+        let files = folder_files(dir, meta, &mut self.warnings)?;
         let reads = match cache {
             Some(cache) => stored::reuse_or_read(cache, &files, read_files),
             None => read_files(&files),
@@ -238,18 +228,49 @@ impl Corpus {
             }
         }
         if self.documents.len() == before {
-            return Err(match first_skipped {
-                Some(first) => LoadError::NoneOpened(dir.to_path_buf(), files.len(), first),
-                None => LoadError::NoTextFiles(dir.to_path_buf()),
-            });
+            return Err(nothing_opened(dir, files.len(), first_skipped));
         }
         Ok(())
     }
 }
 
+/// What a path given to open is (links followed), or why it cannot be opened.
+pub(super) fn given_path(path: &Path) -> Result<fs::Metadata, LoadError> {
+    fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
+        _ => LoadError::Unreadable(path.to_path_buf(), reason(&e)),
+    })
+}
+
+/// Every `.txt`/`.md` file under the folder `dir` (whose metadata is `meta`), as
+/// [`collect_text_files`] finds them, with its warnings. A folder that cannot be listed is
+/// named with the reason (permission denied, say), not as a folder without text.
+pub(super) fn folder_files(
+    dir: &Path,
+    meta: &fs::Metadata,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<PathBuf>, LoadError> {
+    if let Err(e) = fs::read_dir(dir) {
+        return Err(LoadError::Unreadable(dir.to_path_buf(), reason(&e)));
+    }
+    let mut visited = HashSet::from([folder_id(dir, meta)]);
+    let mut files = Vec::new();
+    collect_text_files(dir, &mut visited, &mut files, warnings);
+    Ok(files)
+}
+
+/// Why the folder `dir`, in which `found` text files were found, gave no article: it holds
+/// none, or every one was skipped (`first_skipped` says why the first was).
+pub(super) fn nothing_opened(dir: &Path, found: usize, first_skipped: Option<String>) -> LoadError {
+    match first_skipped {
+        Some(first) => LoadError::NoneOpened(dir.to_path_buf(), found, first),
+        None => LoadError::NoTextFiles(dir.to_path_buf()),
+    }
+}
+
 /// Why a file or folder could not be read, in words («permission denied») without the
 /// system's error number.
-fn reason(e: &std::io::Error) -> String {
+pub(super) fn reason(e: &std::io::Error) -> String {
     let text = e.to_string();
     let text = text.find(" (os error").map_or(text.as_str(), |end| &text[..end]);
     let mut chars = text.chars();
@@ -257,7 +278,7 @@ fn reason(e: &std::io::Error) -> String {
 }
 
 /// How the warning for a file that could not be opened in a folder ends.
-const SKIPPED: &str = "; skipped";
+pub(super) const SKIPPED: &str = "; skipped";
 
 /// What each file gives, in the files' order: read and parsed on every core.
 fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
@@ -267,41 +288,41 @@ fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
 
 /// What identifies a folder however it is reached: its device and inode numbers.
 #[cfg(unix)]
-type FolderId = (u64, u64);
+pub(super) type FolderId = (u64, u64);
 
 /// What identifies a folder however it is reached: its canonical path.
 #[cfg(not(unix))]
-type FolderId = PathBuf;
+pub(super) type FolderId = PathBuf;
 
 /// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
 #[cfg(unix)]
-fn folder_id(_path: &Path, meta: &fs::Metadata) -> FolderId {
+pub(super) fn folder_id(_path: &Path, meta: &fs::Metadata) -> FolderId {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }
 
 /// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
 #[cfg(not(unix))]
-fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
+pub(super) fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Whether the file name ends in `.txt` or `.md` (any case).
-fn is_text_file(path: &Path) -> bool {
+pub(super) fn is_text_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 /// Whether the file is Markdown.
-fn is_markdown(path: &Path) -> bool {
+pub(super) fn is_markdown(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// All `.txt`/`.md` files under `dir`, depth first, each folder's entries in name order.
 /// Links are followed, but a folder already in `visited` is not read again (a link back to
 /// a parent would otherwise be read forever): it is skipped with a warning.
-fn collect_text_files(
+pub(super) fn collect_text_files(
     dir: &Path,
     visited: &mut HashSet<FolderId>,
     out: &mut Vec<PathBuf>,
@@ -394,13 +415,18 @@ fn read_document(path: &Path) -> Result<(Document, Option<String>), LoadError> {
 
 /// The bytes of a `.txt` or `.md` file, read as [`read_regular`] reads: a named pipe or a
 /// device (even one swapped in after the folder was listed) is refused, never waited on.
-fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub(super) fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     if !is_text_file(path) && fs::metadata(path).is_ok_and(|m| m.is_file()) {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
-    read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+    read_regular(path, MAX_FILE_BYTES).map_err(|e| read_error(path, e))
+}
+
+/// Why the file at `path` could not be read, as a [`LoadError`].
+pub(super) fn read_error(path: &Path, error: ReadError) -> LoadError {
+    match error {
         ReadError::NotRegular(_) => LoadError::NotRegular(path.to_path_buf()),
         ReadError::TooLarge(size) => LoadError::TooLarge(path.to_path_buf(), size),
         ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), reason(&e)),
-    })
+    }
 }

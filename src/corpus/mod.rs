@@ -8,9 +8,10 @@ mod load;
 mod markdown;
 mod sanitise;
 pub mod stored;
+pub mod stream;
 mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
 pub use load::{Corpus, FirstArticle, LoadError};
 pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};
-pub use structure::parse_document;
+pub use structure::{paragraph_texts, parse_document};

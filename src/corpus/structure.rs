@@ -119,6 +119,32 @@ enum BylineShape {
 
 /// Parse one article's text into its structure.
 pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
+    let mut paragraphs: Vec<Paragraph> =
+        structured_blocks(text, markdown).into_iter().map(finish).collect();
+    // Collected in the blocks' place, which has room for more (and larger) blocks.
+    paragraphs.shrink_to_fit();
+    let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
+    let title_is_derived = title_line.is_none();
+    let title = title_line.unwrap_or_else(|| derived_title(&paragraphs, path));
+    Document {
+        path: path.to_string(),
+        title,
+        title_is_derived,
+        direction: dominant_direction(paragraphs.iter().map(|p| p.text.as_str())),
+        paragraphs,
+    }
+}
+
+/// The texts of the paragraphs [`parse_document`] finds in an article, in order: all that
+/// `basira cat` prints, without the rest of the structure (sentences, title). The document's
+/// direction is [`dominant_direction`] of these texts.
+pub fn paragraph_texts(text: &str, markdown: bool) -> Vec<String> {
+    structured_blocks(text, markdown).into_iter().map(|block| block.text).collect()
+}
+
+/// The paragraphs of an article with their roles and furniture, repaired, repeats dropped,
+/// oversized ones cut: everything [`parse_document`] finds but the sentences and the title.
+fn structured_blocks(text: &str, markdown: bool) -> Vec<Block> {
     let clean = sanitise(text);
     let mut blocks = if markdown { markdown::blocks(&clean) } else { plain_blocks(&clean) };
     flag_boilerplate(&mut blocks);
@@ -132,20 +158,7 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
         blocks = join_cut_paragraphs(blocks);
     }
     drop_repeats(&mut blocks);
-    let mut paragraphs: Vec<Paragraph> =
-        blocks.into_iter().flat_map(cut_oversized).map(finish).collect();
-    // Collected in the blocks' place, which has room for more (and larger) blocks.
-    paragraphs.shrink_to_fit();
-    let title_line = paragraphs.iter().find(|p| p.role == Role::Title).map(|p| p.text.clone());
-    let title_is_derived = title_line.is_none();
-    let title = title_line.unwrap_or_else(|| derived_title(&paragraphs, path));
-    Document {
-        path: path.to_string(),
-        title,
-        title_is_derived,
-        direction: dominant_direction(paragraphs.iter().map(|p| p.text.as_str())),
-        paragraphs,
-    }
+    blocks.into_iter().flat_map(cut_oversized).collect()
 }
 
 /// The paragraphs of plain text: blocks between blank lines, their hard-wrapped lines joined.

@@ -8,6 +8,7 @@
 //! time in proportion to its length. L4 (mirroring) is [`mirror`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 
@@ -155,20 +156,35 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
 
 /// Rule L4: the glyph a character takes at a right-to-left level — `(` becomes `)`, `«`
 /// becomes `»` — or `None` when it has no mirrored pair.
+///
+/// Every character of a right-to-left line is asked: a bit per character of the BMP says at
+/// once whether it has a pair, and only the few hundred that have one are looked up in
+/// BidiMirroring.txt's table (a binary search).
 pub fn mirror(c: char) -> Option<char> {
-    // Letters and digits never mirror: skip the table search for the common case.
-    if c.is_ascii_alphanumeric()
-        || ('\u{0600}'..='\u{06FF}').contains(&c)
-        || is_presentation_form(c)
-    {
-        return None;
-    }
-    unicode_bidi_mirroring::get_mirrored(c)
+    let code = c as usize;
+    let has_pair = mirrored_bits().get(code >> 6).is_some_and(|word| word >> (code & 63) & 1 == 1);
+    if has_pair { unicode_bidi_mirroring::get_mirrored(c) } else { None }
 }
 
-/// Whether `c` is an Arabic presentation form (what shaping draws).
-fn is_presentation_form(c: char) -> bool {
-    matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+/// The 256-character blocks of the BMP that hold the characters with a mirrored pair in
+/// BidiMirroring.txt (Unicode 16; all of them are in the BMP). A test checks the table made
+/// from them against the whole of Unicode.
+const BLOCKS_WITH_PAIRS: [u32; 14] =
+    [0x00, 0x0F, 0x16, 0x20, 0x22, 0x23, 0x27, 0x29, 0x2A, 0x2B, 0x2E, 0x30, 0xFE, 0xFF];
+
+/// One bit per character of the BMP, set for those with a mirrored pair.
+fn mirrored_bits() -> &'static [u64; 1024] {
+    static BITS: OnceLock<[u64; 1024]> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = [0; 1024];
+        let codes = BLOCKS_WITH_PAIRS.iter().flat_map(|block| block << 8..(block + 1) << 8);
+        for code in codes {
+            if char::from_u32(code).and_then(unicode_bidi_mirroring::get_mirrored).is_some() {
+                bits[code as usize >> 6] |= 1 << (code & 63);
+            }
+        }
+        bits
+    })
 }
 
 #[cfg(test)]
@@ -279,5 +295,12 @@ mod tests {
         assert_eq!(mirror('«'), Some('»'));
         assert_eq!(mirror('›'), Some('‹'));
         assert_eq!(mirror('ب'), None);
+    }
+
+    #[test]
+    fn the_mirroring_table_agrees_with_bidi_mirroring_txt_on_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(mirror(c), unicode_bidi_mirroring::get_mirrored(c), "{c:?}");
+        }
     }
 }

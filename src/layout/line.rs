@@ -118,15 +118,17 @@ pub fn build(
 
     let drawn = range.start..end;
     let mut levels = vec![0u8; drawn.len()];
-    let mut order: Vec<usize> = (0..drawn.len()).collect();
-    if let Some(bidi) = bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
-        let line_start = list[range.start].source as usize;
-        let line_levels = bidi.line_levels(line_start..source_end(range.end - 1));
-        for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
-            *level = line_levels[cluster.anchor as usize - line_start];
+    let order: Vec<usize> = match bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
+        Some(bidi) => {
+            let line_start = list[range.start].source as usize;
+            let line_levels = bidi.line_levels(line_start..source_end(range.end - 1));
+            for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
+                *level = line_levels[cluster.anchor as usize - line_start];
+            }
+            visual_order(&levels)
         }
-        order = visual_order(&levels);
-    }
+        None => (0..drawn.len()).collect(),
+    };
 
     let mut line = VisualLine {
         indent: if visual && direction.is_rtl() { (width - total) as u16 } else { 0 },
