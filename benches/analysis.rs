@@ -13,6 +13,11 @@
 //!
 //! Each size runs in a child process of its own so that its peak memory (VmHWM) is its own.
 //!
+//! Then links alone (index and search) on four articles whose paragraphs draw their words
+//! from a 400-word vocabulary, at 2,000 to 128,000 paragraphs: every paragraph shares many
+//! mid-frequency terms with thousands of others, the text that would make link search grow
+//! with the square of the collection.
+//!
 //! With `BASIRA_BENCH_WRITE=DIR`, the generated articles are also written to `DIR/<size>/`,
 //! one file each, so that the whole program can be timed on the same collection
 //! (`basira keypoints --json DIR/10000`); the parse time printed then includes the writing.
@@ -39,6 +44,9 @@ const PARAGRAPHS_VARIABLE: &str = "BASIRA_BENCH_PARAGRAPHS";
 const WRITE_VARIABLE: &str = "BASIRA_BENCH_WRITE";
 /// Set, the stage-by-stage timings are left out (for profiling the whole analysis alone).
 const NO_STAGES_VARIABLE: &str = "BASIRA_BENCH_NO_STAGES";
+/// Set to a number of paragraphs, the bench times links alone on [`vocabulary_articles`] of
+/// that many paragraphs.
+const VOCABULARY_VARIABLE: &str = "BASIRA_BENCH_VOCABULARY";
 /// How many times the key and the reopening are timed; the median is printed.
 const REOPENINGS: usize = 5;
 
@@ -113,6 +121,64 @@ fn generated(n: usize) -> Corpus {
         })
         .collect();
     Corpus { documents, warnings: Vec::new() }
+}
+
+/// Four articles of `paragraphs` paragraphs in all, each paragraph 20 to 30 words of a
+/// vocabulary of 400 made-up Arabic words, each word followed by one of seven others: every
+/// word is in some 6% of the paragraphs (too common to look for links by), every two-word
+/// phrase in some 0.9%, just under the share that would leave it out too. Each paragraph
+/// shares a score of such terms with as many others, the worst text for the index.
+fn vocabulary_articles(paragraphs: usize) -> Corpus {
+    const LETTERS: [char; 26] = [
+        'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ',
+        'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه', 'ي',
+    ];
+    let mut random = Random(0x2545_F491_4F6C_DD1D);
+    let mut words: Vec<String> = Vec::new();
+    while words.len() < 400 {
+        let word: String = (0..4 + random.below(4)).map(|_| LETTERS[random.below(26)]).collect();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    let next: Vec<Vec<usize>> =
+        (0..words.len()).map(|_| (0..7).map(|_| random.below(words.len())).collect()).collect();
+    let documents = (0..4)
+        .map(|a| {
+            let mut text = format!("مقال {a}\n\n");
+            for _ in 0..paragraphs / 4 {
+                let mut w = random.below(words.len());
+                for k in 0..20 + random.below(11) {
+                    if k > 0 {
+                        text.push(' ');
+                        w = next[w][random.below(7)];
+                    }
+                    text.push_str(&words[w]);
+                }
+                text.push_str(".\n\n");
+            }
+            parse_document(&format!("vocabulary/{a}.txt"), &text, false)
+        })
+        .collect();
+    Corpus { documents, warnings: Vec::new() }
+}
+
+/// Time links alone (the index built, then searched) on [`vocabulary_articles`] of
+/// `paragraphs` paragraphs, and print the numbers.
+fn run_vocabulary(paragraphs: usize) {
+    let corpus = vocabulary_articles(paragraphs);
+    let start = Instant::now();
+    let Prepared { vocabulary, documents: words, .. } = Prepared::new(&corpus);
+    let formulae = Formulae::new(&vocabulary);
+    let index = LinkIndex::new(&corpus, words, &vocabulary, &formulae);
+    let found = search(&index, MAX_LINKS_PER_PARAGRAPH);
+    let linked = start.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "{:>6} paragraphs of a 400-word vocabulary: links {linked:.0} ms ({} links), peak memory {:.1} MB",
+        index.paragraphs(),
+        found.len(),
+        peak_kb().unwrap_or(0) as f64 / 1024.0,
+    );
 }
 
 /// Peak resident memory of this process in kB, from /proc.
@@ -232,9 +298,15 @@ fn main() {
         run(n.parse().expect("a number of articles"));
         return;
     }
+    if let Ok(n) = std::env::var(VOCABULARY_VARIABLE) {
+        run_vocabulary(n.parse().expect("a number of paragraphs"));
+        return;
+    }
     let me = std::env::current_exe().expect("the bench binary");
-    for n in [0, 1_000, 10_000] {
-        let status = Command::new(&me).env(SIZE_VARIABLE, n.to_string()).status().expect("runs");
+    let runs = [0, 1_000, 10_000].map(|n| (SIZE_VARIABLE, n));
+    let vocabulary = [2_000, 8_000, 32_000, 64_000, 128_000].map(|n| (VOCABULARY_VARIABLE, n));
+    for (variable, n) in runs.into_iter().chain(vocabulary) {
+        let status = Command::new(&me).env(variable, n.to_string()).status().expect("runs");
         assert!(status.success());
     }
 }

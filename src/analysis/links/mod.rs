@@ -8,9 +8,12 @@
 //! share. Spellings of one word meet by their stems (`text::variants`). An inverted index from
 //! stem to the paragraphs that use it finds candidates for one paragraph through its most
 //! telling words only (its dozen heaviest), and words used by more than one paragraph in a
-//! hundred (in large collections) are left out of the index: they say too little to link by,
-//! and their long lists are what would make the cost grow with the square of the
-//! collection. The best candidates are then scored exactly: their cosine, and for a pair
+//! hundred (in large collections) are left out of the index: they say too little to link by.
+//! Of the others, each keeps only the 512 paragraphs where it weighs most (a "champion
+//! list"): a paragraph then meets a bounded number of candidates whatever the text, and the
+//! cost grows with the collection rather than its square (where each word just under one
+//! paragraph in a hundred would bring a hundredth of the collection). The pairs it leaves out
+//! are those where the word is minor on both sides, whose partial scores were the lowest. The best candidates are then scored exactly: their cosine, and for a pair
 //! whose words alone fall short, half as much again for words that only meet by their roots
 //! («شراكة», «شركات»).
 //!
@@ -44,8 +47,21 @@ const SAME_TEXT_SCORE: f32 = 0.9;
 /// out of the index.
 const COMMON_WORD_PARAGRAPHS: usize = 30;
 const COMMON_WORD_SHARE: f64 = 0.01;
+
+/// The most paragraphs a term may be in and still be looked up, in a collection of
+/// `paragraphs`.
+fn common_word_limit(paragraphs: usize) -> usize {
+    COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize)
+}
+
 /// How many of a paragraph's heaviest words look for candidates.
 const QUERY_TERMS: usize = 12;
+/// How many paragraphs a term's postings keep at most, those where it weighs most: a
+/// paragraph's candidates come from at most [`QUERY_TERMS`] times this many postings. In a
+/// collection of fewer than 100 times this many paragraphs no term has more (see
+/// [`COMMON_WORD_SHARE`]): up to a few thousand articles link as they would with every
+/// posting.
+const POSTINGS_PER_TERM: usize = 512;
 /// How many candidates, by their partial score, are scored exactly.
 const CANDIDATES: usize = 40;
 /// Paragraphs searched as one task: each task needs scratch space as long as the collection.
@@ -187,8 +203,7 @@ pub fn search(index: &LinkIndex, k: usize) -> Vec<Link> {
     let LinkIndex { vectors, terms, words, roots, articles } = index;
     let (words, phrases) = (*words, &terms.phrases);
     let paragraphs = vectors.len();
-    let limit = COMMON_WORD_PARAGRAPHS.max((paragraphs as f64 * COMMON_WORD_SHARE) as usize);
-    let postings = Postings::new(vectors, &terms.paragraph_frequency, limit);
+    let postings = Postings::new(vectors, &terms.paragraph_frequency);
     let gate = Gate { articles, phrases, words, roots };
     // Each paragraph's candidates are found independently: the paragraphs are shared out
     // among the machine's cores, a block at a time (each block keeps its own scratch space),
@@ -307,8 +322,10 @@ struct Postings {
 const POSTING_WEIGHT_ONE: f32 = u16::MAX as f32;
 
 impl Postings {
-    /// The postings of `vectors`, leaving out terms in more than `limit` paragraphs.
-    fn new(vectors: &Vectors, paragraph_frequency: &[u32], limit: usize) -> Postings {
+    /// The postings of `vectors`, leaving out terms in too many paragraphs (see
+    /// [`COMMON_WORD_SHARE`]), each term's at most [`POSTINGS_PER_TERM`].
+    fn new(vectors: &Vectors, paragraph_frequency: &[u32]) -> Postings {
+        let limit = common_word_limit(vectors.len());
         let counted = |f: u32| if f as usize <= limit { f } else { 0 };
         let mut starts = Vec::with_capacity(paragraph_frequency.len() + 1);
         let mut total = 0u32;
@@ -330,7 +347,38 @@ impl Postings {
                 }
             }
         }
-        Postings { starts, paragraphs, weights }
+        let mut postings = Postings { starts, paragraphs, weights };
+        postings.keep_heaviest(POSTINGS_PER_TERM);
+        postings
+    }
+
+    /// Keep each term's `cap` heaviest entries (of equal weights, the earlier paragraphs'), in
+    /// paragraph order, moved up over the room of those let go.
+    fn keep_heaviest(&mut self, cap: usize) {
+        let mut kept = 0;
+        let mut list: Vec<(u16, u32)> = Vec::new();
+        for t in 0..self.starts.len() - 1 {
+            let range = self.starts[t] as usize..self.starts[t + 1] as usize;
+            self.starts[t] = kept as u32;
+            list.clear();
+            let entries = self.weights[range.clone()].iter().zip(&self.paragraphs[range]);
+            list.extend(entries.map(|(&weight, &paragraph)| (weight, paragraph)));
+            if list.len() > cap {
+                list.select_nth_unstable_by(cap, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                list.truncate(cap);
+                list.sort_unstable_by_key(|&(_, paragraph)| paragraph);
+            }
+            for &(weight, paragraph) in &list {
+                self.weights[kept] = weight;
+                self.paragraphs[kept] = paragraph;
+                kept += 1;
+            }
+        }
+        *self.starts.last_mut().expect("a start past the last term") = kept as u32;
+        self.weights.truncate(kept);
+        self.weights.shrink_to_fit();
+        self.paragraphs.truncate(kept);
+        self.paragraphs.shrink_to_fit();
     }
 
     /// The entries of term `t`; none when it is too common.
@@ -557,6 +605,80 @@ fn shared_terms(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::prepare::Prepared;
+    use crate::corpus::parse_document;
+
+    /// Four articles of `paragraphs` paragraphs in all, each of three words drawn from
+    /// `vocabulary` made-up words (a small generator, the same words every run).
+    fn drawn_articles(paragraphs: usize, vocabulary: usize) -> Corpus {
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut below = |n: usize| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (state >> 33) as usize % n
+        };
+        let letters: Vec<char> = "بتثجحخدذرزسشصضطظعغفقكلمنهي".chars().collect();
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < vocabulary {
+            let word: String = (0..5).map(|_| letters[below(letters.len())]).collect();
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+        let documents = (0..4)
+            .map(|a| {
+                let mut text = format!("مقال {a}\n\n");
+                for _ in 0..paragraphs / 4 {
+                    let drawn: Vec<&str> =
+                        (0..3).map(|_| words[below(vocabulary)].as_str()).collect();
+                    text.push_str(&drawn.join(" "));
+                    text.push_str(".\n\n");
+                }
+                parse_document(&format!("{a}.txt"), &text, false)
+            })
+            .collect();
+        Corpus { documents, warnings: Vec::new() }
+    }
+
+    #[test]
+    fn a_term_keeps_only_the_paragraphs_where_it_weighs_most() {
+        // Words each in some 1.1 times as many paragraphs as a term keeps, and under the
+        // share that leaves a word out: without the cap a paragraph's candidates would grow
+        // with the collection.
+        let paragraphs = 120 * POSTINGS_PER_TERM;
+        let corpus = drawn_articles(paragraphs, 330);
+        let Prepared { vocabulary, documents, .. } = Prepared::new(&corpus);
+        let formulae = Formulae::new(&vocabulary);
+        let index = LinkIndex::new(&corpus, documents, &vocabulary, &formulae);
+        let (vectors, frequency) = (&index.vectors, &index.terms.paragraph_frequency);
+        let postings = Postings::new(vectors, frequency);
+        let limit = common_word_limit(vectors.len());
+        let capped = POSTINGS_PER_TERM as u32 + 1..=limit as u32;
+        let capped = frequency.iter().filter(|f| capped.contains(f)).count();
+        assert!(capped > 300, "{capped} terms in more paragraphs than a term keeps");
+        // Each list is its term's paragraphs, or the POSTINGS_PER_TERM heaviest of them: a
+        // paragraph's query reads at most QUERY_TERMS × POSTINGS_PER_TERM postings.
+        let mut lightest_kept = vec![u16::MAX; frequency.len()];
+        let mut kept = rustc_hash::FxHashSet::default();
+        for t in 0..frequency.len() as TermId {
+            let range = postings.range(t);
+            let expected = match frequency[t as usize] as usize {
+                f if f <= limit => f.min(POSTINGS_PER_TERM),
+                _ => 0,
+            };
+            assert_eq!(range.len(), expected, "term {t}");
+            for k in range {
+                lightest_kept[t as usize] = lightest_kept[t as usize].min(postings.weights[k]);
+                kept.insert((t, postings.paragraphs[k]));
+            }
+        }
+        for i in 0..vectors.len() {
+            for (t, w) in vectors.weights(i) {
+                let weight = (w * POSTING_WEIGHT_ONE).round() as u16;
+                let left_out = !postings.range(t).is_empty() && !kept.contains(&(t, i as u32));
+                assert!(!left_out || weight <= lightest_kept[t as usize], "term {t}, {i}");
+            }
+        }
+    }
 
     #[test]
     fn the_best_keep_each_pair_once_in_rank_order() {
