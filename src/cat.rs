@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::corpus::stream::Source;
 use crate::corpus::{LoadError, paragraph_texts};
-use crate::layout::{LayoutOptions, layout_paragraph};
+use crate::layout::{LayoutOptions, write_paragraph};
 use crate::text::{Direction, dominant_direction, first_strong_direction};
 
 /// Paragraphs laid out per batch: enough to keep every core busy, few enough that the
@@ -114,14 +114,7 @@ fn lay_out(
         if i > 0 {
             out.push(b'\n');
         }
-        for line in &layout_paragraph(text, direction, width, options).lines {
-            let drawn = line.text().trim_end_matches(' ');
-            if !drawn.is_empty() {
-                out.resize(out.len() + usize::from(line.indent), b' ');
-                out.extend_from_slice(drawn.as_bytes());
-            }
-            out.push(b'\n');
-        }
+        write_paragraph(text, direction, width, options, &mut out);
     }
     out
 }

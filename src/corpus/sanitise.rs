@@ -27,8 +27,6 @@
 
 use std::borrow::Cow;
 
-use crate::text::sentences::find_byte;
-
 /// The escape character that starts a terminal escape sequence.
 const ESC: char = '\u{1b}';
 /// BEL, which also ends an OSC string.
@@ -123,24 +121,64 @@ fn replace<'t, const MODE: u8>(c: char, after: &'t str, out: &mut String) -> &'t
 }
 
 /// The first character of `text` that [`clean`] changes or removes, and its byte offset.
-/// Bytes are scanned rather than characters: such a character is ASCII or starts with byte
-/// 0xC2 (C1 controls), 0xE2 (the separators and bidi formatting) or, on one line, 0xEF
-/// (interlinear annotation), and only those characters are decoded.
+/// Bytes are scanned rather than characters, 32 at a time, each with the two after it: a
+/// character that needs care is ASCII or starts with bytes that say which it is (see
+/// [`may_need_care`]), so the Arabic letters and presentation forms around it are never
+/// decoded.
 fn next_to_change<const MODE: u8>(text: &str) -> Option<(usize, char)> {
-    let may_change = |b: u8| match MODE {
-        ARTICLE => (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2),
-        OUTPUT => (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef),
-        _ => b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xe2 | 0xef),
-    };
     let mut from = 0;
     loop {
-        let at = from + find_byte(&text.as_bytes()[from..], may_change)?;
+        let at = next_candidate::<MODE>(text.as_bytes(), from)?;
         let c = text[at..].chars().next()?;
         if needs_care::<MODE>(c) {
             return Some((at, c));
         }
         from = at + c.len_utf8();
     }
+}
+
+/// The offset of the first byte from `from` on where [`may_need_care`] says a character
+/// that needs care may start: whole chunks (with the two bytes after them) are tested in one
+/// go, which the compiler turns into vector instructions, then the rest byte by byte.
+fn next_candidate<const MODE: u8>(bytes: &[u8], from: usize) -> Option<usize> {
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let hit = |i: usize| may_need_care::<MODE>(bytes[i], byte(i + 1), byte(i + 2));
+    let mut start = from;
+    while start + CHUNK + 2 <= bytes.len() {
+        let window = &bytes[start..start + CHUNK + 2];
+        let any = (0..CHUNK).fold(false, |any, i| {
+            any | may_need_care::<MODE>(window[i], window[i + 1], window[i + 2])
+        });
+        if any {
+            return (start..start + CHUNK).find(|&i| hit(i));
+        }
+        start += CHUNK;
+    }
+    (start..bytes.len()).find(|&i| hit(i))
+}
+
+/// How many bytes [`next_to_change`] looks at in one go.
+const CHUNK: usize = 32;
+
+/// Whether the character starting with byte `first` (followed by `second` and `third`, 0
+/// past the end) may be one that [`needs_care`]: a control but `\n` and `\t` (both too on
+/// one line), DEL, a C1 control (0xC2 0x80–0x9F), a line or paragraph separator (0xE2 0x80
+/// 0xA8–0xA9); in output and on one line also the bidi embeddings and overrides (0xE2 0x80
+/// 0xAA–0xAE), isolates (0xE2 0x81 0xA6–0xA9) and interlinear annotations (0xEF 0xBF
+/// 0xB9–0xBB). A continuation byte is never one of these first bytes, so a hit is where a
+/// character starts.
+#[inline]
+fn may_need_care<const MODE: u8>(first: u8, second: u8, third: u8) -> bool {
+    let control = match MODE {
+        ONE_LINE => first < 0x20,
+        _ => first < 0x20 && first != b'\n' && first != b'\t',
+    };
+    let separator = first == 0xe2 && second == 0x80 && matches!(third, 0xa8..=0xa9);
+    let formatting = MODE != ARTICLE
+        && ((first == 0xe2 && second == 0x80 && matches!(third, 0xaa..=0xae))
+            || (first == 0xe2 && second == 0x81 && matches!(third, 0xa6..=0xa9))
+            || (first == 0xef && second == 0xbf && matches!(third, 0xb9..=0xbb)));
+    control || first == 0x7f || (first == 0xc2 && second < 0xa0) || separator || formatting
 }
 
 /// Whether a character is changed or removed by [`clean`]: a control other than `\n` and
@@ -314,6 +352,24 @@ mod tests {
         let line = sanitise_line(&every);
         assert!(!line.chars().any(is_unsafe_on_a_line), "{line:?}");
         assert!(line.chars().all(|c| !c.is_control()));
+    }
+
+    #[test]
+    fn every_character_that_needs_care_is_found_wherever_it_is() {
+        // Around it, Arabic letters and presentation forms, whose bytes must not be taken
+        // for a control's; at the start, inside and across the end of a chunk. Every
+        // character that needs care is in the BMP; a sample of the other planes.
+        let others = (0x10000..=0x10FFFF).step_by(61).filter_map(char::from_u32);
+        for c in ('\0'..='\u{FFFF}').chain(others) {
+            for before in [0, 11, 31, 32] {
+                let text = format!("{}{c}ﻻ", "ب".repeat(before / 2));
+                let at = text.len() - c.len_utf8() - 'ﻻ'.len_utf8();
+                let expected = |care: bool| care.then_some((at, c));
+                assert_eq!(next_to_change::<ARTICLE>(&text), expected(needs_care::<ARTICLE>(c)));
+                assert_eq!(next_to_change::<OUTPUT>(&text), expected(needs_care::<OUTPUT>(c)));
+                assert_eq!(next_to_change::<ONE_LINE>(&text), expected(needs_care::<ONE_LINE>(c)));
+            }
+        }
     }
 
     #[test]

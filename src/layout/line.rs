@@ -92,13 +92,28 @@ impl VisualLine {
     }
 }
 
-/// Build the visual line for clusters `range` of a paragraph whose source is `source_len`
-/// bytes long, at `width` cells.
+/// Where a line's clusters go on the screen, worked out once for the reader's lines and
+/// for the text `basira cat` prints.
+struct Arranged {
+    /// The clusters drawn: the line's, without the trailing spaces that do not fit.
+    drawn: Range<usize>,
+    /// Their width in cells.
+    total: usize,
+    /// Blank cells before them.
+    indent: u16,
+    /// The bidi level of each drawn cluster after rule L1 (all 0 without reordering).
+    levels: Vec<u8>,
+    /// The drawn clusters in visual order, as indices from `drawn.start`.
+    order: Vec<usize>,
+}
+
+/// Arrange clusters `range` of a paragraph whose source is `source_len` bytes long, at
+/// `width` cells.
 ///
 /// Trailing spaces that do not fit hang past the edge and are not drawn. With `bidi` (visual
-/// order), the clusters are reordered by their levels after rule L1, clusters at odd levels
-/// show their mirrored bracket, and right-to-left lines are indented to end at the right edge.
-pub fn build(
+/// order), the clusters are reordered by their levels after rule L1, and right-to-left lines
+/// are indented to end at the right edge.
+fn arrange(
     clusters: &Clusters,
     range: Range<usize>,
     source_len: usize,
@@ -106,9 +121,8 @@ pub fn build(
     bidi: Option<&ParagraphBidi>,
     direction: Direction,
     visual: bool,
-) -> VisualLine {
+) -> Arranged {
     let list = &clusters.list;
-    let source_end = |k: usize| list.get(k + 1).map_or(source_len, |c| c.source as usize);
     let mut end = range.end;
     let mut total: usize = list[range.clone()].iter().map(|c| c.width as usize).sum();
     while end > range.start && list[end - 1].is_space && total > width {
@@ -121,7 +135,8 @@ pub fn build(
     let order: Vec<usize> = match bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
         Some(bidi) => {
             let line_start = list[range.start].source as usize;
-            let line_levels = bidi.line_levels(line_start..source_end(range.end - 1));
+            let line_levels =
+                bidi.line_levels(line_start..source_end(clusters, range.end - 1, source_len));
             for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
                 *level = line_levels[cluster.anchor as usize - line_start];
             }
@@ -129,34 +144,88 @@ pub fn build(
         }
         None => (0..drawn.len()).collect(),
     };
+    let indent = if visual && direction.is_rtl() { (width - total) as u16 } else { 0 };
+    Arranged { drawn, total, indent, levels, order }
+}
 
+/// Where the source of cluster `k` ends: at the next cluster's, or at the paragraph's end.
+fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
+    clusters.list.get(k + 1).map_or(source_len, |c| c.source as usize)
+}
+
+/// Append the drawn text of a cluster to `out`: its first character mirrored at an odd
+/// (right-to-left) level, character by character (most clusters are one letter, for which a
+/// copy of a slice costs more than the letter).
+fn push_drawn(text: &str, level: u8, out: &mut String) {
+    let mut chars = text.chars();
+    if let Some(first) = chars.next() {
+        out.push(if level % 2 == 1 { mirror(first).unwrap_or(first) } else { first });
+    }
+    for c in chars {
+        out.push(c);
+    }
+}
+
+/// Build the visual line for clusters `range` of a paragraph whose source is `source_len`
+/// bytes long, at `width` cells (see [`arrange`]); clusters at odd levels show their mirrored
+/// bracket.
+pub fn build(
+    clusters: &Clusters,
+    range: Range<usize>,
+    source_len: usize,
+    width: usize,
+    bidi: Option<&ParagraphBidi>,
+    direction: Direction,
+    visual: bool,
+) -> VisualLine {
+    let Arranged { drawn, total, indent, levels, order } =
+        arrange(clusters, range, source_len, width, bidi, direction, visual);
     let mut line = VisualLine {
-        indent: if visual && direction.is_rtl() { (width - total) as u16 } else { 0 },
+        indent,
         width: total as u16,
         text: String::with_capacity(clusters.text.len().min(total * 4)),
         glyphs: Vec::with_capacity(drawn.len()),
     };
     for i in order {
         let k = drawn.start + i;
-        let cluster = &list[k];
-        let text = clusters.text_of(cluster);
+        let cluster = &clusters.list[k];
         let text_start = line.text.len() as u32;
-        // Character by character: most clusters are one letter, for which a copy of a slice
-        // costs more than the letter.
-        let mut chars = text.chars();
-        if let Some(first) = chars.next() {
-            let odd = levels[i] % 2 == 1;
-            line.text.push(if odd { mirror(first).unwrap_or(first) } else { first });
-        }
-        for c in chars {
-            line.text.push(c);
-        }
+        push_drawn(clusters.text_of(cluster), levels[i], &mut line.text);
         line.glyphs.push(Glyph {
             text_start,
             text_len: line.text.len() as u32 - text_start,
             width: cluster.width,
-            source: cluster.source..source_end(k) as u32,
+            source: cluster.source..source_end(clusters, k, source_len) as u32,
         });
     }
     line
+}
+
+/// Append the line [`build`] builds for the same arguments to `out` as a terminal shows it:
+/// the indent as spaces, the text without trailing spaces (nothing of either for a blank
+/// line), then a newline. `text` is a buffer for the line's text.
+#[allow(clippy::too_many_arguments, reason = "build's arguments and the two buffers")]
+pub fn write(
+    clusters: &Clusters,
+    range: Range<usize>,
+    source_len: usize,
+    width: usize,
+    bidi: Option<&ParagraphBidi>,
+    direction: Direction,
+    visual: bool,
+    text: &mut String,
+    out: &mut Vec<u8>,
+) {
+    let Arranged { drawn, indent, levels, order, .. } =
+        arrange(clusters, range, source_len, width, bidi, direction, visual);
+    text.clear();
+    for i in order {
+        push_drawn(clusters.text_of(&clusters.list[drawn.start + i]), levels[i], text);
+    }
+    let shown = text.trim_end_matches(' ');
+    if !shown.is_empty() {
+        out.resize(out.len() + usize::from(indent), b' ');
+        out.extend_from_slice(shown.as_bytes());
+    }
+    out.push(b'\n');
 }

@@ -115,6 +115,28 @@ pub fn layout_paragraph(
     ParagraphLayout { direction, lines }
 }
 
+/// Append the lines [`layout_paragraph`] gives the paragraph to `out` as a terminal shows
+/// them, each followed by a newline: its indent as spaces, then its text without trailing
+/// spaces (an empty line for a blank one). What `basira cat` prints, made without the
+/// per-cell records the reader keeps.
+pub fn write_paragraph(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+    out: &mut Vec<u8>,
+) {
+    let Wrapped { direction, clusters, ranges, width } =
+        wrap_paragraph(text, fallback, width, options);
+    let visual = options.bidi == BidiMode::App;
+    let bidi = visual.then(|| ParagraphBidi::new(text, direction));
+    let mut line = String::new();
+    for range in ranges {
+        let bidi = bidi.as_ref();
+        line::write(&clusters, range, text.len(), width, bidi, direction, visual, &mut line, out);
+    }
+}
+
 /// How many lines [`layout_paragraph`] gives the paragraph, worked out without building
 /// them (no bidi resolution, no visual order): what a view needs of the paragraphs it does
 /// not show.
@@ -159,4 +181,56 @@ fn wrap_paragraph(text: &str, fallback: Direction, width: u16, options: &LayoutO
     let breaks = wrap::break_opportunities(text, &clusters.list);
     let ranges = wrap::wrap(&clusters.list, &breaks, width);
     Wrapped { direction, clusters, ranges, width }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `basira cat` printed from the reader's lines before it had a path of its own.
+    fn from_the_readers_lines(text: &str, width: u16, options: &LayoutOptions) -> String {
+        let mut out = String::new();
+        for line in layout_paragraph(text, Direction::Rtl, width, options).lines {
+            let drawn = line.text().trim_end_matches(' ');
+            if !drawn.is_empty() {
+                out.extend(std::iter::repeat_n(' ', usize::from(line.indent)));
+                out.push_str(drawn);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn cat_prints_the_lines_the_reader_draws() {
+        let texts = [
+            "حذفت Twitter نحو 274 ألف حساب (بين 2015 و2016) «للإرهاب» [تقرير].",
+            "مُحَمَّدٌ رَسُولُ اللَّهِ، لا إلا الأمم لأن آلاف إلى",
+            "Latin first, then عربي 123 and (brackets) ‹quoted› end.",
+            "\tتبويب\tفي\tالوسط   ومسافات في الآخر   ",
+            "中文 wide characters 中文 بين 👩‍👩‍👧 العربية ١٢٣٬٤ ۴۵",
+            "\u{064E}حركة وحدها، ب\u{200D}ـ ZWJ و\u{200C}ZWNJ و\u{202B}تضمين\u{202C} و\u{2067}عزل\u{2069}",
+            "كلمةطويلةجداجداجداجداجداجداجداجداجداجداجداجداجداجداجداجدا تنتهي",
+            "",
+            "   ",
+        ];
+        let mut options = Vec::new();
+        for shaping in [Shaping::On, Shaping::Off] {
+            for harakat in [Harakat::Keep, Harakat::Strip] {
+                for bidi in [BidiMode::App, BidiMode::Terminal] {
+                    options.push(LayoutOptions { shaping, harakat, bidi });
+                }
+            }
+        }
+        for text in texts {
+            for options in &options {
+                for width in [1, 2, 5, 9, 17, 40, 80] {
+                    let mut out = Vec::new();
+                    write_paragraph(text, Direction::Rtl, width, options, &mut out);
+                    let expected = from_the_readers_lines(text, width, options);
+                    assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?} {width}");
+                }
+            }
+        }
+    }
 }

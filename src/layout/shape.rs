@@ -53,11 +53,25 @@ fn forms(c: char) -> Option<Forms> {
     letter_table().get(index as usize).copied().flatten()
 }
 
-/// The joining type of a character.
+/// The joining type of a character. The Arabic block's are looked up in a table made once
+/// by [`joining_type`], where most of a paragraph's characters are.
 pub fn joining(c: char) -> Joining {
+    static TABLE: OnceLock<[Joining; 256]> = OnceLock::new();
     if c.is_ascii() {
         return Joining::None;
     }
+    match (c as u32).checked_sub(0x600) {
+        Some(index) if index < 256 => TABLE.get_or_init(|| {
+            std::array::from_fn(|i| {
+                char::from_u32(0x600 + i as u32).map_or(Joining::None, joining_type)
+            })
+        })[index as usize],
+        _ => joining_type(c),
+    }
+}
+
+/// The joining type of a character that is not ASCII, worked out from its forms and width.
+fn joining_type(c: char) -> Joining {
     if c == ZWJ || c == '\u{0640}' {
         return Joining::Causing;
     }
