@@ -107,45 +107,103 @@ struct Arranged {
     order: Vec<usize>,
 }
 
-/// Arrange clusters `range` of a paragraph whose source is `source_len` bytes long, at
-/// `width` cells.
-///
-/// Trailing spaces that do not fit hang past the edge and are not drawn. With `bidi` (visual
-/// order), the clusters are reordered by their levels after rule L1, and right-to-left lines
-/// are indented to end at the right edge.
-fn arrange(
-    clusters: &Clusters,
-    range: Range<usize>,
-    source_len: usize,
-    width: usize,
-    bidi: Option<&ParagraphBidi>,
-    direction: Direction,
-    visual: bool,
-) -> Arranged {
-    let list = &clusters.list;
-    let mut end = range.end;
-    let mut total: usize = list[range.clone()].iter().map(|c| c.width as usize).sum();
-    while end > range.start && list[end - 1].is_space && total > width {
-        end -= 1;
-        total -= list[end].width as usize;
+/// A paragraph's clusters as they are laid out into lines: what every line of it shares.
+pub struct Lines<'a> {
+    /// The paragraph's clusters.
+    pub clusters: &'a Clusters,
+    /// The length of the paragraph's source text, in bytes.
+    pub source_len: usize,
+    /// The width of a line, in cells.
+    pub width: usize,
+    /// The paragraph's bidi levels, when lines are put in visual order.
+    pub bidi: Option<&'a ParagraphBidi<'a>>,
+    /// The paragraph's direction.
+    pub direction: Direction,
+    /// Whether lines are in visual order (right-to-left lines aligned right).
+    pub visual: bool,
+}
+
+impl Lines<'_> {
+    /// Arrange clusters `range` of the paragraph.
+    ///
+    /// Trailing spaces that do not fit hang past the edge and are not drawn. With `bidi`
+    /// (visual order), the clusters are reordered by their levels after rule L1, and
+    /// right-to-left lines are indented to end at the right edge.
+    fn arrange(&self, range: Range<usize>) -> Arranged {
+        let (clusters, width) = (self.clusters, self.width);
+        let list = &clusters.list;
+        let mut end = range.end;
+        let mut total: usize = list[range.clone()].iter().map(|c| c.width as usize).sum();
+        while end > range.start && list[end - 1].is_space && total > width {
+            end -= 1;
+            total -= list[end].width as usize;
+        }
+
+        let drawn = range.start..end;
+        let mut levels = vec![0u8; drawn.len()];
+        let order: Vec<usize> = match self.bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
+            Some(bidi) => {
+                let line_start = list[range.start].source as usize;
+                let line_end = source_end(clusters, range.end - 1, self.source_len);
+                let line_levels = bidi.line_levels(line_start..line_end);
+                for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
+                    *level = line_levels[cluster.anchor as usize - line_start];
+                }
+                visual_order(&levels)
+            }
+            None => (0..drawn.len()).collect(),
+        };
+        let indent =
+            if self.visual && self.direction.is_rtl() { (width - total) as u16 } else { 0 };
+        Arranged { drawn, total, indent, levels, order }
     }
 
-    let drawn = range.start..end;
-    let mut levels = vec![0u8; drawn.len()];
-    let order: Vec<usize> = match bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
-        Some(bidi) => {
-            let line_start = list[range.start].source as usize;
-            let line_levels =
-                bidi.line_levels(line_start..source_end(clusters, range.end - 1, source_len));
-            for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
-                *level = line_levels[cluster.anchor as usize - line_start];
-            }
-            visual_order(&levels)
+    /// The visual line of clusters `range` (arranged as `arrange` says); clusters at odd levels
+    /// show their mirrored bracket.
+    pub fn build(&self, range: Range<usize>) -> VisualLine {
+        let clusters = self.clusters;
+        let Arranged { drawn, total, indent, levels, order } = self.arrange(range);
+        let mut line = VisualLine {
+            indent,
+            width: total as u16,
+            text: String::with_capacity(clusters.text.len().min(total * 4)),
+            glyphs: Vec::with_capacity(drawn.len()),
+        };
+        for i in order {
+            let k = drawn.start + i;
+            let cluster = &clusters.list[k];
+            let text_start = line.text.len() as u32;
+            push_drawn(clusters.text_of(cluster), levels[i], &mut line.text);
+            line.glyphs.push(Glyph {
+                text_start,
+                text_len: line.text.len() as u32 - text_start,
+                width: cluster.width,
+                source: cluster.source..source_end(clusters, k, self.source_len) as u32,
+            });
         }
-        None => (0..drawn.len()).collect(),
-    };
-    let indent = if visual && direction.is_rtl() { (width - total) as u16 } else { 0 };
-    Arranged { drawn, total, indent, levels, order }
+        line
+    }
+
+    /// Append the line [`Lines::build`] builds of clusters `range` to `out` as a terminal
+    /// shows it: the indent as spaces, the text without trailing spaces (nothing of either
+    /// for a blank line), then a newline. `text` is a buffer for the line's text.
+    pub fn write(&self, range: Range<usize>, text: &mut String, out: &mut Vec<u8>) {
+        let Arranged { drawn, indent, levels, order, .. } = self.arrange(range);
+        text.clear();
+        for i in order {
+            push_drawn(
+                self.clusters.text_of(&self.clusters.list[drawn.start + i]),
+                levels[i],
+                text,
+            );
+        }
+        let shown = text.trim_end_matches(' ');
+        if !shown.is_empty() {
+            out.resize(out.len() + usize::from(indent), b' ');
+            out.extend_from_slice(shown.as_bytes());
+        }
+        out.push(b'\n');
+    }
 }
 
 /// Where the source of cluster `k` ends: at the next cluster's, or at the paragraph's end.
@@ -164,68 +222,4 @@ fn push_drawn(text: &str, level: u8, out: &mut String) {
     for c in chars {
         out.push(c);
     }
-}
-
-/// Build the visual line for clusters `range` of a paragraph whose source is `source_len`
-/// bytes long, at `width` cells (see [`arrange`]); clusters at odd levels show their mirrored
-/// bracket.
-pub fn build(
-    clusters: &Clusters,
-    range: Range<usize>,
-    source_len: usize,
-    width: usize,
-    bidi: Option<&ParagraphBidi>,
-    direction: Direction,
-    visual: bool,
-) -> VisualLine {
-    let Arranged { drawn, total, indent, levels, order } =
-        arrange(clusters, range, source_len, width, bidi, direction, visual);
-    let mut line = VisualLine {
-        indent,
-        width: total as u16,
-        text: String::with_capacity(clusters.text.len().min(total * 4)),
-        glyphs: Vec::with_capacity(drawn.len()),
-    };
-    for i in order {
-        let k = drawn.start + i;
-        let cluster = &clusters.list[k];
-        let text_start = line.text.len() as u32;
-        push_drawn(clusters.text_of(cluster), levels[i], &mut line.text);
-        line.glyphs.push(Glyph {
-            text_start,
-            text_len: line.text.len() as u32 - text_start,
-            width: cluster.width,
-            source: cluster.source..source_end(clusters, k, source_len) as u32,
-        });
-    }
-    line
-}
-
-/// Append the line [`build`] builds for the same arguments to `out` as a terminal shows it:
-/// the indent as spaces, the text without trailing spaces (nothing of either for a blank
-/// line), then a newline. `text` is a buffer for the line's text.
-#[allow(clippy::too_many_arguments, reason = "build's arguments and the two buffers")]
-pub fn write(
-    clusters: &Clusters,
-    range: Range<usize>,
-    source_len: usize,
-    width: usize,
-    bidi: Option<&ParagraphBidi>,
-    direction: Direction,
-    visual: bool,
-    text: &mut String,
-    out: &mut Vec<u8>,
-) {
-    let Arranged { drawn, indent, levels, order, .. } =
-        arrange(clusters, range, source_len, width, bidi, direction, visual);
-    text.clear();
-    for i in order {
-        push_drawn(clusters.text_of(&clusters.list[drawn.start + i]), levels[i], text);
-    }
-    let shown = text.trim_end_matches(' ');
-    if !shown.is_empty() {
-        out.resize(out.len() + usize::from(indent), b' ');
-        out.extend_from_slice(shown.as_bytes());
-    }
-    out.push(b'\n');
 }

@@ -102,17 +102,10 @@ pub fn layout_paragraph(
     width: u16,
     options: &LayoutOptions,
 ) -> ParagraphLayout {
-    let Wrapped { direction, clusters, ranges, width } =
-        wrap_paragraph(text, fallback, width, options);
-    let visual = options.bidi == BidiMode::App;
-    let bidi = visual.then(|| ParagraphBidi::new(text, direction));
-    let lines = ranges
-        .into_iter()
-        .map(|range| {
-            line::build(&clusters, range, text.len(), width, bidi.as_ref(), direction, visual)
-        })
-        .collect();
-    ParagraphLayout { direction, lines }
+    wrapped_lines(text, fallback, width, options, |lines, ranges, direction| {
+        let lines = ranges.into_iter().map(|range| lines.build(range)).collect();
+        ParagraphLayout { direction, lines }
+    })
 }
 
 /// Append the lines [`layout_paragraph`] gives the paragraph to `out` as a terminal shows
@@ -126,15 +119,36 @@ pub fn write_paragraph(
     options: &LayoutOptions,
     out: &mut Vec<u8>,
 ) {
+    wrapped_lines(text, fallback, width, options, |lines, ranges, _| {
+        let mut line = String::new();
+        for range in ranges {
+            lines.write(range, &mut line, out);
+        }
+    })
+}
+
+/// Wrap the paragraph and give `make` its lines to build, the clusters' ranges of each, and
+/// its direction.
+fn wrapped_lines<T>(
+    text: &str,
+    fallback: Direction,
+    width: u16,
+    options: &LayoutOptions,
+    make: impl FnOnce(&line::Lines, Vec<Range<usize>>, Direction) -> T,
+) -> T {
     let Wrapped { direction, clusters, ranges, width } =
         wrap_paragraph(text, fallback, width, options);
     let visual = options.bidi == BidiMode::App;
     let bidi = visual.then(|| ParagraphBidi::new(text, direction));
-    let mut line = String::new();
-    for range in ranges {
-        let bidi = bidi.as_ref();
-        line::write(&clusters, range, text.len(), width, bidi, direction, visual, &mut line, out);
-    }
+    let lines = line::Lines {
+        clusters: &clusters,
+        source_len: text.len(),
+        width,
+        bidi: bidi.as_ref(),
+        direction,
+        visual,
+    };
+    make(&lines, ranges, direction)
 }
 
 /// How many lines [`layout_paragraph`] gives the paragraph, worked out without building
