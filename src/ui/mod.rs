@@ -22,8 +22,9 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
 
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
@@ -79,7 +80,7 @@ pub fn run(
         rest.is_none().then(|| analyse_in_background(Arc::clone(&corpus), themes.clone()));
     let (mut shared, remembered) = remembered.unzip();
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
-    let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
+    let mut terminal = Terminal::new(ReaderBackend::stdout()?)?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, config, size.width, size.height);
     if let Some(Loaded { state, warning }) = remembered {
@@ -98,18 +99,9 @@ pub fn run(
             }
         }
     };
-    let mut last_scene = None;
     loop {
-        let size = terminal.size()?;
-        app.resize(size.width, size.height);
-        // When the text moves, repaint every cell: in some terminals (xterm with DejaVu Sans
-        // Mono) the ink of harakat spills into the rows above and below, and a cell that
-        // stays blank would keep it.
-        let scene = Some(app.scene());
-        if scene != last_scene {
-            terminal.clear()?;
-            last_scene = scene;
-        }
+        // One frame for everything handled since the last: the backend writes only the rows
+        // that changed, in one write.
         terminal.draw(|frame| draw::draw(frame, &app))?;
         if app.should_quit() {
             save(&mut app);
@@ -137,35 +129,62 @@ pub fn run(
         }
         // While the collection is being read, look for it often.
         let wait = if rest.is_some() { READING_POLL } else { Duration::MAX };
-        match session.next_within(wait)? {
-            Wake::Event(Event::Key(key))
-                if key.kind != KeyEventKind::Release && Key::from_event(&key) == Key::ctrl('z') =>
-            {
-                save(&mut app);
-                session.suspend()?;
-                terminal.clear()?;
-            }
-            Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                if panic_on_key {
-                    panic!("{PANIC_TEST_VARIABLE} is set");
+        // Every event already waiting is handled before the next frame: a held key's
+        // repeats are drawn once.
+        for wake in session.next_batch(wait)? {
+            match wake {
+                Wake::Event(Event::Key(key))
+                    if key.kind != KeyEventKind::Release
+                        && Key::from_event(&key) == Key::ctrl('z') =>
+                {
+                    save(&mut app);
+                    session.suspend()?;
+                    let (width, height) = crossterm::terminal::size()?;
+                    resize(&mut terminal, &mut app, width, height);
+                    terminal.clear()?;
                 }
-                for key in Key::all_from_event(&key) {
-                    app.handle_key(key);
+                Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                    if panic_on_key {
+                        panic!("{PANIC_TEST_VARIABLE} is set");
+                    }
+                    for key in Key::all_from_event(&key) {
+                        app.handle_key(key);
+                    }
+                }
+                Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
+                Wake::Event(Event::Paste(text)) => app.paste(&text),
+                Wake::Event(Event::Resize(width, height)) => {
+                    resize(&mut terminal, &mut app, width, height);
+                }
+                Wake::Event(_) | Wake::Tick => {}
+                Wake::Signal(signal) => {
+                    save(&mut app);
+                    drop(terminal);
+                    drop(session);
+                    signal_hook::low_level::emulate_default_handler(signal)?;
+                    return Ok(());
                 }
             }
-            Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
-            Wake::Event(Event::Paste(text)) => app.paste(&text),
-            Wake::Event(_) | Wake::Tick => {}
-            Wake::Signal(signal) => {
-                save(&mut app);
-                drop(terminal);
-                drop(session);
-                signal_hook::low_level::emulate_default_handler(signal)?;
-                return Ok(());
+            // The keys after the one that quits are not acted on.
+            if app.should_quit() {
+                break;
             }
         }
     }
     Ok(())
+}
+
+/// Give the terminal's new size to the backend and the reader. The size is asked of the
+/// terminal when the reader starts and after a suspension, and otherwise comes with resize
+/// events.
+fn resize(
+    terminal: &mut Terminal<ReaderBackend<io::Stdout>>,
+    app: &mut App,
+    width: u16,
+    height: u16,
+) {
+    terminal.backend_mut().set_size(Size { width, height });
+    app.resize(width, height);
 }
 
 /// The analysis of `corpus`, read from the cache or computed on a thread of its own; it
