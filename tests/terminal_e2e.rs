@@ -1,6 +1,7 @@
 //! The reader in a real terminal (tmux): start, scroll, switch article, resize, quit, and the
 //! terminal is back to normal afterwards — also after SIGTERM, SIGHUP and a panic; search, a
-//! theme trail and a related-passage jump and back, typed as a user types them.
+//! theme trail and a related-passage jump and back, typed as a user types them; a burst of
+//! keys shows what the same keys pressed one by one show.
 //!
 //! Skipped, with a message, on a machine without tmux; `.ci/run` installs it.
 
@@ -618,4 +619,67 @@ fn two_readers_at_once_keep_each_others_notes() {
     assert!(notes.contains(&"ملاحظة القارئ الأول"), "{notes:?}");
     assert!(notes.contains(&"ملاحظة القارئ الثاني"), "{notes:?}");
     assert!(!notes.contains(&"ستحذف"), "the removed bookmark came back: {notes:?}");
+}
+
+/// The screen `basira snapshot` draws off-screen at `cols` × `rows` on `path` after `keys`,
+/// with the settings of `tmux`'s reader.
+fn snapshot(tmux: &Tmux, (cols, rows): (u16, u16), keys: &str, path: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_basira"))
+        .args(["snapshot", "--size", &format!("{cols}x{rows}"), "--keys", keys])
+        .arg(path)
+        .env("XDG_CONFIG_HOME", tmux.dir.join("config"))
+        .env("XDG_CACHE_HOME", tmux.dir.join("cache"))
+        .env("XDG_STATE_HOME", tmux.dir.join("snapshot-state"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A screen's rows without the spaces they end with, and without the empty rows at the end.
+fn rows(screen: &str) -> Vec<&str> {
+    let mut rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+    while rows.last() == Some(&"") {
+        rows.pop();
+    }
+    rows
+}
+
+#[test]
+fn keys_sent_in_one_burst_show_what_they_show_pressed_one_by_one() {
+    let size = (100, 30);
+    let Some(tmux) = Tmux::start("burst", size.0, size.1) else { return };
+    // The built-in articles in one file: one article long enough that 200 rows down is
+    // still in its middle.
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(articles).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let text: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    let path = tmux.dir.join("long.txt");
+    std::fs::write(&path, text.join("\n")).unwrap();
+    tmux.start_basira_on("", &path.display().to_string(), "article 1/1");
+
+    // The terminal shows what the reader draws off-screen: no key is lost or drawn twice,
+    // and no cell (nor a haraka) of an earlier frame is left.
+    let shows = |keys: &str, what: &str| {
+        let expected = snapshot(&tmux, size, keys, &path);
+        assert!(expected.contains(" 1/1"), "{expected}");
+        tmux.wait_for(what, |s| rows(s) == rows(&expected));
+    };
+    for _ in 0..100 {
+        tmux.keys(&["j"]);
+    }
+    shows(&"j".repeat(100), "100 j pressed one by one");
+    tmux.command(&["send-keys", "-t", "e2e", "-l", &"j".repeat(100)]);
+    shows(&"j".repeat(200), "100 more j in one burst");
+    tmux.command(&["send-keys", "-t", "e2e", "-l", &"k".repeat(37)]);
+    shows(&format!("{}{}", "j".repeat(200), "k".repeat(37)), "37 k in one burst");
+    tmux.keys(&["NPage", "NPage", "NPage", "PPage"]);
+    let keys =
+        format!("{}{}<PageDown><PageDown><PageDown><PageUp>", "j".repeat(200), "k".repeat(37));
+    shows(&keys, "pages down and up in one burst");
+
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
 }

@@ -22,8 +22,9 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::layout::Size;
 
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
@@ -32,7 +33,7 @@ use crate::state::store::{Loaded, Shared};
 use app::App;
 use config::Config;
 use keymap::Key;
-use terminal::{ReaderBackend, TerminalSession, Wake};
+use terminal::{ReaderBackend, TerminalSession, Wake, capped};
 
 /// Setting this variable makes the reader panic at the first key, to test that the terminal
 /// is restored after a panic.
@@ -83,7 +84,7 @@ pub fn run(
         rest.is_none().then(|| analyse_in_background(Arc::clone(&corpus), themes.clone()));
     let (mut shared, remembered) = remembered.unzip();
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
-    let mut terminal = Terminal::new(ReaderBackend(CrosstermBackend::new(io::stdout())))?;
+    let mut terminal = Terminal::new(ReaderBackend::stdout()?)?;
     let size = terminal.size()?;
     let mut app = App::new(corpus, options, config, size.width, size.height);
     // Of a large article only the opening is there yet: what the reader remembers is placed
@@ -108,18 +109,9 @@ pub fn run(
             }
         }
     };
-    let mut last_scene = None;
     loop {
-        let size = terminal.size()?;
-        app.resize(size.width, size.height);
-        // When the text moves, repaint every cell: in some terminals (xterm with DejaVu Sans
-        // Mono) the ink of harakat spills into the rows above and below, and a cell that
-        // stays blank would keep it.
-        let scene = Some(app.scene());
-        if scene != last_scene {
-            terminal.clear()?;
-            last_scene = scene;
-        }
+        // One frame for everything handled since the last: the backend writes only the rows
+        // that changed, in one write.
         terminal.draw(|frame| draw::draw(frame, &app))?;
         if app.should_quit() {
             save(&mut app);
@@ -148,39 +140,51 @@ pub fn run(
         }
         // While the collection is being read, look for it often.
         let wait = if rest.is_some() { READING_POLL } else { Duration::MAX };
-        // Ctrl-Z (raw mode makes it a key) stops the reader as SIGTSTP from outside does.
-        let wake = match session.next_within(wait)? {
-            Wake::Event(Event::Key(key))
-                if key.kind != KeyEventKind::Release && Key::from_event(&key) == Key::ctrl('z') =>
-            {
-                Wake::Suspend
-            }
-            wake => wake,
-        };
-        match wake {
-            Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-                if panic_on_key {
-                    panic!("{PANIC_TEST_VARIABLE} is set");
+        // Every event already waiting is handled before the next frame: a held key's
+        // repeats are drawn once.
+        for wake in session.next_batch(wait)? {
+            // Ctrl-Z (raw mode makes it a key) stops the reader as SIGTSTP from outside does.
+            let wake = match wake {
+                Wake::Event(Event::Key(key))
+                    if key.kind != KeyEventKind::Release
+                        && Key::from_event(&key) == Key::ctrl('z') =>
+                {
+                    Wake::Suspend
                 }
-                for key in Key::all_from_event(&key) {
-                    app.handle_key(key);
+                wake => wake,
+            };
+            match wake {
+                Wake::Suspend => {
+                    save(&mut app);
+                    session.suspend()?;
+                    take_the_terminal_again(&mut terminal, &mut app)?;
+                }
+                Wake::Resumed => take_the_terminal_again(&mut terminal, &mut app)?,
+                Wake::Event(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                    if panic_on_key {
+                        panic!("{PANIC_TEST_VARIABLE} is set");
+                    }
+                    for key in Key::all_from_event(&key) {
+                        app.handle_key(key);
+                    }
+                }
+                Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
+                Wake::Event(Event::Paste(text)) => app.paste(&text),
+                Wake::Event(Event::Resize(width, height)) => {
+                    resize(&mut terminal, &mut app, width, height);
+                }
+                Wake::Event(_) | Wake::Tick => {}
+                Wake::Signal(signal) => {
+                    save(&mut app);
+                    drop(terminal);
+                    drop(session);
+                    signal_hook::low_level::emulate_default_handler(signal)?;
+                    return Ok(());
                 }
             }
-            Wake::Suspend => {
-                save(&mut app);
-                session.suspend()?;
-                terminal.clear()?;
-            }
-            Wake::Resumed => terminal.clear()?,
-            Wake::Event(Event::Mouse(mouse)) => app.handle_mouse(mouse),
-            Wake::Event(Event::Paste(text)) => app.paste(&text),
-            Wake::Event(_) | Wake::Tick => {}
-            Wake::Signal(signal) => {
-                save(&mut app);
-                drop(terminal);
-                drop(session);
-                signal_hook::low_level::emulate_default_handler(signal)?;
-                return Ok(());
+            // The keys after the one that quits are not acted on.
+            if app.should_quit() {
+                break;
             }
         }
     }
@@ -195,6 +199,31 @@ fn take_up_remembered(app: &mut App, remembered: Option<Loaded>) {
             app.tell(warning);
         }
     }
+}
+
+/// Give the terminal's new size to the backend and the reader. The size is asked of the
+/// terminal when the reader starts and after a suspension, and otherwise comes with resize
+/// events.
+fn resize(
+    terminal: &mut Terminal<ReaderBackend<io::Stdout>>,
+    app: &mut App,
+    width: u16,
+    height: u16,
+) {
+    let size = capped(Size { width, height });
+    terminal.backend_mut().set_size(size);
+    app.resize(size.width, size.height);
+}
+
+/// After the reader was stopped and continued: the terminal's size asked again (it may have
+/// changed meanwhile) and the whole screen drawn anew.
+fn take_the_terminal_again(
+    terminal: &mut Terminal<ReaderBackend<io::Stdout>>,
+    app: &mut App,
+) -> io::Result<()> {
+    let (width, height) = crossterm::terminal::size()?;
+    resize(terminal, app, width, height);
+    terminal.clear()
 }
 
 /// The analysis of `corpus`, read from the cache or computed on a thread of its own; it

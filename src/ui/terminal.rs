@@ -21,11 +21,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, EnableBracketedPaste, EnableMouseCapture, Event};
-use crossterm::terminal::{self, EnterAlternateScreen};
-use crossterm::{cursor, execute};
+use crossterm::terminal::{self, Clear, ClearType as ClearKind, EnterAlternateScreen};
+use crossterm::{cursor, execute, queue};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Size};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use unicode_width::UnicodeWidthChar;
 
 /// ECMA-48 BDSM reset (explicit mode: the terminal does no bidi) and SCP 1 (left-to-right
 /// presentation, so that a terminal like VTE does not mirror whole rows).
@@ -125,13 +126,9 @@ impl TerminalSession {
         enter(self.explicit_bidi)
     }
 
-    /// Wait for the next terminal event or a signal, or a moment without either.
-    pub fn next(&self) -> io::Result<Wake> {
-        self.next_within(SIGNAL_POLL)
-    }
-
-    /// [`TerminalSession::next`], waiting at most `wait` (at most the signal poll's moment):
-    /// for a caller that also waits for work done on another thread.
+    /// Wait for the next terminal event or a signal, or a moment without either: at most
+    /// `wait`, and at most the signal poll's moment (a caller may also wait for work done on
+    /// another thread).
     pub fn next_within(&self, wait: Duration) -> io::Result<Wake> {
         let sig = self.signal.load(Ordering::SeqCst);
         if sig != 0 {
@@ -150,6 +147,17 @@ impl TerminalSession {
             return Ok(Wake::Event(event::read()?));
         }
         Ok(Wake::Tick)
+    }
+
+    /// [`TerminalSession::next_within`], then every event already waiting behind it: the
+    /// reader handles them all before it draws again, so that a held key's repeats are drawn
+    /// once, not once each.
+    pub fn next_batch(&self, wait: Duration) -> io::Result<Vec<Wake>> {
+        let mut batch = vec![self.next_within(wait)?];
+        while matches!(batch[0], Wake::Event(_)) && event::poll(Duration::ZERO)? {
+            batch.push(Wake::Event(event::read()?));
+        }
+        Ok(batch)
     }
 }
 
@@ -298,33 +306,135 @@ mod abort {
     }
 }
 
-/// `size`, at most [`MAX_COLUMNS`] × [`MAX_ROWS`].
-fn capped(size: Size) -> Size {
+/// `size`, at most [`MAX_COLUMNS`] × [`MAX_ROWS`]: the size of the area drawn in a
+/// terminal of `size`.
+pub fn capped(size: Size) -> Size {
     Size { width: size.width.min(MAX_COLUMNS), height: size.height.min(MAX_ROWS) }
 }
 
-/// The crossterm backend, without ever asking the terminal where its cursor is: the reader
-/// draws full screen with the cursor hidden, so the answer is never needed, and a terminal
-/// that does not answer (a serial console, a recorder without a terminal behind it) would
-/// otherwise stop the reader for two seconds and then end it with an error.
-pub struct ReaderBackend(pub CrosstermBackend<io::Stdout>);
+/// The bytes of one frame, kept until the frame is complete and then written to `out` in
+/// one write. A frame cut short (by a panic while drawing it) is dropped with the writer,
+/// never written after the terminal has been restored.
+pub struct FrameWriter<W: Write> {
+    out: W,
+    frame: Vec<u8>,
+}
 
-impl Backend for ReaderBackend {
+impl<W: Write> Write for FrameWriter<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let written = self.out.write_all(&self.frame);
+        self.frame.clear();
+        written?;
+        self.out.flush()
+    }
+}
+
+/// The crossterm backend as the reader uses it:
+///
+/// - Its output is written once a frame ([`FrameWriter`]), and a frame that changes nothing
+///   writes nothing.
+/// - The terminal's size is asked once and then kept: the loop gives it the new size on a
+///   resize event ([`ReaderBackend::set_size`]).
+/// - A row that held combining marks (harakat) is cleared and drawn again whole when it
+///   changes, and so are the rows above and below it: in some terminals (xterm with DejaVu
+///   Sans Mono) the ink of harakat spills into the neighbouring rows, where it stays until
+///   those rows are painted again, and drawing only the cells that changed would leave it.
+/// - It never asks the terminal where its cursor is: the reader draws full screen with the
+///   cursor hidden, so the answer is never needed, and a terminal that does not answer (a
+///   serial console, a recorder without a terminal behind it) would otherwise stop the
+///   reader for two seconds and then end it with an error.
+pub struct ReaderBackend<W: Write> {
+    inner: CrosstermBackend<FrameWriter<W>>,
+    size: Size,
+    /// What the terminal shows, as far as this backend has drawn it.
+    shown: Buffer,
+    cursor_hidden: bool,
+}
+
+impl ReaderBackend<io::Stdout> {
+    /// The backend on standard output, of the terminal's present size.
+    pub fn stdout() -> io::Result<Self> {
+        let (width, height) = terminal::size()?;
+        Ok(ReaderBackend::new(io::stdout(), Size { width, height }))
+    }
+}
+
+impl<W: Write> ReaderBackend<W> {
+    /// The backend writing to `out`, a terminal of `size` that shows nothing yet.
+    pub fn new(out: W, size: Size) -> Self {
+        let size = capped(size);
+        ReaderBackend {
+            inner: CrosstermBackend::new(FrameWriter { out, frame: Vec::new() }),
+            size,
+            shown: Buffer::empty(Rect::from((Position::ORIGIN, size))),
+            cursor_hidden: false,
+        }
+    }
+
+    /// The terminal's new size, from a resize event (the next frame clears the screen).
+    pub fn set_size(&mut self, size: Size) {
+        self.size = capped(size);
+    }
+}
+
+/// Whether a cell holds a combining mark (a haraka), whose ink may reach the next rows.
+fn has_marks(cell: &Cell) -> bool {
+    cell.symbol().chars().any(|c| UnicodeWidthChar::width(c) == Some(0))
+}
+
+impl<W: Write> Backend for ReaderBackend<W> {
     type Error = io::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        self.0.draw(content)
+        let area = self.shown.area;
+        let mut next = self.shown.clone();
+        let mut changed = vec![false; usize::from(area.height)];
+        for (x, y, cell) in content {
+            if area.contains(Position { x, y }) {
+                next[(x, y)] = cell.clone();
+                changed[usize::from(y)] = true;
+            }
+        }
+        if !changed.contains(&true) {
+            return Ok(());
+        }
+        let mut repaint = vec![false; changed.len()];
+        for y in (0..area.height).filter(|&y| changed[usize::from(y)]) {
+            if (0..area.width).any(|x| has_marks(&self.shown[(x, y)])) {
+                let below = usize::from(y + 1).min(repaint.len() - 1);
+                repaint[usize::from(y).saturating_sub(1)..=below].fill(true);
+            }
+        }
+        for y in (0..area.height).filter(|&y| repaint[usize::from(y)]) {
+            queue!(self.inner, cursor::MoveTo(0, y), Clear(ClearKind::CurrentLine))?;
+            for x in 0..area.width {
+                self.shown[(x, y)].reset();
+            }
+        }
+        self.inner.draw(self.shown.diff(&next).into_iter())?;
+        self.shown = next;
+        Ok(())
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.0.hide_cursor()
+        if !self.cursor_hidden {
+            queue!(self.inner, cursor::Hide)?;
+            self.cursor_hidden = true;
+        }
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.0.show_cursor()
+        self.cursor_hidden = false;
+        queue!(self.inner, cursor::Show)
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
@@ -332,37 +442,146 @@ impl Backend for ReaderBackend {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.0.set_cursor_position(position)
+        let Position { x, y } = position.into();
+        queue!(self.inner, cursor::MoveTo(x, y))
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.0.clear()
+        self.clear_region(ClearType::All)
     }
 
-    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.0.clear_region(clear_type)
+    /// Only the whole screen is cleared (the reader's terminal is full screen, and ratatui
+    /// clears it all on a resize and on [`ratatui::Terminal::clear`]); any other clear
+    /// clears it all too.
+    fn clear_region(&mut self, _: ClearType) -> io::Result<()> {
+        self.shown = Buffer::empty(Rect::from((Position::ORIGIN, self.size)));
+        // After a suspension the terminal shows the cursor again.
+        self.cursor_hidden = false;
+        queue!(self.inner, Clear(ClearKind::All))
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.0.size().map(capped)
+        Ok(self.size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        let size = self.0.window_size()?;
+        let size = self.inner.window_size()?;
         Ok(WindowSize { columns_rows: capped(size.columns_rows), pixels: size.pixels })
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Backend::flush(&mut self.0)
+        Backend::flush(&mut self.inner)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
     use super::*;
     use crossterm::Command;
     use crossterm::event::{DisableBracketedPaste, DisableMouseCapture};
     use crossterm::terminal::LeaveAlternateScreen;
+    use ratatui::Terminal;
+    use ratatui::style::Style;
+
+    /// An output that keeps each write apart, shared with the test.
+    #[derive(Clone, Default)]
+    struct Writes(Rc<RefCell<Vec<Vec<u8>>>>);
+
+    impl Write for Writes {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().push(bytes.to_vec());
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A terminal on a [`ReaderBackend`], and what it is sent.
+    struct Screen {
+        terminal: Terminal<ReaderBackend<Writes>>,
+        writes: Writes,
+    }
+
+    /// A terminal of 12 × 5 that shows nothing yet.
+    fn screen() -> Screen {
+        let writes = Writes::default();
+        let size = Size { width: 12, height: 5 };
+        let terminal = Terminal::new(ReaderBackend::new(writes.clone(), size)).unwrap();
+        Screen { terminal, writes }
+    }
+
+    /// Draw `rows` and return what the frame wrote, one entry a write.
+    fn frame(screen: &mut Screen, rows: [&str; 5]) -> Vec<String> {
+        screen
+            .terminal
+            .draw(|frame| {
+                for (y, row) in (0..).zip(rows) {
+                    frame.buffer_mut().set_string(0, y, row, Style::default());
+                }
+            })
+            .unwrap();
+        let writes = std::mem::take(&mut *screen.writes.0.borrow_mut());
+        writes.into_iter().map(|w| String::from_utf8(w).unwrap()).collect()
+    }
+
+    /// The sequence that clears row `y` (counted from 0).
+    fn clears_row(y: u16) -> String {
+        format!("\x1b[{};1H\x1b[2K", y + 1)
+    }
+
+    #[test]
+    fn a_frame_is_written_in_one_write_and_a_frame_that_changes_nothing_not_at_all() {
+        let mut screen = screen();
+        let rows = ["one", "two", "three", "four", "five"];
+        let first = frame(&mut screen, rows);
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert!(first[0].contains("three"), "{first:?}");
+        assert_eq!(frame(&mut screen, rows), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_changed_row_that_held_harakat_is_cleared_and_redrawn_with_its_neighbours() {
+        let mut screen = screen();
+        frame(&mut screen, ["one", "two", "كَتَبَ", "four", "five"]);
+        let next = frame(&mut screen, ["one", "two", "قرأ", "four", "five"]).concat();
+        for y in 1..=3 {
+            assert!(next.contains(&clears_row(y)), "row {y} is cleared: {next:?}");
+        }
+        for y in [0, 4] {
+            assert!(!next.contains(&clears_row(y)), "row {y} is left: {next:?}");
+        }
+        // The rows cleared are drawn again, unchanged ones too.
+        assert!(next.contains("two") && next.contains("four"), "{next:?}");
+        assert!(!next.contains("five"), "{next:?}");
+    }
+
+    #[test]
+    fn a_changed_row_without_harakat_is_drawn_cell_by_cell() {
+        let mut screen = screen();
+        frame(&mut screen, ["one", "two", "كَتَبَ", "four", "five"]);
+        let next = frame(&mut screen, ["one", "two", "كَتَبَ", "fort", "five"]).concat();
+        assert!(!next.contains("\x1b[2K"), "no row is cleared: {next:?}");
+        assert!(
+            next.contains('r') && !next.contains("fo"),
+            "only the cells that changed: {next:?}"
+        );
+    }
+
+    #[test]
+    fn the_size_is_the_one_last_given() {
+        let mut screen = screen();
+        screen.terminal.backend_mut().set_size(Size { width: 30, height: 8 });
+        assert_eq!(screen.terminal.size().unwrap(), Size { width: 30, height: 8 });
+        // The next frame clears the screen at the new size and draws all of it.
+        let writes = frame(&mut screen, ["one", "two", "three", "four", "five"]).concat();
+        assert!(writes.starts_with("\x1b[2J"), "{writes:?}");
+        assert!(writes.contains("five"), "{writes:?}");
+    }
 
     #[test]
     fn leaving_undoes_each_mode_entered_as_the_terminal_library_would() {
