@@ -807,12 +807,15 @@ impl App {
         let top = self.top_row();
         let bottom = top + usize::from(self.regions().text.height.max(1));
         let document = &self.corpus.documents[self.document];
-        let starting = (0..document.paragraphs.len()).find(|&p| {
-            let row = self.view.row_of(Anchor { paragraph: p, line: 0 });
-            row >= top && row < bottom && is_running_text(document, p)
-        });
-        self.current[self.document] =
-            starting.unwrap_or_else(|| self.view.anchor_at(top).paragraph);
+        // Only the paragraphs from the one at the top to the first starting below the screen
+        // can start on it: a few, however long the article.
+        let at_top = self.view.anchor_at(top).paragraph;
+        let starting = (at_top..document.paragraphs.len())
+            .map(|p| (p, self.view.row_of(Anchor { paragraph: p, line: 0 })))
+            .take_while(|&(_, row)| row < bottom)
+            .find(|&(p, row)| row >= top && is_running_text(document, p))
+            .map(|(p, _)| p);
+        self.current[self.document] = starting.unwrap_or(at_top);
     }
 
     fn last_body_paragraph(&self) -> usize {
