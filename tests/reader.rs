@@ -339,7 +339,7 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     press(&mut app, "<Enter>");
     press(&mut app, "j");
     let (noted, paragraph) = (paragraph, app.paragraph());
-    let top = app.scene().1;
+    let top = app.top_row();
     assert!(top > 0);
     let before = screen_text(&render(&app, 100, 30));
 
@@ -348,7 +348,7 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     assert!(after.contains("article 3/5"), "{after}");
     // The same text at the same place, and the note on the same paragraph of article 3.
     assert_eq!(app.paragraph(), paragraph);
-    assert_eq!(app.scene().1, top);
+    assert_eq!(app.top_row(), top);
     let text_rows = |s: &str| s.lines().skip(1).take(20).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(text_rows(&before), text_rows(&after));
     let notes = app.bookmarks();

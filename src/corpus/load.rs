@@ -174,12 +174,11 @@ impl Corpus {
         for path in paths {
             let meta = fs::metadata(path).ok()?;
             if meta.is_dir() {
-                let before = files.len();
-                let mut visited = HashSet::from([folder_id(path, &meta)]);
-                collect_text_files(path, &mut visited, &mut files, &mut Vec::new());
-                if files.len() == before {
+                let found = folder_files(path, &meta, &mut Vec::new()).ok()?;
+                if found.is_empty() {
                     return None;
                 }
+                files.extend(found);
             } else if meta.is_file() && is_text_file(path) {
                 files.push(path.clone());
             } else {
@@ -288,22 +287,22 @@ fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
 
 /// What identifies a folder however it is reached: its device and inode numbers.
 #[cfg(unix)]
-pub(super) type FolderId = (u64, u64);
+type FolderId = (u64, u64);
 
 /// What identifies a folder however it is reached: its canonical path.
 #[cfg(not(unix))]
-pub(super) type FolderId = PathBuf;
+type FolderId = PathBuf;
 
 /// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
 #[cfg(unix)]
-pub(super) fn folder_id(_path: &Path, meta: &fs::Metadata) -> FolderId {
+fn folder_id(_path: &Path, meta: &fs::Metadata) -> FolderId {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }
 
 /// The identity of the folder at `path`, whose metadata (links followed) is `meta`.
 #[cfg(not(unix))]
-pub(super) fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
+fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
@@ -322,7 +321,7 @@ pub(super) fn is_markdown(path: &Path) -> bool {
 /// All `.txt`/`.md` files under `dir`, depth first, each folder's entries in name order.
 /// Links are followed, but a folder already in `visited` is not read again (a link back to
 /// a parent would otherwise be read forever): it is skipped with a warning.
-pub(super) fn collect_text_files(
+fn collect_text_files(
     dir: &Path,
     visited: &mut HashSet<FolderId>,
     out: &mut Vec<PathBuf>,

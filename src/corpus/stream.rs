@@ -223,20 +223,11 @@ fn utf8_text(path: &Path, file: fs::File) -> Result<Option<usize>, LoadError> {
 /// How many of `bytes` come before a character that they end in the middle of: all of them
 /// when the last character is whole (or not UTF-8 at all, which is found later).
 fn complete_prefix(bytes: &[u8]) -> usize {
-    let len = bytes.len();
-    for back in 1..=len.min(4) {
-        let lead = bytes[len - back];
-        if lead & 0xc0 != 0x80 {
-            let needs = match lead {
-                0..=0x7f => 1,
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            };
-            return if needs > back { len - back } else { len };
-        }
+    match std::str::from_utf8(bytes) {
+        // No error of its own: the input ends inside a character.
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        _ => bytes.len(),
     }
-    len
 }
 
 /// Read into `buf` until it is full or the input ends; the number of bytes read.

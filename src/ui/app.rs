@@ -1303,17 +1303,6 @@ impl App {
         }
     }
 
-    /// What the screen shows: the article, its first row, the text width, and the
-    /// presentation's screen. When it changes, the text on screen has moved.
-    pub fn scene(&self) -> (usize, usize, u16, Option<usize>) {
-        (
-            self.document,
-            self.top_row(),
-            self.view.width,
-            self.presentation.as_ref().map(|p| p.index()),
-        )
-    }
-
     /// Whether the reader should stop.
     pub fn should_quit(&self) -> bool {
         self.quit

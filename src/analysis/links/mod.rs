@@ -13,7 +13,8 @@
 //! list"): a paragraph then meets a bounded number of candidates whatever the text, and the
 //! cost grows with the collection rather than its square (where each word just under one
 //! paragraph in a hundred would bring a hundredth of the collection). The pairs it leaves out
-//! are those where the word is minor on both sides, whose partial scores were the lowest. The best candidates are then scored exactly: their cosine, and for a pair
+//! are those where the word is minor on both sides, whose partial scores were the lowest.
+//! The best candidates are then scored exactly: their cosine, and for a pair
 //! whose words alone fall short, half as much again for words that only meet by their roots
 //! («شراكة», «شركات»).
 //!
