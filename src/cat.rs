@@ -49,9 +49,9 @@ pub fn write_sources(
     let mut printer = Printer { out, width, options, first: true };
     for source in sources {
         for section in source.sections().map_err(CatError::Read)? {
-            let text = section.map_err(CatError::Read)?;
-            let paragraphs = paragraph_texts(&text, source.is_markdown());
-            drop(text);
+            let section = section.map_err(CatError::Read)?;
+            let paragraphs = paragraph_texts(&section.text(), source.is_markdown());
+            drop(section);
             printer.write(&paragraphs, fallback_direction(&paragraphs))?;
         }
     }

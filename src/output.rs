@@ -33,7 +33,7 @@ impl<W: Write> SafeOutput<W> {
     /// of a character cut off.
     fn write_text(&mut self, mut bytes: &[u8]) -> io::Result<usize> {
         loop {
-            match std::str::from_utf8(bytes) {
+            match simdutf8::compat::from_utf8(bytes) {
                 Ok(text) => {
                     self.inner.write_all(sanitise_output(text).as_bytes())?;
                     return Ok(0);
@@ -41,7 +41,7 @@ impl<W: Write> SafeOutput<W> {
                 Err(e) => {
                     let (valid, rest) = bytes.split_at(e.valid_up_to());
                     // Checked by from_utf8 up to here.
-                    let text = std::str::from_utf8(valid).unwrap_or_default();
+                    let text = simdutf8::basic::from_utf8(valid).unwrap_or_default();
                     self.inner.write_all(sanitise_output(text).as_bytes())?;
                     match e.error_len() {
                         None => return Ok(rest.len()),

@@ -94,7 +94,8 @@ fn a_file_longer_than_a_section_prints_as_its_sections_lay_out() {
     }
     fs::write(&file, &text).unwrap();
     let plan = Plan::new(std::slice::from_ref(&file)).unwrap();
-    let sections: Vec<String> = plan.sources[0].sections().unwrap().map(Result::unwrap).collect();
+    let sections: Vec<String> =
+        plan.sources[0].sections().unwrap().map(|s| s.unwrap().text().into_owned()).collect();
     assert!(sections.len() >= 3);
     assert_eq!(sections.concat(), text);
     let documents: Vec<Document> =

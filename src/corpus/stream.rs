@@ -17,6 +17,7 @@
 //! Markdown files, and files that are not valid UTF-8 (UTF-16, legacy code pages, damaged
 //! UTF-8), are decoded whole as when the collection is opened, and are one section each.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -203,10 +204,11 @@ fn utf8_text(path: &Path, file: fs::File) -> Result<Option<usize>, LoadError> {
         }
         let start = if total == read as u64 { bom } else { 0 };
         // A character cut at the end of the chunk is read with the next.
-        let complete =
-            if read == 0 { bytes.len() } else { start + complete_prefix(&bytes[start..]) };
-        let Ok(text) = std::str::from_utf8(&bytes[start..complete]) else { return Ok(None) };
-        has_text = has_text || !text.trim().is_empty();
+        let Some(complete) = utf8_prefix(&bytes[start..], read == 0) else { return Ok(None) };
+        let complete = start + complete;
+        has_text = has_text
+            || simdutf8::basic::from_utf8(&bytes[start..complete])
+                .is_ok_and(|t| !t.trim().is_empty());
         if read == 0 {
             break;
         }
@@ -220,13 +222,15 @@ fn utf8_text(path: &Path, file: fs::File) -> Result<Option<usize>, LoadError> {
     Ok(Some(bom))
 }
 
-/// How many of `bytes` come before a character that they end in the middle of: all of them
-/// when the last character is whole (or not UTF-8 at all, which is found later).
-fn complete_prefix(bytes: &[u8]) -> usize {
-    match std::str::from_utf8(bytes) {
+/// How many of `bytes` are UTF-8 text, checked once: all of them, or, when they end in the
+/// middle of a character and more is to come (not `at_end`), those before it; `None` when
+/// they are not UTF-8.
+fn utf8_prefix(bytes: &[u8], at_end: bool) -> Option<usize> {
+    match simdutf8::compat::from_utf8(bytes) {
+        Ok(_) => Some(bytes.len()),
         // No error of its own: the input ends inside a character.
-        Err(e) if e.error_len().is_none() => e.valid_up_to(),
-        _ => bytes.len(),
+        Err(e) if e.error_len().is_none() && !at_end => Some(e.valid_up_to()),
+        Err(_) => None,
     }
 }
 
@@ -273,8 +277,22 @@ impl Sections {
     }
 }
 
+/// One section of an article's text, as read.
+pub struct Section(Vec<u8>);
+
+impl Section {
+    /// The section's text. It was checked to be UTF-8 (checked again here, for a file changed
+    /// since reads with replacements).
+    pub fn text(&self) -> Cow<'_, str> {
+        match simdutf8::basic::from_utf8(&self.0) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(&self.0),
+        }
+    }
+}
+
 impl Iterator for Sections {
-    type Item = Result<String, LoadError>;
+    type Item = Result<Section, LoadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let end = loop {
@@ -305,9 +323,7 @@ impl Iterator for Sections {
         rest.extend_from_slice(&self.pending[end..]);
         let mut section = std::mem::replace(&mut self.pending, rest);
         section.truncate(end);
-        // The text was checked to be UTF-8; a file changed since reads with replacements.
-        Some(Ok(String::from_utf8(section)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
+        Some(Ok(Section(section)))
     }
 }
 
@@ -342,7 +358,7 @@ mod tests {
         };
         let mut out = Vec::new();
         while let Some(section) = sections.next() {
-            out.push((section.unwrap(), sections.held()));
+            out.push((section.unwrap().text().into_owned(), sections.held()));
         }
         out
     }
@@ -392,12 +408,15 @@ mod tests {
 
     #[test]
     fn a_character_cut_by_a_chunk_is_read_whole() {
-        assert_eq!(complete_prefix("ab".as_bytes()), 2);
+        assert_eq!(utf8_prefix("ab".as_bytes(), false), Some(2));
         let letter = "ب".as_bytes();
-        assert_eq!(complete_prefix(&[b'a', letter[0]]), 1);
-        assert_eq!(complete_prefix(&[b'a', letter[0], letter[1]]), 3);
+        assert_eq!(utf8_prefix(&[b'a', letter[0]], false), Some(1));
+        assert_eq!(utf8_prefix(&[b'a', letter[0], letter[1]], false), Some(3));
         let emoji = "😀".as_bytes();
-        assert_eq!(complete_prefix(&emoji[..3]), 0);
-        assert_eq!(complete_prefix(emoji), 4);
+        assert_eq!(utf8_prefix(&emoji[..3], false), Some(0));
+        assert_eq!(utf8_prefix(emoji, false), Some(4));
+        // Cut at the end of the file, or damaged: not UTF-8.
+        assert_eq!(utf8_prefix(&emoji[..3], true), None);
+        assert_eq!(utf8_prefix(&[b'a', 0xFF, b'b'], false), None);
     }
 }

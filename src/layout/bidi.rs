@@ -73,6 +73,15 @@ impl<'a> ParagraphBidi<'a> {
             }
     }
 
+    /// The one level of every character on every line of the paragraph, when they share one
+    /// (found without resolving: the paragraph holds nothing to take another level).
+    pub fn uniform_level(&self) -> Option<u8> {
+        match &self.resolution {
+            Resolution::Implicit(levels) => levels.uniform_level(),
+            Resolution::Full(_) => None,
+        }
+    }
+
     /// The levels of the bytes in `line` after rule L1, one per byte of the line.
     ///
     /// Segment separators (tab), and whitespace and isolate controls before them or at the end
@@ -132,6 +141,13 @@ pub fn visual_order(levels: &[u8]) -> Vec<usize> {
     let Some(&highest) = levels.iter().max() else {
         return order;
     };
+    // One level for the whole line (most lines of a paragraph in one script): one run.
+    if levels.iter().all(|&l| l == highest) {
+        if highest % 2 == 1 {
+            order.reverse();
+        }
+        return order;
+    }
     let Some(lowest_odd) = levels.iter().copied().filter(|l| l % 2 == 1).min() else {
         return order;
     };
@@ -275,6 +291,10 @@ mod tests {
         assert_eq!(visual_order(&[0, 0, 1, 1, 1, 0]), vec![0, 1, 4, 3, 2, 5]);
         assert_eq!(visual_order(&[1, 1, 2, 2, 1]), vec![4, 2, 3, 1, 0]);
         assert_eq!(visual_order(&[]), Vec::<usize>::new());
+        // One level for the whole line.
+        assert_eq!(visual_order(&[1, 1, 1]), vec![2, 1, 0]);
+        assert_eq!(visual_order(&[2, 2, 2]), vec![0, 1, 2]);
+        assert_eq!(visual_order(&[0, 0]), vec![0, 1]);
     }
 
     #[test]

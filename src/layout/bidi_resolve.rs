@@ -234,6 +234,13 @@ impl ImplicitLevels {
         self.paragraph_level
     }
 
+    /// The one level every character of the paragraph is at, on every line, when the
+    /// paragraph holds nothing to take another (rule L1 gives its trailing white space the
+    /// paragraph level too).
+    pub fn uniform_level(&self) -> Option<u8> {
+        matches!(self.bytes, ByteLevels::Uniform).then_some(self.paragraph_level)
+    }
+
     /// Whether the paragraph holds a right-to-left letter or an Arabic number.
     pub fn has_rtl(&self) -> bool {
         self.has_rtl

@@ -72,13 +72,16 @@ pub fn clusters(shaped: &[Shaped]) -> Clusters {
     let mut stretch = String::new();
     let mut sources = Vec::new();
     let mut i = 0;
+    // Whether shaped[i] is simple, carried from the step before.
+    let mut this_is_simple = shaped.first().is_some_and(|s| is_simple(s.ch));
     while i < shaped.len() {
         let ch = shaped[i].ch;
         let next_is_simple = shaped.get(i + 1).is_none_or(|s| is_simple(s.ch));
-        if is_simple(ch) && next_is_simple {
+        if this_is_simple && next_is_simple {
             // A cluster of one character, one cell wide: no segmenter, no width lookup.
             out.push_simple(ch, shaped[i].source);
             i += 1;
+            this_is_simple = next_is_simple;
             continue;
         }
         // A stretch up to the next boundary that is sure goes through the segmenter.
@@ -93,6 +96,7 @@ pub fn clusters(shaped: &[Shaped]) -> Clusters {
         }
         out.push_stretch(&stretch, &sources);
         i = end;
+        this_is_simple = shaped.get(i).is_some_and(|s| is_simple(s.ch));
     }
     out
 }
@@ -182,23 +186,45 @@ impl Clusters {
 /// character, a joiner, Hangul or a regional indicator, so none of the UAX #29 rules GB3–GB13
 /// can join two of them.
 pub fn is_simple(c: char) -> bool {
-    matches!(
-        c,
-        ' '..='~'
-            | '\u{00AB}'
-            | '\u{00BB}'
-            | '\u{060C}'
-            | '\u{061B}'
-            | '\u{061F}'
-            | '\u{0621}'..='\u{064A}'
-            | '\u{0660}'..='\u{066D}'
-            | '\u{06F0}'..='\u{06F9}'
-            | '\u{2013}'..='\u{2014}'
-            | '\u{2018}'..='\u{201D}'
-            | '\u{2026}'
-            | '\u{FE70}'..='\u{FE74}'
-            | '\u{FE76}'..='\u{FEFC}'
-    )
+    let code = c as u32;
+    if code < 0x700 {
+        return SIMPLE_BELOW_0700[code as usize >> 6] >> (code & 63) & 1 == 1;
+    }
+    // The presentation forms first: after shaping, most of an Arabic paragraph.
+    if code >= 0xFE70 {
+        return code <= 0xFEFC && code != 0xFE75;
+    }
+    matches!(c, '\u{2013}'..='\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}')
+}
+
+/// One bit per character below U+0700 for [`is_simple`], set for printable ASCII, the
+/// guillemets, and the Arabic letters, digits and punctuation it lists.
+const SIMPLE_BELOW_0700: [u64; 28] = simple_below_0700();
+
+/// The bits of [`SIMPLE_BELOW_0700`], made at compile time from the ranges.
+const fn simple_below_0700() -> [u64; 28] {
+    const RANGES: [(u32, u32); 9] = [
+        (0x20, 0x7E),
+        (0xAB, 0xAB),
+        (0xBB, 0xBB),
+        (0x60C, 0x60C),
+        (0x61B, 0x61B),
+        (0x61F, 0x61F),
+        (0x621, 0x64A),
+        (0x660, 0x66D),
+        (0x6F0, 0x6F9),
+    ];
+    let mut bits = [0u64; 28];
+    let mut r = 0;
+    while r < RANGES.len() {
+        let mut code = RANGES[r].0;
+        while code <= RANGES[r].1 {
+            bits[code as usize >> 6] |= 1 << (code & 63);
+            code += 1;
+        }
+        r += 1;
+    }
+    bits
 }
 
 /// Whether `c` is a combining mark (draws on the character before it).
@@ -274,6 +300,20 @@ mod tests {
             let text = c.to_string();
             assert_eq!(UnicodeWidthStr::width(text.as_str()), 1, "{c:?}");
             assert!(!c.is_control() && !is_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_simple_characters_are_the_ones_listed() {
+        let listed = |c: char| {
+            matches!(c,
+                ' '..='~' | '\u{00AB}' | '\u{00BB}' | '\u{060C}' | '\u{061B}' | '\u{061F}'
+                | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{06F0}'..='\u{06F9}'
+                | '\u{2013}'..='\u{2014}' | '\u{2018}'..='\u{201D}' | '\u{2026}'
+                | '\u{FE70}'..='\u{FE74}' | '\u{FE76}'..='\u{FEFC}')
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_simple(c), listed(c), "{c:?}");
         }
     }
 

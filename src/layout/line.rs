@@ -141,8 +141,14 @@ impl Lines<'_> {
 
         let drawn = range.start..end;
         let mut levels = vec![0u8; drawn.len()];
-        let order: Vec<usize> = match self.bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty()) {
-            Some(bidi) => {
+        let bidi = self.bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty());
+        let order: Vec<usize> = match (bidi, bidi.and_then(ParagraphBidi::uniform_level)) {
+            // The whole paragraph at one level: no line's levels to look up.
+            (_, Some(level)) => {
+                levels.fill(level);
+                visual_order(&levels)
+            }
+            (Some(bidi), None) => {
                 let line_start = list[range.start].source as usize;
                 let line_end = source_end(clusters, range.end - 1, self.source_len);
                 let line_levels = bidi.line_levels(line_start..line_end);
@@ -151,7 +157,7 @@ impl Lines<'_> {
                 }
                 visual_order(&levels)
             }
-            None => (0..drawn.len()).collect(),
+            (None, None) => (0..drawn.len()).collect(),
         };
         let indent =
             if self.visual && self.direction.is_rtl() { (width - total) as u16 } else { 0 };
@@ -173,7 +179,9 @@ impl Lines<'_> {
             let k = drawn.start + i;
             let cluster = &clusters.list[k];
             let text_start = line.text.len() as u32;
-            push_drawn(clusters.text_of(cluster), levels[i], &mut line.text);
+            let (mirrored, rest) = drawn_parts(clusters.text_of(cluster), levels[i]);
+            line.text.extend(mirrored);
+            line.text.push_str(rest);
             line.glyphs.push(Glyph {
                 text_start,
                 text_len: line.text.len() as u32 - text_start,
@@ -186,21 +194,23 @@ impl Lines<'_> {
 
     /// Append the line [`Lines::build`] builds of clusters `range` to `out` as a terminal
     /// shows it: the indent as spaces, the text without trailing spaces (nothing of either
-    /// for a blank line), then a newline. `text` is a buffer for the line's text.
-    pub fn write(&self, range: Range<usize>, text: &mut String, out: &mut Vec<u8>) {
+    /// for a blank line), then a newline.
+    pub fn write(&self, range: Range<usize>, out: &mut Vec<u8>) {
         let Arranged { drawn, indent, levels, order, .. } = self.arrange(range);
-        text.clear();
+        let line_start = out.len();
+        out.resize(line_start + usize::from(indent), b' ');
+        let text_start = out.len();
         for i in order {
-            push_drawn(
-                self.clusters.text_of(&self.clusters.list[drawn.start + i]),
-                levels[i],
-                text,
-            );
+            let cluster = &self.clusters.list[drawn.start + i];
+            let (mirrored, rest) = drawn_parts(self.clusters.text_of(cluster), levels[i]);
+            if let Some(c) = mirrored {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            out.extend_from_slice(rest.as_bytes());
         }
-        let shown = text.trim_end_matches(' ');
-        if !shown.is_empty() {
-            out.resize(out.len() + usize::from(indent), b' ');
-            out.extend_from_slice(shown.as_bytes());
+        match out[text_start..].iter().rposition(|&b| b != b' ') {
+            Some(last) => out.truncate(text_start + last + 1),
+            None => out.truncate(line_start),
         }
         out.push(b'\n');
     }
@@ -211,15 +221,18 @@ fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
     clusters.list.get(k + 1).map_or(source_len, |c| c.source as usize)
 }
 
-/// Append the drawn text of a cluster to `out`: its first character mirrored at an odd
-/// (right-to-left) level, character by character (most clusters are one letter, for which a
-/// copy of a slice costs more than the letter).
-fn push_drawn(text: &str, level: u8, out: &mut String) {
-    let mut chars = text.chars();
-    if let Some(first) = chars.next() {
-        out.push(if level % 2 == 1 { mirror(first).unwrap_or(first) } else { first });
-    }
-    for c in chars {
-        out.push(c);
+/// The drawn text of a cluster at bidi level `level`, as the mirrored form of its first
+/// character, if it is drawn mirrored (at an odd, right-to-left level), and the text after it
+/// (else the whole text). Arabic letters, most of what is drawn, have no mirrored form: their
+/// lead bytes settle it without decoding the character.
+fn drawn_parts(text: &str, level: u8) -> (Option<char>, &str) {
+    let mirrored = match text.as_bytes().first() {
+        Some(0xD8..=0xDB) | None => None,
+        Some(_) if level.is_multiple_of(2) => None,
+        Some(_) => text.chars().next().and_then(|first| Some((mirror(first)?, first.len_utf8()))),
+    };
+    match mirrored {
+        Some((c, skipped)) => (Some(c), &text[skipped..]),
+        None => (None, text),
     }
 }

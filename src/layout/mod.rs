@@ -120,9 +120,8 @@ pub fn write_paragraph(
     out: &mut Vec<u8>,
 ) {
     wrapped_lines(text, fallback, width, options, |lines, ranges, _| {
-        let mut line = String::new();
         for range in ranges {
-            lines.write(range, &mut line, out);
+            lines.write(range, out);
         }
     })
 }
