@@ -21,7 +21,8 @@ use crate::corpus::{Boilerplate, Corpus, Document, Role};
 pub const KEPT_ANALYSES: usize = 8;
 
 /// Bumped whenever the analysis changes what it computes or how the file is written, so that
-/// old files are not read (the crate version is part of the key too).
+/// old files are not read (the crate version and the sources' fingerprint, which a build of
+/// other sources changes, are part of the key too).
 const ANALYSIS_VERSION: &str = "basira-analysis-10";
 
 /// A SHA-256 fed field by field without allocating: every string and list is preceded by its
@@ -46,6 +47,7 @@ pub fn key(corpus: &Corpus, themes: &ThemeSource) -> String {
     let mut hash = KeyHasher(Sha256::new());
     hash.text(ANALYSIS_VERSION);
     hash.text(env!("CARGO_PKG_VERSION"));
+    hash.text(env!("BASIRA_SOURCES"));
     hash.text(super::RANKER.name());
     hash.number(super::RANKER.version() as usize);
     match themes {

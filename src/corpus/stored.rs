@@ -24,7 +24,8 @@ use super::Document;
 use crate::cache_files::{mark_used, open_verified, write_atomically};
 
 /// Bumped whenever reading or parsing a file changes what it gives, or the file is written
-/// otherwise, so that old files are not read (the crate version is part of the key too).
+/// otherwise, so that old files are not read (the crate version and the sources'
+/// fingerprint, which a build of other sources changes, are part of the key too).
 const FOLDER_VERSION: &str = "basira-folder-3";
 
 /// How many folders the cache keeps, the most recently opened.
@@ -68,7 +69,7 @@ fn stamp(files: &[PathBuf]) -> Option<(String, SystemTime)> {
     let stamps: Vec<([u64; 6], SystemTime)> =
         files.par_iter().map(|file| file_stamp(file)).collect::<Option<_>>()?;
     let mut hash = Sha256::new();
-    for part in [FOLDER_VERSION, env!("CARGO_PKG_VERSION")] {
+    for part in [FOLDER_VERSION, env!("CARGO_PKG_VERSION"), env!("BASIRA_SOURCES")] {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }
