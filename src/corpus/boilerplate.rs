@@ -18,7 +18,7 @@
 use rayon::prelude::*;
 
 use super::Boilerplate;
-use super::structure::{at_most_words, looks_like_heading};
+use super::structure::{at_most_words, looks_like_heading, word_count};
 use crate::text::sentences::{count_bytes, is_alphanumeric};
 
 /// What the rules found in one paragraph.
@@ -639,16 +639,11 @@ impl Folder {
 }
 
 /// Whether folded text has at most `limit` words with a letter or digit in them, as
-/// [`at_most_words`](super::structure::at_most_words) counts them. Folded text has single
-/// spaces between its words and no other white space, so it is split at spaces, which is
-/// quicker; the counting stops one word past the limit.
+/// [`word_count`] counts them. Fewer spaces than the limit settle it without reading the
+/// words (folded text has single spaces between its words and no other white space); else
+/// the words are counted up to one past the limit.
 fn at_most_folded_words(folded: &str, limit: usize) -> bool {
-    // Fewer spaces than the limit settle it without reading the words.
-    if count_bytes(folded.as_bytes(), |b| b == b' ') < limit {
-        return true;
-    }
-    let words = folded.split(' ').filter(|w| w.chars().any(is_alphanumeric));
-    words.take(limit + 1).count() <= limit
+    count_bytes(folded.as_bytes(), |b| b == b' ') < limit || word_count(folded, limit + 1) <= limit
 }
 
 /// The text without the characters other than letters and digits at either end.
@@ -679,9 +674,10 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
-/// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»).
+/// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»). The
+/// phrases are looked for first: counting a dozen words costs more than a few searches.
 fn is_newsletter_prompt(core: &str) -> bool {
-    at_most_folded_words(core, 12) && contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS)
+    contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS) && at_most_folded_words(core, 12)
 }
 
 /// Whether the text contains one of `phrases`, each of which contains one of `anchors`. The
@@ -944,6 +940,19 @@ mod tests {
         }
         for c in ('\u{600}'..='\u{6ff}').filter(|&c| !folds_to_itself(c)) {
             assert_ne!(fold_char(c), Some(c), "{c:?} folds to itself");
+        }
+    }
+
+    #[test]
+    fn folded_words_are_counted_as_in_the_text() {
+        let corpus = crate::corpus::Corpus::builtin();
+        let texts = corpus.documents.iter().flat_map(|d| &d.paragraphs);
+        for text in texts.map(|p| p.text.as_str()).chain(["", " -- ", "« أ ف ب »", "x ً y"]) {
+            let folded = fold(text);
+            for limit in [0, 1, 6, 8, 12, 40] {
+                let words = folded.split(' ').filter(|w| w.chars().any(is_alphanumeric)).count();
+                assert_eq!(at_most_folded_words(&folded, limit), words <= limit, "{text:?}");
+            }
         }
     }
 

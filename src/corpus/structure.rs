@@ -715,7 +715,44 @@ fn file_stem(path: &str) -> String {
 /// with more words gives `cap`, and the rest of it is not read. Callers compare the count
 /// with a limit and pass a cap just past it.
 pub(super) fn word_count(text: &str, cap: usize) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(is_alphanumeric)).take(cap).count()
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    // Whether the word being read has been counted: it has a letter or digit already.
+    let mut counted = false;
+    let mut i = 0;
+    while i < bytes.len() && count < cap {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            if matches!(byte, b'\t'..=b'\r' | b' ') {
+                counted = false;
+            } else if !counted && byte.is_ascii_alphanumeric() {
+                (counted, count) = (true, count + 1);
+            }
+            i += 1;
+        } else if counted && !may_start_white_space(byte) {
+            // Inside a word already counted only white space matters, and no character
+            // that starts with this byte is white space: its bytes are passed over one by one.
+            i += 1;
+        } else {
+            // A character starts here: outside a counted word every character is decoded
+            // whole, inside one only those that may be white space.
+            let Some(c) = text[i..].chars().next() else { break };
+            if c.is_whitespace() {
+                counted = false;
+            } else if !counted && is_alphanumeric(c) {
+                (counted, count) = (true, count + 1);
+            }
+            i += c.len_utf8();
+        }
+    }
+    count
+}
+
+/// Whether a white-space character may start with this byte: it is ASCII white space, or
+/// the first byte of U+0085 or U+00A0 (0xC2), U+1680 (0xE1), U+2000–U+205F (0xE2) or
+/// U+3000 (0xE3). No continuation byte is one of these.
+fn may_start_white_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ' | 0xc2 | 0xe1..=0xe3)
 }
 
 /// Whether the text has at most `limit` words with a letter or digit in them.
@@ -830,6 +867,28 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`word_count`] as its notes define it, one character at a time.
+    fn word_count_slowly(text: &str, cap: usize) -> usize {
+        text.split_whitespace().filter(|w| w.chars().any(is_alphanumeric)).take(cap).count()
+    }
+
+    #[test]
+    fn word_count_by_bytes_is_word_count_by_characters() {
+        // Every character as a word, inside a word, between words and as the space between
+        // them: the white space that starts with the bytes passed over must still split.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("{c}ب{c}a {c} x{c}{c}ك");
+            for cap in [1, 2, 3, 10] {
+                assert_eq!(word_count(&text, cap), word_count_slowly(&text, cap), "{c:?}");
+            }
+        }
+        for p in crate::corpus::Corpus::builtin().documents.iter().flat_map(|d| &d.paragraphs) {
+            for cap in [1, 8, 15, 61, usize::MAX] {
+                assert_eq!(word_count(&p.text, cap), word_count_slowly(&p.text, cap));
+            }
+        }
+    }
 
     #[test]
     fn the_space_bound_counts_every_kind_of_white_space() {

@@ -137,6 +137,7 @@ fn is_arabic_letter(c: char) -> bool {
 /// The same as [`char::is_alphabetic`], answered without a table search for ASCII and the
 /// Arabic block (U+0600–U+06FF), where running text spends its time. Harakat count as
 /// alphabetic, as they do in Unicode (Other_Alphabetic); Arabic punctuation and digits do not.
+#[inline]
 pub fn is_alphabetic(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphabetic(),
@@ -158,6 +159,7 @@ pub fn is_alphabetic(c: char) -> bool {
 
 /// The same as [`char::is_alphanumeric`], answered without a table search for ASCII and the
 /// Arabic block (whose digits are U+0660–U+0669 and U+06F0–U+06F9).
+#[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     match c {
         '\0'..='\x7f' => c.is_ascii_alphanumeric(),
