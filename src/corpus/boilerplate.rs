@@ -15,6 +15,9 @@
 //! lines, and everything after a comment counter or comment policy is readers' comments
 //! unless it is another kind of furniture.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
 use rayon::prelude::*;
 
 use super::Boilerplate;
@@ -674,17 +677,43 @@ fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// A list of phrases looked for in lines, each with its searcher made once: Arabic phrases
+/// begin with one of the two lead bytes most of an Arabic text is made of, on which
+/// `str::contains` filters; memchr's searchers filter on a phrase's rarer bytes, with SIMD.
+struct Phrases(Vec<memmem::Finder<'static>>);
+
+impl Phrases {
+    /// The searchers of `phrases`.
+    fn new(phrases: &'static [&'static str]) -> Phrases {
+        Phrases(phrases.iter().map(|p| memmem::Finder::new(p.as_bytes())).collect())
+    }
+
+    /// Whether `text` contains one of the phrases.
+    fn any_in(&self, text: &str) -> bool {
+        self.0.iter().any(|finder| finder.find(text.as_bytes()).is_some())
+    }
+}
+
+/// The searchers of a phrase list, made on first use.
+macro_rules! phrases {
+    ($list:expr) => {{
+        static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new($list));
+        &*PHRASES
+    }};
+}
+
 /// A short line that invites readers to a newsletter («إشترك في النشرة الإخبارية»). The
 /// phrases are looked for first: counting a dozen words costs more than a few searches.
 fn is_newsletter_prompt(core: &str) -> bool {
-    contains_phrase(core, NEWSLETTER_ANCHORS, NEWSLETTER_WORDS) && at_most_folded_words(core, 12)
+    contains_phrase(core, phrases!(NEWSLETTER_ANCHORS), phrases!(NEWSLETTER_WORDS))
+        && at_most_folded_words(core, 12)
 }
 
 /// Whether the text contains one of `phrases`, each of which contains one of `anchors`. The
 /// few short anchors are looked for first: most paragraphs have none of them, and are then
 /// not searched for every phrase.
-fn contains_phrase(text: &str, anchors: &[&str], phrases: &[&str]) -> bool {
-    anchors.iter().any(|a| text.contains(a)) && phrases.iter().any(|p| text.contains(p))
+fn contains_phrase(text: &str, anchors: &Phrases, phrases: &Phrases) -> bool {
+    anchors.any_in(text) && phrases.any_in(text)
 }
 
 /// A share prompt: a known phrase, "share on …", or a bar of social network names.
@@ -732,8 +761,8 @@ fn is_comment_policy(folded: &str) -> bool {
     if !at_most_folded_words(folded, 40) {
         return false;
     }
-    contains_phrase(folded, POLICY_ANCHORS, POLICY_WORDS)
-        || (folded.contains("سياسه") && folded.contains("التعليقات"))
+    contains_phrase(folded, phrases!(POLICY_ANCHORS), phrases!(POLICY_WORDS))
+        || phrases!(&["سياسه"]).any_in(folded) && phrases!(&["التعليقات"]).any_in(folded)
         || ends_with_counter(folded)
 }
 
@@ -823,7 +852,7 @@ fn is_site_note(core: &str) -> bool {
     if SITE_NOTE_PREFIXES.iter().any(|p| core.starts_with(p)) {
         return true;
     }
-    if at_most_folded_words(core, 40) && SITE_NOTE_WORDS.iter().any(|w| core.contains(w)) {
+    if at_most_folded_words(core, 40) && phrases!(SITE_NOTE_WORDS).any_in(core) {
         return true;
     }
     if core.starts_with("نقلا عن") && at_most_folded_words(core, MAX_SOURCE_LINE_WORDS) {
@@ -953,6 +982,14 @@ mod tests {
                 let words = folded.split(' ').filter(|w| w.chars().any(is_alphanumeric)).count();
                 assert_eq!(at_most_folded_words(&folded, limit), words <= limit, "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn folding_by_stretches_is_folding_by_characters_for_every_character() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b  {c}{c} c");
+            assert_eq!(fold(&text), fold_slowly(&text), "{c:?}");
         }
     }
 
