@@ -2,6 +2,8 @@
 //! put in its cell as laid out. Nothing here decides order or shape. The windows drawn over
 //! the reader are in [`super::overlays`]; presentation mode draws itself.
 
+use std::time::Instant;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,8 +19,26 @@ use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
 use crate::text::Direction;
 
-/// Draw the whole reader.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// The time a frame shows (presentation mode's footer), given to drawing as a value so that
+/// drawing reads no clock: the reader draws with [`Clock::now`], tests with a fixed one.
+#[derive(Clone, Copy, Debug)]
+pub struct Clock {
+    /// The local time of day, shown as "14:32".
+    pub time_of_day: chrono::NaiveTime,
+    /// The instant the presentation's elapsed time runs to (a presentation started after it
+    /// shows 00:00).
+    pub instant: Instant,
+}
+
+impl Clock {
+    /// The wall clock's time now.
+    pub fn now() -> Clock {
+        Clock { time_of_day: chrono::Local::now().time(), instant: Instant::now() }
+    }
+}
+
+/// Draw the whole reader as it is at `clock`.
+pub fn draw(frame: &mut Frame, app: &App, clock: Clock) {
     let buf = frame.buffer_mut();
     if let (Some(p), Some(analysis)) = (app.presentation(), app.analysis()) {
         let note = p.slide().paragraph().and_then(|(document, paragraph)| {
@@ -28,7 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             corpus: app.corpus(),
             analysis,
             note,
-            clock: chrono::Local::now().format("%H:%M").to_string(),
+            clock: clock.time_of_day.format("%H:%M").to_string(),
+            elapsed: p.elapsed_at(clock.instant),
             options: app.options(),
             palette: &app.look().palette,
             lang: app.look().lang,

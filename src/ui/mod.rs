@@ -112,7 +112,7 @@ pub fn run(
     loop {
         // One frame for everything handled since the last: the backend writes only the rows
         // that changed, in one write.
-        terminal.draw(|frame| draw::draw(frame, &app))?;
+        terminal.draw(|frame| draw::draw(frame, &app, draw::Clock::now()))?;
         if app.should_quit() {
             save(&mut app);
             break;
@@ -262,12 +262,17 @@ pub fn snapshot(
     Ok(screen_text(&render(&app, width, height)))
 }
 
-/// Draw the reader into a buffer of `width` × `height` cells.
+/// Draw the reader into a buffer of `width` × `height` cells, at the wall clock's time.
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
+    render_at(app, width, height, draw::Clock::now())
+}
+
+/// [`render`] at the time `clock` says (presentation mode's footer shows it).
+pub fn render_at(app: &App, width: u16, height: u16, clock: draw::Clock) -> Buffer {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|never| match never {});
     let frame =
-        terminal.draw(|frame| draw::draw(frame, app)).unwrap_or_else(|never| match never {});
+        terminal.draw(|frame| draw::draw(frame, app, clock)).unwrap_or_else(|never| match never {});
     frame.buffer.clone()
 }
 

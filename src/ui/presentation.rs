@@ -157,9 +157,9 @@ impl Presentation {
         &self.typed
     }
 
-    /// Time since the presentation started.
-    pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
+    /// Time from the presentation's start to `now` (none when `now` is before it).
+    pub fn elapsed_at(&self, now: Instant) -> Duration {
+        now.saturating_duration_since(self.started)
     }
 
     /// Act on a key.
@@ -207,6 +207,8 @@ pub struct Stage<'a> {
     pub note: Option<&'a str>,
     /// The local time as the footer shows it ("14:32").
     pub clock: String,
+    /// Time since the presentation started, as the footer shows it.
+    pub elapsed: Duration,
     /// Layout options.
     pub options: &'a LayoutOptions,
     /// Colours.
@@ -320,7 +322,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage:
     if !presentation.typed().is_empty() {
         progress = format!("{progress}  → {}", presentation.typed());
     }
-    let seconds = presentation.elapsed().as_secs();
+    let seconds = stage.elapsed.as_secs();
     let elapsed = format!("{:02}:{:02}", seconds / 60, seconds % 60);
     let (left, right) = if stage.lang.is_rtl() {
         (stage.clock.clone(), progress)

@@ -1,0 +1,344 @@
+//! Golden screens: the reader drawn off-screen (ratatui `TestBackend`) in fixed scenarios —
+//! both sizes, both interface languages, the panel folded and beside, each overlay, a search,
+//! a theme trail, presentation mode, a note being typed, a narrow screen — each compared with
+//! its checked-in text in `tests/golden/NAME.txt`: the screen as `screen_text` gives it (one
+//! line per row, trailing spaces left out), then a map of its styles, one letter a cell (`.`
+//! the commonest style, trailing `.` left out) with a legend, so that a selection, a search
+//! hit or a highlight that moves or vanishes shows too.
+//!
+//! They are the safety net for reworking the reader: a change leaves every file identical
+//! unless it fixes a bug, and then its commit says which screens changed and why.
+//!
+//! After a change that is meant to alter the screens, rewrite the files with
+//!
+//! ```sh
+//! BASIRA_WRITE_GOLDEN=1 cargo test --test golden
+//! ```
+//!
+//! and read the diff (`git diff tests/golden/`) before committing it. A missing file is an
+//! error, never written silently.
+//!
+//! Nothing here depends on the machine: the built-in articles, the analysis computed in the
+//! test (no cache directory is read or written), the settings given as `config.toml` text
+//! (no user's config, no `LANG`), no state file, and a fixed clock (09:41, and an elapsed
+//! time of 00:00) for presentation mode's footer.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use basira::analysis::{Analysis, ThemeSource};
+use basira::corpus::{Corpus, LoadError};
+use basira::layout::LayoutOptions;
+use basira::ui::app::App;
+use basira::ui::config::Config;
+use basira::ui::draw::Clock;
+use basira::ui::keymap::parse_keys;
+use basira::ui::{render_at, screen_text};
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+/// The variable that makes this test rewrite the golden files instead of comparing.
+const WRITE_VARIABLE: &str = "BASIRA_WRITE_GOLDEN";
+
+/// English and Arabic interface settings, as `config.toml` would give them.
+const EN: &str = "lang = \"en\"\n";
+const AR: &str = "lang = \"ar\"\n";
+
+/// One screen to draw.
+struct Scenario {
+    /// The file's name, without `.txt`.
+    name: &'static str,
+    /// Columns and rows.
+    size: (u16, u16),
+    /// The settings, as the text of a `config.toml`.
+    config: &'static str,
+    /// The keys pressed, in the notation of `basira snapshot --keys`.
+    keys: &'static str,
+    /// Whether the collection comes with files skipped while it was read (the built-in
+    /// articles have none, so that `W` has something to list).
+    skipped: bool,
+}
+
+const fn scenario(
+    name: &'static str,
+    size: (u16, u16),
+    config: &'static str,
+    keys: &'static str,
+) -> Scenario {
+    Scenario { name, size, config, keys, skipped: false }
+}
+
+const SCENARIOS: &[Scenario] = &[
+    // The first screen: the panel folded at 80 columns, beside the text at 160.
+    scenario("en-80x24-open", (80, 24), EN, ""),
+    scenario("en-160x45-open", (160, 45), EN, ""),
+    scenario("ar-80x24-open", (80, 24), AR, ""),
+    scenario("ar-160x45-open", (160, 45), AR, ""),
+    // The folded panel shown by Tab, on its key points.
+    scenario("en-80x24-panel-tab", (80, 24), EN, "<Tab>"),
+    // The overlays.
+    scenario("en-80x24-help", (80, 24), EN, "?"),
+    scenario("ar-160x45-help", (160, 45), AR, "?"),
+    // The help scrolled as far as it goes on a short screen (issue 13: "j ↓ more" while the
+    // last keys cannot be reached).
+    scenario(
+        "en-100x8-help-scrolled-to-the-end",
+        (100, 8),
+        EN,
+        "?<PageDown><PageDown><PageDown><PageDown><PageDown><PageDown><PageDown><PageDown>",
+    ),
+    // The article list, the third selected; End after it does nothing (issue 13: lists cannot
+    // page).
+    scenario("en-80x24-articles", (80, 24), EN, "o<Down><Down><End>"),
+    scenario("ar-80x24-themes", (80, 24), AR, "t<Down>"),
+    // Two bookmarks and a note in two articles, listed.
+    scenario("en-160x45-bookmarks", (160, 45), EN, "}}m}}}anote<Space>for<Space>class<Enter>.}}mM"),
+    // What `W` lists, with two files skipped or read with a warning.
+    Scenario { skipped: true, ..scenario("en-80x24-skipped", (80, 24), EN, "W") },
+    // A search with hits, at its second hit.
+    scenario("en-80x24-search", (80, 24), EN, "/تلجرام<Enter>n"),
+    // A theme trail: the first theme followed, two passages along.
+    scenario("en-160x45-theme-trail", (160, 45), EN, "t<Enter>]]"),
+    // A note being typed, in Arabic.
+    scenario(
+        "ar-80x24-note-prompt",
+        (80, 24),
+        AR,
+        "}}aملاحظة<Space>للدرس:<Space>قارن<Space>بالمقال<Space>3",
+    ),
+    // Presentation: an article's second screen; a theme's passage with its speaker note.
+    scenario("en-80x24-present", (80, 24), EN, "p<Space>"),
+    scenario(
+        "ar-160x45-present-theme",
+        (160, 45),
+        AR,
+        "t<Enter>aسؤال<Space>للنقاش<Enter>p<Space>s",
+    ),
+    // Rebound keys (issue 13: the hints still name the default keys).
+    scenario(
+        "en-80x24-rebound-keys",
+        (80, 24),
+        "lang = \"en\"\n[keys]\nthemes = \"T\"\nquit = \"Q\"\n",
+        "",
+    ),
+    // The narrowest useful screen.
+    scenario("en-40x12-narrow", (40, 12), EN, ""),
+];
+
+/// The built-in articles and their analysis, computed once for every scenario.
+fn builtin() -> &'static (Corpus, Arc<Analysis>) {
+    static BUILTIN: OnceLock<(Corpus, Arc<Analysis>)> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        (corpus, Arc::new(analysis))
+    })
+}
+
+/// The screen of `scenario`, as text.
+fn draw(scenario: &Scenario) -> String {
+    let (corpus, analysis) = builtin();
+    let mut corpus = corpus.clone();
+    if scenario.skipped {
+        corpus.warnings = vec![
+            format!("{}; skipped", LoadError::Binary(PathBuf::from("articles/scan.txt"))),
+            "articles/old.txt: read as Windows-1256 (Arabic)".to_owned(),
+        ];
+    }
+    let config = Config::parse("config.toml", scenario.config);
+    assert!(config.warnings.is_empty(), "{}: {:?}", scenario.name, config.warnings);
+    // Taken before the reader starts: a presentation started after it shows 00:00.
+    let instant = Instant::now();
+    let (width, height) = scenario.size;
+    let mut app = App::new(Arc::new(corpus), LayoutOptions::default(), config, width, height);
+    app.set_analysis(Arc::clone(analysis));
+    let keys = parse_keys(scenario.keys)
+        .unwrap_or_else(|e| panic!("{}: the keys do not parse: {e}", scenario.name));
+    for key in keys {
+        app.handle_key(key);
+    }
+    let time_of_day = chrono::NaiveTime::from_hms_opt(9, 41, 0).unwrap();
+    let buffer = render_at(&app, width, height, Clock { time_of_day, instant });
+    format!("{}{}", screen_text(&buffer), style_map(&buffer))
+}
+
+/// The styles of `buffer`'s cells: a heading line, one row of letters per screen row (the
+/// commonest style `.`, the others `a`, `b`… in the order they first appear), then what each
+/// letter stands for.
+fn style_map(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let cells: Vec<Vec<String>> = (area.top()..area.bottom())
+        .map(|y| (area.left()..area.right()).map(|x| describe(&buffer[(x, y)])).collect())
+        .collect();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for style in cells.iter().flatten() {
+        match seen.iter_mut().find(|(s, _)| s == style) {
+            Some((_, count)) => *count += 1,
+            None => seen.push((style.clone(), 1)),
+        }
+    }
+    let commonest = seen.iter().max_by_key(|(_, count)| *count).map(|(s, _)| s.clone());
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let mut letters = LETTERS.chars();
+    let legend: Vec<(char, String)> = seen
+        .iter()
+        .map(|(style, _)| {
+            let letter =
+                if Some(style) == commonest.as_ref() { '.' } else { letters.next().unwrap_or('?') };
+            (letter, style.clone())
+        })
+        .collect();
+    let letter_of =
+        |style: &String| legend.iter().find(|(_, s)| s == style).map_or('?', |(l, _)| *l);
+    let mut out = String::from("--- styles: one letter a cell, legend below\n");
+    for row in &cells {
+        let line: String = row.iter().map(letter_of).collect();
+        out.push_str(line.trim_end_matches('.'));
+        out.push('\n');
+    }
+    let mut legend = legend;
+    legend.sort_by_key(|(letter, _)| (*letter != '.', LETTERS.find(*letter)));
+    for (letter, style) in legend {
+        let _ = writeln!(out, "{letter} {style}");
+    }
+    out
+}
+
+/// A cell's colours and modifiers, in words.
+fn describe(cell: &ratatui::buffer::Cell) -> String {
+    let color = |c: Color| match c {
+        Color::Reset => "default".to_owned(),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    let mut words = format!("fg {}, bg {}", color(cell.fg), color(cell.bg));
+    let modifiers = [
+        (Modifier::BOLD, "bold"),
+        (Modifier::DIM, "dim"),
+        (Modifier::ITALIC, "italic"),
+        (Modifier::UNDERLINED, "underlined"),
+        (Modifier::SLOW_BLINK, "slow blink"),
+        (Modifier::RAPID_BLINK, "rapid blink"),
+        (Modifier::REVERSED, "reversed"),
+        (Modifier::HIDDEN, "hidden"),
+        (Modifier::CROSSED_OUT, "crossed out"),
+    ];
+    for (modifier, name) in modifiers {
+        if cell.modifier.contains(modifier) {
+            words.push_str(", ");
+            words.push_str(name);
+        }
+    }
+    words
+}
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn file_of(scenario: &Scenario) -> PathBuf {
+    golden_dir().join(format!("{}.txt", scenario.name))
+}
+
+fn writing() -> bool {
+    std::env::var_os(WRITE_VARIABLE).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// How `got` differs from `expected`, line by line (the screen's rows, then its style map):
+/// the first few differing lines, each as expected and got.
+fn difference(expected: &str, got: &str) -> String {
+    const SHOWN: usize = 6;
+    let expected: Vec<&str> = expected.lines().collect();
+    let got: Vec<&str> = got.lines().collect();
+    let rows = expected.len().max(got.len());
+    let differing: Vec<usize> =
+        (0..rows).filter(|&row| expected.get(row) != got.get(row)).collect();
+    let mut out = format!("{} of {rows} lines differ", differing.len());
+    if expected.len() != got.len() {
+        let _ = write!(out, " (expected {} lines, got {})", expected.len(), got.len());
+    }
+    out.push('\n');
+    for &row in differing.iter().take(SHOWN) {
+        let show = |line: Option<&&str>| line.map_or("(no line)".to_owned(), |l| format!("{l:?}"));
+        let _ = writeln!(out, "  line {:>2} expected: {}", row + 1, show(expected.get(row)));
+        let _ = writeln!(out, "          got:      {}", show(got.get(row)));
+    }
+    if differing.len() > SHOWN {
+        let _ = writeln!(out, "  … and {} more", differing.len() - SHOWN);
+    }
+    out
+}
+
+/// Compare every scenario with its file (or, with the variable set, rewrite the files), and
+/// report every one that differs, not only the first.
+#[test]
+fn the_screens_are_as_checked_in() {
+    let write = writing();
+    if write {
+        std::fs::create_dir_all(golden_dir()).unwrap();
+    }
+    let mut failures = Vec::new();
+    for scenario in SCENARIOS {
+        let got = draw(scenario);
+        let path = file_of(scenario);
+        if write {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if expected == got => {}
+            Ok(expected) => failures.push(format!(
+                "{}: the screen differs from {}\n{}",
+                scenario.name,
+                path.display(),
+                difference(&expected, &got)
+            )),
+            Err(e) => failures.push(format!(
+                "{}: {} cannot be read ({e}); create it with `{WRITE_VARIABLE}=1 cargo test \
+                 --test golden` and read it before committing it",
+                scenario.name,
+                path.display()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden screens differ (if the change is meant, rewrite them with \
+         `{WRITE_VARIABLE}=1 cargo test --test golden` and say which screens changed and why \
+         in the commit):\n\n{}",
+        failures.len(),
+        SCENARIOS.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every file in `tests/golden/` belongs to a scenario (a renamed or removed scenario leaves
+/// none behind), and no two scenarios share a name.
+#[test]
+fn every_golden_file_has_its_scenario() {
+    let names: BTreeSet<&str> = SCENARIOS.iter().map(|s| s.name).collect();
+    assert_eq!(names.len(), SCENARIOS.len(), "two scenarios have the same name");
+    let Ok(entries) = std::fs::read_dir(golden_dir()) else {
+        return;
+    };
+    let orphans: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|f| !f.strip_suffix(".txt").is_some_and(|n| names.contains(n)))
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "files in tests/golden/ without a scenario (delete them): {orphans:?}"
+    );
+}
+
+/// The comparison's report names the differing rows.
+#[test]
+fn a_difference_shows_the_rows_that_differ() {
+    let report = difference("a\nb\nc\n", "a\nB\nc\nd\n");
+    assert!(report.starts_with("2 of 4 lines differ (expected 3 lines, got 4)"), "{report}");
+    assert!(report.contains("line  2 expected: \"b\""), "{report}");
+    assert!(report.contains("got:      \"B\""), "{report}");
+    assert!(report.contains("line  4 expected: (no line)"), "{report}");
+}
