@@ -6,7 +6,7 @@
 //! are the paragraph's direction: rules X1–X10 have nothing to do. The rules from W1 on are
 //! applied here on one class byte per character, and the resulting levels are spread over the
 //! bytes once, so that the levels of a line are a copy of its bytes. Every other paragraph is
-//! left to unicode-bidi (see [`super::bidi`]).
+//! left to unicode-bidi by `ParagraphBidi`, which uses this module.
 
 use std::ops::Range;
 
