@@ -172,7 +172,7 @@ pub fn config_file() -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::app::Action;
+    use crate::ui::action::Action;
     use crate::ui::keymap::Key;
 
     #[test]

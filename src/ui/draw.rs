@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::app::{App, Focus, PromptKind};
-use super::chrome::name_line;
 use super::lang::{fill, tr};
+use super::paint::{counter_width, draw_line, panel_list, put_str, ui_text};
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
-use crate::corpus::{EmphasisKind, Paragraph, Role, sanitise_line};
+use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
 use crate::text::Direction;
@@ -65,56 +65,6 @@ pub fn draw(frame: &mut Frame, app: &App, clock: Clock) {
     }
     draw_status(buf, regions.status, app);
     super::overlays::draw(buf, app);
-}
-
-/// An interface text on one line of `width` cells, in the interface's direction (an Arabic
-/// interface reads from the right even where a text starts with a Latin key name). What it
-/// quotes (a file's name, a theme's label, typed text) is made safe by [`name_line`].
-pub fn ui_text(app: &App, text: &str, width: u16) -> VisualLine {
-    let (mark, direction) = if app.look().lang.is_rtl() {
-        ('\u{200F}', Direction::Rtl)
-    } else {
-        ('\u{200E}', Direction::Ltr)
-    };
-    name_line(&format!("{mark}{text}"), direction, width, app.options())
-}
-
-/// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells, made safe to
-/// show (a key's label may come from `config.toml`); nothing is written outside the buffer.
-pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
-    let area = buf.area;
-    if y < area.bottom() && x < area.right() {
-        let text = sanitise_line(text);
-        buf.set_stringn(x, y, text, usize::from(width.min(area.right() - x)), style);
-    }
-}
-
-/// Put a visual line's glyphs in the cells of row `y` from column `x`, at most `width` cells,
-/// each with the style `style_of` gives its glyph.
-pub fn draw_line(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    line: &VisualLine,
-    style_of: impl Fn(&Glyph) -> Style,
-) {
-    let mut column = line.indent;
-    for (text, glyph) in line.glyphs() {
-        let w = u16::from(glyph.width);
-        if column + w > width {
-            break;
-        }
-        if let Some(cell) = buf.cell_mut((x + column, y)) {
-            cell.set_symbol(text).set_style(style_of(glyph));
-        }
-        for covered in 1..w {
-            if let Some(cell) = buf.cell_mut((x + column + covered, y)) {
-                cell.reset();
-            }
-        }
-        column += w;
-    }
 }
 
 /// The style of a paragraph's text.
@@ -255,21 +205,6 @@ fn margin_columns(text: Rect, direction: Direction) -> (Option<u16>, Option<u16>
     if direction.is_rtl() { (right, left) } else { (left, right) }
 }
 
-/// The part of the panel where its list goes: inside the separator and a gap (beside the
-/// article, the separator on the article's side) or a margin (in its place).
-pub fn panel_list(panel: Rect, beside: bool, mirrored: bool) -> Rect {
-    match (beside, mirrored) {
-        (true, false) => Rect { x: panel.x + 2, width: panel.width.saturating_sub(3), ..panel },
-        (true, true) => Rect { x: panel.x + 1, width: panel.width.saturating_sub(3), ..panel },
-        (false, _) => Rect { x: panel.x + 1, width: panel.width.saturating_sub(2), ..panel },
-    }
-}
-
-/// The width of the article counter in the top bar (" 2/5 ") for `count` articles.
-pub fn counter_width(count: usize) -> u16 {
-    (2 * count.to_string().len() + 3) as u16
-}
-
 fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     let look = app.look();
     let mirrored = look.lang.is_rtl();
@@ -296,7 +231,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
             (Section::Related, _) => "(nothing in the other articles is close to this paragraph)",
             (Section::Themes, _) => "(no theme runs through this article)",
         };
-        let line = ui_text(app, tr(look.lang, empty), area.width);
+        let line = ui_text(app.look().lang, app.options(), tr(look.lang, empty), area.width);
         draw_line(buf, area.x, area.y, area.width, &line, |_| look.palette.quiet);
         return;
     }
@@ -355,8 +290,10 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     } else {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     };
-    let names: Vec<VisualLine> =
-        Section::ALL.iter().map(|s| ui_text(app, tr(look.lang, s.title()), area.width)).collect();
+    let names: Vec<VisualLine> = Section::ALL
+        .iter()
+        .map(|s| ui_text(app.look().lang, app.options(), tr(look.lang, s.title()), area.width))
+        .collect();
     let full: u16 = names.iter().map(|n| n.width + 1).sum();
     if full <= area.width + 1 {
         let mut offset = 0;
@@ -373,7 +310,12 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             offset += name.width + 1;
         }
     } else {
-        let current = ui_text(app, tr(look.lang, section.title()), area.width.saturating_sub(4));
+        let current = ui_text(
+            app.look().lang,
+            app.options(),
+            tr(look.lang, section.title()),
+            area.width.saturating_sub(4),
+        );
         let mut name = current.clone();
         name.indent = 0;
         put_str(buf, area.x, area.y, "‹", 1, look.palette.quiet);
@@ -426,10 +368,14 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         }
     };
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let line = ui_text(app, &text, inner.width);
+    let line = ui_text(app.look().lang, app.options(), &text, inner.width);
     draw_line(buf, inner.x, inner.y, inner.width, &line, |_| bar);
-    let mut hints =
-        ui_text(app, tr(look.lang, "Tab panel  t themes  / search  ? help  q quit"), inner.width);
+    let mut hints = ui_text(
+        app.look().lang,
+        app.options(),
+        tr(look.lang, "Tab panel  t themes  / search  ? help  q quit"),
+        inner.width,
+    );
     hints.indent = 0;
     if line.width + hints.width + 2 < inner.width {
         // The hints go at the far end from the message: right in English, left in Arabic.
@@ -443,9 +389,19 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
 fn prompt_line(app: &App, label: &str, typed: &str, width: u16) -> VisualLine {
     let mut start = 0;
     loop {
-        let line = ui_text(app, &format!("{label}{}▏", &typed[start..]), u16::MAX);
+        let line = ui_text(
+            app.look().lang,
+            app.options(),
+            &format!("{label}{}▏", &typed[start..]),
+            u16::MAX,
+        );
         if line.width <= width || start >= typed.len() {
-            return ui_text(app, &format!("{label}{}▏", &typed[start..]), width);
+            return ui_text(
+                app.look().lang,
+                app.options(),
+                &format!("{label}{}▏", &typed[start..]),
+                width,
+            );
         }
         start += typed[start..].chars().next().map_or(1, char::len_utf8);
     }

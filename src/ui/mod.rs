@@ -1,7 +1,9 @@
-//! The reader: state and actions ([`app`]), the key table ([`keymap`]) and the user's
-//! settings ([`config`]), the side panel's contents ([`panel`]), drawing ([`draw`]), and the
-//! terminal session ([`terminal`]). [`snapshot`] draws it off-screen.
+//! The reader: state ([`app`]), what it can be asked to do ([`action`]), the key table
+//! ([`keymap`]) and the user's settings ([`config`]), the side panel's contents ([`panel`]),
+//! drawing ([`draw`], on [`paint`]'s helpers), and the terminal session ([`terminal`]).
+//! [`snapshot`] draws it off-screen.
 
+pub mod action;
 pub mod app;
 pub mod chrome;
 pub mod config;
@@ -10,6 +12,7 @@ pub mod draw;
 pub mod keymap;
 pub mod lang;
 pub mod overlays;
+pub mod paint;
 pub mod palette;
 pub mod panel;
 pub mod presentation;

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Overlay};
 use super::chrome::{name_line, one_line};
-use super::draw::{draw_line, put_str, ui_text};
 use super::lang::{fill, tr};
+use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
 use super::presentation::PRESENTATION_KEYS;
 use crate::corpus::sanitise_line;
@@ -71,7 +71,7 @@ fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note
         if text.is_empty() || area.height < 2 {
             continue;
         }
-        let mut line = ui_text(app, text, edge_width);
+        let mut line = ui_text(app.look().lang, app.options(), text, edge_width);
         let x = if look.lang.is_rtl() {
             area.x + 2 + edge_width.saturating_sub(line.width)
         } else {
@@ -153,7 +153,8 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let bold = app.look().palette.title;
     for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
         let row = list_line(inner, inner.y + i as u16);
-        let line = ui_text(app, help, row.width.saturating_sub(key_width + 1));
+        let line =
+            ui_text(app.look().lang, app.options(), help, row.width.saturating_sub(key_width + 1));
         let style = if keys.is_empty() { bold } else { Style::new() };
         list_row(app, buf, row, keys, key_width, &line, style);
     }
@@ -205,7 +206,7 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
         let label_width = label.width.min(area.width / 2);
         let label = name_line(&theme.label, Direction::Rtl, label_width, app.options());
         let about_width = area.width.saturating_sub(label_width + 3);
-        let about = ui_text(app, &about, about_width);
+        let about = ui_text(app.look().lang, app.options(), &about, about_width);
         buf.set_style(area, style);
         // The Arabic label on the right and the counts on the left, in either interface.
         put_str(buf, area.x, area.y, mark, 1, style);

@@ -15,9 +15,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::draw::draw_line;
 use super::keymap::Key;
 use super::lang::{Lang, fill, tr};
+use super::paint::draw_line;
 use super::palette::Palette;
 use crate::analysis::keypoints::hashtags_as_words;
 use crate::analysis::{Analysis, Budget};

@@ -1,0 +1,68 @@
+//! What the reader can be asked to do, whatever key asks it.
+
+/// Everything the reader can be asked to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Scroll down a line, or select the next item of the focused list.
+    Down,
+    /// Scroll up a line, or select the previous item of the focused list.
+    Up,
+    /// Scroll down a page.
+    PageDown,
+    /// Scroll up a page.
+    PageUp,
+    /// Go to the top of the article.
+    Top,
+    /// Go to the end of the article.
+    Bottom,
+    /// Make the next paragraph the current one.
+    NextParagraph,
+    /// Make the previous paragraph the current one.
+    PreviousParagraph,
+    /// Open the next article.
+    NextArticle,
+    /// Open the previous article.
+    PreviousArticle,
+    /// Show the list of articles.
+    ArticleList,
+    /// Move the focus between the article and the side panel.
+    TogglePanel,
+    /// Show the next section of the side panel.
+    NextSection,
+    /// Show the previous section of the side panel.
+    PreviousSection,
+    /// Act on the selected item (key point, fact, passage, theme, heading, article).
+    Activate,
+    /// Return to where the last jump started.
+    Back,
+    /// Show the list of themes.
+    ThemeList,
+    /// Go to the next passage of the active theme.
+    NextPassage,
+    /// Go to the previous passage of the active theme.
+    PreviousPassage,
+    /// Type a search.
+    Search,
+    /// Go to the next search hit.
+    NextHit,
+    /// Go to the previous search hit.
+    PreviousHit,
+    /// Bookmark the current paragraph, or remove its bookmark.
+    Bookmark,
+    /// Write a note on the current paragraph.
+    Note,
+    /// Show the list of bookmarks and notes.
+    BookmarkList,
+    /// Present the article's key points (or the active theme's passages), one per screen.
+    Present,
+    /// Write the handout of every article to a Markdown file in the current folder.
+    Export,
+    /// Show the files that were skipped when the collection was opened.
+    Skipped,
+    /// Show or hide the help screen.
+    Help,
+    /// Close what is open on top of the article, or clear highlights.
+    Close,
+    /// Leave basira.
+    Quit,
+}

@@ -1,0 +1,75 @@
+//! Painting on the frame's buffer: interface text in the interface's direction, visual lines
+//! and plain text put into cells, and the geometry of the panel's list and the article
+//! counter. It knows nothing of the reader's state: what to paint is passed in.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::chrome::name_line;
+use super::lang::Lang;
+use crate::corpus::sanitise_line;
+use crate::layout::{Glyph, LayoutOptions, VisualLine};
+use crate::text::Direction;
+
+/// An interface text on one line of `width` cells, in the interface's direction (an Arabic
+/// interface reads from the right even where a text starts with a Latin key name). What it
+/// quotes (a file's name, a theme's label, typed text) is made safe by [`name_line`].
+pub fn ui_text(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> VisualLine {
+    let (mark, direction) =
+        if lang.is_rtl() { ('\u{200F}', Direction::Rtl) } else { ('\u{200E}', Direction::Ltr) };
+    name_line(&format!("{mark}{text}"), direction, width, options)
+}
+
+/// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells, made safe to
+/// show (a key's label may come from `config.toml`); nothing is written outside the buffer.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {
+    let area = buf.area;
+    if y < area.bottom() && x < area.right() {
+        let text = sanitise_line(text);
+        buf.set_stringn(x, y, text, usize::from(width.min(area.right() - x)), style);
+    }
+}
+
+/// Put a visual line's glyphs in the cells of row `y` from column `x`, at most `width` cells,
+/// each with the style `style_of` gives its glyph.
+pub fn draw_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    line: &VisualLine,
+    style_of: impl Fn(&Glyph) -> Style,
+) {
+    let mut column = line.indent;
+    for (text, glyph) in line.glyphs() {
+        let w = u16::from(glyph.width);
+        if column + w > width {
+            break;
+        }
+        if let Some(cell) = buf.cell_mut((x + column, y)) {
+            cell.set_symbol(text).set_style(style_of(glyph));
+        }
+        for covered in 1..w {
+            if let Some(cell) = buf.cell_mut((x + column + covered, y)) {
+                cell.reset();
+            }
+        }
+        column += w;
+    }
+}
+
+/// The part of the panel where its list goes: inside the separator and a gap (beside the
+/// article, the separator on the article's side) or a margin (in its place).
+pub fn panel_list(panel: Rect, beside: bool, mirrored: bool) -> Rect {
+    match (beside, mirrored) {
+        (true, false) => Rect { x: panel.x + 2, width: panel.width.saturating_sub(3), ..panel },
+        (true, true) => Rect { x: panel.x + 1, width: panel.width.saturating_sub(3), ..panel },
+        (false, _) => Rect { x: panel.x + 1, width: panel.width.saturating_sub(2), ..panel },
+    }
+}
+
+/// The width of the article counter in the top bar (" 2/5 ") for `count` articles.
+pub fn counter_width(count: usize) -> u16 {
+    (2 * count.to_string().len() + 3) as u16
+}
