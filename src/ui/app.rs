@@ -11,7 +11,8 @@ use super::action::Action;
 use super::chrome::{Chrome, outline};
 use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
-use super::keymap::{BINDINGS, Key, Keymap};
+use super::help;
+use super::keymap::{Key, Keymap};
 use super::lang::{Lang, fill};
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
@@ -639,7 +640,8 @@ impl App {
             (Overlay::Skipped { .. }, Action::Skipped) => self.overlay = None,
             (Overlay::Help { scroll }, Action::Down | Action::PageDown) => {
                 let step = if action == Action::Down { 1 } else { self.page() as usize };
-                let last = BINDINGS.len().saturating_sub(1);
+                let rows = help::rows(&self.keymap, self.look.lang).len();
+                let last = help::max_scroll(rows, self.screen.height);
                 self.overlay = Some(Overlay::Help { scroll: (scroll + step).min(last) });
             }
             (Overlay::Help { scroll }, Action::Up | Action::PageUp) => {

@@ -9,6 +9,7 @@ pub mod chrome;
 pub mod config;
 pub mod document_view;
 pub mod draw;
+pub mod help;
 pub mod keymap;
 pub mod lang;
 pub mod overlays;

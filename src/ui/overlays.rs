@@ -10,10 +10,10 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Overlay};
 use super::chrome::{name_line, one_line};
+use super::help;
 use super::lang::{fill, tr};
 use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
-use super::presentation::PRESENTATION_KEYS;
 use crate::corpus::sanitise_line;
 use crate::layout::VisualLine;
 use crate::text::{Direction, first_strong_direction};
@@ -128,16 +128,7 @@ fn list_row(
 /// `scroll` on; when the screen is too short for all of them, the frame says how to see more.
 fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let lang = app.look().lang;
-    let mut lines: Vec<(String, &str)> = app
-        .keymap()
-        .entries()
-        .map(|(b, keys)| {
-            (keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), tr(lang, b.help))
-        })
-        .collect();
-    lines.push((String::new(), ""));
-    lines.push((String::new(), tr(lang, "In presentation mode")));
-    lines.extend(PRESENTATION_KEYS.iter().map(|(keys, help)| (keys.to_string(), tr(lang, help))));
+    let lines = help::rows(app.keymap(), lang);
     let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
     let help_width = lines
         .iter()
@@ -145,9 +136,9 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
         .max()
         .unwrap_or(0);
     let width = (key_width + help_width + 6).min(screen.width);
-    let height = (lines.len() as u16 + 2).min(screen.height);
-    let rows = usize::from(height.saturating_sub(2));
-    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let rows = help::shown(lines.len(), screen.height);
+    let height = rows as u16 + 2;
+    let scroll = scroll.min(help::max_scroll(lines.len(), screen.height));
     let more = if scroll + rows < lines.len() { tr(lang, " j ↓ more ") } else { "" };
     let inner = popup(app, buf, width, height, tr(lang, " Keys — Esc closes "), more);
     let bold = app.look().palette.title;
