@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
+use super::action::Action;
 use super::app::{App, Focus, PromptKind};
 use super::lang::{fill, tr};
 use super::paint::{counter_width, draw_line, panel_list, put_str, ui_text};
@@ -370,18 +371,30 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let line = ui_text(app.look().lang, app.options(), &text, inner.width);
     draw_line(buf, inner.x, inner.y, inner.width, &line, |_| bar);
-    let mut hints = ui_text(
-        app.look().lang,
-        app.options(),
-        tr(look.lang, "Tab panel  t themes  / search  ? help  q quit"),
-        inner.width,
-    );
+    let mut hints = ui_text(look.lang, app.options(), &status_hints(app), inner.width);
     hints.indent = 0;
     if line.width + hints.width + 2 < inner.width {
         // The hints go at the far end from the message: right in English, left in Arabic.
         let x = if look.lang.is_rtl() { inner.x } else { inner.right() - hints.width };
         draw_line(buf, x, inner.y, hints.width, &hints, |_| bar);
     }
+}
+
+/// The status line's hints: the keys bound now to the panel, themes, search, help and quit,
+/// each with what it does (an action without a key is left out).
+fn status_hints(app: &App) -> String {
+    const HINTS: [(Action, &str); 5] = [
+        (Action::TogglePanel, "panel"),
+        (Action::ThemeList, "themes"),
+        (Action::Search, "search"),
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
+    ];
+    let lang = app.look().lang;
+    let hints = HINTS.iter().filter_map(|&(action, what)| {
+        Some(format!("{} {}", app.keymap().label_of(action)?, tr(lang, what)))
+    });
+    hints.collect::<Vec<_>>().join("  ")
 }
 
 /// The prompt's label and the text typed so far, laid out in reading order with a cursor at

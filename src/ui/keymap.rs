@@ -223,6 +223,12 @@ impl Keymap {
         self.keys.iter().position(|keys| keys.contains(&key)).map(|i| BINDINGS[i].action)
     }
 
+    /// The label of the first key bound to `action` now (as the help screen shows it), if it
+    /// has one: what hints and messages name.
+    pub fn label_of(&self, action: Action) -> Option<String> {
+        self.entries().find(|(b, _)| b.action == action)?.1.first().map(Key::label)
+    }
+
     /// Every binding with the keys it has now, in the help screen's order.
     pub fn entries(&self) -> impl Iterator<Item = (&Binding, &[Key])> {
         BINDINGS.iter().zip(self.keys.iter().map(Vec::as_slice))

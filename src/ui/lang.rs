@@ -169,9 +169,10 @@ fn arabic(english: &str) -> Option<&'static str> {
         // Status line and prompts.
         "article {}/{}  {}%" => "المقالة {}/{}  {}%",
         "theme «{}» passage {} of {}" => "المحور «{}» المقطع {} من {}",
-        "Tab panel  t themes  / search  ? help  q quit" => {
-            "Tab اللوحة  t المحاور  / بحث  ? مساعدة  q خروج"
-        }
+        "panel" => "اللوحة",
+        "themes" => "المحاور",
+        "search" => "بحث",
+        "help" => "مساعدة",
         "Search: " => "بحث: ",
         "Note: " => "ملاحظة: ",
         // Windows.
