@@ -82,8 +82,8 @@ const SCENARIOS: &[Scenario] = &[
     // The overlays.
     scenario("en-80x24-help", (80, 24), EN, "?"),
     scenario("ar-160x45-help", (160, 45), AR, "?"),
-    // The help scrolled as far as it goes on a short screen (issue 13: "j ↓ more" while the
-    // last keys cannot be reached).
+    // The help scrolled as far as it goes on a short screen: its last row shows (it stopped
+    // short, saying "j ↓ more", before issue 13).
     scenario(
         "en-100x8-help-scrolled-to-the-end",
         (100, 8),
@@ -117,7 +117,7 @@ const SCENARIOS: &[Scenario] = &[
         AR,
         "t<Enter>aسؤال<Space>للنقاش<Enter>p<Space>s",
     ),
-    // Rebound keys (issue 13: the hints still name the default keys).
+    // Rebound keys: the hints name them (they named the default keys before issue 13).
     scenario(
         "en-80x24-rebound-keys",
         (80, 24),
