@@ -12,6 +12,7 @@ pub mod export;
 pub mod files;
 pub mod json;
 pub mod layout;
+pub mod one_line;
 pub mod output;
 pub mod report;
 pub mod search;

@@ -10,8 +10,8 @@ use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Document, sanitise_line};
 use crate::json::{write_compact, write_pretty};
 use crate::layout::{LayoutOptions, layout_paragraph};
+use crate::one_line::one_line;
 use crate::text::written::StemmedWords;
-use crate::ui::chrome::one_line;
 
 /// How a command prints: JSON, or text laid out at a width.
 #[derive(Clone, Copy, Debug)]

@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Link;
 use super::links::LinkIndex;
 use super::prepare::{TermId, Vocabulary};
-use super::themes::{Passage, Theme, normalise_strengths};
+use super::theme::{Passage, Theme, normalise_strengths};
 use crate::corpus::{Corpus, Role};
 use crate::text::{is_stop_word, normalize, normalize_char, word_ranges};
 

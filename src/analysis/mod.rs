@@ -9,6 +9,7 @@ pub mod keypoints;
 pub mod links;
 pub mod prepare;
 mod sorted;
+pub mod theme;
 pub mod themes;
 
 use rayon::prelude::*;
@@ -20,7 +21,8 @@ pub use facts::{FORCED_DIRECTION, Fact, facts};
 pub use keypoints::{Budget, KeyPoint, RANKER, RankedSentence, Ranker, rank_sentences, select};
 pub use links::Link;
 pub use prepare::Prepared;
-pub use themes::{Passage, Theme, ThemeDefinition, match_themes, parse_theme_file};
+pub use theme::{Passage, Theme};
+pub use themes::{ThemeDefinition, match_themes, parse_theme_file};
 
 use crate::corpus::Corpus;
 use crate::text::written::StemmedWords;

@@ -1,4 +1,5 @@
-//! Themes: subjects that run through several articles, each with the passages that carry it.
+//! Curated themes: definitions read from a theme file and matched against a collection, each
+//! giving a [`Theme`] with the passages that carry it.
 //!
 //! A theme is defined by terms — words or phrases — matched after normalising and stemming,
 //! so «منصات التواصل الاجتماعي» finds «بمنصات التواصل الاجتماعي» and «ومنصة التواصل». Curated
@@ -8,45 +9,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::prepare::{Prepared, TermId};
+use super::theme::{Passage, Theme, normalise_strengths};
 use crate::text::tokens;
-
-/// A theme and its passages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Theme {
-    /// A short identifier, stable across runs («platforms», or generated for discovered ones).
-    pub id: String,
-    /// The label shown to readers, in the articles' language.
-    pub label: String,
-    /// An English label, where the theme file gives one.
-    pub label_en: Option<String>,
-    /// The terms that define the theme, as written.
-    pub terms: Vec<String>,
-    /// The passages, in collection order (article, then paragraph).
-    pub passages: Vec<Passage>,
-}
-
-/// A paragraph that carries a theme.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Passage {
-    /// Index of the article in the collection.
-    pub document: usize,
-    /// Index of the paragraph in the article.
-    pub paragraph: usize,
-    /// How strongly it carries the theme, 0 to 1 (the strongest passage of the theme is 1).
-    pub strength: f64,
-}
-
-impl Theme {
-    /// How many articles the theme's passages are in.
-    pub fn article_count(&self) -> usize {
-        let mut documents: Vec<usize> = self.passages.iter().map(|p| p.document).collect();
-        documents.dedup();
-        documents.len()
-    }
-}
 
 /// A theme as a theme file writes it.
 #[derive(Debug, Deserialize)]
@@ -177,16 +144,6 @@ fn term_hits(content: &[TermId], terms: &[Vec<TermId>]) -> HashMap<usize, usize>
         }
     }
     hits
-}
-
-/// Scale strengths so that the strongest passage is 1.
-pub fn normalise_strengths(passages: &mut [Passage]) {
-    let top = passages.iter().map(|p| p.strength).fold(0.0, f64::max);
-    if top > 0.0 {
-        for p in passages {
-            p.strength = (p.strength / top * 1000.0).round() / 1000.0;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use memchr::memmem;
 use rayon::prelude::*;
 
 use super::Boilerplate;
-use super::structure::{at_most_words, looks_like_heading, word_count};
+use super::lines::{at_most_words, looks_like_heading, word_count};
 use crate::text::sentences::{count_bytes, is_alphanumeric};
 
 /// What the rules found in one paragraph.

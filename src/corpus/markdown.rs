@@ -14,8 +14,9 @@
 
 use std::ops::Range;
 
+use super::block::Block;
+use super::lines::{is_list_item, is_tidy, tidy_spaces};
 use super::sanitise::is_blank_line;
-use super::structure::{Block, is_list_item, is_tidy, tidy_spaces};
 use super::{Emphasis, EmphasisKind, Role};
 use crate::text::sentences::is_alphanumeric;
 

@@ -1,9 +1,11 @@
 //! The collection of articles: loading files and folders, decoding, and the document
 //! structure (title, byline, headings, paragraphs, sentences, boilerplate).
 
+mod block;
 mod boilerplate;
 mod decode;
 mod document;
+mod lines;
 mod load;
 mod markdown;
 mod sanitise;

@@ -9,13 +9,14 @@ use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::app::{App, Overlay};
-use super::chrome::{name_line, one_line};
+use super::chrome::name_line;
 use super::help;
 use super::lang::{fill, tr};
 use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
 use crate::corpus::sanitise_line;
 use crate::layout::VisualLine;
+use crate::one_line::one_line;
 use crate::text::{Direction, first_strong_direction};
 
 /// Frames in plain ASCII.

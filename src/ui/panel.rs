@@ -6,10 +6,11 @@ use std::ops::Range;
 use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
+use crate::one_line::one_line;
 use crate::text::Direction;
 use crate::text::written::StemmedWords;
 
-use super::chrome::{name_line, one_line, outline};
+use super::chrome::{name_line, outline};
 use super::lang::{Lang, tr};
 
 /// The sections of the side panel, in the order the tab bar shows them.
