@@ -90,8 +90,8 @@ const SCENARIOS: &[Scenario] = &[
         EN,
         "?<PageDown><PageDown><PageDown><PageDown><PageDown><PageDown><PageDown><PageDown>",
     ),
-    // The article list, the third selected; End after it does nothing (issue 13: lists cannot
-    // page).
+    // The article list: two down, then End selects the last article (it did nothing before
+    // the lists could page, issue 13).
     scenario("en-80x24-articles", (80, 24), EN, "o<Down><Down><End>"),
     scenario("ar-80x24-themes", (80, 24), AR, "t<Down>"),
     // Two bookmarks and a note in two articles, listed.

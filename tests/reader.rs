@@ -415,3 +415,38 @@ fn a_large_article_shows_its_opening_first_and_its_notes_when_the_whole_of_it_co
     assert_eq!(app.bookmarks().len(), 1);
     assert_eq!(app.bookmarks()[0].paragraph, 3_500);
 }
+
+#[test]
+fn a_long_article_list_pages_reaches_both_ends_and_keeps_its_place_moving_up() {
+    let documents = (1..=300)
+        .map(|n| {
+            let text = format!("# مقالة رقم {n}\n\nفقرة قصيرة في المقالة {n}.\n");
+            basira::corpus::parse_document(&format!("{n}.md"), &text, false)
+        })
+        .collect();
+    let corpus = Corpus { documents, warnings: Vec::new() };
+    let mut app = App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 80, 24);
+    let mut press = |keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        screen_text(&render(&app, 80, 24))
+    };
+    let numbers = |screen: &str| {
+        screen
+            .lines()
+            .filter_map(|l| l.trim_start_matches(['│', ' ']).split('.').next()?.parse().ok())
+            .collect::<Vec<usize>>()
+    };
+    // Twenty of the 300 show at 80×24.
+    assert_eq!(numbers(&press("o")), (1..=20).collect::<Vec<_>>());
+    assert_eq!(numbers(&press("<PageDown>")), (21..=40).collect::<Vec<_>>());
+    assert_eq!(numbers(&press("G")), (281..=300).collect::<Vec<_>>());
+    // Moving up inside the window leaves it where it is.
+    assert_eq!(numbers(&press("kkk")), (281..=300).collect::<Vec<_>>());
+    assert_eq!(numbers(&press("<PageUp>")), (261..=280).collect::<Vec<_>>());
+    assert_eq!(numbers(&press("g")), (1..=20).collect::<Vec<_>>());
+    // End, then Enter, opens the last article.
+    let opened = press("<End><Enter>");
+    assert!(status_line(&opened).starts_with(" article 300/300"), "{opened}");
+}

@@ -14,6 +14,7 @@ use super::document_view::{Anchor, DocumentView};
 use super::help;
 use super::keymap::{Key, Keymap};
 use super::lang::{Lang, fill};
+use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
@@ -48,20 +49,11 @@ pub enum Overlay {
         scroll: usize,
     },
     /// The articles, with the selected one.
-    Articles {
-        /// Index of the selected article.
-        selected: usize,
-    },
+    Articles(ListView),
     /// The themes, with the selected one.
-    Themes {
-        /// Index of the selected theme.
-        selected: usize,
-    },
+    Themes(ListView),
     /// The bookmarks and notes of every article, with the selected one.
-    Bookmarks {
-        /// Index of the selected entry.
-        selected: usize,
-    },
+    Bookmarks(ListView),
     /// The files skipped when the collection was opened, scrolled down by `scroll`.
     Skipped {
         /// Rows scrolled past.
@@ -340,8 +332,8 @@ impl App {
         if let Some(Prompt { kind: PromptKind::Note { document, .. }, .. }) = &mut self.prompt {
             *document = moved(*document);
         }
-        if let Some(Overlay::Articles { selected }) = &mut self.overlay {
-            *selected = moved(*selected);
+        if let Some(Overlay::Articles(view)) = &mut self.overlay {
+            *view = ListView::at(moved(view.selected()));
         }
         self.search_index = None;
         if let Some(search) = &mut self.search {
@@ -545,7 +537,7 @@ impl App {
             Action::NextArticle => self.step_article(1),
             Action::PreviousArticle => self.step_article(-1),
             Action::ArticleList => {
-                self.overlay = Some(Overlay::Articles { selected: self.document });
+                self.overlay = Some(Overlay::Articles(ListView::at(self.document)));
             }
             Action::TogglePanel => self.toggle_panel(),
             Action::NextSection => self.step_section(1),
@@ -595,16 +587,9 @@ impl App {
     fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
         match (overlay, action) {
             (_, Action::Quit) => self.quit = true,
-            (Overlay::Articles { selected }, Action::Down | Action::Up) => {
-                let selected = step_in(selected, action, self.corpus.documents.len());
-                self.overlay = Some(Overlay::Articles { selected });
-            }
-            (Overlay::Themes { selected }, Action::Down | Action::Up) => {
-                let count = self.analysis.as_ref().map_or(0, |a| a.themes.len());
-                self.overlay = Some(Overlay::Themes { selected: step_in(selected, action, count) });
-            }
-            (Overlay::Articles { selected }, Action::Activate) => {
+            (Overlay::Articles(view), Action::Activate) => {
                 self.overlay = None;
+                let selected = view.selected();
                 if selected != self.document {
                     let to = Location {
                         document: selected,
@@ -614,44 +599,68 @@ impl App {
                     self.jump(to);
                 }
             }
-            (Overlay::Themes { selected }, Action::Activate) => {
+            (Overlay::Themes(view), Action::Activate) => {
                 self.overlay = None;
-                self.activate_theme(selected);
+                self.activate_theme(view.selected());
             }
-            (Overlay::Bookmarks { selected }, Action::Down | Action::Up) => {
-                let count = self.bookmarks().len();
-                self.overlay =
-                    Some(Overlay::Bookmarks { selected: step_in(selected, action, count) });
-            }
-            (Overlay::Bookmarks { selected }, Action::Activate) => {
+            (Overlay::Bookmarks(view), Action::Activate) => {
                 self.overlay = None;
-                if let Some(entry) = self.bookmarks().get(selected) {
+                if let Some(entry) = self.bookmarks().get(view.selected()) {
                     let len = self.corpus.documents[entry.document].paragraphs[entry.paragraph]
                         .text
                         .len();
                     self.jump_to(entry.document, entry.paragraph, 0..len);
                 }
             }
-            (Overlay::Bookmarks { .. }, Action::BookmarkList) => self.overlay = None,
-            (Overlay::Skipped { scroll }, Action::Down | Action::Up) => {
-                let count = self.warnings().len();
-                self.overlay = Some(Overlay::Skipped { scroll: step_in(scroll, action, count) });
+            _ => match self.moved_overlay(overlay, action) {
+                Some(moved) => self.overlay = Some(moved),
+                None => self.close_overlay_on(overlay, action),
+            },
+        }
+    }
+
+    /// `overlay` after `action` moved its list or scrolled its text, or `None` when the
+    /// action does not move it. The rows in view are those the drawing will show.
+    fn moved_overlay(&self, overlay: Overlay, action: Action) -> Option<Overlay> {
+        let height = self.screen.height;
+        match overlay {
+            Overlay::Articles(view) => {
+                let count = self.corpus.documents.len();
+                view.moved(action, count, ROW_ITEMS.rows(count, height)).map(Overlay::Articles)
             }
-            (Overlay::Skipped { .. }, Action::Skipped) => self.overlay = None,
-            (Overlay::Help { scroll }, Action::Down | Action::PageDown) => {
-                let step = if action == Action::Down { 1 } else { self.page() as usize };
+            Overlay::Themes(view) => {
+                let count = self.analysis.as_ref().map_or(0, |a| a.themes.len());
+                view.moved(action, count, ROW_ITEMS.rows(count, height)).map(Overlay::Themes)
+            }
+            Overlay::Bookmarks(view) => {
+                let count = self.bookmarks().len();
+                let rows = TWO_ROW_ITEMS.rows(count, height);
+                view.moved(action, count, rows).map(Overlay::Bookmarks)
+            }
+            Overlay::Skipped { scroll } => {
+                let last = self.warnings().len().saturating_sub(1);
+                let page = usize::from(height.saturating_sub(4));
+                scrolled(scroll, action, last, page).map(|scroll| Overlay::Skipped { scroll })
+            }
+            Overlay::Help { scroll } => {
                 let rows = help::rows(&self.keymap, self.look.lang).len();
-                let last = help::max_scroll(rows, self.screen.height);
-                self.overlay = Some(Overlay::Help { scroll: (scroll + step).min(last) });
+                let (last, page) = (help::max_scroll(rows, height), help::shown(rows, height));
+                scrolled(scroll, action, last, page).map(|scroll| Overlay::Help { scroll })
             }
-            (Overlay::Help { scroll }, Action::Up | Action::PageUp) => {
-                let step = if action == Action::Up { 1 } else { self.page() as usize };
-                self.overlay = Some(Overlay::Help { scroll: scroll.saturating_sub(step) });
-            }
+        }
+    }
+
+    /// Close `overlay` when `action` is its own key again, or one that closes any window.
+    fn close_overlay_on(&mut self, overlay: Overlay, action: Action) {
+        if matches!(
+            (overlay, action),
             (Overlay::Help { .. }, Action::Help)
-            | (Overlay::Themes { .. }, Action::ThemeList)
-            | (_, Action::Close | Action::ArticleList | Action::Back) => self.overlay = None,
-            _ => {}
+                | (Overlay::Themes(_), Action::ThemeList)
+                | (Overlay::Bookmarks(_), Action::BookmarkList)
+                | (Overlay::Skipped { .. }, Action::Skipped)
+                | (_, Action::Close | Action::ArticleList | Action::Back)
+        ) {
+            self.overlay = None;
         }
     }
 
@@ -896,7 +905,7 @@ impl App {
             }
             Some(_) => {
                 let selected = self.theme.map_or(0, |t| t.index);
-                self.overlay = Some(Overlay::Themes { selected });
+                self.overlay = Some(Overlay::Themes(ListView::at(selected)));
             }
         }
     }
@@ -1082,7 +1091,7 @@ impl App {
         if self.bookmarks().is_empty() {
             self.say("No bookmarks yet: m bookmarks a paragraph, a adds a note.", &[]);
         } else {
-            self.overlay = Some(Overlay::Bookmarks { selected: 0 });
+            self.overlay = Some(Overlay::Bookmarks(ListView::at(0)));
         }
     }
 

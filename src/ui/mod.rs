@@ -12,6 +12,7 @@ pub mod draw;
 pub mod help;
 pub mod keymap;
 pub mod lang;
+pub mod list;
 pub mod overlays;
 pub mod paint;
 pub mod palette;

@@ -12,6 +12,7 @@ use super::app::{App, Overlay};
 use super::chrome::name_line;
 use super::help;
 use super::lang::{fill, tr};
+use super::list::{ListShape, ListView, ROW_ITEMS, TWO_ROW_ITEMS};
 use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
 use crate::corpus::sanitise_line;
@@ -40,9 +41,9 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     }
     match app.overlay() {
         Some(Overlay::Help { scroll }) => draw_help(buf, screen, app, scroll),
-        Some(Overlay::Articles { selected }) => draw_article_list(buf, screen, app, selected),
-        Some(Overlay::Themes { selected }) => draw_theme_list(buf, screen, app, selected),
-        Some(Overlay::Bookmarks { selected }) => draw_bookmark_list(buf, screen, app, selected),
+        Some(Overlay::Articles(view)) => draw_article_list(buf, screen, app, view),
+        Some(Overlay::Themes(view)) => draw_theme_list(buf, screen, app, view),
+        Some(Overlay::Bookmarks(view)) => draw_bookmark_list(buf, screen, app, view),
         Some(Overlay::Skipped { scroll }) => draw_skipped(buf, screen, app, scroll),
         None => {}
     }
@@ -152,38 +153,49 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     }
 }
 
-fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+/// The items of a list `view` that show in a window of `shape` on this screen, each with
+/// its row in the window and whether it is the selected one.
+fn shown_items(
+    view: ListView,
+    shape: ListShape,
+    count: usize,
+    screen: Rect,
+) -> impl Iterator<Item = (u16, usize, bool)> {
+    let window = view.window(count, shape.rows(count, screen.height));
+    let first = window.start;
+    window.map(move |i| ((i - first) as u16 * shape.item_height, i, i == view.selected()))
+}
+
+fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
     let documents = &app.corpus().documents;
-    let height = (documents.len() as u16).saturating_add(4);
+    let height = ROW_ITEMS.height(documents.len());
     let title = tr(app.look().lang, " Articles — Enter opens, Esc closes ");
     let inner = popup(app, buf, 70.min(screen.width), height, title, "");
-    let rows = usize::from(inner.height.saturating_sub(2));
-    let first = selected.saturating_sub(rows.saturating_sub(1));
     let lead_width = documents.len().to_string().len() as u16 + 1;
-    for (row, (i, document)) in documents.iter().enumerate().skip(first).take(rows).enumerate() {
-        let area = list_line(inner, inner.y + 1 + row as u16);
-        let style = item_style(app, i == selected);
+    for (row, i, selected) in shown_items(view, ROW_ITEMS, documents.len(), screen) {
+        let document = &documents[i];
+        let area = list_line(inner, inner.y + 1 + row);
+        let style = item_style(app, selected);
         let width = area.width.saturating_sub(lead_width + 1);
         let line = name_line(&document.title, document.direction, width, app.options());
         list_row(app, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
     }
 }
 
-fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
     let Some(analysis) = app.analysis() else {
         return;
     };
     let lang = app.look().lang;
     let themes = &analysis.themes;
-    let height = (themes.len() as u16).saturating_add(4);
+    let height = ROW_ITEMS.height(themes.len());
     let title = tr(lang, " Themes — Enter follows one, Esc closes ");
     let inner = popup(app, buf, 90.min(screen.width), height, title, "");
-    let rows = usize::from(inner.height.saturating_sub(2));
-    let first = selected.saturating_sub(rows.saturating_sub(1));
     let active = app.active_theme().map(|a| a.index);
-    for (row, (i, theme)) in themes.iter().enumerate().skip(first).take(rows).enumerate() {
-        let area = list_line(inner, inner.y + 1 + row as u16);
-        let style = item_style(app, i == selected);
+    for (row, i, selected) in shown_items(view, ROW_ITEMS, themes.len(), screen) {
+        let theme = &themes[i];
+        let area = list_line(inner, inner.y + 1 + row);
+        let style = item_style(app, selected);
         let mark = if Some(i) == active { "●" } else { " " };
         let counts = fill(
             lang,
@@ -209,21 +221,20 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
     }
 }
 
-fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, selected: usize) {
+fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
     let entries = app.bookmarks();
     let lang = app.look().lang;
-    let height = (2 * entries.len() as u16).saturating_add(3);
+    let height = TWO_ROW_ITEMS.height(entries.len());
     let title = tr(lang, " Bookmarks and notes — Enter goes there, Esc closes ");
     let inner = popup(app, buf, 90.min(screen.width), height, title, "");
-    let rows = usize::from(inner.height.saturating_sub(1)) / 2;
-    let first = selected.saturating_sub(rows.saturating_sub(1));
     let documents = &app.corpus().documents;
     let lead_width = documents.len().to_string().len() as u16 + 1;
     let glyphs = &app.look().glyphs;
-    for (row, (i, entry)) in entries.iter().enumerate().skip(first).take(rows).enumerate() {
-        let y = inner.y + 1 + 2 * row as u16;
+    for (row, i, selected) in shown_items(view, TWO_ROW_ITEMS, entries.len(), screen) {
+        let entry = &entries[i];
+        let y = inner.y + 1 + row;
         let area = list_line(inner, y);
-        let style = item_style(app, i == selected);
+        let style = item_style(app, selected);
         let document = &documents[entry.document];
         let text = &document.paragraphs[entry.paragraph].text;
         let width = area.width.saturating_sub(lead_width + 1);
