@@ -15,6 +15,7 @@ use std::time::SystemTime;
 
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::atomic_file::AtomicFile;
 use crate::files::{open_regular, read_regular};
 
 /// The bytes every cache file of basira starts with (and the frame's version).
@@ -40,7 +41,7 @@ pub fn mark_used(path: &Path) {
 
 /// A writer that passes the content on and sums it as it goes.
 pub struct Content<'a> {
-    out: BufWriter<&'a mut tempfile::NamedTempFile>,
+    out: BufWriter<&'a mut File>,
     sum: Xxh3,
 }
 
@@ -67,17 +68,15 @@ pub fn write_atomically(
     write: impl FnOnce(&mut Content) -> io::Result<()>,
 ) -> io::Result<()> {
     fs::create_dir_all(dir)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
-    {
-        let mut out = BufWriter::new(&mut file);
+    AtomicFile::new(path).rebuildable().write(|file| {
+        let mut out = BufWriter::new(file);
         out.write_all(HEADER)?;
         let mut content = Content { out, sum: Xxh3::new() };
         write(&mut content)?;
         let digest = content.sum.digest();
         content.out.write_all(&digest.to_le_bytes())?;
-        content.out.flush()?;
-    }
-    file.persist(path).map_err(|e| e.error)?;
+        content.out.flush()
+    })?;
     prune(dir, kind, keep);
     Ok(())
 }

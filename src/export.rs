@@ -19,6 +19,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, Fact, Link};
+use crate::atomic_file::AtomicFile;
 use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
 use crate::json::write_pretty;
 use crate::output::SafeOutput;
@@ -138,8 +139,9 @@ pub fn write_handout(
 ///
 /// - a symbolic link: to the file it points to (a link to nothing is refused);
 /// - an existing file that is not a regular one (a FIFO, `/dev/null`, a terminal): in place;
-/// - a regular file: replaced atomically (a temporary file in the same folder, written in
-///   full and flushed to disk, renamed over it), keeping its mode;
+/// - a regular file: replaced atomically, as a user's file is ([`AtomicFile`]: a temporary
+///   file in the same folder, written in full and flushed to disk, renamed over it, the
+///   folder flushed), keeping its mode;
 /// - a new file: created the same way, with the mode the umask gives a new file.
 pub fn write_handout_file(
     path: &std::path::Path,
@@ -169,29 +171,18 @@ pub fn write_handout_file(
         }
         _ => {}
     }
-    let folder = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => std::path::Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // Created as a new file would be (the umask narrows it), or with the file's own mode.
+    let file = AtomicFile::new(&target);
+    // A file replaced keeps its mode; a new one gets what the umask gives a new file.
     #[cfg(unix)]
-    builder.permissions(match &existing {
-        Some(meta) => meta.permissions(),
-        None => std::os::unix::fs::PermissionsExt::from_mode(0o666),
-    });
-    let mut file = builder.tempfile_in(folder)?;
-    {
-        let mut out = io::BufWriter::new(SafeOutput::new(file.as_file_mut()));
+    let file = match &existing {
+        Some(meta) => file.mode(meta.permissions()),
+        None => file.created_with(std::os::unix::fs::PermissionsExt::from_mode(0o666)),
+    };
+    file.write(|file| {
+        let mut out = io::BufWriter::new(SafeOutput::new(file));
         write_handout(&mut out, corpus, analysis, state, format)?;
-        out.flush()?;
-    }
-    if let Some(meta) = &existing {
-        file.as_file().set_permissions(meta.permissions())?;
-    }
-    file.as_file().sync_all()?;
-    file.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+        out.flush()
+    })
 }
 
 /// Gather what the page of article `index` shows.

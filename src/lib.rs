@@ -5,6 +5,7 @@
 //! cells back to logical offsets), and [`ui`] draws those lines with ratatui.
 
 pub mod analysis;
+pub mod atomic_file;
 pub mod cache_files;
 pub mod cat;
 pub mod corpus;

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ReaderState;
 use super::merge::merge;
+use crate::atomic_file::AtomicFile;
 use crate::files::{ReadError, read_regular};
 
 /// The `format` field of a state file.
@@ -210,10 +211,10 @@ impl Store {
     }
 
     /// Replace the file with exactly `state` (a reader saves with [`Store::save_merged`], which
-    /// keeps what another reader saved). Writes atomically: creates the folder, write
-    /// `{"format":"basira-state","version":1,"state":{…}}` to a temporary file in it, fsync
-    /// that file, rename it over `state.json`, then fsync the folder. A crash at any moment
-    /// leaves either the old complete file or the new complete file.
+    /// keeps what another reader saved). Creates the folder and writes
+    /// `{"format":"basira-state","version":1,"state":{…}}` as a user's file is written
+    /// ([`AtomicFile`]: flushed to the disk, renamed into place, the folder flushed): a crash
+    /// at any moment leaves either the old complete file or the new complete file.
     ///
     /// Refuses (an error of kind [`io::ErrorKind::Other`]) when the file on disk was written by
     /// a newer basira or cannot be read, so as not to replace what this basira cannot see; a
@@ -226,17 +227,7 @@ impl Store {
         let mut bytes =
             serde_json::to_vec(&FileOut { format: STATE_FORMAT, version: STATE_VERSION, state })?;
         bytes.push(b'\n');
-        let mut file = tempfile::Builder::new().prefix(TEMP_PREFIX).tempfile_in(&self.dir)?;
-        file.write_all(&bytes)?;
-        file.flush()?;
-        file.as_file().sync_all()?;
-        file.persist(&self.path).map_err(|e| e.error)?;
-        // Make the rename itself durable. Opening a folder fails on some platforms (Windows)
-        // and the new file is in place either way, so errors here are not reported.
-        if let Ok(dir) = fs::File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        AtomicFile::new(&self.path).prefix(TEMP_PREFIX).write(|file| file.write_all(&bytes))
     }
 
     /// Save `mine`, a state that started as `base`, merged with what another reader may have
