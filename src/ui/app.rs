@@ -13,8 +13,9 @@ use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
 use super::help;
 use super::keymap::{Key, Keymap};
-use super::lang::{Lang, fill};
+use super::lang::Lang;
 use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
+use super::message::{Message, Reached};
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
@@ -162,7 +163,7 @@ pub struct App {
     panel_key: Option<(usize, Section, usize, u16, bool)>,
     overlay: Option<Overlay>,
     jumps: Vec<Location>,
-    message: Option<String>,
+    message: Option<Message>,
     screen: Rect,
     view: DocumentView,
     view_document: usize,
@@ -219,7 +220,7 @@ impl App {
             panel_key: None,
             overlay: None,
             jumps: Vec::new(),
-            message: config.warnings.first().cloned(),
+            message: config.warnings.first().cloned().map(Message::Warning),
             look,
             screen,
             view,
@@ -245,11 +246,7 @@ impl App {
         match app.corpus.warnings.len() {
             _ if app.message.is_some() => {}
             0 => {}
-            1 => app.say("A file could not be opened or was read with a warning: W shows it.", &[]),
-            skipped => app.say(
-                "{} files could not be opened or were read with a warning: W lists them.",
-                &[&skipped],
-            ),
+            skipped => app.say(Message::FilesSkipped(skipped)),
         }
         app
     }
@@ -277,11 +274,7 @@ impl App {
         self.refresh_panel();
         match self.unplaced.len() {
             0 => {}
-            1 => self.say("A bookmark could not be placed in its article: W shows it.", &[]),
-            n => self.say(
-                "{} bookmarks could not be placed in their articles: W lists them.",
-                &[&n.to_string()],
-            ),
+            n => self.say(Message::BookmarksUnplaced(n)),
         }
     }
 
@@ -557,7 +550,7 @@ impl App {
             Action::Export => self.export(),
             Action::Skipped => {
                 if self.warnings().is_empty() {
-                    self.say("No file was skipped.", &[]);
+                    self.say(Message::NoFileSkipped);
                 } else {
                     self.overlay = Some(Overlay::Skipped { scroll: 0 });
                 }
@@ -782,14 +775,7 @@ impl App {
             (0..here).rev().find(|&p| is_running_text(document, p))
         };
         let Some(next) = next else {
-            self.say(
-                if step > 0 {
-                    "This is the last paragraph."
-                } else {
-                    "This is the first paragraph."
-                },
-                &[],
-            );
+            self.say(if step > 0 { Message::LastParagraph } else { Message::FirstParagraph });
             return;
         };
         self.current[self.document] = next;
@@ -808,8 +794,8 @@ impl App {
         let last = self.corpus.documents.len() - 1;
         match self.document.checked_add_signed(step).filter(|&d| d <= last) {
             Some(document) => self.open(document),
-            None if step > 0 => self.say("This is the last article.", &[]),
-            None => self.say("This is the first article.", &[]),
+            None if step > 0 => self.say(Message::LastArticle),
+            None => self.say(Message::FirstArticle),
         }
     }
 
@@ -881,7 +867,7 @@ impl App {
                 self.highlight = None;
                 self.locate_in_theme();
             }
-            None => self.say("No earlier place to go back to.", &[]),
+            None => self.say(Message::NothingToGoBackTo),
         }
     }
 
@@ -899,9 +885,9 @@ impl App {
 
     fn open_theme_list(&mut self) {
         match self.analysis.as_deref() {
-            None => self.say("Still reading the articles…", &[]),
+            None => self.say(Message::StillReading),
             Some(a) if a.themes.is_empty() => {
-                self.say("These articles have no theme in common.", &[]);
+                self.say(Message::NoCommonTheme);
             }
             Some(_) => {
                 let selected = self.theme.map_or(0, |t| t.index);
@@ -924,7 +910,7 @@ impl App {
             theme.passages.iter().position(|p| (p.document, p.paragraph) >= here).unwrap_or(0);
         self.theme = Some(ActiveTheme { index, passage: None });
         self.go_to_passage(passage);
-        self.say("Theme «{}»: ] next passage, [ previous, Esc clears the mark.", &[&theme.label]);
+        self.say(Message::ThemeActive(theme.label.clone()));
     }
 
     /// Go to passage `passage` of the active theme.
@@ -942,7 +928,7 @@ impl App {
 
     fn step_passage(&mut self, step: isize) {
         let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme) else {
-            self.say("No theme is active: press t to choose one.", &[]);
+            self.say(Message::NoActiveTheme);
             return;
         };
         let theme = &analysis.themes[active.index];
@@ -956,12 +942,12 @@ impl App {
         };
         let (passage, wrapped) = match next {
             Some(i) => (i, None),
-            None if step > 0 => (0, Some("Back to the first passage of «{}».")),
-            None => (passages.len() - 1, Some("Round to the last passage of «{}».")),
+            None if step > 0 => (0, Some(Message::ThemeFirstAgain(theme.label.clone()))),
+            None => (passages.len() - 1, Some(Message::ThemeLastAgain(theme.label.clone()))),
         };
         self.go_to_passage(passage);
         if let Some(wrapped) = wrapped {
-            self.say(wrapped, &[&theme.label]);
+            self.say(wrapped);
         }
     }
 
@@ -985,7 +971,7 @@ impl App {
                     }
                 }
             }
-            _ => self.say("Paste goes into a note (a) or a search (/).", &[]),
+            _ => self.say(Message::PasteIgnored),
         }
     }
 
@@ -1010,14 +996,11 @@ impl App {
                             let print = self.print(document, paragraph);
                             self.article_state_mut(document).set_note(paragraph, print, &text);
                             self.state_changed = true;
-                            self.say(
-                                if text.trim().is_empty() {
-                                    "Note removed; the bookmark stays."
-                                } else {
-                                    "Note saved."
-                                },
-                                &[],
-                            );
+                            self.say(if text.trim().is_empty() {
+                                Message::NoteRemoved
+                            } else {
+                                Message::NoteSaved
+                            });
                         }
                     }
                 }
@@ -1028,13 +1011,13 @@ impl App {
 
     /// Show `message` (already in the interface language, or a file's name and an error) in
     /// the status line.
-    pub fn tell(&mut self, message: String) {
+    pub fn tell(&mut self, message: Message) {
         self.message = Some(message);
     }
 
-    /// Show a message in the status line, in the interface language.
-    fn say(&mut self, template: &'static str, values: &[&dyn std::fmt::Display]) {
-        self.message = Some(fill(self.look.lang, template, values));
+    /// Show a message in the status line (put into words when it is drawn).
+    fn say(&mut self, message: Message) {
+        self.message = Some(message);
     }
 
     /// `m`: bookmark the current paragraph, or remove its bookmark.
@@ -1046,7 +1029,7 @@ impl App {
         let print = self.print(document, paragraph);
         let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
         self.state_changed = true;
-        self.say(if on { "Bookmarked." } else { "Bookmark removed." }, &[]);
+        self.say(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
     }
 
     /// `a`: type a note on the current paragraph, starting from the note it has.
@@ -1066,7 +1049,7 @@ impl App {
     /// Whether bookmarks and notes wait because the state is held back; if so, says so.
     fn waits_for_the_article(&mut self) -> bool {
         if self.holding_state {
-            self.say("Still reading this article: bookmarks and notes in a moment.", &[]);
+            self.say(Message::StillReadingArticle);
         }
         self.holding_state
     }
@@ -1089,7 +1072,7 @@ impl App {
 
     fn open_bookmark_list(&mut self) {
         if self.bookmarks().is_empty() {
-            self.say("No bookmarks yet: m bookmarks a paragraph, a adds a note.", &[]);
+            self.say(Message::NoBookmarks);
         } else {
             self.overlay = Some(Overlay::Bookmarks(ListView::at(0)));
         }
@@ -1099,7 +1082,7 @@ impl App {
     /// [`HANDOUT_FILE`] in the current folder.
     fn export(&mut self) {
         let Some(analysis) = self.analysis.clone() else {
-            self.say("Still reading the articles…", &[]);
+            self.say(Message::StillReading);
             return;
         };
         let state = self.state().clone();
@@ -1109,16 +1092,16 @@ impl App {
         match written {
             Ok(()) => {
                 let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-                self.say("Handout written to {}.", &[&shown.display()]);
+                self.say(Message::HandoutWritten(shown));
             }
-            Err(e) => self.say("The handout could not be written: {}.", &[&e]),
+            Err(e) => self.say(Message::HandoutFailed(e.to_string())),
         }
     }
 
     /// `p`: present the active theme's passages, or else this article's key points.
     fn present(&mut self) {
         let Some(analysis) = self.analysis.clone() else {
-            self.say("Still reading the articles…", &[]);
+            self.say(Message::StillReading);
             return;
         };
         self.presentation = Some(match self.theme {
@@ -1136,17 +1119,17 @@ impl App {
         let corpus = &self.corpus;
         let hits = self.search_index.get_or_insert_with(|| SearchIndex::new(corpus)).find(&query);
         if hits.is_empty() {
-            self.say("No match for «{}».", &[&query.trim()]);
+            self.say(Message::NoMatch(query.trim().to_string()));
             self.search = None;
             return;
         }
         let here = (self.document, self.paragraph());
         let first = hits.iter().position(|h| (h.document, h.paragraph) >= here).unwrap_or(0);
         self.search = Some(Search { query, hits, current: None, shown: true });
-        self.go_to_hit(first, None);
+        self.go_to_hit(first, Reached::Step);
     }
 
-    fn go_to_hit(&mut self, index: usize, wrapped: Option<&'static str>) {
+    fn go_to_hit(&mut self, index: usize, reached: Reached) {
         let Some(search) = self.search.as_mut() else {
             return;
         };
@@ -1157,13 +1140,12 @@ impl App {
         let query = search.query.trim().to_string();
         self.jump_to(hit.document, hit.paragraph, hit.range);
         self.highlight = None;
-        let template = wrapped.unwrap_or("Hit {} of {} for «{}».");
-        self.say(template, &[&(index + 1), &count, &query]);
+        self.say(Message::Hit { number: index + 1, count, query, reached });
     }
 
     fn step_hit(&mut self, step: isize) {
         let Some(search) = &self.search else {
-            self.say("No search yet: press / to search.", &[]);
+            self.say(Message::NoSearch);
             return;
         };
         let count = search.hits.len();
@@ -1172,11 +1154,11 @@ impl App {
             None => 0,
         };
         if next >= count as isize {
-            self.go_to_hit(0, Some("Back to the first hit: {} of {} for «{}»."));
+            self.go_to_hit(0, Reached::FirstAgain);
         } else if next < 0 {
-            self.go_to_hit(count - 1, Some("Round to the last hit: {} of {} for «{}»."));
+            self.go_to_hit(count - 1, Reached::LastAgain);
         } else {
-            self.go_to_hit(next as usize, None);
+            self.go_to_hit(next as usize, Reached::Step);
         }
     }
 
@@ -1316,8 +1298,8 @@ impl App {
     }
 
     /// A message for the status line.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
     }
 
     /// How far through the article the reader is, 0 to 100.

@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use super::action::Action;
 use super::app::{App, Focus, PromptKind};
 use super::lang::{fill, tr};
-use super::paint::{counter_width, draw_line, panel_list, put_str, ui_text};
+use super::paint::{counter_width, draw_line, message_line, panel_list, put_str, ui_text};
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
 use crate::corpus::{EmphasisKind, Paragraph, Role};
@@ -342,8 +342,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
         draw_line(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, |_| bar);
         return;
     }
-    let text = match app.message() {
-        Some(message) => message.to_string(),
+    let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+    let line = match app.message() {
+        Some(message) => {
+            let text = message.render(look.lang, app.keymap());
+            message_line(look.lang, app.options(), &text, inner.width)
+        }
         None => {
             let lang = look.lang;
             let count = app.corpus().documents.len();
@@ -365,11 +369,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
                 let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
                 parts.push(format!("«{}» {at}/{}", search.query.trim(), search.hits.len()));
             }
-            parts.join("  ·  ")
+            ui_text(lang, app.options(), &parts.join("  ·  "), inner.width)
         }
     };
-    let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let line = ui_text(app.look().lang, app.options(), &text, inner.width);
     draw_line(buf, inner.x, inner.y, inner.width, &line, |_| bar);
     let mut hints = ui_text(look.lang, app.options(), &status_hints(app), inner.width);
     hints.indent = 0;

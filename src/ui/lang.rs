@@ -123,18 +123,18 @@ fn arabic(english: &str) -> Option<&'static str> {
             "الملفات التي تُخطّيت أو قُرئت مع تنبيه؛ علامات لم توضع"
         }
         "No file was skipped." => "لم يُتخطَّ أي ملف.",
-        "A file could not be opened or was read with a warning: W shows it." => {
-            "ملف تعذّر فتحه أو قُرئ مع تنبيه — W يعرضه."
+        "A file could not be opened or was read with a warning: {} shows it." => {
+            "ملف تعذّر فتحه أو قُرئ مع تنبيه — {} يعرضه."
         }
-        "{} files could not be opened or were read with a warning: W lists them." => {
-            "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — W يعرضها."
+        "{} files could not be opened or were read with a warning: {} lists them." => {
+            "ملفات تعذّر فتحها أو قُرئت مع تنبيه: {} — {} يعرضها."
         }
-        "Paste goes into a note (a) or a search (/)." => "اللصق يكون في ملاحظة (a) أو بحث (/).",
-        "A bookmark could not be placed in its article: W shows it." => {
-            "علامة تعذّر وضعها في مقالها — W يعرضها."
+        "Paste goes into a note ({}) or a search ({})." => "اللصق يكون في ملاحظة ({}) أو بحث ({}).",
+        "A bookmark could not be placed in its article: {} shows it." => {
+            "علامة تعذّر وضعها في مقالها — {} يعرضها."
         }
-        "{} bookmarks could not be placed in their articles: W lists them." => {
-            "علامات تعذّر وضعها في مقالاتها: {} — W يعرضها."
+        "{} bookmarks could not be placed in their articles: {} lists them." => {
+            "علامات تعذّر وضعها في مقالاتها: {} — {} يعرضها."
         }
         " Skipped files and warnings — Esc closes " => " الملفات المتخطاة والتنبيهات — Esc يغلق ",
         "close a list or the panel; clear highlights" => "إغلاق قائمة أو اللوحة؛ إزالة التظليل",
@@ -197,12 +197,12 @@ fn arabic(english: &str) -> Option<&'static str> {
         "No earlier place to go back to." => "لا مكان سابق للعودة إليه.",
         "Still reading the articles…" => "ما زالت المقالات قيد القراءة…",
         "These articles have no theme in common." => "لا محور مشترك بين هذه المقالات.",
-        "Theme «{}»: ] next passage, [ previous, Esc clears the mark." => {
-            "المحور «{}»: ] المقطع التالي، [ السابق، Esc يزيل التظليل."
+        "Theme «{}»: {} next passage, {} previous, {} clears the mark." => {
+            "المحور «{}»: {} المقطع التالي، {} السابق، {} يزيل التظليل."
         }
         "Back to the first passage of «{}»." => "عودة إلى أول مقطع من «{}».",
         "Round to the last passage of «{}»." => "انتقال إلى آخر مقطع من «{}».",
-        "No theme is active: press t to choose one." => "لا محور نشطًا: اضغط t لاختيار محور.",
+        "No theme is active: press {} to choose one." => "لا محور نشطًا: اضغط {} لاختيار محور.",
         "No match for «{}»." => "لا نتيجة للبحث عن «{}».",
         "Hit {} of {} for «{}»." => "النتيجة {} من {} للبحث عن «{}».",
         "Back to the first hit: {} of {} for «{}»." => {
@@ -211,7 +211,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         "Round to the last hit: {} of {} for «{}»." => {
             "انتقال إلى آخر نتيجة: {} من {} للبحث عن «{}»."
         }
-        "No search yet: press / to search." => "لا بحث بعد: اضغط / للبحث.",
+        "No search yet: press {} to search." => "لا بحث بعد: اضغط {} للبحث.",
         "Bookmarked." => "وُضعت علامة.",
         "Bookmark removed." => "أُزيلت العلامة.",
         "Still reading this article: bookmarks and notes in a moment." => {
@@ -222,11 +222,12 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "Note saved." => "حُفظت الملاحظة.",
         "Note removed; the bookmark stays." => "حُذفت الملاحظة وبقيت العلامة.",
-        "No bookmarks yet: m bookmarks a paragraph, a adds a note." => {
-            "لا علامات بعد: m يضع علامة على فقرة، وa يضيف ملاحظة."
+        "No bookmarks yet: {} bookmarks a paragraph, {} adds a note." => {
+            "لا علامات بعد: {} يضع علامة على فقرة، و{} يضيف ملاحظة."
         }
         "Handout written to {}." => "كُتبت المطبوعة في {}.",
         "The handout could not be written: {}." => "تعذّرت كتابة المطبوعة: {}.",
+        "The reading state could not be saved in {}: {}." => "تعذّر حفظ حالة القراءة في {}: {}.",
         _ => return None,
     })
 }

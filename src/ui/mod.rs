@@ -13,6 +13,7 @@ pub mod help;
 pub mod keymap;
 pub mod lang;
 pub mod list;
+pub mod message;
 pub mod overlays;
 pub mod paint;
 pub mod palette;
@@ -38,6 +39,7 @@ use crate::state::store::{Loaded, Shared};
 use app::App;
 use config::Config;
 use keymap::Key;
+use message::Message;
 use terminal::{ReaderBackend, TerminalSession, Wake, capped};
 
 /// Setting this variable makes the reader panic at the first key, to test that the terminal
@@ -110,7 +112,9 @@ pub fn run(
         if let Some(shared) = &mut shared {
             match shared.save(app.state()) {
                 Ok(merged) => app.adopt(merged),
-                Err(e) => app.tell(format!("{}: {e}", shared.path().display())),
+                Err(e) => {
+                    app.tell(Message::StateNotSaved(shared.path().to_path_buf(), e.to_string()))
+                }
             }
         }
     };
@@ -135,7 +139,7 @@ pub fn run(
                     take_up_remembered(&mut app, remembered.take());
                     analysis = Some(analyse_in_background(whole, themes.clone()));
                 }
-                Err(e) => app.tell(e),
+                Err(e) => app.tell(Message::Warning(e)),
             }
             // Drawn at once with every article.
             continue;
@@ -201,7 +205,7 @@ fn take_up_remembered(app: &mut App, remembered: Option<Loaded>) {
     if let Some(Loaded { state, warning }) = remembered {
         app.remember(state);
         if let Some(warning) = warning {
-            app.tell(warning);
+            app.tell(Message::Warning(warning));
         }
     }
 }

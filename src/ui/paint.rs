@@ -10,6 +10,7 @@ use super::chrome::name_line;
 use super::lang::Lang;
 use crate::corpus::sanitise_line;
 use crate::layout::{Glyph, LayoutOptions, VisualLine};
+use crate::one_line::one_line;
 use crate::text::Direction;
 
 /// An interface text on one line of `width` cells, in the interface's direction (an Arabic
@@ -19,6 +20,15 @@ pub fn ui_text(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> V
     let (mark, direction) =
         if lang.is_rtl() { ('\u{200F}', Direction::Rtl) } else { ('\u{200E}', Direction::Ltr) };
     name_line(&format!("{mark}{text}"), direction, width, options)
+}
+
+/// A message already made safe to show ([`super::message::Message::render`]) on one line of
+/// `width` cells, in the interface's direction; its isolates are kept, so that each value
+/// in it reads in its own direction in its place.
+pub fn message_line(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> VisualLine {
+    let (mark, direction) =
+        if lang.is_rtl() { ('\u{200F}', Direction::Rtl) } else { ('\u{200E}', Direction::Ltr) };
+    one_line(&format!("{mark}{text}"), direction, width, options)
 }
 
 /// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells, made safe to

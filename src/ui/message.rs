@@ -1,0 +1,329 @@
+//! What the status line tells the user: every message as a value, put into words in the
+//! interface's language only when it is drawn, with the keys it names taken from the key
+//! table then (so a rebinding shows in every message), and each path, key, reason or quoted
+//! text isolated, so that it reads in its own direction in its place: a path stays a path
+//! in an Arabic sentence, and the sentence's full stop stays at its end.
+
+use std::path::PathBuf;
+
+use super::action::Action;
+use super::keymap::Keymap;
+use super::lang::{Lang, tr};
+use crate::corpus::sanitise_line;
+
+/// Starts a left-to-right isolate (a path, a key, a system's reason).
+const LRI: char = '\u{2066}';
+/// Starts an isolate in the direction of its first strong letter (words someone wrote).
+const FSI: char = '\u{2068}';
+/// Ends an isolate.
+const PDI: char = '\u{2069}';
+
+/// A message for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// Files of the collection could not be opened or were read with a warning.
+    FilesSkipped(usize),
+    /// The skipped files were asked for and there are none.
+    NoFileSkipped,
+    /// Bookmarks that could not be placed in their (edited) articles.
+    BookmarksUnplaced(usize),
+    /// Something was pasted with no prompt open.
+    PasteIgnored,
+    /// Past the last article.
+    LastArticle,
+    /// Before the first article.
+    FirstArticle,
+    /// Past the last paragraph.
+    LastParagraph,
+    /// Before the first paragraph.
+    FirstParagraph,
+    /// Back was asked for with no jump to go back from.
+    NothingToGoBackTo,
+    /// What was asked for needs every article, still being read.
+    StillReading,
+    /// Bookmarks and notes wait until the article is read whole.
+    StillReadingArticle,
+    /// The theme list was asked for and there are no themes.
+    NoCommonTheme,
+    /// A theme became active (its label).
+    ThemeActive(String),
+    /// The next passage wrapped round to the theme's first.
+    ThemeFirstAgain(String),
+    /// The previous passage wrapped round to the theme's last.
+    ThemeLastAgain(String),
+    /// A passage was asked for with no theme active.
+    NoActiveTheme,
+    /// A search found nothing (the query).
+    NoMatch(String),
+    /// A search hit was reached.
+    Hit {
+        /// Which hit, from 1.
+        number: usize,
+        /// How many hits there are.
+        count: usize,
+        /// The query.
+        query: String,
+        /// How the hit was reached.
+        reached: Reached,
+    },
+    /// A hit was asked for before any search.
+    NoSearch,
+    /// The paragraph was bookmarked.
+    Bookmarked,
+    /// The paragraph's bookmark was removed.
+    BookmarkRemoved,
+    /// A note was saved.
+    NoteSaved,
+    /// A note was emptied.
+    NoteRemoved,
+    /// The bookmark list was asked for and there are none.
+    NoBookmarks,
+    /// The handout was written (where).
+    HandoutWritten(PathBuf),
+    /// The handout could not be written (the system's reason).
+    HandoutFailed(String),
+    /// The reading state could not be saved (where, and the system's reason).
+    StateNotSaved(PathBuf, String),
+    /// A warning written where it arose (the state file, the collection, `config.toml`),
+    /// shown as it was written.
+    Warning(String),
+}
+
+/// How a search hit was reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reached {
+    /// The next or previous one.
+    Step,
+    /// Round from the last to the first.
+    FirstAgain,
+    /// Round from the first to the last.
+    LastAgain,
+}
+
+/// A value inside a message, which is isolated so that it reads in its own direction.
+enum Value<'a> {
+    /// A number.
+    Count(usize),
+    /// Words someone wrote (a theme's label, a query).
+    Words(&'a str),
+    /// A path.
+    Path(&'a PathBuf),
+    /// The key bound to an action now.
+    Key(Action),
+    /// A reason given by the system or a library, in its own words.
+    Reason(&'a str),
+}
+
+impl Message {
+    /// The message's English template (the key of its translation, see [`tr`]) and the
+    /// values that fill its `{}` in order.
+    fn parts(&self) -> (&'static str, Vec<Value<'_>>) {
+        use Value::{Count, Key, Path, Reason, Words};
+        match self {
+            Message::FilesSkipped(1) => (
+                "A file could not be opened or was read with a warning: {} shows it.",
+                vec![Key(Action::Skipped)],
+            ),
+            Message::FilesSkipped(n) => (
+                "{} files could not be opened or were read with a warning: {} lists them.",
+                vec![Count(*n), Key(Action::Skipped)],
+            ),
+            Message::NoFileSkipped => ("No file was skipped.", vec![]),
+            Message::BookmarksUnplaced(1) => (
+                "A bookmark could not be placed in its article: {} shows it.",
+                vec![Key(Action::Skipped)],
+            ),
+            Message::BookmarksUnplaced(n) => (
+                "{} bookmarks could not be placed in their articles: {} lists them.",
+                vec![Count(*n), Key(Action::Skipped)],
+            ),
+            Message::PasteIgnored => (
+                "Paste goes into a note ({}) or a search ({}).",
+                vec![Key(Action::Note), Key(Action::Search)],
+            ),
+            Message::LastArticle => ("This is the last article.", vec![]),
+            Message::FirstArticle => ("This is the first article.", vec![]),
+            Message::LastParagraph => ("This is the last paragraph.", vec![]),
+            Message::FirstParagraph => ("This is the first paragraph.", vec![]),
+            Message::NothingToGoBackTo => ("No earlier place to go back to.", vec![]),
+            Message::StillReading => ("Still reading the articles…", vec![]),
+            Message::StillReadingArticle => {
+                ("Still reading this article: bookmarks and notes in a moment.", vec![])
+            }
+            Message::NoCommonTheme => ("These articles have no theme in common.", vec![]),
+            Message::ThemeActive(label) => (
+                "Theme «{}»: {} next passage, {} previous, {} clears the mark.",
+                vec![
+                    Words(label),
+                    Key(Action::NextPassage),
+                    Key(Action::PreviousPassage),
+                    Key(Action::Close),
+                ],
+            ),
+            Message::ThemeFirstAgain(label) => {
+                ("Back to the first passage of «{}».", vec![Words(label)])
+            }
+            Message::ThemeLastAgain(label) => {
+                ("Round to the last passage of «{}».", vec![Words(label)])
+            }
+            Message::NoActiveTheme => {
+                ("No theme is active: press {} to choose one.", vec![Key(Action::ThemeList)])
+            }
+            Message::NoMatch(query) => ("No match for «{}».", vec![Words(query)]),
+            Message::Hit { number, count, query, reached } => {
+                let template = match reached {
+                    Reached::Step => "Hit {} of {} for «{}».",
+                    Reached::FirstAgain => "Back to the first hit: {} of {} for «{}».",
+                    Reached::LastAgain => "Round to the last hit: {} of {} for «{}».",
+                };
+                (template, vec![Count(*number), Count(*count), Words(query)])
+            }
+            Message::NoSearch => ("No search yet: press {} to search.", vec![Key(Action::Search)]),
+            Message::Bookmarked => ("Bookmarked.", vec![]),
+            Message::BookmarkRemoved => ("Bookmark removed.", vec![]),
+            Message::NoteSaved => ("Note saved.", vec![]),
+            Message::NoteRemoved => ("Note removed; the bookmark stays.", vec![]),
+            Message::NoBookmarks => (
+                "No bookmarks yet: {} bookmarks a paragraph, {} adds a note.",
+                vec![Key(Action::Bookmark), Key(Action::Note)],
+            ),
+            Message::HandoutWritten(path) => ("Handout written to {}.", vec![Path(path)]),
+            Message::HandoutFailed(reason) => {
+                ("The handout could not be written: {}.", vec![Reason(reason)])
+            }
+            Message::StateNotSaved(path, reason) => (
+                "The reading state could not be saved in {}: {}.",
+                vec![Path(path), Reason(reason)],
+            ),
+            Message::Warning(text) => ("{}", vec![Words(text)]),
+        }
+    }
+
+    /// The message in `lang`, naming the keys `keymap` binds now, every value isolated and
+    /// made safe to show ([`sanitise_line`]): a text for [`super::paint::message_line`].
+    pub fn render(&self, lang: Lang, keymap: &Keymap) -> String {
+        let (template, values) = self.parts();
+        let mut values = values.into_iter();
+        let mut out = String::new();
+        let mut pieces = tr(lang, template).split("{}").peekable();
+        while let Some(piece) = pieces.next() {
+            out.push_str(piece);
+            if pieces.peek().is_none() {
+                break;
+            }
+            match values.next() {
+                Some(Value::Count(n)) => out.push_str(&n.to_string()),
+                Some(Value::Words(words)) => isolated(&mut out, FSI, words),
+                Some(Value::Path(path)) => isolated(&mut out, LRI, &path.display().to_string()),
+                Some(Value::Key(action)) => {
+                    isolated(&mut out, LRI, &keymap.label_of(action).unwrap_or_default());
+                }
+                Some(Value::Reason(reason)) => isolated(&mut out, LRI, reason),
+                None => {}
+            }
+        }
+        out
+    }
+}
+
+/// Push `text`, made safe to show, between `start` and the end of an isolate.
+fn isolated(out: &mut String, start: char, text: &str) {
+    out.push(start);
+    out.push_str(&sanitise_line(text));
+    out.push(PDI);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One message of every kind.
+    fn every_message() -> Vec<Message> {
+        let path = PathBuf::from("/home/user/notes/basira-handout.md");
+        let hit =
+            |reached| Message::Hit { number: 2, count: 6, query: "تلجرام".into(), reached };
+        vec![
+            Message::FilesSkipped(1),
+            Message::FilesSkipped(3),
+            Message::NoFileSkipped,
+            Message::BookmarksUnplaced(1),
+            Message::BookmarksUnplaced(2),
+            Message::PasteIgnored,
+            Message::LastArticle,
+            Message::FirstArticle,
+            Message::LastParagraph,
+            Message::FirstParagraph,
+            Message::NothingToGoBackTo,
+            Message::StillReading,
+            Message::StillReadingArticle,
+            Message::NoCommonTheme,
+            Message::ThemeActive("التعليم".into()),
+            Message::ThemeFirstAgain("التعليم".into()),
+            Message::ThemeLastAgain("التعليم".into()),
+            Message::NoActiveTheme,
+            Message::NoMatch("تلجرام".into()),
+            hit(Reached::Step),
+            hit(Reached::FirstAgain),
+            hit(Reached::LastAgain),
+            Message::NoSearch,
+            Message::Bookmarked,
+            Message::BookmarkRemoved,
+            Message::NoteSaved,
+            Message::NoteRemoved,
+            Message::NoBookmarks,
+            Message::HandoutWritten(path.clone()),
+            Message::HandoutFailed("Permission denied (os error 13)".into()),
+            Message::StateNotSaved(path, "No space left on device (os error 28)".into()),
+        ]
+    }
+
+    /// `text` without what is isolated in it (the values).
+    fn outside_isolates(text: &str) -> String {
+        let mut depth = 0;
+        text.chars()
+            .filter(|&c| {
+                match c {
+                    LRI | FSI => depth += 1,
+                    PDI => depth -= 1,
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_arabic_message_is_arabic_apart_from_its_values() {
+        let keymap = Keymap::default();
+        for message in every_message() {
+            let english = message.render(Lang::En, &keymap);
+            let arabic = message.render(Lang::Ar, &keymap);
+            assert_ne!(english, arabic, "{message:?} has no Arabic");
+            let words = outside_isolates(&arabic);
+            assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "{message:?}: {arabic}");
+        }
+    }
+
+    #[test]
+    fn a_message_names_the_key_bound_now_in_both_languages() {
+        let mut keymap = Keymap::default();
+        keymap.rebind("themes", &["T".to_string()]).unwrap();
+        for lang in [Lang::En, Lang::Ar] {
+            let text = Message::NoActiveTheme.render(lang, &keymap);
+            assert!(text.contains("\u{2066}T\u{2069}"), "{text}");
+            assert!(!text.contains('t') || lang == Lang::En, "{text}");
+        }
+        assert_eq!(Message::NoActiveTheme.render(Lang::En, &keymap).matches('T').count(), 1);
+    }
+
+    #[test]
+    fn a_value_is_isolated_and_made_safe() {
+        let keymap = Keymap::default();
+        let text = Message::NoMatch("a\u{202E}b\u{1b}[2J".into()).render(Lang::Ar, &keymap);
+        assert!(!text.contains('\u{202E}') && !text.contains('\u{1b}'), "{text:?}");
+        let path = PathBuf::from("/home/user/notes/basira-handout.md");
+        let text = Message::HandoutWritten(path).render(Lang::Ar, &keymap);
+        assert!(text.contains("\u{2066}/home/user/notes/basira-handout.md\u{2069}"), "{text}");
+        assert!(text.ends_with('.'), "the full stop is the sentence's: {text}");
+    }
+}
