@@ -220,7 +220,7 @@ impl App {
             panel_key: None,
             overlay: None,
             jumps: Vec::new(),
-            message: config.warnings.first().cloned().map(Message::Warning),
+            message: config.warnings.first().cloned().map(Message::Config),
             look,
             screen,
             view,

@@ -43,9 +43,31 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// The widest the text column gets.
     pub max_text_width: u16,
-    /// One sentence per problem, naming the file and the entry.
-    pub warnings: Vec<String>,
+    /// One problem per entry, naming the file and the entry.
+    pub warnings: Vec<ConfigWarning>,
 }
+
+/// What was wrong with `config.toml` (shown as a [`super::message::Message::Config`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigWarning {
+    /// The file could not be read (its path, and why); the defaults are used.
+    Unreadable(PathBuf, String),
+    /// The file is not TOML (its name, the line if known, and what the parser said); the
+    /// defaults are used.
+    Malformed(String, Option<usize>, String),
+    /// A setting has a value it cannot take (the file's name, and `setting = value`); the
+    /// default is kept.
+    BadValue(String, String),
+    /// A key binding is wrong (the file's name, and what is wrong); the action keeps its
+    /// default keys.
+    BadKeys(String, String),
+    /// A setting basira does not know (the file's name, and the setting).
+    UnknownSetting(String, String),
+}
+
+/// The values each setting can take, as a warning about a bad one lists them (in no
+/// language: it is shown in both).
+pub const SETTING_VALUES: &str = "lang: \"ar\" | \"en\"; colors: \"dark\" | \"light\" | \"mono\"; ascii_borders: true | false; max_text_width: 20–400";
 
 impl Default for Config {
     fn default() -> Config {
@@ -92,7 +114,7 @@ impl Config {
             }
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Config::default(),
             Err(e) => Config {
-                warnings: vec![format!("{}: cannot be read ({e}); defaults used.", path.display())],
+                warnings: vec![ConfigWarning::Unreadable(path.to_path_buf(), e.to_string())],
                 ..Config::default()
             },
         }
@@ -104,14 +126,9 @@ impl Config {
         let table: toml::Table = match toml::from_str(text) {
             Ok(table) => table,
             Err(e) => {
-                let at = e
-                    .span()
-                    .map(|span| format!(" line {}", text[..span.start].lines().count().max(1)))
-                    .unwrap_or_default();
-                config.warnings.push(format!(
-                    "{name}{at}: {}; defaults used.",
-                    e.message().trim_end_matches('.')
-                ));
+                let line = e.span().map(|span| text[..span.start].lines().count().max(1));
+                let reason = e.message().trim_end_matches('.').to_string();
+                config.warnings.push(ConfigWarning::Malformed(name.to_string(), line, reason));
                 return config;
             }
         };
@@ -130,9 +147,8 @@ impl Config {
                     config.max_text_width = *width as u16;
                 }
                 ("lang" | "colors" | "ascii_borders" | "max_text_width", value) => {
-                    config.warnings.push(format!(
-                        "{name}: {section} = {value} is not a valid value (lang: \"ar\" or \"en\"; colors: \"dark\", \"light\" or \"mono\"; ascii_borders: true or false; max_text_width: 20 to 400); the default is kept."
-                    ));
+                    let setting = format!("{section} = {value}");
+                    config.warnings.push(ConfigWarning::BadValue(name.to_string(), setting));
                 }
                 ("keys", toml::Value::Table(keys)) => {
                     for (action, value) in keys {
@@ -140,13 +156,13 @@ impl Config {
                             .ok_or_else(|| format!("keys.{action} must be a key or a list of keys"))
                             .and_then(|keys| config.keymap.rebind(action, &keys));
                         if let Err(why) = result {
-                            config
-                                .warnings
-                                .push(format!("{name}: {why}; its default keys are kept."));
+                            config.warnings.push(ConfigWarning::BadKeys(name.to_string(), why));
                         }
                     }
                 }
-                _ => config.warnings.push(format!("{name}: unknown setting \"{section}\".")),
+                _ => config
+                    .warnings
+                    .push(ConfigWarning::UnknownSetting(name.to_string(), section.clone())),
             }
         }
         config
@@ -188,9 +204,12 @@ mod tests {
         assert_eq!(map.action_for(Key::ch('j')), Some(Action::Down), "default kept");
         assert_eq!(map.action_for(Key::ch('k')), Some(Action::Up), "default kept");
         assert_eq!(config.warnings.len(), 3, "{:?}", config.warnings);
-        assert!(config.warnings.iter().any(|w| w.contains("\"jump\"")));
-        assert!(config.warnings.iter().any(|w| w.contains("keys.down")));
-        assert!(config.warnings.iter().any(|w| w.contains("<Nope>")));
+        let about = |needle: &str| {
+            config.warnings.iter().any(
+                |w| matches!(w, ConfigWarning::BadKeys(name, why) if name == "config.toml" && why.contains(needle)),
+            )
+        };
+        assert!(about("\"jump\"") && about("keys.down") && about("<Nope>"));
     }
 
     #[test]
@@ -198,7 +217,11 @@ mod tests {
         let config = Config::parse("config.toml", "[keys]\ndown = [\"j\"\n");
         assert_eq!(config.keymap, Keymap::default());
         assert_eq!(config.warnings.len(), 1);
-        assert!(config.warnings[0].starts_with("config.toml line "), "{}", config.warnings[0]);
+        assert!(
+            matches!(&config.warnings[0], ConfigWarning::Malformed(name, Some(_), _) if name == "config.toml"),
+            "{:?}",
+            config.warnings[0]
+        );
     }
 
     #[test]
@@ -214,7 +237,10 @@ mod tests {
         assert_eq!(config.max_text_width, 72);
         let bad = Config::parse("config.toml", "colors = \"purple\"\nmax_text_width = 5\n");
         assert_eq!(bad.warnings.len(), 2);
-        assert!(bad.warnings[0].contains("colors = \"purple\""), "{}", bad.warnings[0]);
+        assert_eq!(
+            bad.warnings[0],
+            ConfigWarning::BadValue("config.toml".into(), "colors = \"purple\"".into())
+        );
         assert_eq!(bad.scheme, Scheme::Dark);
         assert_eq!(bad.max_text_width, MAX_TEXT_WIDTH);
     }

@@ -228,6 +228,16 @@ fn arabic(english: &str) -> Option<&'static str> {
         "Handout written to {}." => "كُتبت المطبوعة في {}.",
         "The handout could not be written: {}." => "تعذّرت كتابة المطبوعة: {}.",
         "The reading state could not be saved in {}: {}." => "تعذّر حفظ حالة القراءة في {}: {}.",
+        "{}: cannot be read ({}); defaults used." => {
+            "تعذّرت قراءة {} ({})؛ استُعملت الإعدادات الافتراضية."
+        }
+        "{} line {}: {}; defaults used." => "{}، السطر {}: {}؛ استُعملت الإعدادات الافتراضية.",
+        "{}: {}; defaults used." => "{}: {}؛ استُعملت الإعدادات الافتراضية.",
+        "{}: {} is not a valid value ({}); the default is kept." => {
+            "{}: {} ليست قيمة صالحة ({})؛ بقيت القيمة الافتراضية."
+        }
+        "{}: {}; its default keys are kept." => "{}: {}؛ بقيت مفاتيحه الافتراضية.",
+        "{}: unknown setting «{}»." => "{}: إعداد غير معروف «{}».",
         _ => return None,
     })
 }

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use super::action::Action;
+use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
 use super::lang::{Lang, tr};
 use crate::corpus::sanitise_line;
@@ -84,8 +85,10 @@ pub enum Message {
     HandoutFailed(String),
     /// The reading state could not be saved (where, and the system's reason).
     StateNotSaved(PathBuf, String),
-    /// A warning written where it arose (the state file, the collection, `config.toml`),
-    /// shown as it was written.
+    /// What was wrong with `config.toml`.
+    Config(ConfigWarning),
+    /// A warning written where it arose (the state file, the collection), shown as it was
+    /// written.
     Warning(String),
 }
 
@@ -108,6 +111,8 @@ enum Value<'a> {
     Words(&'a str),
     /// A path.
     Path(&'a PathBuf),
+    /// A file's name, or a setting of one.
+    Name(&'a str),
     /// The key bound to an action now.
     Key(Action),
     /// A reason given by the system or a library, in its own words.
@@ -195,6 +200,7 @@ impl Message {
                 "The reading state could not be saved in {}: {}.",
                 vec![Path(path), Reason(reason)],
             ),
+            Message::Config(warning) => config_parts(warning),
             Message::Warning(text) => ("{}", vec![Words(text)]),
         }
     }
@@ -215,6 +221,7 @@ impl Message {
                 Some(Value::Count(n)) => out.push_str(&n.to_string()),
                 Some(Value::Words(words)) => isolated(&mut out, FSI, words),
                 Some(Value::Path(path)) => isolated(&mut out, LRI, &path.display().to_string()),
+                Some(Value::Name(name)) => isolated(&mut out, LRI, name),
                 Some(Value::Key(action)) => {
                     isolated(&mut out, LRI, &keymap.label_of(action).unwrap_or_default());
                 }
@@ -223,6 +230,32 @@ impl Message {
             }
         }
         out
+    }
+}
+
+/// The template and values of a warning about `config.toml`.
+fn config_parts(warning: &ConfigWarning) -> (&'static str, Vec<Value<'_>>) {
+    use Value::{Count, Name, Path, Reason};
+    match warning {
+        ConfigWarning::Unreadable(path, reason) => {
+            ("{}: cannot be read ({}); defaults used.", vec![Path(path), Reason(reason)])
+        }
+        ConfigWarning::Malformed(name, Some(line), reason) => {
+            ("{} line {}: {}; defaults used.", vec![Name(name), Count(*line), Reason(reason)])
+        }
+        ConfigWarning::Malformed(name, None, reason) => {
+            ("{}: {}; defaults used.", vec![Name(name), Reason(reason)])
+        }
+        ConfigWarning::BadValue(name, setting) => (
+            "{}: {} is not a valid value ({}); the default is kept.",
+            vec![Name(name), Name(setting), Name(SETTING_VALUES)],
+        ),
+        ConfigWarning::BadKeys(name, reason) => {
+            ("{}: {}; its default keys are kept.", vec![Name(name), Reason(reason)])
+        }
+        ConfigWarning::UnknownSetting(name, setting) => {
+            ("{}: unknown setting «{}».", vec![Name(name), Name(setting)])
+        }
     }
 }
 
@@ -273,7 +306,13 @@ mod tests {
             Message::NoBookmarks,
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),
-            Message::StateNotSaved(path, "No space left on device (os error 28)".into()),
+            Message::StateNotSaved(path.clone(), "No space left on device (os error 28)".into()),
+            Message::Config(ConfigWarning::Unreadable(path, "it is a named pipe".into())),
+            Message::Config(ConfigWarning::Malformed("config.toml".into(), Some(3), "x".into())),
+            Message::Config(ConfigWarning::Malformed("config.toml".into(), None, "x".into())),
+            Message::Config(ConfigWarning::BadValue("config.toml".into(), "colors = 1".into())),
+            Message::Config(ConfigWarning::BadKeys("config.toml".into(), "keys.up".into())),
+            Message::Config(ConfigWarning::UnknownSetting("config.toml".into(), "x".into())),
         ]
     }
 
