@@ -47,7 +47,7 @@ pub struct Config {
     pub warnings: Vec<ConfigWarning>,
 }
 
-/// What was wrong with `config.toml` (shown as a [`super::message::Message::Config`]).
+/// What was wrong with `config.toml` (the status line shows it in the interface language).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigWarning {
     /// The file could not be read (its path, and why); the defaults are used.

@@ -22,7 +22,7 @@ pub fn ui_text(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> V
     name_line(&format!("{mark}{text}"), direction, width, options)
 }
 
-/// A message already made safe to show ([`super::message::Message::render`]) on one line of
+/// A message already made safe to show (a rendered message, its values isolated) on one line of
 /// `width` cells, in the interface's direction; its isolates are kept, so that each value
 /// in it reads in its own direction in its place.
 pub fn message_line(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> VisualLine {
