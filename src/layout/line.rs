@@ -172,16 +172,15 @@ impl Lines<'_> {
         let mut line = VisualLine {
             indent,
             width: total as u16,
-            text: String::with_capacity(clusters.text.len().min(total * 4)),
+            text: String::with_capacity(total * 2),
             glyphs: Vec::with_capacity(drawn.len()),
         };
         for i in order {
             let k = drawn.start + i;
             let cluster = &clusters.list[k];
             let text_start = line.text.len() as u32;
-            let (mirrored, rest) = drawn_parts(clusters.text_of(cluster), levels[i]);
-            line.text.extend(mirrored);
-            line.text.push_str(rest);
+            line.text.push(drawn_first(cluster.first, levels[i]));
+            line.text.push_str(clusters.rest_of(cluster));
             line.glyphs.push(Glyph {
                 text_start,
                 text_len: line.text.len() as u32 - text_start,
@@ -202,11 +201,11 @@ impl Lines<'_> {
         let text_start = out.len();
         for i in order {
             let cluster = &self.clusters.list[drawn.start + i];
-            let (mirrored, rest) = drawn_parts(self.clusters.text_of(cluster), levels[i]);
-            if let Some(c) = mirrored {
-                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            push_char(out, drawn_first(cluster.first, levels[i]));
+            let rest = self.clusters.rest_of(cluster);
+            if !rest.is_empty() {
+                out.extend_from_slice(rest.as_bytes());
             }
-            out.extend_from_slice(rest.as_bytes());
         }
         match out[text_start..].iter().rposition(|&b| b != b' ') {
             Some(last) => out.truncate(text_start + last + 1),
@@ -221,18 +220,21 @@ fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
     clusters.list.get(k + 1).map_or(source_len, |c| c.source as usize)
 }
 
-/// The drawn text of a cluster at bidi level `level`, as the mirrored form of its first
-/// character, if it is drawn mirrored (at an odd, right-to-left level), and the text after it
-/// (else the whole text). Arabic letters, most of what is drawn, have no mirrored form: their
-/// lead bytes settle it without decoding the character.
-fn drawn_parts(text: &str, level: u8) -> (Option<char>, &str) {
-    let mirrored = match text.as_bytes().first() {
-        Some(0xD8..=0xDB) | None => None,
-        Some(_) if level.is_multiple_of(2) => None,
-        Some(_) => text.chars().next().and_then(|first| Some((mirror(first)?, first.len_utf8()))),
-    };
-    match mirrored {
-        Some((c, skipped)) => (Some(c), &text[skipped..]),
-        None => (None, text),
+/// The first character of a cluster as it is drawn at bidi level `level`: mirrored at an odd
+/// (right-to-left) level, if it has a mirrored form. Arabic letters, most of what is drawn,
+/// have none.
+fn drawn_first(first: char, level: u8) -> char {
+    if level.is_multiple_of(2) || ('\u{0600}'..='\u{06FF}').contains(&first) {
+        return first;
     }
+    mirror(first).unwrap_or(first)
+}
+
+/// Append the UTF-8 bytes of `c` to `out`, with one store of four bytes (the bytes past the
+/// character are cut off again) rather than a copy of a length known only at run time.
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut bytes = [0; 4];
+    let end = out.len() + c.encode_utf8(&mut bytes).len();
+    out.extend_from_slice(&bytes);
+    out.truncate(end);
 }
