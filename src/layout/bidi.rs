@@ -94,6 +94,18 @@ impl<'a> ParagraphBidi<'a> {
         }
     }
 
+    /// The levels after rule L1 of the characters of `line` that start at the byte offsets
+    /// `starts` (increasing, inside the line): [`ParagraphBidi::line_levels`] at those bytes.
+    pub fn levels_at(&self, line: Range<usize>, starts: impl Iterator<Item = usize>) -> Vec<u8> {
+        match &self.resolution {
+            Resolution::Implicit(levels) => levels.levels_at(line, starts),
+            Resolution::Full(info) => {
+                let levels = full_line_levels(info, line.clone());
+                starts.map(|start| levels[start - line.start]).collect()
+            }
+        }
+    }
+
     /// Whether the character starting at byte `index` is removed by rule X9: an explicit
     /// embedding or override control, or a boundary neutral. Such characters take no part in
     /// the visual order.
@@ -229,7 +241,12 @@ mod tests {
         assert_eq!(fast.paragraph_level(), full.paragraph_level());
         assert_eq!(fast.is_pure_ltr(), full.is_pure_ltr(), "{text:?}");
         for line in [0..text.len(), 0..cut, cut..text.len()] {
-            assert_eq!(fast.line_levels(line.clone()), full.line_levels(line), "{text:?}");
+            let levels = full.line_levels(line.clone());
+            assert_eq!(fast.line_levels(line.clone()), levels, "{text:?}");
+            let starts = || text[line.clone()].char_indices().map(|(i, _)| line.start + i);
+            let expected: Vec<u8> = starts().map(|i| levels[i - line.start]).collect();
+            assert_eq!(fast.levels_at(line.clone(), starts()), expected, "{text:?}");
+            assert_eq!(full.levels_at(line.clone(), starts()), expected, "{text:?}");
         }
         assert!(text.char_indices().all(|(i, _)| !fast.is_removed(i)));
     }

@@ -264,6 +264,42 @@ impl ImplicitLevels {
     }
 }
 
+impl ImplicitLevels {
+    /// The levels after rule L1 of the characters of `line` that start at the byte offsets
+    /// `starts` (increasing, inside the line): [`ImplicitLevels::line_levels`] at those bytes,
+    /// without the levels of the whole line unless it has segment separators.
+    pub fn levels_at(&self, line: Range<usize>, starts: impl Iterator<Item = usize>) -> Vec<u8> {
+        let paragraph = self.paragraph_level;
+        match &self.bytes {
+            ByteLevels::Uniform => starts.map(|_| paragraph).collect(),
+            ByteLevels::PerByte { has_segment_separators: true, .. } => {
+                let levels = self.line_levels(line.clone());
+                starts.map(|start| levels[start - line.start]).collect()
+            }
+            ByteLevels::PerByte { entries, .. } => {
+                // Rule L1: the whitespace at the end of the line takes the paragraph level.
+                let trailing = entries[line.clone()]
+                    .iter()
+                    .rev()
+                    .take_while(|&&entry| entry & WHITESPACE != 0)
+                    .count();
+                let whitespace = line.end - trailing;
+                starts
+                    .map(
+                        |start| {
+                            if start >= whitespace {
+                                paragraph
+                            } else {
+                                entries[start] & LEVEL_BITS
+                            }
+                        },
+                    )
+                    .collect()
+            }
+        }
+    }
+}
+
 /// Whether every character of a paragraph whose embedding direction is `e` and which holds
 /// the classes `present` resolves to the paragraph level. It does when no character can take
 /// the other direction: in a left-to-right paragraph, European numbers become L (W7) when

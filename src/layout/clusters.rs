@@ -14,10 +14,12 @@ const MAX_CLUSTER_CHARS: usize = 16;
 /// One grapheme cluster as it will be drawn in the terminal.
 #[derive(Clone, Copy, Debug)]
 pub struct Cluster {
-    /// Start of the drawn text in the shared buffer.
-    pub text_start: u32,
-    /// Length in bytes of the drawn text.
-    pub text_len: u32,
+    /// The first character drawn (the only one of most clusters).
+    pub first: char,
+    /// Start in the shared buffer of the characters drawn after the first (marks).
+    rest_start: u32,
+    /// Their length in bytes: a cluster draws at most [`MAX_CLUSTER_CHARS`] characters.
+    rest_len: u8,
     /// Width in cells.
     pub width: u8,
     /// Byte offset of the first source character; the cluster stands for the source up to the
@@ -31,94 +33,134 @@ pub struct Cluster {
     pub is_space: bool,
 }
 
-/// Drawn text of all clusters, plus the clusters in logical order.
+impl Cluster {
+    /// A cluster of the one character `ch`, one cell wide, from source byte `source`.
+    pub fn single(ch: char, source: u32) -> Cluster {
+        Cluster {
+            first: ch,
+            rest_start: 0,
+            rest_len: 0,
+            width: 1,
+            source,
+            anchor: source,
+            is_space: ch == ' ',
+        }
+    }
+}
+
+/// The clusters in logical order, and the text they draw after their first characters.
 pub struct Clusters {
-    /// The drawn text; clusters point into it.
-    pub text: String,
+    /// What clusters draw after their first characters; clusters point into it.
+    text: String,
     /// The clusters in logical order, their sources increasing.
     pub list: Vec<Cluster>,
 }
 
 impl Clusters {
-    /// The drawn text of a cluster.
-    pub fn text_of(&self, cluster: &Cluster) -> &str {
-        let start = cluster.text_start as usize;
-        &self.text[start..start + cluster.text_len as usize]
-    }
-
-    /// Give cluster `index` a different drawn text (appended to the buffer) and width.
-    pub fn replace(&mut self, index: usize, text: &str, width: u8) {
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        let cluster = &mut self.list[index];
-        cluster.text_start = start;
-        cluster.text_len = text.len() as u32;
-        cluster.width = width;
+    /// What a cluster draws after its first character.
+    pub fn rest_of(&self, cluster: &Cluster) -> &str {
+        if cluster.rest_len == 0 {
+            return "";
+        }
+        let start = cluster.rest_start as usize;
+        &self.text[start..start + usize::from(cluster.rest_len)]
     }
 }
 
-/// Group the characters to draw into grapheme clusters and measure each one exactly as the
-/// terminal will draw it.
+/// Groups the characters to draw into grapheme clusters as they come, and measures each one
+/// exactly as the terminal will draw it.
 ///
 /// A cluster that would draw nothing (a zero-width format character) is folded into the one
 /// before it; combining marks with no letter to sit on (at the start, or after a space) are
 /// drawn on a dotted circle; a tab is drawn as one space; any control character that got this
-/// far is drawn as U+FFFD.
-pub fn clusters(shaped: &[Shaped]) -> Clusters {
-    let mut out = Clusters {
-        text: String::with_capacity(shaped.len() * 2 + 8),
-        list: Vec::with_capacity(shaped.len()),
-    };
-    let mut stretch = String::new();
-    let mut sources = Vec::new();
-    let mut i = 0;
-    // Whether shaped[i] is simple, carried from the step before.
-    let mut this_is_simple = shaped.first().is_some_and(|s| is_simple(s.ch));
-    while i < shaped.len() {
-        let ch = shaped[i].ch;
-        let next_is_simple = shaped.get(i + 1).is_none_or(|s| is_simple(s.ch));
-        if this_is_simple && next_is_simple {
-            // A cluster of one character, one cell wide: no segmenter, no width lookup.
-            out.push_simple(ch, shaped[i].source);
-            i += 1;
-            this_is_simple = next_is_simple;
-            continue;
+/// far is drawn as U+FFFD; a cluster wider than the line is drawn as an ellipsis.
+///
+/// A character and the next that are both simple (see [`is_simple`]) have a cluster boundary
+/// between them, so a simple character between two simple ones is a cluster of its own, made
+/// without the segmenter; every other stretch of characters goes through the segmenter, up to
+/// the next such boundary. The builder holds the last character back until the next one says
+/// which it is.
+pub struct ClusterBuilder {
+    clusters: Clusters,
+    /// The last character pushed, not placed yet, and whether it is simple.
+    pending: Option<(Shaped, bool)>,
+    /// The characters before `pending` that go through the segmenter together.
+    stretch: String,
+    /// For each character of `stretch`, its byte offset there and its source byte.
+    sources: Vec<(u32, u32)>,
+    /// The width of a line, in cells: a cluster wider than this is drawn as an ellipsis.
+    line_width: usize,
+}
+
+impl ClusterBuilder {
+    /// A builder for a paragraph laid out at `line_width` cells, with room for `capacity`
+    /// characters to draw.
+    pub fn new(line_width: usize, capacity: usize) -> Self {
+        ClusterBuilder {
+            clusters: Clusters { text: String::new(), list: Vec::with_capacity(capacity) },
+            pending: None,
+            stretch: String::new(),
+            sources: Vec::new(),
+            line_width,
         }
-        // A stretch up to the next boundary that is sure goes through the segmenter.
-        let end = (i + 1..shaped.len())
-            .find(|&j| is_simple(shaped[j - 1].ch) && is_simple(shaped[j].ch))
-            .unwrap_or(shaped.len());
-        stretch.clear();
-        sources.clear();
-        for s in &shaped[i..end] {
-            sources.push((stretch.len() as u32, s.source));
-            stretch.push(s.ch);
-        }
-        out.push_stretch(&stretch, &sources);
-        i = end;
-        this_is_simple = shaped.get(i).is_some_and(|s| is_simple(s.ch));
     }
-    out
+
+    /// Add the next character to draw.
+    #[inline(always)]
+    pub fn push(&mut self, shaped: Shaped) {
+        let simple = is_simple(shaped.ch);
+        if let Some((last, last_simple)) = self.pending.replace((shaped, simple)) {
+            if last_simple && simple && self.stretch.is_empty() {
+                self.clusters.push_simple(last.ch, last.source);
+            } else {
+                self.add_to_stretch(last);
+                if last_simple && simple {
+                    self.end_stretch();
+                }
+            }
+        }
+    }
+
+    /// The clusters of all the characters pushed, in logical order.
+    pub fn finish(mut self) -> Clusters {
+        if let Some((last, last_simple)) = self.pending.take() {
+            if last_simple && self.stretch.is_empty() {
+                self.clusters.push_simple(last.ch, last.source);
+            } else {
+                self.add_to_stretch(last);
+                self.end_stretch();
+            }
+        }
+        // The first cluster also covers anything removed from the start of the paragraph.
+        if let Some(first) = self.clusters.list.first_mut() {
+            first.source = 0;
+        }
+        self.clusters
+    }
+
+    /// Put `shaped` at the end of the stretch for the segmenter.
+    fn add_to_stretch(&mut self, shaped: Shaped) {
+        self.sources.push((self.stretch.len() as u32, shaped.source));
+        self.stretch.push(shaped.ch);
+    }
+
+    /// Cut the stretch into clusters.
+    fn end_stretch(&mut self) {
+        self.clusters.push_stretch(&self.stretch, &self.sources, self.line_width);
+        self.stretch.clear();
+        self.sources.clear();
+    }
 }
 
 impl Clusters {
     /// Append a simple character (see [`is_simple`]) from source byte `anchor` as a cluster.
     fn push_simple(&mut self, ch: char, anchor: u32) {
-        let text_start = self.text.len() as u32;
-        self.text.push(ch);
-        self.list.push(Cluster {
-            text_start,
-            text_len: ch.len_utf8() as u32,
-            width: 1,
-            source: if self.list.is_empty() { 0 } else { anchor },
-            anchor,
-            is_space: ch == ' ',
-        });
+        self.list.push(Cluster::single(ch, anchor));
     }
 
     /// Append the clusters of `stretch`, whose characters start at the given byte offsets
-    /// of the stretch and come from the given source bytes.
-    fn push_stretch(&mut self, stretch: &str, sources: &[(u32, u32)]) {
+    /// of the stretch and come from the given source bytes, on lines `line_width` wide.
+    fn push_stretch(&mut self, stretch: &str, sources: &[(u32, u32)], line_width: usize) {
         let mut cursor = 0;
         for (start, grapheme) in stretch.grapheme_indices(true) {
             // A space or control followed by marks: the marks are a cluster of their own.
@@ -136,13 +178,14 @@ impl Clusters {
                 while cursor + 1 < sources.len() && (sources[cursor].0 as usize) < piece_start {
                     cursor += 1;
                 }
-                self.push(piece, sources[cursor].1);
+                self.push(piece, sources[cursor].1, line_width);
             }
         }
     }
 
-    /// Append the cluster `grapheme`, whose first character comes from source byte `anchor`.
-    fn push(&mut self, grapheme: &str, anchor: u32) {
+    /// Append the cluster `grapheme`, whose first character comes from source byte `anchor`,
+    /// on lines `line_width` wide.
+    fn push(&mut self, grapheme: &str, anchor: u32, line_width: usize) {
         let first = grapheme.chars().next().unwrap_or(' ');
         let (drawn, width): (&str, usize) = match first {
             // A tab, and a line or paragraph separator inside a paragraph, are a space.
@@ -155,7 +198,11 @@ impl Clusters {
                     Some((cut, _)) => &grapheme[..cut],
                     None => grapheme,
                 };
-                (capped, UnicodeWidthStr::width(capped))
+                match UnicodeWidthStr::width(capped) {
+                    // Wider than the line: it could never be drawn whole.
+                    width if width > line_width => ("…", 1),
+                    width => (capped, width),
+                }
             }
         };
         // A format character draws nothing: it goes with the cluster before it, or, at the
@@ -163,16 +210,19 @@ impl Clusters {
         if width == 0 && !drawn.chars().any(is_mark) {
             return;
         }
-        let text_start = self.text.len() as u32;
-        if width == 0 {
-            self.text.push('\u{25CC}');
-        }
-        self.text.push_str(drawn);
+        // A mark with no letter to sit on is drawn on a dotted circle.
+        let (first, rest) = match drawn.chars().next() {
+            Some(first) if width > 0 => (first, &drawn[first.len_utf8()..]),
+            _ => ('\u{25CC}', drawn),
+        };
+        let rest_start = self.text.len() as u32;
+        self.text.push_str(rest);
         self.list.push(Cluster {
-            text_start,
-            text_len: self.text.len() as u32 - text_start,
+            first,
+            rest_start,
+            rest_len: rest.len() as u8,
             width: width.clamp(1, u8::MAX as usize) as u8,
-            source: if self.list.is_empty() { 0 } else { anchor },
+            source: anchor,
             anchor,
             is_space: matches!(first, ' ' | '\t' | '\u{2028}' | '\u{2029}' | '\u{3000}'),
         });
@@ -248,10 +298,17 @@ fn is_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// Everything `cluster` draws.
+    fn text_of(clusters: &Clusters, cluster: &Cluster) -> String {
+        format!("{}{}", cluster.first, clusters.rest_of(cluster))
+    }
+
     fn of(text: &str) -> Clusters {
-        let shaped: Vec<Shaped> =
-            text.char_indices().map(|(i, ch)| Shaped { ch, source: i as u32 }).collect();
-        clusters(&shaped)
+        let mut builder = ClusterBuilder::new(80, text.len());
+        for (i, ch) in text.char_indices() {
+            builder.push(Shaped { ch, source: i as u32 });
+        }
+        builder.finish()
     }
 
     /// The clusters of `text` with every character sent through the segmenter (no direct
@@ -260,7 +317,10 @@ mod tests {
         let mut out = Clusters { text: String::new(), list: Vec::new() };
         let sources: Vec<(u32, u32)> =
             text.char_indices().map(|(i, _)| (i as u32, i as u32)).collect();
-        out.push_stretch(text, &sources);
+        out.push_stretch(text, &sources, 80);
+        if let Some(first) = out.list.first_mut() {
+            first.source = 0;
+        }
         out
     }
 
@@ -270,7 +330,7 @@ mod tests {
         let fields = |c: &Clusters| -> Vec<(String, u8, u32, u32, bool)> {
             c.list
                 .iter()
-                .map(|k| (c.text_of(k).to_string(), k.width, k.source, k.anchor, k.is_space))
+                .map(|k| (text_of(c, k), k.width, k.source, k.anchor, k.is_space))
                 .collect()
         };
         assert_eq!(fields(&fast), fields(&slow), "{text:?}");
@@ -322,13 +382,13 @@ mod tests {
         // A soft hyphen inside a word, as pages copied from the web have them.
         let c = of("ب\u{AD}ت");
         assert_eq!(c.list.len(), 2);
-        assert!(!c.text.contains('\u{25CC}'));
+        assert!(c.list.iter().all(|k| !text_of(&c, k).contains('\u{25CC}')));
         // A zero-width space or byte-order mark opening a paragraph.
         for text in ["\u{200B}بت", "\u{FEFF}بت", "\u{E0001}بت"] {
             let c = of(text);
             assert_eq!(c.list.len(), 2, "{text:?}");
             assert_eq!(c.list[0].source, 0, "the first cluster covers the format character");
-            assert!(!c.text.contains('\u{25CC}'), "{text:?}");
+            assert!(c.list.iter().all(|k| !text_of(&c, k).contains('\u{25CC}')), "{text:?}");
         }
     }
 
@@ -336,7 +396,7 @@ mod tests {
     fn marks_stay_with_their_letter() {
         let c = of("بَت");
         assert_eq!(c.list.len(), 2);
-        assert_eq!(c.text_of(&c.list[0]), "بَ");
+        assert_eq!(text_of(&c, &c.list[0]), "بَ");
         assert_eq!(c.list[0].width, 1);
         assert_eq!(c.list[1].source, 4);
     }
@@ -344,7 +404,7 @@ mod tests {
     #[test]
     fn orphan_mark_gets_a_dotted_circle() {
         let c = of("\u{064E}ب");
-        assert_eq!(c.text_of(&c.list[0]), "\u{25CC}\u{064E}");
+        assert_eq!(text_of(&c, &c.list[0]), "\u{25CC}\u{064E}");
         assert_eq!(c.list[0].width, 1);
     }
 
@@ -353,7 +413,7 @@ mod tests {
         let c = of("a \u{064E}");
         assert_eq!(c.list.len(), 3);
         assert!(c.list[1].is_space);
-        assert_eq!(c.text_of(&c.list[2]), "\u{25CC}\u{064E}");
+        assert_eq!(text_of(&c, &c.list[2]), "\u{25CC}\u{064E}");
         assert_eq!(c.list[2].source, 2);
     }
 
@@ -374,10 +434,10 @@ mod tests {
     #[test]
     fn controls_and_tabs_never_reach_the_terminal() {
         let c = of("a\tb\u{1b}");
-        let drawn: String = c.list.iter().map(|k| c.text_of(k)).collect();
+        let drawn: String = c.list.iter().map(|k| text_of(&c, k)).collect();
         assert_eq!(drawn, "a b\u{FFFD}");
         let c = of("a\u{2028}b\u{2029}c\u{FFF9}d\u{FFFB}");
-        let drawn: String = c.list.iter().map(|k| c.text_of(k)).collect();
+        let drawn: String = c.list.iter().map(|k| text_of(&c, k)).collect();
         assert_eq!(drawn, "a b cd");
         assert!(c.list[1].is_space && c.list[3].is_space);
     }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::bidi::{ParagraphBidi, mirror, visual_order};
-use super::clusters::Clusters;
+use super::clusters::{Cluster, Clusters};
 use crate::text::Direction;
 
 /// One drawn cluster of a visual line.
@@ -101,10 +101,36 @@ struct Arranged {
     total: usize,
     /// Blank cells before them.
     indent: u16,
-    /// The bidi level of each drawn cluster after rule L1 (all 0 without reordering).
-    levels: Vec<u8>,
-    /// The drawn clusters in visual order, as indices from `drawn.start`.
-    order: Vec<usize>,
+    /// The order they are drawn in, with their bidi levels after rule L1.
+    order: Order,
+}
+
+/// The order the drawn clusters of a line go on the screen in, and their bidi levels.
+enum Order {
+    /// All at one level (0 without reordering): in logical order when it is even, reversed
+    /// when it is odd. Most lines.
+    Uniform(u8),
+    /// At different levels.
+    Mixed {
+        /// The level of each drawn cluster.
+        levels: Vec<u8>,
+        /// The drawn clusters in visual order, as indices from the first.
+        order: Vec<usize>,
+    },
+}
+
+impl Order {
+    /// Call `draw` with the index (from the first drawn) and level of each of the `count`
+    /// drawn clusters, in visual order.
+    fn for_each(&self, count: usize, mut draw: impl FnMut(usize, u8)) {
+        match self {
+            Order::Uniform(level) if level % 2 == 1 => {
+                (0..count).rev().for_each(|i| draw(i, *level));
+            }
+            Order::Uniform(level) => (0..count).for_each(|i| draw(i, *level)),
+            Order::Mixed { levels, order } => order.iter().for_each(|&i| draw(i, levels[i])),
+        }
+    }
 }
 
 /// A paragraph's clusters as they are laid out into lines: what every line of it shares.
@@ -140,55 +166,54 @@ impl Lines<'_> {
         }
 
         let drawn = range.start..end;
-        let mut levels = vec![0u8; drawn.len()];
         let bidi = self.bidi.filter(|b| !b.is_pure_ltr() && !range.is_empty());
-        let order: Vec<usize> = match (bidi, bidi.and_then(ParagraphBidi::uniform_level)) {
+        let order = match (bidi, bidi.and_then(ParagraphBidi::uniform_level)) {
             // The whole paragraph at one level: no line's levels to look up.
-            (_, Some(level)) => {
-                levels.fill(level);
-                visual_order(&levels)
-            }
+            (_, Some(level)) => Order::Uniform(level),
             (Some(bidi), None) => {
                 let line_start = list[range.start].source as usize;
                 let line_end = source_end(clusters, range.end - 1, self.source_len);
-                let line_levels = bidi.line_levels(line_start..line_end);
-                for (level, cluster) in levels.iter_mut().zip(&list[drawn.clone()]) {
-                    *level = line_levels[cluster.anchor as usize - line_start];
+                let anchors = list[drawn.clone()].iter().map(|c| c.anchor as usize);
+                let levels = bidi.levels_at(line_start..line_end, anchors);
+                match levels.first() {
+                    Some(&first) if levels.iter().any(|&level| level != first) => {
+                        let order = visual_order(&levels);
+                        Order::Mixed { levels, order }
+                    }
+                    first => Order::Uniform(first.copied().unwrap_or(0)),
                 }
-                visual_order(&levels)
             }
-            (None, None) => (0..drawn.len()).collect(),
+            (None, None) => Order::Uniform(0),
         };
         let indent =
             if self.visual && self.direction.is_rtl() { (width - total) as u16 } else { 0 };
-        Arranged { drawn, total, indent, levels, order }
+        Arranged { drawn, total, indent, order }
     }
 
     /// The visual line of clusters `range` (arranged as `arrange` says); clusters at odd levels
     /// show their mirrored bracket.
     pub fn build(&self, range: Range<usize>) -> VisualLine {
         let clusters = self.clusters;
-        let Arranged { drawn, total, indent, levels, order } = self.arrange(range);
+        let Arranged { drawn, total, indent, order } = self.arrange(range);
         let mut line = VisualLine {
             indent,
             width: total as u16,
-            text: String::with_capacity(clusters.text.len().min(total * 4)),
+            text: String::with_capacity(total * 2),
             glyphs: Vec::with_capacity(drawn.len()),
         };
-        for i in order {
+        order.for_each(drawn.len(), |i, level| {
             let k = drawn.start + i;
             let cluster = &clusters.list[k];
             let text_start = line.text.len() as u32;
-            let (mirrored, rest) = drawn_parts(clusters.text_of(cluster), levels[i]);
-            line.text.extend(mirrored);
-            line.text.push_str(rest);
+            line.text.push(drawn_first(cluster.first, level));
+            line.text.push_str(clusters.rest_of(cluster));
             line.glyphs.push(Glyph {
                 text_start,
                 text_len: line.text.len() as u32 - text_start,
                 width: cluster.width,
                 source: cluster.source..source_end(clusters, k, self.source_len) as u32,
             });
-        }
+        });
         line
     }
 
@@ -196,17 +221,25 @@ impl Lines<'_> {
     /// shows it: the indent as spaces, the text without trailing spaces (nothing of either
     /// for a blank line), then a newline.
     pub fn write(&self, range: Range<usize>, out: &mut Vec<u8>) {
-        let Arranged { drawn, indent, levels, order, .. } = self.arrange(range);
+        let Arranged { drawn, indent, order, .. } = self.arrange(range);
         let line_start = out.len();
         out.resize(line_start + usize::from(indent), b' ');
         let text_start = out.len();
-        for i in order {
-            let cluster = &self.clusters.list[drawn.start + i];
-            let (mirrored, rest) = drawn_parts(self.clusters.text_of(cluster), levels[i]);
-            if let Some(c) = mirrored {
-                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        let all = self.clusters;
+        let clusters = &all.list[drawn];
+        // A loop of its own for each order, the commonest first: most lines are at one level.
+        match &order {
+            Order::Uniform(level) if level % 2 == 1 => {
+                clusters.iter().rev().for_each(|cluster| write_cluster(out, all, cluster, *level));
             }
-            out.extend_from_slice(rest.as_bytes());
+            Order::Uniform(level) => {
+                clusters.iter().for_each(|cluster| write_cluster(out, all, cluster, *level));
+            }
+            Order::Mixed { levels, order } => {
+                for &i in order {
+                    write_cluster(out, all, &clusters[i], levels[i]);
+                }
+            }
         }
         match out[text_start..].iter().rposition(|&b| b != b' ') {
             Some(last) => out.truncate(text_start + last + 1),
@@ -221,18 +254,32 @@ fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
     clusters.list.get(k + 1).map_or(source_len, |c| c.source as usize)
 }
 
-/// The drawn text of a cluster at bidi level `level`, as the mirrored form of its first
-/// character, if it is drawn mirrored (at an odd, right-to-left level), and the text after it
-/// (else the whole text). Arabic letters, most of what is drawn, have no mirrored form: their
-/// lead bytes settle it without decoding the character.
-fn drawn_parts(text: &str, level: u8) -> (Option<char>, &str) {
-    let mirrored = match text.as_bytes().first() {
-        Some(0xD8..=0xDB) | None => None,
-        Some(_) if level.is_multiple_of(2) => None,
-        Some(_) => text.chars().next().and_then(|first| Some((mirror(first)?, first.len_utf8()))),
-    };
-    match mirrored {
-        Some((c, skipped)) => (Some(c), &text[skipped..]),
-        None => (None, text),
+/// The first character of a cluster as it is drawn at bidi level `level`: mirrored at an odd
+/// (right-to-left) level, if it has a mirrored form. Arabic letters, most of what is drawn,
+/// have none.
+fn drawn_first(first: char, level: u8) -> char {
+    if level.is_multiple_of(2) || ('\u{0600}'..='\u{06FF}').contains(&first) {
+        return first;
     }
+    mirror(first).unwrap_or(first)
+}
+
+/// Append what `cluster` (one of `clusters`) draws at bidi level `level` to `out`.
+#[inline(always)]
+fn write_cluster(out: &mut Vec<u8>, clusters: &Clusters, cluster: &Cluster, level: u8) {
+    push_char(out, drawn_first(cluster.first, level));
+    let rest = clusters.rest_of(cluster);
+    if !rest.is_empty() {
+        out.extend_from_slice(rest.as_bytes());
+    }
+}
+
+/// Append the UTF-8 bytes of `c` to `out`, with one store of four bytes (the bytes past the
+/// character are cut off again) rather than a copy of a length known only at run time.
+#[inline(always)]
+fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut bytes = [0; 4];
+    let end = out.len() + c.encode_utf8(&mut bytes).len();
+    out.extend_from_slice(&bytes);
+    out.truncate(end);
 }

@@ -10,6 +10,7 @@
 pub mod bidi;
 mod bidi_resolve;
 mod clusters;
+mod drawn;
 mod line;
 pub mod shape;
 mod wrap;
@@ -18,7 +19,10 @@ use std::ops::Range;
 
 use crate::text::{Direction, first_strong_direction};
 use bidi::ParagraphBidi;
+use clusters::ClusterBuilder;
+use drawn::DrawnChars;
 pub use line::{Glyph, VisualLine};
+use shape::Shaped;
 
 /// Whether Arabic letters are drawn as contextual presentation forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,12 +88,6 @@ impl ParagraphLayout {
             })
             .collect()
     }
-}
-
-/// Characters that must never be drawn: explicit bidi format characters (rule 9); their
-/// effect has been applied by the bidi algorithm, and a terminal must not see them.
-fn is_bidi_format(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Lay out one paragraph of logical text at `width` cells.
@@ -172,27 +170,15 @@ fn wrap_paragraph(text: &str, fallback: Direction, width: u16, options: &LayoutO
     let direction = first_strong_direction(text).unwrap_or(fallback);
     let visual = options.bidi == BidiMode::App;
 
-    let mut chars: Vec<(u32, char)> = Vec::with_capacity(text.len());
-    chars.extend(
-        text.char_indices()
-            .filter(|&(_, c)| !is_bidi_format(c))
-            .filter(|&(_, c)| options.harakat == Harakat::Keep || !shape::is_haraka(c))
-            .map(|(i, c)| (i as u32, c)),
-    );
-    let mut shaped = Vec::with_capacity(chars.len());
+    let drawn = DrawnChars::new(text, options.harakat == Harakat::Keep);
+    let mut builder = ClusterBuilder::new(width, text.len());
     if visual && options.shaping == Shaping::On {
-        shape::shape(&chars, &mut shaped);
+        shape::shape(drawn, |shaped| builder.push(shaped));
     } else {
-        shaped.extend(chars.iter().map(|&(source, ch)| shape::Shaped { ch, source }));
+        drawn.for_each(|(source, ch)| builder.push(Shaped { ch, source }));
     }
-    let mut clusters = clusters::clusters(&shaped);
-    for k in 0..clusters.list.len() {
-        if clusters.list[k].width as usize > width {
-            clusters.replace(k, "…", 1);
-        }
-    }
-    let breaks = wrap::break_opportunities(text, &clusters.list);
-    let ranges = wrap::wrap(&clusters.list, &breaks, width);
+    let clusters = builder.finish();
+    let ranges = wrap::wrap(text, &clusters.list, width);
     Wrapped { direction, clusters, ranges, width }
 }
 

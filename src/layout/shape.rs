@@ -53,19 +53,29 @@ fn forms(c: char) -> Option<Forms> {
     letter_table().get(index as usize).copied().flatten()
 }
 
+/// The Arabic block's joining types, indexed by code point from U+0600.
+fn joining_table() -> &'static [Joining; 256] {
+    static TABLE: OnceLock<[Joining; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            char::from_u32(0x600 + i as u32).map_or(Joining::None, joining_type)
+        })
+    })
+}
+
 /// The joining type of a character. The Arabic block's are looked up in a table made once
 /// by [`joining_type`], where most of a paragraph's characters are.
 pub fn joining(c: char) -> Joining {
-    static TABLE: OnceLock<[Joining; 256]> = OnceLock::new();
+    joining_in(joining_table(), c)
+}
+
+/// [`joining`] with the Arabic block's table at hand.
+fn joining_in(table: &[Joining; 256], c: char) -> Joining {
     if c.is_ascii() {
         return Joining::None;
     }
     match (c as u32).checked_sub(0x600) {
-        Some(index) if index < 256 => TABLE.get_or_init(|| {
-            std::array::from_fn(|i| {
-                char::from_u32(0x600 + i as u32).map_or(Joining::None, joining_type)
-            })
-        })[index as usize],
+        Some(index) if index < 256 => table[index as usize],
         _ => joining_type(c),
     }
 }
@@ -126,68 +136,194 @@ pub struct Shaped {
     pub source: u32,
 }
 
-/// Shape `chars` (the characters of a paragraph with their byte offsets, logical order),
-/// pushing the characters to draw onto `out`. A lam-alef ligature takes the lam's offset and
-/// the alef draws nothing. Characters listed in `chars` are all drawn otherwise; the caller
-/// leaves out what must not be drawn.
-pub fn shape(chars: &[(u32, char)], out: &mut Vec<Shaped>) {
-    let kinds: Vec<Joining> = chars.iter().map(|&(_, c)| joining(c)).collect();
-    // For each character, the joining type of the nearest non-transparent neighbours.
+/// Shape the characters of a paragraph in logical order as they are read: `emit` is given
+/// each character of `chars` (with its byte offset) in its contextual form. A lam-alef
+/// ligature takes the lam's offset and the alef draws nothing. Every other character of
+/// `chars` is drawn; the caller leaves out what must not be.
+///
+/// A letter's form depends on the next character that is not transparent: `chars` is read
+/// one character ahead, and past marks (rare outside vocalised text) on a copy of it.
+#[inline(always)]
+pub fn shape<I>(mut chars: I, mut emit: impl FnMut(Shaped))
+where
+    I: Iterator<Item = (u32, char)> + Clone,
+{
+    let table = joining_table();
+    let forms = letter_table();
+    let read = |chars: &mut I| chars.next().map(|(source, c)| (source, c, joining_in(table, c)));
+    let mut peeked = read(&mut chars);
+    // The joining type of the last character that was not transparent.
     let mut before = Joining::None;
-    let mut consumed_alef: Option<usize> = None;
-    for (i, &(source, c)) in chars.iter().enumerate() {
-        let kind = kinds[i];
+    // Whether the next character that is not transparent is the alef of a ligature drawn
+    // already.
+    let mut alef_consumed = false;
+    while let Some((source, c, kind)) = peeked {
+        peeked = read(&mut chars);
         if kind == Joining::Transparent {
-            out.push(Shaped { ch: c, source });
+            emit(Shaped { ch: c, source });
             continue;
         }
-        if consumed_alef == Some(i) {
-            consumed_alef = None;
+        if alef_consumed {
+            alef_consumed = false;
             // The ligature is right-joining: nothing joins to it from the left.
             before = Joining::Right;
             continue;
         }
-        let next =
-            kinds[i + 1..].iter().position(|k| *k != Joining::Transparent).map(|j| i + 1 + j);
-        let next_kind = next.map_or(Joining::None, |j| kinds[j]);
+        let next = match peeked {
+            Some((_, next, kind)) if kind != Joining::Transparent => Some((next, kind)),
+            Some(_) => chars
+                .clone()
+                .map(|(_, c)| (c, joining_in(table, c)))
+                .find(|&(_, kind)| kind != Joining::Transparent),
+            None => None,
+        };
+        let next_kind = next.map_or(Joining::None, |(_, kind)| kind);
         let joins_before = matches!(kind, Joining::Dual | Joining::Right)
             && matches!(before, Joining::Dual | Joining::Causing);
         let joins_after = matches!(kind, Joining::Dual)
             && matches!(next_kind, Joining::Dual | Joining::Right | Joining::Causing);
-        let ligature = (c == LAM)
-            .then(|| next.and_then(|j| lam_alef(chars[j].1, joins_before).map(|l| (j, l))))
-            .flatten();
-        let drawn = if let Some((alef, ligature)) = ligature {
-            consumed_alef = Some(alef);
-            ligature
-        } else {
-            match forms(c) {
-                Some(f) if kind != Joining::Causing => {
-                    let form = match (joins_before, joins_after) {
-                        (false, false) => f.isolated,
-                        (false, true) => f.initial,
-                        (true, true) => f.medial,
-                        (true, false) => f.end,
-                    };
-                    if form == '\0' { c } else { form }
-                }
-                _ => c,
-            }
+        let ligature = match next {
+            Some((alef, _)) if c == LAM => lam_alef(alef, joins_before),
+            _ => None,
         };
-        out.push(Shaped { ch: drawn, source });
+        let drawn = match ligature {
+            Some(ligature) => {
+                alef_consumed = true;
+                ligature
+            }
+            None => form(forms, c, kind, joins_before, joins_after),
+        };
         before = kind;
+        emit(Shaped { ch: drawn, source });
     }
+}
+
+/// The presentation form of `c`, of joining type `kind`, joined or not on either side, from
+/// the letter table `forms`.
+#[inline(always)]
+fn form(
+    forms: &[Option<Forms>; 256],
+    c: char,
+    kind: Joining,
+    joins_before: bool,
+    joins_after: bool,
+) -> char {
+    let letter = match (c as u32).checked_sub(0x600) {
+        Some(index) if index < 256 && kind != Joining::Causing => forms[index as usize],
+        _ => None,
+    };
+    let Some(f) = letter else { return c };
+    let form = match (joins_before, joins_after) {
+        (false, false) => f.isolated,
+        (false, true) => f.initial,
+        (true, true) => f.medial,
+        (true, false) => f.end,
+    };
+    if form == '\0' { c } else { form }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn shaped(text: &str) -> String {
-        let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
+    fn chars_of(text: &str) -> impl Iterator<Item = (u32, char)> + Clone + '_ {
+        text.char_indices().map(|(i, c)| (i as u32, c))
+    }
+
+    fn shaped_chars(chars: impl Iterator<Item = (u32, char)> + Clone) -> Vec<Shaped> {
         let mut out = Vec::new();
-        shape(&chars, &mut out);
-        out.iter().map(|s| s.ch).collect()
+        shape(chars, |shaped| out.push(shaped));
+        out
+    }
+
+    fn shaped(text: &str) -> String {
+        shaped_chars(chars_of(text)).iter().map(|s| s.ch).collect()
+    }
+
+    /// The shaping pass as it was before it read the characters as they come: the joining types of all the characters
+    /// first, then each character's form from them. What the shaper must agree with.
+    fn shaped_from_the_whole_paragraph(chars: &[(u32, char)]) -> Vec<Shaped> {
+        let mut out = Vec::new();
+        let kinds: Vec<Joining> = chars.iter().map(|&(_, c)| joining(c)).collect();
+        let mut before = Joining::None;
+        let mut consumed_alef: Option<usize> = None;
+        for (i, &(source, c)) in chars.iter().enumerate() {
+            let kind = kinds[i];
+            if kind == Joining::Transparent {
+                out.push(Shaped { ch: c, source });
+                continue;
+            }
+            if consumed_alef == Some(i) {
+                consumed_alef = None;
+                before = Joining::Right;
+                continue;
+            }
+            let next =
+                kinds[i + 1..].iter().position(|k| *k != Joining::Transparent).map(|j| i + 1 + j);
+            let next_kind = next.map_or(Joining::None, |j| kinds[j]);
+            let joins_before = matches!(kind, Joining::Dual | Joining::Right)
+                && matches!(before, Joining::Dual | Joining::Causing);
+            let joins_after = matches!(kind, Joining::Dual)
+                && matches!(next_kind, Joining::Dual | Joining::Right | Joining::Causing);
+            let ligature = (c == LAM)
+                .then(|| next.and_then(|j| lam_alef(chars[j].1, joins_before).map(|l| (j, l))))
+                .flatten();
+            let drawn = if let Some((alef, ligature)) = ligature {
+                consumed_alef = Some(alef);
+                ligature
+            } else {
+                match forms(c) {
+                    Some(f) if kind != Joining::Causing => {
+                        let form = match (joins_before, joins_after) {
+                            (false, false) => f.isolated,
+                            (false, true) => f.initial,
+                            (true, true) => f.medial,
+                            (true, false) => f.end,
+                        };
+                        if form == '\0' { c } else { form }
+                    }
+                    _ => c,
+                }
+            };
+            out.push(Shaped { ch: drawn, source });
+            before = kind;
+        }
+        out
+    }
+
+    fn agrees_with_the_whole_paragraph_pass(text: &str) {
+        let chars: Vec<(u32, char)> = chars_of(text).collect();
+        let streamed = shaped_chars(chars.iter().copied());
+        assert_eq!(streamed, shaped_from_the_whole_paragraph(&chars), "{text:?}");
+    }
+
+    #[test]
+    fn shaping_as_read_agrees_with_the_whole_paragraph_pass_on_every_pair_around_a_letter() {
+        // Every character of the Arabic block and its neighbours, and the others that join
+        // or break joins, in every pair, between two letters and after a lam.
+        let mut chars: Vec<char> = (0x600..0x700).filter_map(char::from_u32).collect();
+        chars.extend(['a', ' ', '1', ZWJ, ZWNJ, '\u{0301}', '\u{08F0}', '\u{FEFB}', '\u{1b}']);
+        for &a in &chars {
+            for &b in &chars {
+                for text in [format!("ب{a}{b}ب"), format!("ل{a}{b}"), format!("{a}ل{b}ا")] {
+                    agrees_with_the_whole_paragraph_pass(&text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shaping_as_read_agrees_with_the_whole_paragraph_pass_across_runs_of_marks() {
+        for text in [
+            "",
+            "ل",
+            "\u{064E}\u{064E}",
+            "لَّا بُّبِّ مُحَمَّدٌ رَسُولُ اللَّهِ",
+            "لَََََََأ لَـا ل\u{200D}ا بَ\u{200C}ب",
+            "ﻻ لاا للا ال لإ لآ لأ",
+        ] {
+            agrees_with_the_whole_paragraph_pass(text);
+        }
     }
 
     #[test]
@@ -205,10 +341,7 @@ mod tests {
         assert_eq!(shaped("لا"), "\u{FEFB}");
         assert_eq!(shaped("سلام"), "\u{FEB3}\u{FEFC}\u{FEE1}");
         assert_eq!(shaped("الأمم"), "\u{FE8D}\u{FEF7}\u{FEE3}\u{FEE2}");
-        let text = "بلا";
-        let chars: Vec<(u32, char)> = text.char_indices().map(|(i, c)| (i as u32, c)).collect();
-        let mut out = Vec::new();
-        shape(&chars, &mut out);
+        let out = shaped_chars(chars_of("بلا"));
         assert_eq!(
             out,
             vec![Shaped { ch: '\u{FE91}', source: 0 }, Shaped { ch: '\u{FEFC}', source: 2 }]

@@ -2,40 +2,54 @@
 
 use std::ops::Range;
 
-use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_linebreak::linebreaks;
 
 use super::clusters::Cluster;
 
-/// For each cluster, whether a line may start with it (a break opportunity before it).
-pub fn break_opportunities(source: &str, clusters: &[Cluster]) -> Vec<bool> {
-    let mut allowed = vec![false; clusters.len()];
-    let mut k = 0;
-    for (index, opportunity) in linebreaks(source) {
-        if opportunity == BreakOpportunity::Mandatory && index == source.len() {
-            break;
-        }
-        while k < clusters.len() && (clusters[k].source as usize) < index {
-            k += 1;
-        }
-        if let Some(slot) = allowed.get_mut(k) {
-            *slot = true;
-        }
-    }
-    allowed
+/// The UAX #14 break opportunities of a paragraph, asked of its clusters in logical order.
+struct BreakOpportunities<I> {
+    /// The byte offsets of the characters a line may start with, in increasing order.
+    breaks: I,
+    /// The next of them not yet matched with a cluster.
+    next: Option<usize>,
 }
 
-/// Split the clusters into lines no wider than `width` cells, breaking at the last opportunity
-/// that fits, and inside a word only when the word alone is wider than the line. Spaces never
-/// force a break: they hang at the end of the line and the caller drops what does not fit.
+/// The break opportunities of `source`.
+fn break_opportunities(source: &str) -> BreakOpportunities<impl Iterator<Item = usize> + '_> {
+    let mut breaks = linebreaks(source).map(|(index, _)| index);
+    let next = breaks.next();
+    BreakOpportunities { breaks, next }
+}
+
+impl<I: Iterator<Item = usize>> BreakOpportunities<I> {
+    /// Whether a line may start with the cluster whose source starts at byte `source`: there
+    /// is an opportunity after the source of the cluster asked about before and at or before
+    /// `source` (the cluster stands for everything from there). Clusters must be asked about
+    /// in order.
+    fn before(&mut self, source: u32) -> bool {
+        let mut allowed = false;
+        while self.next.is_some_and(|index| index <= source as usize) {
+            allowed = true;
+            self.next = self.breaks.next();
+        }
+        allowed
+    }
+}
+
+/// Split the clusters of `source` into lines no wider than `width` cells, breaking at the last
+/// UAX #14 opportunity that fits, and inside a word only when the word alone is wider than the
+/// line. Spaces never force a break: they hang at the end of the line and the caller drops
+/// what does not fit.
 ///
 /// Returns ranges of cluster indices; together they cover every cluster once, in order.
-pub fn wrap(clusters: &[Cluster], breaks: &[bool], width: usize) -> Vec<Range<usize>> {
+pub fn wrap(source: &str, clusters: &[Cluster], width: usize) -> Vec<Range<usize>> {
+    let mut breaks = break_opportunities(source);
     let mut lines = Vec::new();
     let mut start = 0;
     let mut used = 0;
     let mut last_break: Option<usize> = None;
     for (k, cluster) in clusters.iter().enumerate() {
-        if breaks[k] && k > start {
+        if breaks.before(cluster.source) && k > start {
             last_break = Some(k);
         }
         if !cluster.is_space {
@@ -60,25 +74,54 @@ mod tests {
     use super::*;
 
     fn clusters_of(text: &str) -> Vec<Cluster> {
-        text.char_indices()
-            .map(|(i, c)| Cluster {
-                text_start: i as u32,
-                text_len: c.len_utf8() as u32,
-                width: 1,
-                source: i as u32,
-                anchor: i as u32,
-                is_space: c == ' ',
-            })
-            .collect()
+        text.char_indices().map(|(i, c)| Cluster::single(c, i as u32)).collect()
     }
 
     fn lines(text: &str, width: usize) -> Vec<String> {
         let clusters = clusters_of(text);
-        let breaks = break_opportunities(text, &clusters);
-        wrap(&clusters, &breaks, width)
+        wrap(text, &clusters, width)
             .into_iter()
             .map(|r| text.chars().skip(r.start).take(r.len()).collect())
             .collect()
+    }
+
+    /// For each cluster, whether a line may start with it, worked out for all of them at once
+    /// as the layout did before it asked cluster by cluster.
+    fn all_at_once(source: &str, clusters: &[Cluster]) -> Vec<bool> {
+        let mut allowed = vec![false; clusters.len()];
+        let mut k = 0;
+        for (index, opportunity) in linebreaks(source) {
+            if opportunity == unicode_linebreak::BreakOpportunity::Mandatory
+                && index == source.len()
+            {
+                break;
+            }
+            while k < clusters.len() && (clusters[k].source as usize) < index {
+                k += 1;
+            }
+            if let Some(slot) = allowed.get_mut(k) {
+                *slot = true;
+            }
+        }
+        allowed
+    }
+
+    #[test]
+    fn asking_cluster_by_cluster_agrees_with_working_out_all_at_once() {
+        let text = "Latin first, then عربي 123 and (brackets) «quoted» 中文 wide\u{2028}\
+                    line\tseparated — dash-ed 4.5% [x] a\u{00A0}b ZW\u{200B}SP end.";
+        let offsets: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
+        // Clusters of one character, then of every second one (sources skipping some breaks).
+        for step in [1, 2, 3] {
+            let clusters: Vec<Cluster> = offsets
+                .iter()
+                .step_by(step)
+                .map(|&i| Cluster::single(text[i as usize..].chars().next().unwrap(), i))
+                .collect();
+            let mut breaks = break_opportunities(text);
+            let asked: Vec<bool> = clusters.iter().map(|c| breaks.before(c.source)).collect();
+            assert_eq!(asked, all_at_once(text, &clusters), "every {step}");
+        }
     }
 
     #[test]
