@@ -86,7 +86,7 @@ impl ListView {
             Action::PageDown => ((view.selected + page).min(last), view.first + page),
             Action::PageUp => (view.selected.saturating_sub(page), view.first.saturating_sub(page)),
             Action::Top => (0, 0),
-            Action::Bottom => (last, count),
+            Action::Bottom => (last, last),
             _ => return None,
         };
         Some(ListView { selected, first: first.min(selected) }.placed(count, rows))

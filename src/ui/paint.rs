@@ -6,7 +6,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::chrome::name_line;
 use super::lang::Lang;
 use crate::corpus::sanitise_line;
 use crate::layout::{Glyph, LayoutOptions, VisualLine};
@@ -15,11 +14,9 @@ use crate::text::Direction;
 
 /// An interface text on one line of `width` cells, in the interface's direction (an Arabic
 /// interface reads from the right even where a text starts with a Latin key name). What it
-/// quotes (a file's name, a theme's label, typed text) is made safe by [`name_line`].
+/// quotes (a file's name, a theme's label, typed text) is made safe by [`sanitise_line`].
 pub fn ui_text(lang: Lang, options: &LayoutOptions, text: &str, width: u16) -> VisualLine {
-    let (mark, direction) =
-        if lang.is_rtl() { ('\u{200F}', Direction::Rtl) } else { ('\u{200E}', Direction::Ltr) };
-    name_line(&format!("{mark}{text}"), direction, width, options)
+    message_line(lang, options, &sanitise_line(text), width)
 }
 
 /// A message already made safe to show (a rendered message, its values isolated) on one line of
