@@ -26,6 +26,8 @@
 //! explain it; two paragraphs that are nearly the same text are marked so. 10,000 articles
 //! link in seconds.
 
+use std::collections::BinaryHeap;
+
 use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
@@ -248,6 +250,55 @@ fn rank_order(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
+/// A candidate (paragraph, partial score) ordered by [`rank_order`]: the worse is the
+/// greater, so that a max-heap of the best so far has the worst of them on top.
+struct Ranked(u32, f32);
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Ranked) -> std::cmp::Ordering {
+        rank_order(&(self.0, self.1), &(other.0, other.1))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Ranked) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Ranked) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+/// The [`CANDIDATES`] best of the `touched` paragraphs by their `partial` scores, into
+/// `ranked` (emptied first): a paragraph meets thousands of candidates, and most score below
+/// the worst of the best so far, which one comparison of two numbers tells. (Partial scores
+/// are sums of products of weights, never negative nor NaN, so a lower score ranks lower by
+/// [`rank_order`] too.)
+fn best_candidates(touched: &[u32], partial: &[f32], ranked: &mut BinaryHeap<Ranked>) {
+    ranked.clear();
+    let mut worst_score = f32::NEG_INFINITY;
+    for &j in touched {
+        let score = partial[j as usize];
+        if score < worst_score {
+            continue;
+        }
+        let candidate = Ranked(j, score);
+        if ranked.len() < CANDIDATES {
+            ranked.push(candidate);
+        } else if let Some(mut worst) = ranked.peek_mut().filter(|worst| candidate < **worst) {
+            *worst = candidate;
+        }
+        if ranked.len() == CANDIDATES {
+            worst_score = ranked.peek().map_or(f32::NEG_INFINITY, |worst| worst.1);
+        }
+    }
+}
+
 /// The best `k` related paragraphs of every paragraph so far, each pair once.
 struct Best {
     k: usize,
@@ -387,12 +438,31 @@ impl Postings {
         self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize
     }
 
-    /// The paragraphs using term `t`, with its weight; none when it is too common.
-    fn of(&self, t: TermId) -> impl Iterator<Item = (u32, f32)> + '_ {
+    /// Add `w` times each weight of term `t` to `partial`, for the paragraphs outside `skip`
+    /// (the querying paragraph's own article), noting in `touched` each paragraph whose
+    /// partial score was zero. A term's entries are in paragraph order, so those outside are
+    /// the two ends of its list, read without a test of each entry's article.
+    fn add_outside(
+        &self,
+        t: TermId,
+        w: f32,
+        skip: &std::ops::Range<u32>,
+        partial: &mut [f32],
+        touched: &mut Vec<u32>,
+    ) {
         let range = self.range(t);
-        let weights = self.weights[range.clone()].iter();
-        let weights = weights.map(|&q| f32::from(q) / POSTING_WEIGHT_ONE);
-        self.paragraphs[range].iter().copied().zip(weights)
+        let (paragraphs, weights) = (&self.paragraphs[range.clone()], &self.weights[range]);
+        let before = paragraphs.partition_point(|&j| j < skip.start);
+        let after = before + paragraphs[before..].partition_point(|&j| j < skip.end);
+        for part in [0..before, after..paragraphs.len()] {
+            for (&j, &q) in paragraphs[part.clone()].iter().zip(&weights[part]) {
+                let score = &mut partial[j as usize];
+                if *score == 0.0 {
+                    touched.push(j);
+                }
+                *score += w * (f32::from(q) / POSTING_WEIGHT_ONE);
+            }
+        }
     }
 }
 
@@ -416,6 +486,10 @@ fn related_candidates(
     // candidates come from a few articles, and its neighbours' from the same.
     let mut alike: rustc_hash::FxHashMap<u32, f32> = Default::default();
     let mut alike_for = u32::MAX;
+    // The paragraphs of this paragraph's article, whose postings are passed over.
+    let mut own_paragraphs = 0..0;
+    // The best candidates of one paragraph by their partial scores.
+    let mut ranked = BinaryHeap::with_capacity(CANDIDATES + 1);
     // This paragraph's vector and its article's, spread for their products with the
     // candidates'.
     let mut paragraph = Spread::new(vectors.term_count());
@@ -426,6 +500,7 @@ fn related_candidates(
             alike.clear();
             alike_for = article;
             own_article.article(&gate.articles[article as usize]);
+            own_paragraphs = vectors.paragraphs_of(article);
         }
         paragraph.paragraph(vectors, i);
         let mut query: Vec<(TermId, f32)> =
@@ -438,27 +513,15 @@ fn related_candidates(
             query.truncate(QUERY_TERMS);
         }
         for &(t, w) in &query {
-            for (j, x) in postings.of(t) {
-                if vectors.place(j as usize).0 != article {
-                    if partial[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    partial[j as usize] += w * x;
-                }
-            }
+            postings.add_outside(t, w, &own_paragraphs, &mut partial, &mut touched);
         }
-        let mut candidates: Vec<(u32, f32)> =
-            touched.iter().map(|&j| (j, partial[j as usize])).collect();
+        best_candidates(&touched, &partial, &mut ranked);
         for &j in &touched {
             partial[j as usize] = 0.0;
         }
         touched.clear();
-        if candidates.len() > CANDIDATES {
-            candidates.select_nth_unstable_by(CANDIDATES, rank_order);
-            candidates.truncate(CANDIDATES);
-        }
         let mut related = Vec::new();
-        for (j, _) in candidates {
+        for Ranked(j, _) in ranked.drain() {
             // Three distinct words take two shared terms at least (a phrase and a word); the
             // roots only add to a cosine already half way there.
             let (cosine, shared) = vectors.cosine_with(&paragraph, j as usize);
@@ -678,6 +741,28 @@ mod tests {
                 let left_out = !postings.range(t).is_empty() && !kept.contains(&(t, i as u32));
                 assert!(!left_out || weight <= lightest_kept[t as usize], "term {t}, {i}");
             }
+        }
+    }
+
+    #[test]
+    fn the_candidates_scored_are_the_best_by_partial_score_ties_to_the_earlier() {
+        // Scores with many ties, in a scrambled order, more and fewer than are kept.
+        for touched_count in [0, 1, CANDIDATES - 1, CANDIDATES, CANDIDATES + 1, 3000] {
+            let touched: Vec<u32> =
+                (0..touched_count as u32).map(|k| k.wrapping_mul(2_654_435_761) % 5000).collect();
+            let mut partial = vec![0.0; 5000];
+            for &j in &touched {
+                partial[j as usize] = ((j * 7919) % 97) as f32 / 97.0;
+            }
+            let mut ranked = BinaryHeap::new();
+            best_candidates(&touched, &partial, &mut ranked);
+            let mut chosen: Vec<(u32, f32)> = ranked.drain().map(|r| (r.0, r.1)).collect();
+            chosen.sort_unstable_by(rank_order);
+            let mut all: Vec<(u32, f32)> =
+                touched.iter().map(|&j| (j, partial[j as usize])).collect();
+            all.sort_unstable_by(rank_order);
+            all.truncate(CANDIDATES);
+            assert_eq!(chosen, all, "{touched_count} touched");
         }
     }
 

@@ -232,6 +232,13 @@ impl Vectors {
         self.places.len()
     }
 
+    /// The paragraphs of article `article`: those of each article follow one another.
+    pub fn paragraphs_of(&self, article: u32) -> std::ops::Range<u32> {
+        let start = self.places.partition_point(|p| p.0 < article);
+        let end = start + self.places[start..].partition_point(|p| p.0 == article);
+        start as u32..end as u32
+    }
+
     /// Paragraph `i`'s place: (article, paragraph).
     pub fn place(&self, i: usize) -> (u32, u32) {
         self.places[i]
