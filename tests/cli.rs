@@ -300,6 +300,31 @@ fn keys_come_from_config_toml_and_a_bad_entry_is_named() {
 }
 
 #[test]
+fn presentation_and_prompt_keys_come_from_config_toml_too() {
+    let home = scratch("config-home-presentation");
+    std::fs::create_dir_all(home.join("basira")).unwrap();
+    std::fs::write(
+        home.join("basira/config.toml"),
+        "[keys]\npresent_next = \"x\"\nprompt_cancel = \"<C-g>\"\n",
+    )
+    .unwrap();
+    let footer = |keys: &str| {
+        let out = basira_with_config(&["snapshot", "--size", "100x30", "--keys", keys], &home);
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap().lines().last().unwrap().to_string()
+    };
+    assert!(footer("px").contains(" 2/"), "x is the next screen: {}", footer("px"));
+    assert!(footer("p<Space>").contains(" 1/"), "Space no longer is: {}", footer("p<Space>"));
+    // Ctrl-G gives up a search; Esc, no longer bound, leaves it open.
+    assert!(!footer("/abc<C-g>").contains("abc"), "{}", footer("/abc<C-g>"));
+    assert!(footer("/abc<Esc>").contains("abc"), "{}", footer("/abc<Esc>"));
+    let help = basira_with_config(&["snapshot", "--size", "120x70", "--keys", "?"], &home);
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.lines().any(|l| l.contains("│ x ") && l.contains("next screen")), "{help}");
+    assert!(help.lines().any(|l| l.contains("Ctrl-g") && l.contains("give up")), "{help}");
+}
+
+#[test]
 fn export_writes_a_handout_with_the_readers_notes() {
     use basira::state::store::Store;
     use basira::state::{ArticleState, ParagraphPrint, ReaderState, article_key};

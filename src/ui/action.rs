@@ -66,3 +66,33 @@ pub enum Action {
     /// Leave basira.
     Quit,
 }
+
+/// What a key does in presentation mode (besides a screen's number typed then Enter, and the
+/// arrow keys, which follow the way the text reads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentationAction {
+    /// The next screen.
+    Next,
+    /// The previous screen.
+    Previous,
+    /// The first screen.
+    First,
+    /// The last screen.
+    Last,
+    /// Show or hide the user's note on the screen's paragraph.
+    Note,
+    /// Leave the presentation, back where the reader was.
+    Leave,
+}
+
+/// What a key does while a search or a note is typed in the status line (besides the
+/// characters it types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAction {
+    /// Search, or save the note.
+    Accept,
+    /// Delete the last character.
+    Delete,
+    /// Give up, changing nothing.
+    Cancel,
+}

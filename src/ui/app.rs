@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use rayon::prelude::*;
 
-use super::action::Action;
+use super::action::{Action, PromptAction};
 use super::chrome::{Chrome, outline};
 use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
@@ -481,7 +481,7 @@ impl App {
         if let Some(presentation) = self.presentation.as_mut() {
             if key == Key::ctrl('c') {
                 self.quit = true;
-            } else if presentation.handle(key) == Step::Leave {
+            } else if presentation.handle(key, &self.keymap.presentation) == Step::Leave {
                 self.presentation = None;
             }
         } else if self.prompt.is_some() {
@@ -975,20 +975,19 @@ impl App {
         }
     }
 
-    /// A key while the search prompt is open: characters are typed, Backspace deletes,
-    /// Enter searches, Esc gives up.
+    /// A key while the search prompt is open: the prompt's keys ([`PromptAction`]) search or
+    /// save, delete and give up; other characters are typed.
     fn type_in_prompt(&mut self, key: Key) {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        match key.code {
-            KeyCode::Char('c') if key.ctrl => self.prompt = None,
-            KeyCode::Char(c) if !key.ctrl => prompt.text.push(c),
-            KeyCode::Backspace => {
+        match (self.keymap.prompt.action_for(key), key.code) {
+            (Some(PromptAction::Cancel), _) => self.prompt = None,
+            (Some(PromptAction::Delete), _) => {
                 prompt.text.pop();
             }
-            KeyCode::Esc => self.prompt = None,
-            KeyCode::Enter => {
+            (None, KeyCode::Char(c)) if !key.ctrl => prompt.text.push(c),
+            (Some(PromptAction::Accept), _) => {
                 if let Some(Prompt { kind, text }) = self.prompt.take() {
                     match kind {
                         PromptKind::Search => self.run_search(text),

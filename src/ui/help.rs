@@ -1,23 +1,34 @@
-//! The help screen's rows and how far they scroll, shared by the keys that scroll it and the
+//! The help screen's rows, one section per mode, and how far they scroll, shared by the keys that scroll it and the
 //! drawing, so that every row drawn can be reached.
 
-use super::keymap::Keymap;
+use super::keymap::{KeyTable, Keymap};
 use super::lang::{Lang, tr};
-use super::presentation::PRESENTATION_KEYS;
 
-/// The rows of the help screen: each binding's keys and what it does, then a heading and the
-/// keys of presentation mode. A heading has no keys.
+/// The rows of the help screen, one section per mode, each from its key table: the reader's
+/// keys, then under a heading those of presentation mode (with the arrows and the screen
+/// numbers, which are not bound but read), then those of a prompt. A heading has no keys; an
+/// empty row parts two sections.
 pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = keymap
-        .entries()
-        .map(|(b, keys)| {
-            (keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), tr(lang, b.help))
-        })
-        .collect();
+    let mut rows = table_rows(&keymap.reader, lang);
     rows.push((String::new(), ""));
     rows.push((String::new(), tr(lang, "In presentation mode")));
-    rows.extend(PRESENTATION_KEYS.iter().map(|(keys, help)| (keys.to_string(), tr(lang, help))));
+    rows.extend(table_rows(&keymap.presentation, lang));
+    rows.push((
+        "← →".to_string(),
+        tr(lang, "next / previous: the arrow pointing the way the text reads is next"),
+    ));
+    rows.push(("N Enter".to_string(), tr(lang, "go to screen number N")));
+    rows.push((String::new(), ""));
+    rows.push((String::new(), tr(lang, "While typing a search or a note")));
+    rows.extend(table_rows(&keymap.prompt, lang));
     rows
+}
+
+/// A table's rows: each binding's keys now, and what it does.
+fn table_rows<A: Copy + PartialEq>(table: &KeyTable<A>, lang: Lang) -> Vec<(String, &'static str)> {
+    let label =
+        |keys: &[super::keymap::Key]| keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" ");
+    table.entries().map(|(b, keys)| (label(keys), tr(lang, b.help))).collect()
 }
 
 /// How many of `rows` rows a screen `screen_height` rows high shows: the help window is

@@ -1,8 +1,10 @@
-//! The one table of keys: it drives the dispatcher and generates the help screen.
+//! The tables of keys, one per mode (reading, presentation, a prompt): they drive the
+//! dispatcher, generate the help screen and name the keys in hints and messages, so that a key
+//! rebound in `config.toml` shows everywhere at once.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, PresentationAction, PromptAction};
 
 /// A key as the table names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,30 +69,32 @@ impl Key {
     }
 }
 
-/// One entry of the table: the action's name in `config.toml`, its default keys, the action,
+/// One entry of a table: the action's name in `config.toml`, its default keys, the action,
 /// and the line the help screen shows.
-pub struct Binding {
+#[derive(Debug, PartialEq, Eq)]
+pub struct Binding<A: 'static> {
     /// The name `config.toml` uses for the action.
     pub name: &'static str,
     /// Keys that do it by default.
     pub keys: &'static [Key],
     /// What they do.
-    pub action: Action,
+    pub action: A,
     /// Description for the help screen.
     pub help: &'static str,
 }
 
-const fn bind(
+const fn bind<A>(
     name: &'static str,
     keys: &'static [Key],
-    action: Action,
+    action: A,
     help: &'static str,
-) -> Binding {
+) -> Binding<A> {
     Binding { name, keys, action, help }
 }
 
-/// Every action basira has, with its default keys, in the order the help screen lists them.
-pub const BINDINGS: &[Binding] = &[
+/// Every action of the reader (the article, the panel, the lists and the help screen), with
+/// its default keys, in the order the help screen lists them.
+pub const BINDINGS: &[Binding<Action>] = &[
     bind(
         "down",
         &[Key::ch('j'), Key::plain(KeyCode::Down)],
@@ -204,44 +208,150 @@ pub const BINDINGS: &[Binding] = &[
     bind("quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
 ];
 
-/// The keys in force: the defaults of [`BINDINGS`], with the user's changes.
+/// The keys of presentation mode, in the order the help screen lists them.
+pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
+    bind(
+        "present_next",
+        &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::plain(KeyCode::Enter)],
+        PresentationAction::Next,
+        "next screen",
+    ),
+    bind(
+        "present_previous",
+        &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::PageUp)],
+        PresentationAction::Previous,
+        "previous screen",
+    ),
+    bind(
+        "present_first",
+        &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        PresentationAction::First,
+        "first screen",
+    ),
+    bind(
+        "present_last",
+        &[Key::ch('G'), Key::plain(KeyCode::End)],
+        PresentationAction::Last,
+        "last screen",
+    ),
+    bind(
+        "present_note",
+        &[Key::ch('s')],
+        PresentationAction::Note,
+        "show or hide the note on this point",
+    ),
+    bind(
+        "present_leave",
+        &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        PresentationAction::Leave,
+        "leave, back where you were",
+    ),
+];
+
+/// The keys of a prompt (a search or a note being typed), in the order the help screen lists
+/// them. Characters are typed, so only other keys may be bound here.
+pub const PROMPT_BINDINGS: &[Binding<PromptAction>] = &[
+    bind(
+        "prompt_accept",
+        &[Key::plain(KeyCode::Enter)],
+        PromptAction::Accept,
+        "search, or save the note",
+    ),
+    bind(
+        "prompt_delete",
+        &[Key::plain(KeyCode::Backspace)],
+        PromptAction::Delete,
+        "delete the last character",
+    ),
+    bind(
+        "prompt_cancel",
+        &[Key::plain(KeyCode::Esc), Key::ctrl('c')],
+        PromptAction::Cancel,
+        "give up, changing nothing",
+    ),
+];
+
+/// The keys in force in one mode: the defaults of its table, with the user's changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Keymap {
-    /// The keys of each binding, in the order of [`BINDINGS`].
+pub struct KeyTable<A: 'static> {
+    bindings: &'static [Binding<A>],
+    /// The keys of each binding, in the order of `bindings`.
     keys: Vec<Vec<Key>>,
 }
 
-impl Default for Keymap {
-    fn default() -> Keymap {
-        Keymap { keys: BINDINGS.iter().map(|b| b.keys.to_vec()).collect() }
+impl<A: Copy + PartialEq> KeyTable<A> {
+    /// The table of `bindings` with their default keys.
+    fn new(bindings: &'static [Binding<A>]) -> KeyTable<A> {
+        KeyTable { bindings, keys: bindings.iter().map(|b| b.keys.to_vec()).collect() }
     }
-}
 
-impl Keymap {
     /// The action bound to a key, if any.
-    pub fn action_for(&self, key: Key) -> Option<Action> {
-        self.keys.iter().position(|keys| keys.contains(&key)).map(|i| BINDINGS[i].action)
+    pub fn action_for(&self, key: Key) -> Option<A> {
+        self.keys.iter().position(|keys| keys.contains(&key)).map(|i| self.bindings[i].action)
     }
 
     /// The label of the first key bound to `action` now (as the help screen shows it), if it
     /// has one: what hints and messages name.
-    pub fn label_of(&self, action: Action) -> Option<String> {
+    pub fn label_of(&self, action: A) -> Option<String> {
         self.entries().find(|(b, _)| b.action == action)?.1.first().map(Key::label)
     }
 
     /// Every binding with the keys it has now, in the help screen's order.
-    pub fn entries(&self) -> impl Iterator<Item = (&Binding, &[Key])> {
-        BINDINGS.iter().zip(self.keys.iter().map(Vec::as_slice))
+    pub fn entries(&self) -> impl Iterator<Item = (&Binding<A>, &[Key])> {
+        self.bindings.iter().zip(self.keys.iter().map(Vec::as_slice))
     }
 
-    /// Bind the action named `name` to `keys` (in [`parse_keys`] notation, one key each)
-    /// instead of its defaults; a key taken from another action leaves it. On an error
-    /// nothing changes and the error names what was wrong.
+    /// Where the action named `name` is in the table, if it is.
+    fn position(&self, name: &str) -> Option<usize> {
+        self.bindings.iter().position(|b| b.name == name)
+    }
+
+    /// Bind binding `index` to `keys` instead of its defaults; a key taken from another
+    /// action of the table leaves it.
+    fn rebind(&mut self, index: usize, keys: Vec<Key>) {
+        for other in &mut self.keys {
+            other.retain(|k| !keys.contains(k));
+        }
+        self.keys[index] = keys;
+    }
+}
+
+/// The keys in force in every mode: the defaults of each table, with the user's changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    /// Reading: the article, the panel, the lists, the help screen.
+    pub reader: KeyTable<Action>,
+    /// Presentation mode.
+    pub presentation: KeyTable<PresentationAction>,
+    /// A search or a note being typed.
+    pub prompt: KeyTable<PromptAction>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            reader: KeyTable::new(BINDINGS),
+            presentation: KeyTable::new(PRESENTATION_BINDINGS),
+            prompt: KeyTable::new(PROMPT_BINDINGS),
+        }
+    }
+}
+
+impl Keymap {
+    /// The reader's action bound to a key, if any.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        self.reader.action_for(key)
+    }
+
+    /// The label of the first key bound to the reader's `action` now, if it has one.
+    pub fn label_of(&self, action: Action) -> Option<String> {
+        self.reader.label_of(action)
+    }
+
+    /// Bind the action named `name` (of any mode) to `keys` (in [`parse_keys`] notation, one
+    /// key each) instead of its defaults; a key taken from another action of the same mode
+    /// leaves it. On an error nothing changes and the error names what was wrong.
     pub fn rebind(&mut self, name: &str, keys: &[String]) -> Result<(), String> {
-        let index = BINDINGS
-            .iter()
-            .position(|b| b.name == name)
-            .ok_or_else(|| format!("there is no action named \"{name}\""))?;
         let mut parsed = Vec::with_capacity(keys.len());
         for key in keys {
             match parse_keys(key)?.as_slice() {
@@ -252,10 +362,20 @@ impl Keymap {
         if parsed.is_empty() {
             return Err(format!("{name} is given no key"));
         }
-        for other in &mut self.keys {
-            other.retain(|k| !parsed.contains(k));
+        if let Some(index) = self.reader.position(name) {
+            self.reader.rebind(index, parsed);
+        } else if let Some(index) = self.presentation.position(name) {
+            self.presentation.rebind(index, parsed);
+        } else if let Some(index) = self.prompt.position(name) {
+            if let Some(typed) =
+                parsed.iter().find(|k| matches!(k.code, KeyCode::Char(_)) && !k.ctrl)
+            {
+                return Err(format!("{name} cannot take \"{}\": it is typed", typed.label()));
+            }
+            self.prompt.rebind(index, parsed);
+        } else {
+            return Err(format!("there is no action named \"{name}\""));
         }
-        self.keys[index] = parsed;
         Ok(())
     }
 }
@@ -340,22 +460,50 @@ mod tests {
         assert_eq!(map, before, "a bad entry changes nothing");
     }
 
+    /// Every table's names, and its default keys.
+    fn tables() -> [Vec<(&'static str, &'static [Key])>; 3] {
+        [
+            BINDINGS.iter().map(|b| (b.name, b.keys)).collect(),
+            PRESENTATION_BINDINGS.iter().map(|b| (b.name, b.keys)).collect(),
+            PROMPT_BINDINGS.iter().map(|b| (b.name, b.keys)).collect(),
+        ]
+    }
+
     #[test]
-    fn action_names_are_unique() {
-        for (i, b) in BINDINGS.iter().enumerate() {
-            assert!(BINDINGS[..i].iter().all(|o| o.name != b.name), "{} twice", b.name);
+    fn action_names_are_unique_across_modes() {
+        let names: Vec<&str> = tables().iter().flatten().map(|&(name, _)| name).collect();
+        for (i, name) in names.iter().enumerate() {
+            assert!(!names[..i].contains(name), "{name} twice");
         }
     }
 
     #[test]
-    fn every_key_is_bound_once() {
-        let mut seen = Vec::new();
-        for binding in BINDINGS {
-            for key in binding.keys {
-                assert!(!seen.contains(key), "{key:?} is bound twice");
-                seen.push(*key);
+    fn every_key_is_bound_once_in_each_mode() {
+        for table in tables() {
+            let mut seen = Vec::new();
+            for (_, keys) in table {
+                for key in keys {
+                    assert!(!seen.contains(key), "{key:?} is bound twice");
+                    seen.push(*key);
+                }
             }
         }
+    }
+
+    #[test]
+    fn presentation_and_prompt_keys_rebind_by_name() {
+        let mut map = Keymap::default();
+        map.rebind("present_leave", &["x".into()]).unwrap();
+        assert_eq!(map.presentation.action_for(Key::ch('x')), Some(PresentationAction::Leave));
+        assert_eq!(map.presentation.action_for(Key::ch('q')), None);
+        assert_eq!(map.action_for(Key::ch('q')), Some(Action::Quit), "the reader's q stays");
+        map.rebind("prompt_cancel", &["<C-g>".into()]).unwrap();
+        assert_eq!(map.prompt.action_for(Key::ctrl('g')), Some(PromptAction::Cancel));
+        assert_eq!(map.prompt.action_for(Key::plain(KeyCode::Esc)), None);
+        let before = map.clone();
+        let typed = map.rebind("prompt_accept", &["y".into()]).unwrap_err();
+        assert!(typed.contains("typed"), "{typed}");
+        assert_eq!(map, before);
     }
 
     #[test]

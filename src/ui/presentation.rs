@@ -2,10 +2,11 @@
 //! key points, or a theme's passages across articles — centred, with wide margins and high
 //! contrast, laid out by the engine, and a footer with progress, elapsed time and the clock.
 //!
-//! Keys: next is Space, PgDn, Enter, and the arrow that points the way the text reads (← for
-//! Arabic, → for English: the next point lies in the direction the eye moves); previous is
-//! Backspace, PgUp and the other arrow; `g`/`G` first and last; a number then Enter goes to
-//! that screen; `s` shows or hides the user's note (speaker notes); Esc or `q` leaves.
+//! Keys: those of its table ([`super::keymap::PRESENTATION_BINDINGS`]: next, previous, first,
+//! last, the user's note as speaker notes, leave), and two that are read rather than bound: the
+//! arrow that points the way the text reads is next (← for Arabic, → for English: the next
+//! point lies in the direction the eye moves) and the other previous, and a number then Enter
+//! goes to that screen.
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -15,7 +16,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
-use super::keymap::Key;
+use super::action::PresentationAction;
+use super::keymap::{Key, KeyTable};
 use super::lang::{Lang, fill, tr};
 use super::paint::draw_line;
 use super::palette::Palette;
@@ -24,17 +26,6 @@ use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, sanitise_line};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
-
-/// The keys of presentation mode, as the help screen lists them.
-pub const PRESENTATION_KEYS: &[(&str, &str)] = &[
-    ("Space PgDn Enter", "next screen"),
-    ("← →", "next / previous: the arrow pointing the way the text reads is next"),
-    ("Backspace PgUp", "previous screen"),
-    ("g G", "first / last screen"),
-    ("N Enter", "go to screen number N"),
-    ("s", "show or hide the note on this point"),
-    ("Esc q", "leave, back where you were"),
-];
 
 /// The widest a presented line gets, in cells.
 const PRESENTATION_WIDTH: u16 = 72;
@@ -162,30 +153,32 @@ impl Presentation {
         now.saturating_duration_since(self.started)
     }
 
-    /// Act on a key.
-    pub fn handle(&mut self, key: Key) -> Step {
+    /// Act on a key, with the action `keys` binds to it: a screen's number is typed then
+    /// Enter (Esc forgets it), and the arrow that points the way the text reads is next.
+    pub fn handle(&mut self, key: Key, keys: &KeyTable<PresentationAction>) -> Step {
         let (forward, backward) = if self.direction.is_rtl() {
             (KeyCode::Left, KeyCode::Right)
         } else {
             (KeyCode::Right, KeyCode::Left)
         };
         let last = self.slides.len() - 1;
-        match key.code {
-            KeyCode::Char(c @ '0'..='9') if !key.ctrl => self.typed.push(c),
-            KeyCode::Enter if !self.typed.is_empty() => {
+        let numbered = !self.typed.is_empty();
+        match (key.code, keys.action_for(key)) {
+            (KeyCode::Enter, _) if numbered => {
                 let n: usize = self.typed.parse().unwrap_or(1);
                 self.index = n.clamp(1, last + 1) - 1;
                 self.typed.clear();
             }
-            KeyCode::Char(' ') | KeyCode::PageDown | KeyCode::Enter => self.step(1),
-            code if code == forward => self.step(1),
-            KeyCode::Backspace | KeyCode::PageUp => self.step(-1),
-            code if code == backward => self.step(-1),
-            KeyCode::Char('g') | KeyCode::Home => self.index = 0,
-            KeyCode::Char('G') | KeyCode::End => self.index = last,
-            KeyCode::Char('s') => self.show_note = !self.show_note,
-            KeyCode::Esc if !self.typed.is_empty() => self.typed.clear(),
-            KeyCode::Esc | KeyCode::Char('q') => return Step::Leave,
+            (KeyCode::Esc, _) if numbered => self.typed.clear(),
+            (_, Some(PresentationAction::Next)) => self.step(1),
+            (_, Some(PresentationAction::Previous)) => self.step(-1),
+            (_, Some(PresentationAction::First)) => self.index = 0,
+            (_, Some(PresentationAction::Last)) => self.index = last,
+            (_, Some(PresentationAction::Note)) => self.show_note = !self.show_note,
+            (_, Some(PresentationAction::Leave)) => return Step::Leave,
+            (KeyCode::Char(c @ '0'..='9'), None) if !key.ctrl => self.typed.push(c),
+            (code, None) if code == forward => self.step(1),
+            (code, None) if code == backward => self.step(-1),
             _ => {}
         }
         Step::Stay
@@ -342,6 +335,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage:
 mod tests {
     use super::*;
     use crate::analysis::ThemeSource;
+    use crate::ui::keymap::Keymap;
 
     fn presentation() -> Presentation {
         let corpus = Corpus::builtin();
@@ -352,36 +346,50 @@ mod tests {
     #[test]
     fn stepping_forward_back_and_by_number() {
         let mut p = presentation();
+        let keys = Keymap::default().presentation;
         let last = p.slides().len() - 1;
         assert!(last >= 3);
         assert!(matches!(p.slide(), Slide::Title { .. }));
         for code in [KeyCode::Char(' '), KeyCode::PageDown, KeyCode::Enter, KeyCode::Left] {
-            p.handle(Key::plain(code));
+            p.handle(Key::plain(code), &keys);
         }
         assert_eq!(p.index(), 4.min(last), "Space, PgDn, Enter and ← (Arabic) go forward");
-        p.handle(Key::plain(KeyCode::Right));
-        p.handle(Key::plain(KeyCode::Backspace));
-        p.handle(Key::plain(KeyCode::PageUp));
+        p.handle(Key::plain(KeyCode::Right), &keys);
+        p.handle(Key::plain(KeyCode::Backspace), &keys);
+        p.handle(Key::plain(KeyCode::PageUp), &keys);
         assert_eq!(p.index(), 1, "→, Backspace and PgUp go back");
-        p.handle(Key::ch('G'));
+        p.handle(Key::ch('G'), &keys);
         assert_eq!(p.index(), last);
-        p.handle(Key::ch(' '));
+        p.handle(Key::ch(' '), &keys);
         assert_eq!(p.index(), last, "the last screen stays");
-        p.handle(Key::ch('g'));
+        p.handle(Key::ch('g'), &keys);
         assert_eq!(p.index(), 0);
-        p.handle(Key::plain(KeyCode::PageUp));
+        p.handle(Key::plain(KeyCode::PageUp), &keys);
         assert_eq!(p.index(), 0, "the first screen stays");
-        p.handle(Key::ch('3'));
+        p.handle(Key::ch('3'), &keys);
         assert_eq!(p.typed(), "3");
-        p.handle(Key::plain(KeyCode::Enter));
+        p.handle(Key::plain(KeyCode::Enter), &keys);
         assert_eq!(p.index(), 2, "3 Enter goes to the third screen");
-        p.handle(Key::ch('9'));
-        p.handle(Key::ch('9'));
-        p.handle(Key::plain(KeyCode::Enter));
+        p.handle(Key::ch('9'), &keys);
+        p.handle(Key::ch('9'), &keys);
+        p.handle(Key::plain(KeyCode::Enter), &keys);
         assert_eq!(p.index(), last, "a number past the end goes to the last screen");
-        p.handle(Key::ch('s'));
+        p.handle(Key::ch('s'), &keys);
         assert!(p.shows_note());
-        assert_eq!(p.handle(Key::plain(KeyCode::Esc)), Step::Leave);
+        assert_eq!(p.handle(Key::plain(KeyCode::Esc), &keys), Step::Leave);
+    }
+
+    #[test]
+    fn a_rebound_key_steps_and_the_default_no_longer_does() {
+        let mut p = presentation();
+        let mut keymap = Keymap::default();
+        keymap.rebind("present_next", &["n".into()]).unwrap();
+        p.handle(Key::ch(' '), &keymap.presentation);
+        assert_eq!(p.index(), 0, "Space is no longer bound");
+        p.handle(Key::ch('n'), &keymap.presentation);
+        assert_eq!(p.index(), 1);
+        p.handle(Key::plain(KeyCode::Left), &keymap.presentation);
+        assert_eq!(p.index(), 2, "the arrow the text reads towards stays next");
     }
 
     #[test]
