@@ -11,18 +11,36 @@ pub fn for_each_match<A, B, K: Ord>(
     key_b: impl Fn(&B) -> K,
     mut f: impl FnMut(&A, &B),
 ) {
+    any_match(a, b, key_a, key_b, |x, y| {
+        f(x, y);
+        false
+    });
+}
+
+/// Whether `f` says yes to a pair of [`for_each_match`]: it is called with the pairs in the
+/// same order, until it does.
+pub fn any_match<A, B, K: Ord>(
+    a: &[A],
+    b: &[B],
+    key_a: impl Fn(&A) -> K,
+    key_b: impl Fn(&B) -> K,
+    mut f: impl FnMut(&A, &B) -> bool,
+) -> bool {
     let (mut x, mut y) = (0, 0);
     while x < a.len() && y < b.len() {
         match key_a(&a[x]).cmp(&key_b(&b[y])) {
             Ordering::Less => x += 1,
             Ordering::Greater => y += 1,
             Ordering::Equal => {
-                f(&a[x], &b[y]);
+                if f(&a[x], &b[y]) {
+                    return true;
+                }
                 x += 1;
                 y += 1;
             }
         }
     }
+    false
 }
 
 #[cfg(test)]

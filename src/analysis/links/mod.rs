@@ -576,37 +576,31 @@ impl Gate<'_> {
             cosine + ROOT_WEIGHT * self.roots.kinship(i, j)
         };
         let related = articles >= MIN_ARTICLE_SCORE || articles + score >= MIN_CLOSE_SUM;
-        (score >= MIN_SCORE && related && self.shared_words(vectors, i, j) >= MIN_SHARED_WORDS)
-            .then_some(score)
+        (score >= MIN_SCORE && related && self.share_enough_words(vectors, i, j)).then_some(score)
     }
 
-    /// How many distinct words paragraphs `i` and `j` share, a phrase counting as its two.
-    fn shared_words(&self, vectors: &Vectors, i: usize, j: usize) -> usize {
+    /// Whether paragraphs `i` and `j` share [`MIN_SHARED_WORDS`] distinct words, a phrase
+    /// counting as its two: the shared terms are read until that many are found.
+    fn share_enough_words(&self, vectors: &Vectors, i: usize, j: usize) -> bool {
         // On the stack: this runs for every pair that passes the other tests.
-        let mut words = [0 as TermId; SHARED_WORDS_COUNTED];
+        let mut words = [0 as TermId; MIN_SHARED_WORDS];
         let mut n = 0;
-        let mut push = |w: TermId| {
-            if n < words.len() {
+        let mut add = |w: TermId| {
+            if !words[..n].contains(&w) {
                 words[n] = w;
                 n += 1;
             }
+            n == MIN_SHARED_WORDS
         };
-        vectors.for_each_shared(i, j, |t| match t.checked_sub(self.words) {
-            None => push(t),
+        vectors.any_shared(i, j, |t| match t.checked_sub(self.words) {
+            None => add(t),
             Some(phrase) => {
                 let (a, b) = self.phrases[phrase as usize];
-                push(a);
-                push(b);
+                add(a) || add(b)
             }
-        });
-        let words = &mut words[..n];
-        words.sort_unstable();
-        words.iter().enumerate().filter(|&(k, w)| k == 0 || words[k - 1] != *w).count()
+        })
     }
 }
-
-/// How many shared words are counted at most: enough to pass [`MIN_SHARED_WORDS`] many times.
-const SHARED_WORDS_COUNTED: usize = 64;
 
 /// Links with a cosine below this are not shown: the paragraphs share too little.
 const MIN_SCORE: f32 = 0.12;

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::PhrasePlace;
 use super::formulae::Formulae;
 use crate::analysis::prepare::{PreparedParagraph, TermId, Word};
-use crate::analysis::sorted::for_each_match;
+use crate::analysis::sorted::{any_match, for_each_match};
 use crate::corpus::Corpus;
 
 /// Phrase occurrences counted in one pass of [`shared_phrases`]: about two million, 16 MB.
@@ -259,10 +259,11 @@ impl Vectors {
         Some(row.raw_weight(&self.idf, k) / self.norms[i])
     }
 
-    /// Call `f` with each term paragraphs `i` and `j` share, in order.
-    pub fn for_each_shared(&self, i: usize, j: usize, mut f: impl FnMut(TermId)) {
+    /// Whether `f` says yes to a term paragraphs `i` and `j` share: it is called with them in
+    /// order until it does.
+    pub fn any_shared(&self, i: usize, j: usize, mut f: impl FnMut(TermId) -> bool) -> bool {
         let (a, b) = (self.rows[i].terms(), self.rows[j].terms());
-        for_each_match(a, b, |&t| t, |&t| t, |&t, _| f(t));
+        any_match(a, b, |&t| t, |&t| t, |&t, _| f(t))
     }
 
     /// Each of `documents` articles' vector: the sum of its paragraphs' unit vectors, its
