@@ -451,7 +451,7 @@ fn run_export(
     let state = match Store::default_location().map(|store| store.load()) {
         Some(loaded) => {
             if let Some(warning) = loaded.warning {
-                warn(&warning);
+                warn(&warning.to_string());
             }
             placed_notes(&loaded.state, &corpus)
         }

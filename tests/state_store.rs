@@ -131,7 +131,7 @@ fn a_damaged_file_is_set_aside_and_the_state_starts_empty() {
 
         let loaded = store.load();
         assert_eq!(loaded.state, ReaderState::default(), "{what}");
-        let warning = loaded.warning.unwrap_or_else(|| panic!("{what}: no warning"));
+        let warning = loaded.warning.unwrap_or_else(|| panic!("{what}: no warning")).to_string();
         assert!(warning.contains(&store.path().display().to_string()), "{what}: {warning}");
         assert!(!store.path().exists(), "{what}: state.json is still there");
         let aside = set_aside_in(dir.path());
@@ -178,7 +178,7 @@ fn a_newer_file_is_left_untouched_and_not_replaced() {
 
     let loaded = store.load();
     assert_eq!(loaded.state, ReaderState::default());
-    let warning = loaded.warning.unwrap();
+    let warning = loaded.warning.unwrap().to_string();
     assert!(warning.contains("newer basira"), "{warning}");
     assert!(warning.contains(&store.path().display().to_string()), "{warning}");
     assert_eq!(fs::read_to_string(store.path()).unwrap(), newer);

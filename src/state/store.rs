@@ -14,6 +14,7 @@
 //! left as it is, and [`Store::save`] refuses to replace it.
 
 use std::ffi::OsString;
+use std::fmt;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -59,9 +60,59 @@ pub struct Store {
 pub struct Loaded {
     /// The state (empty when there was none or it could not be used).
     pub state: ReaderState,
-    /// One clear sentence when the file could not be used (it names the file and where it was
-    /// set aside).
-    pub warning: Option<String>,
+    /// What was wrong when the file could not be used.
+    pub warning: Option<StateWarning>,
+}
+
+/// Why the saved state could not be used, as a value: the reader puts it into words in its
+/// own language, and [`Display`](fmt::Display) gives the English sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StateWarning {
+    /// The file (path) could not be read (the system's reason): it is left as it is, and
+    /// nothing is saved over it.
+    Unreadable(PathBuf, String),
+    /// The file (path) was written by a newer basira (its state version): it is left as it
+    /// is, and nothing is saved over it.
+    Newer(PathBuf, u64),
+    /// The file (path) is not a state file this basira reads (the reason); it was set aside
+    /// under the second path.
+    SetAside(PathBuf, String, PathBuf),
+    /// The file (path) is not a state file this basira reads (the reason), and could not be
+    /// set aside either (the system's reason): it will be replaced at the next save.
+    NotSetAside(PathBuf, String, String),
+}
+
+impl fmt::Display for StateWarning {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            StateWarning::Unreadable(path, reason) => write!(
+                f,
+                "The saved state in {} could not be read ({reason}); it was left as it is, and \
+                 basira starts afresh without saving over it.",
+                path.display()
+            ),
+            StateWarning::Newer(path, version) => write!(
+                f,
+                "The saved state in {} was written by a newer basira (state version {version}; \
+                 this one reads version {STATE_VERSION}); it was left as it is, and basira \
+                 starts afresh without saving over it.",
+                path.display()
+            ),
+            StateWarning::SetAside(path, problem, aside) => write!(
+                f,
+                "The saved state in {} could not be read ({problem}); it was set aside as {} \
+                 and basira starts afresh.",
+                path.display(),
+                aside.display()
+            ),
+            StateWarning::NotSetAside(path, problem, reason) => write!(
+                f,
+                "The saved state in {} could not be read ({problem}) nor set aside ({reason}); \
+                 basira starts afresh and will replace it when it saves.",
+                path.display()
+            ),
+        }
+    }
 }
 
 /// The file as written.
@@ -111,7 +162,7 @@ fn kind(bytes: &[u8]) -> Kind {
 
 impl Loaded {
     /// An empty state with `warning`.
-    fn empty(warning: Option<String>) -> Loaded {
+    fn empty(warning: Option<StateWarning>) -> Loaded {
         Loaded { state: ReaderState::default(), warning }
     }
 }
@@ -146,27 +197,16 @@ impl Store {
     /// - a file that cannot be read (permissions) is left untouched and the state starts
     ///   empty ([`Store::save`] will refuse to replace it too).
     pub fn load(&self) -> Loaded {
-        let shown = self.path.display();
+        let path = self.path.clone();
         let bytes = match read_regular(&self.path, MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
             Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
                 return Loaded::empty(None);
             }
-            Err(e) => {
-                return Loaded::empty(Some(format!(
-                    "The saved state in {shown} could not be read ({e}); it was left as it is, \
-                     and basira starts afresh without saving over it."
-                )));
-            }
+            Err(e) => return Loaded::empty(Some(StateWarning::Unreadable(path, e.to_string()))),
         };
         let problem = match kind(&bytes) {
-            Kind::Newer(version) => {
-                return Loaded::empty(Some(format!(
-                    "The saved state in {shown} was written by a newer basira (state version \
-                     {version}; this one reads version {STATE_VERSION}); it was left as it is, \
-                     and basira starts afresh without saving over it."
-                )));
-            }
+            Kind::Newer(version) => return Loaded::empty(Some(StateWarning::Newer(path, version))),
             Kind::Corrupt(reason) => reason,
             Kind::Current => match serde_json::from_slice::<FileIn>(&bytes) {
                 Ok(file) => return Loaded { state: file.state, warning: None },
@@ -174,15 +214,8 @@ impl Store {
             },
         };
         let warning = match self.set_aside() {
-            Ok(aside) => format!(
-                "The saved state in {shown} could not be read ({problem}); it was set aside as \
-                 {} and basira starts afresh.",
-                aside.display()
-            ),
-            Err(e) => format!(
-                "The saved state in {shown} could not be read ({problem}) nor set aside ({e}); \
-                 basira starts afresh and will replace it when it saves."
-            ),
+            Ok(aside) => StateWarning::SetAside(path, problem, aside),
+            Err(e) => StateWarning::NotSetAside(path, problem, e.to_string()),
         };
         Loaded::empty(Some(warning))
     }
@@ -240,7 +273,7 @@ impl Store {
         let _lock = self.lock()?;
         let loaded = self.load();
         if let Some(warning) = loaded.warning.filter(|_| self.path.exists()) {
-            return Err(io::Error::other(warning));
+            return Err(io::Error::other(warning.to_string()));
         }
         let merged = merge(base, mine, &loaded.state);
         self.save(&merged)?;
@@ -418,7 +451,7 @@ mod tests {
         fs::create_dir(store.path()).unwrap();
         let loaded = store.load();
         assert_eq!(loaded.state, ReaderState::default());
-        let warning = loaded.warning.unwrap();
+        let warning = loaded.warning.unwrap().to_string();
         assert!(warning.contains(&store.path().display().to_string()), "{warning}");
         assert!(store.path().is_dir());
         let error = store.save(&ReaderState::default()).unwrap_err();

@@ -243,6 +243,26 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "{}: {}; its default keys are kept." => "{}: {}؛ بقيت مفاتيحه الافتراضية.",
         "{}: unknown setting «{}»." => "{}: إعداد غير معروف «{}».",
+        // The saved reading state.
+        "The saved state in {} could not be read ({}); it was left as it is, and basira \
+         starts afresh without saving over it." => {
+            "تعذّرت قراءة الحالة المحفوظة في {} ({})؛ تُركت كما هي، ويبدأ بصيرة من جديد دون أن \
+             يكتب فوقها."
+        }
+        "The saved state in {} was written by a newer basira (state version {}); it was left \
+         as it is, and basira starts afresh without saving over it." => {
+            "كتب الحالةَ المحفوظة في {} إصدارٌ أحدث من بصيرة (إصدار الحالة {})؛ تُركت كما هي، \
+             ويبدأ بصيرة من جديد دون أن يكتب فوقها."
+        }
+        "The saved state in {} could not be read ({}); it was set aside as {} and basira \
+         starts afresh." => {
+            "تعذّرت قراءة الحالة المحفوظة في {} ({})؛ نُحّيت جانبًا باسم {} ويبدأ بصيرة من جديد."
+        }
+        "The saved state in {} could not be read ({}) nor set aside ({}); basira starts afresh \
+         and will replace it when it saves." => {
+            "تعذّرت قراءة الحالة المحفوظة في {} ({}) ولا تنحيتها ({})؛ يبدأ بصيرة من جديد \
+             وسيستبدلها عند الحفظ."
+        }
         _ => return None,
     })
 }

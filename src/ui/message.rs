@@ -11,6 +11,7 @@ use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
 use super::lang::{Lang, tr};
 use crate::corpus::sanitise_line;
+use crate::state::store::StateWarning;
 
 /// Starts a left-to-right isolate (a path, a key, a system's reason).
 const LRI: char = '\u{2066}';
@@ -87,6 +88,8 @@ pub enum Message {
     StateNotSaved(PathBuf, String),
     /// What was wrong with `config.toml`.
     Config(ConfigWarning),
+    /// Why the saved reading state could not be used.
+    State(StateWarning),
     /// A warning written where it arose (the state file, the collection), shown as it was
     /// written.
     Warning(String),
@@ -201,6 +204,7 @@ impl Message {
                 vec![Path(path), Reason(reason)],
             ),
             Message::Config(warning) => config_parts(warning),
+            Message::State(warning) => state_parts(warning),
             Message::Warning(text) => ("{}", vec![Words(text)]),
         }
     }
@@ -259,6 +263,33 @@ fn config_parts(warning: &ConfigWarning) -> (&'static str, Vec<Value<'_>>) {
     }
 }
 
+/// The template and values of a warning about the saved reading state.
+fn state_parts(warning: &StateWarning) -> (&'static str, Vec<Value<'_>>) {
+    use Value::{Count, Path, Reason};
+    match warning {
+        StateWarning::Unreadable(path, reason) => (
+            "The saved state in {} could not be read ({}); it was left as it is, and basira \
+             starts afresh without saving over it.",
+            vec![Path(path), Reason(reason)],
+        ),
+        StateWarning::Newer(path, version) => (
+            "The saved state in {} was written by a newer basira (state version {}); it was \
+             left as it is, and basira starts afresh without saving over it.",
+            vec![Path(path), Count(*version as usize)],
+        ),
+        StateWarning::SetAside(path, problem, aside) => (
+            "The saved state in {} could not be read ({}); it was set aside as {} and basira \
+             starts afresh.",
+            vec![Path(path), Reason(problem), Path(aside)],
+        ),
+        StateWarning::NotSetAside(path, problem, reason) => (
+            "The saved state in {} could not be read ({}) nor set aside ({}); basira starts \
+             afresh and will replace it when it saves.",
+            vec![Path(path), Reason(problem), Reason(reason)],
+        ),
+    }
+}
+
 /// Push `text`, made safe to show, between `start` and the end of an isolate.
 fn isolated(out: &mut String, start: char, text: &str) {
     out.push(start);
@@ -307,12 +338,16 @@ mod tests {
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),
             Message::StateNotSaved(path.clone(), "No space left on device (os error 28)".into()),
-            Message::Config(ConfigWarning::Unreadable(path, "it is a named pipe".into())),
+            Message::Config(ConfigWarning::Unreadable(path.clone(), "it is a named pipe".into())),
             Message::Config(ConfigWarning::Malformed("config.toml".into(), Some(3), "x".into())),
             Message::Config(ConfigWarning::Malformed("config.toml".into(), None, "x".into())),
             Message::Config(ConfigWarning::BadValue("config.toml".into(), "colors = 1".into())),
             Message::Config(ConfigWarning::BadKeys("config.toml".into(), "keys.up".into())),
             Message::Config(ConfigWarning::UnknownSetting("config.toml".into(), "x".into())),
+            Message::State(StateWarning::Unreadable(path.clone(), "Is a directory".into())),
+            Message::State(StateWarning::Newer(path.clone(), 9)),
+            Message::State(StateWarning::SetAside(path.clone(), "EOF".into(), path.clone())),
+            Message::State(StateWarning::NotSetAside(path, "EOF".into(), "EPERM".into())),
         ]
     }
 

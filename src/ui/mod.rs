@@ -205,7 +205,7 @@ fn take_up_remembered(app: &mut App, remembered: Option<Loaded>) {
     if let Some(Loaded { state, warning }) = remembered {
         app.remember(state);
         if let Some(warning) = warning {
-            app.tell(Message::Warning(warning));
+            app.tell(Message::State(warning));
         }
     }
 }
