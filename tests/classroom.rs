@@ -9,7 +9,7 @@ use basira::corpus::Corpus;
 use basira::layout::{LayoutOptions, layout_paragraph};
 use basira::state::store::Store;
 use basira::text::Direction;
-use basira::ui::app::App;
+use basira::ui::app::{App, Effect};
 use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::lang::Lang;
@@ -136,10 +136,15 @@ fn bookmarks_notes_and_the_place_survive_a_restart() {
     press(&mut app, "}}}a");
     press(&mut app, "ملاحظة عن المنصات<Enter>");
     let second = (app.document_index(), app.paragraph());
-    assert!(app.take_state_change());
+    assert_eq!(
+        app.take_effects(),
+        [Effect::SaveState],
+        "the bookmark and the note are saved at once"
+    );
+    assert!(app.take_effects().is_empty());
     press(&mut app, "jjjjjjj");
     let before = screen(&app, 100, 30);
-    store.save(app.state()).unwrap();
+    store.save(&app.state()).unwrap();
 
     // A new run: it opens where the last one ended, with its bookmarks and note.
     let mut again = reader(100, 30);
@@ -175,7 +180,7 @@ fn a_renamed_file_keeps_its_notes() {
     let corpus = open("before.txt");
     let mut app = App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 80, 24);
     press(&mut app, "}aتذكير<Enter>");
-    let state = app.state().clone();
+    let state = app.state();
     let corpus = open("after.txt");
     let mut again = App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 80, 24);
     again.remember(state);
@@ -226,4 +231,25 @@ fn colour_schemes_and_ascii_frames() {
     assert!(!coloured, "monochrome draws no colour");
     let s = screen_text(&buffer);
     assert!(s.contains('|') && !s.contains('│'), "ASCII frames");
+}
+
+#[test]
+fn the_handout_key_asks_the_event_loop_and_the_reader_writes_nothing_itself() {
+    // Were the reader to write the handout, it would be in the current folder.
+    let handout = std::env::current_dir().unwrap().join("basira-handout.md");
+    let written = || std::fs::metadata(&handout).and_then(|m| m.modified()).ok();
+    let before = written();
+    let mut app = reader(100, 30);
+    press(&mut app, "m");
+    assert_eq!(app.take_effects(), [Effect::SaveState]);
+    press(&mut app, "ee");
+    assert_eq!(app.take_effects(), [Effect::WriteHandout], "asked for once, however often pressed");
+    assert_eq!(written(), before, "the reader itself wrote no file");
+    // Before the analysis is there the key says so and asks for nothing.
+    let corpus = Corpus::builtin();
+    let mut reading =
+        App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 80, 24);
+    press(&mut reading, "e");
+    assert!(reading.take_effects().is_empty());
+    assert!(screen(&reading, 80, 24).contains("Still reading"), "{}", screen(&reading, 80, 24));
 }

@@ -289,7 +289,7 @@ fn notes_of_an_edited_article_are_found_again_and_a_lost_one_is_listed_under_w()
         app.paste(note);
         press(&mut app, "<Enter>");
     }
-    let state = app.state().clone();
+    let state = app.state();
 
     // The article edited: a comma added in the second paragraph, a new paragraph before the
     // third, whose last words change, and the first rewritten.

@@ -23,7 +23,6 @@ use super::presentation::{Presentation, Step};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
-use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::LayoutOptions;
 use crate::search::{Hit, SearchIndex};
 use crate::state::place::{Reason, Unplaced, place, stored_path};
@@ -74,6 +73,16 @@ pub enum PromptKind {
         /// Index of the paragraph.
         paragraph: usize,
     },
+}
+
+/// What the reader asks its event loop to do: what reaches outside its own state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the reading state now: bookmarks or notes changed.
+    SaveState,
+    /// Write the handout of every article, with the bookmarks and notes, to
+    /// [`HANDOUT_FILE`] in the current folder.
+    WriteHandout,
 }
 
 /// Text being typed in the status line.
@@ -180,7 +189,8 @@ pub struct App {
     /// in the article.
     unplaced: Vec<String>,
     article_keys: Vec<String>,
-    state_changed: bool,
+    /// What the event loop is to do since it last asked.
+    effects: Vec<Effect>,
     /// Whether the state is held back: only the opening of a large article is there yet, and
     /// what the reader remembers is placed on the whole of it when it comes.
     holding_state: bool,
@@ -235,7 +245,7 @@ impl App {
             state: ReaderState::default(),
             unplaced: Vec::new(),
             article_keys: Vec::new(),
-            state_changed: false,
+            effects: Vec::new(),
             holding_state: false,
             quit: false,
         };
@@ -357,29 +367,42 @@ impl App {
         }
     }
 
-    /// What to remember of this run: every position read so far, bookmarks and notes, and the
-    /// article open now.
-    pub fn state(&mut self) -> &ReaderState {
-        self.anchors[self.document] = self.view.anchor_at(self.top_row());
+    /// What to remember of this run: the state the reader started from and changed
+    /// (bookmarks, notes), with every position read so far and the article open now.
+    pub fn state(&self) -> ReaderState {
+        let mut state = self.state.clone();
         for (i, key) in self.article_keys.iter().enumerate() {
-            let moved = self.anchors[i] != Anchor::default() || self.current[i] != 0;
-            if moved || self.state.articles.contains_key(key) {
-                let article = self.state.articles.entry(key.clone()).or_default();
+            let anchor = if i == self.document {
+                self.view.anchor_at(self.top_row())
+            } else {
+                self.anchors[i]
+            };
+            let moved = anchor != Anchor::default() || self.current[i] != 0;
+            if moved || state.articles.contains_key(key) {
+                let article = state.articles.entry(key.clone()).or_default();
                 say_where_read(article, &self.corpus.documents[i]);
                 article.position = state::Position {
-                    paragraph: self.anchors[i].paragraph,
-                    line: self.anchors[i].line,
+                    paragraph: anchor.paragraph,
+                    line: anchor.line,
                     current: self.current[i],
                 };
             }
         }
-        self.state.last_article = self.article_keys.get(self.document).cloned();
-        &self.state
+        state.last_article = self.article_keys.get(self.document).cloned();
+        state
     }
 
-    /// Whether bookmarks or notes changed since the last call (they are saved at once).
-    pub fn take_state_change(&mut self) -> bool {
-        std::mem::take(&mut self.state_changed)
+    /// What the event loop is to do now (save the state, write the handout), each once, in
+    /// the order asked for.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        let mut effects = std::mem::take(&mut self.effects);
+        let mut seen = Vec::with_capacity(effects.len());
+        effects.retain(|e| {
+            let first = !seen.contains(e);
+            seen.push(*e);
+            first
+        });
+        effects
     }
 
     /// What `W` lists: the files skipped or read with a warning when the collection was
@@ -994,7 +1017,7 @@ impl App {
                         PromptKind::Note { document, paragraph } => {
                             let print = self.print(document, paragraph);
                             self.article_state_mut(document).set_note(paragraph, print, &text);
-                            self.state_changed = true;
+                            self.effects.push(Effect::SaveState);
                             self.say(if text.trim().is_empty() {
                                 Message::NoteRemoved
                             } else {
@@ -1027,7 +1050,7 @@ impl App {
         let (document, paragraph) = (self.document, self.paragraph());
         let print = self.print(document, paragraph);
         let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
-        self.state_changed = true;
+        self.effects.push(Effect::SaveState);
         self.say(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
     }
 
@@ -1077,23 +1100,13 @@ impl App {
         }
     }
 
-    /// `e`: write the handout of every article, with the bookmarks and notes, to
-    /// [`HANDOUT_FILE`] in the current folder.
+    /// `e`: ask for the handout of every article, with the bookmarks and notes, to be
+    /// written to [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]).
     fn export(&mut self) {
-        let Some(analysis) = self.analysis.clone() else {
+        if self.analysis.is_none() {
             self.say(Message::StillReading);
-            return;
-        };
-        let state = self.state().clone();
-        let path = std::path::Path::new(HANDOUT_FILE);
-        let written =
-            write_handout_file(path, &self.corpus, &analysis, &state, HandoutFormat::Markdown);
-        match written {
-            Ok(()) => {
-                let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-                self.say(Message::HandoutWritten(shown));
-            }
-            Err(e) => self.say(Message::HandoutFailed(e.to_string())),
+        } else {
+            self.effects.push(Effect::WriteHandout);
         }
     }
 

@@ -34,9 +34,10 @@ use ratatui::layout::Size;
 
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::Corpus;
+use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::{BidiMode, LayoutOptions};
 use crate::state::store::{Loaded, Shared};
-use app::App;
+use app::{App, Effect, HANDOUT_FILE};
 use config::Config;
 use keymap::Key;
 use message::Message;
@@ -110,7 +111,7 @@ pub fn run(
             return;
         }
         if let Some(shared) = &mut shared {
-            match shared.save(app.state()) {
+            match shared.save(&app.state()) {
                 Ok(merged) => app.adopt(merged),
                 Err(e) => {
                     app.tell(Message::StateNotSaved(shared.path().to_path_buf(), e.to_string()))
@@ -126,8 +127,14 @@ pub fn run(
             save(&mut app);
             break;
         }
-        if app.take_state_change() {
-            save(&mut app);
+        for effect in app.take_effects() {
+            match effect {
+                Effect::SaveState => save(&mut app),
+                Effect::WriteHandout => {
+                    let said = write_handout(&app);
+                    app.tell(said);
+                }
+            }
         }
         if let Some(arrived) = rest.as_ref().and_then(|r| r.try_recv().ok()) {
             rest = None;
@@ -249,6 +256,24 @@ fn analyse_in_background(
     receive
 }
 
+/// Write the handout of `app`'s collection, with its bookmarks and notes, to
+/// [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]); what to tell the user.
+fn write_handout(app: &App) -> Message {
+    let Some(analysis) = app.analysis() else {
+        return Message::StillReading;
+    };
+    let path = std::path::Path::new(HANDOUT_FILE);
+    let written =
+        write_handout_file(path, app.corpus(), analysis, &app.state(), HandoutFormat::Markdown);
+    match written {
+        Ok(()) => {
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            Message::HandoutWritten(shown)
+        }
+        Err(e) => Message::HandoutFailed(e.to_string()),
+    }
+}
+
 /// Draw the reader on an off-screen terminal of `size` (columns, rows) after pressing `keys`
 /// (notation of [`keymap::parse_keys`]) and return the screen as text, one line per row. The
 /// analysis is there from the start.
@@ -267,6 +292,13 @@ pub fn snapshot(
     app.set_analysis(analysis);
     for key in keys {
         app.handle_key(key);
+        // The state is not saved here, but a handout asked for is written.
+        for effect in app.take_effects() {
+            if effect == Effect::WriteHandout {
+                let said = write_handout(&app);
+                app.tell(said);
+            }
+        }
     }
     Ok(screen_text(&render(&app, width, height)))
 }
