@@ -18,7 +18,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, Fact, Link};
+use crate::analysis::view::{self, FactView};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, Link};
 use crate::atomic_file::AtomicFile;
 use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
 use crate::json::write_pretty;
@@ -67,18 +68,31 @@ struct KeyPointEntry<'a> {
     section: Option<&'a str>,
 }
 
+/// A fact as the handout lists it (see [`FactView`]).
 #[derive(Serialize)]
 struct FactEntry<'a> {
     text: &'a str,
     paragraph: usize,
     numbers: Vec<&'a str>,
     /// Present, and true, when a figure's direction is forced by the text (see
-    /// [`Fact::has_forced_direction`]).
+    /// [`crate::analysis::facts::Fact::has_forced_direction`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     direction_forced: bool,
-    /// The figures as byte ranges of `text`, sorted, merged where they overlap or touch.
+    /// The figures to bold, as byte ranges of `text`.
     #[serde(skip)]
     figures: Vec<Range<usize>>,
+}
+
+impl<'a> From<FactView<'a>> for FactEntry<'a> {
+    fn from(fact: FactView<'a>) -> FactEntry<'a> {
+        FactEntry {
+            text: fact.text,
+            paragraph: fact.paragraph,
+            numbers: fact.numbers,
+            direction_forced: fact.direction_forced,
+            figures: fact.marks,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -205,45 +219,11 @@ fn article_handout<'a>(
                 section: k.section_name(document),
             })
             .collect(),
-        facts: analysis.documents[index].facts.iter().map(|f| fact_entry(document, f)).collect(),
+        facts: view::facts(analysis, document, index).into_iter().map(FactEntry::from).collect(),
         themes: theme_entries(analysis, index),
         related: related_entries(corpus, analysis, index),
         bookmarks: bookmark_entries(document, state),
     }
-}
-
-/// A fact as listed: its sentence, its figures as text, and where to bold them.
-fn fact_entry<'a>(document: &'a Document, fact: &Fact) -> FactEntry<'a> {
-    let text = &document.paragraphs[fact.paragraph()].text;
-    let figures = fact.figures();
-    FactEntry {
-        text: &text[fact.range()],
-        paragraph: fact.paragraph(),
-        numbers: figures.iter().map(|r| &text[r.clone()]).collect(),
-        direction_forced: fact.has_forced_direction(text),
-        figures: figures_in_sentence(&fact.range(), &figures),
-    }
-}
-
-/// The figures as ranges of the sentence (not the paragraph), clipped to it, sorted, and
-/// merged where they overlap or touch so that each can be marked on its own.
-fn figures_in_sentence(sentence: &Range<usize>, figures: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut clipped: Vec<Range<usize>> = figures
-        .iter()
-        .map(|r| {
-            r.start.max(sentence.start) - sentence.start..r.end.min(sentence.end) - sentence.start
-        })
-        .filter(|r| r.start < r.end)
-        .collect();
-    clipped.sort_by_key(|r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(clipped.len());
-    for range in clipped {
-        match merged.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => merged.push(range),
-        }
-    }
-    merged
 }
 
 /// The themes with a passage in article `index`, the most passages here first (ties in the
@@ -646,8 +626,6 @@ mod tests {
 
     #[test]
     fn figures_are_bolded_without_overlap() {
-        let figures = figures_in_sentence(&(10..30), &[20..25, 12..15, 14..18, 25..27, 28..40]);
-        assert_eq!(figures, [2..8, 10..17, 18..20]);
         let sentence = "نحو 90 بالمائة من 3 حسابات";
         let three = sentence.find('3').unwrap();
         let figures = [0..sentence.find(" بالمائة").unwrap(), three..three + 1];

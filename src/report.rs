@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::view::FactView;
 use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Document, sanitise_line};
 use crate::json::{write_compact, write_pretty};
@@ -339,13 +340,13 @@ pub fn write_facts(
                 .facts
                 .iter()
                 .map(|f| {
-                    let text = &document.paragraphs[f.paragraph()].text;
+                    let fact = FactView::of(document, f);
                     FactEntry {
-                        text: &text[f.range()],
-                        paragraph: f.paragraph(),
-                        sentence: f.sentence(),
-                        numbers: f.figures().into_iter().map(|r| &text[r]).collect(),
-                        direction_forced: f.has_forced_direction(text),
+                        text: fact.text,
+                        paragraph: fact.paragraph,
+                        sentence: fact.sentence,
+                        numbers: fact.numbers,
+                        direction_forced: fact.direction_forced,
                     }
                 })
                 .collect(),

@@ -11,6 +11,7 @@ pub mod prepare;
 mod sorted;
 pub mod theme;
 pub mod themes;
+pub mod view;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, view};
 use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::one_line::one_line;
@@ -147,19 +147,14 @@ impl PanelSource<'_> {
     }
 
     /// A sentence of the current document as an item, with `strong` ranges (in the
-    /// paragraph's bytes) emphasised.
+    /// sentence's bytes) emphasised.
     fn sentence(
         &self,
         paragraph: usize,
         range: Range<usize>,
-        strong: &[Range<usize>],
+        strong: Vec<Range<usize>>,
     ) -> PanelItem {
         let text = &self.corpus.documents[self.document].paragraphs[paragraph].text[range.clone()];
-        let strong: Vec<Range<usize>> = strong
-            .iter()
-            .filter(|r| r.start >= range.start && r.end <= range.end)
-            .map(|r| r.start - range.start..r.end - range.start)
-            .collect();
         let lines = wrap(text, self.direction(), self.width, MAX_SENTENCE_LINES, self.options)
             .into_iter()
             .map(|line| ItemLine { line, tone: Tone::Text, strong: strong.clone() })
@@ -208,12 +203,11 @@ impl PanelSource<'_> {
     /// (it may be drawn otherwise than it is written).
     fn facts(&self, analysis: &Analysis) -> Vec<PanelItem> {
         let document = &self.corpus.documents[self.document];
-        analysis.documents[self.document]
-            .facts
-            .iter()
+        view::facts(analysis, document, self.document)
+            .into_iter()
             .map(|f| {
-                let mut item = self.sentence(f.paragraph(), f.range(), &f.figures());
-                if f.has_forced_direction(&document.paragraphs[f.paragraph()].text) {
+                let mut item = self.sentence(f.paragraph, f.range, f.marks);
+                if f.direction_forced {
                     let warning = format!("⚠ {}", tr(self.lang, FORCED_DIRECTION));
                     let direction =
                         if self.lang.is_rtl() { Direction::Rtl } else { Direction::Ltr };
