@@ -229,22 +229,16 @@ fn article_handout<'a>(
 /// The themes with a passage in article `index`, the most passages here first (ties in the
 /// analysis' order).
 fn theme_entries(analysis: &Analysis, index: usize) -> Vec<ThemeEntry<'_>> {
-    let mut entries: Vec<ThemeEntry> = analysis
-        .themes
-        .iter()
-        .filter_map(|theme| {
-            let here = theme.passages.iter().filter(|p| p.document == index).count();
-            (here > 0).then(|| ThemeEntry {
-                id: &theme.id,
-                label: &theme.label,
-                label_en: theme.label_en.as_deref(),
-                passages_here: here,
-                articles: theme.article_count(),
-            })
+    view::themes(analysis, index)
+        .into_iter()
+        .map(|here| ThemeEntry {
+            id: &here.theme.id,
+            label: &here.theme.label,
+            label_en: here.theme.label_en.as_deref(),
+            passages_here: here.passages_here,
+            articles: here.theme.article_count(),
         })
-        .collect();
-    entries.sort_by_key(|e| std::cmp::Reverse(e.passages_here));
-    entries
+        .collect()
 }
 
 /// The best links from article `index` to paragraphs of other articles: one per target

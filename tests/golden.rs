@@ -79,6 +79,9 @@ const SCENARIOS: &[Scenario] = &[
     scenario("ar-160x45-open", (160, 45), AR, ""),
     // The folded panel shown by Tab, on its key points.
     scenario("en-80x24-panel-tab", (80, 24), EN, "<Tab>"),
+    // The panel's themes of the article, those with the most passages in it first, as the
+    // handout lists them (in the analysis' order before issue 13's one view of the analysis).
+    scenario("en-160x45-panel-themes", (160, 45), EN, "<Tab>lll"),
     // The overlays.
     scenario("en-80x24-help", (80, 24), EN, "?"),
     scenario("ar-160x45-help", (160, 45), AR, "?"),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::Analysis;
 use super::facts::Fact;
+use super::theme::Theme;
 use crate::corpus::Document;
 
 /// A fact as it is shown: its sentence, the figures to mark in it, the figures as written.
@@ -52,6 +53,33 @@ pub fn facts<'a>(analysis: &Analysis, document: &'a Document, index: usize) -> V
     analysis.documents[index].facts.iter().map(|f| FactView::of(document, f)).collect()
 }
 
+/// A theme that runs through an article, as the article shows it.
+#[derive(Clone, Copy, Debug)]
+pub struct ThemeHere<'a> {
+    /// Index of the theme in the analysis.
+    pub index: usize,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// How many of its passages are in the article.
+    pub passages_here: usize,
+}
+
+/// The themes with a passage in article `index`, the most passages there first (ties in the
+/// analysis' order).
+pub fn themes(analysis: &Analysis, index: usize) -> Vec<ThemeHere<'_>> {
+    let mut here: Vec<ThemeHere> = analysis
+        .themes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, theme)| {
+            let passages_here = theme.passages.iter().filter(|p| p.document == index).count();
+            (passages_here > 0).then_some(ThemeHere { index: i, theme, passages_here })
+        })
+        .collect();
+    here.sort_by_key(|t| std::cmp::Reverse(t.passages_here));
+    here
+}
+
 /// `figures` (byte ranges of a paragraph) as ranges of its `sentence`, clipped to it, sorted
 /// and merged where they overlap or touch.
 fn marks_in_sentence(sentence: &Range<usize>, figures: &[Range<usize>]) -> Vec<Range<usize>> {
@@ -77,6 +105,24 @@ fn marks_in_sentence(sentence: &Range<usize>, figures: &[Range<usize>]) -> Vec<R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::ThemeSource;
+    use crate::corpus::Corpus;
+
+    #[test]
+    fn an_articles_themes_are_those_with_a_passage_there_most_first() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        for index in 0..corpus.documents.len() {
+            let here = themes(&analysis, index);
+            let with_passage =
+                analysis.themes.iter().filter(|t| t.passages.iter().any(|p| p.document == index));
+            assert_eq!(here.len(), with_passage.count(), "article {index}");
+            for pair in here.windows(2) {
+                let order = (pair[0].passages_here, std::cmp::Reverse(pair[0].index));
+                assert!(order > (pair[1].passages_here, std::cmp::Reverse(pair[1].index)));
+            }
+        }
+    }
 
     #[test]
     fn figures_are_clipped_to_their_sentence_sorted_and_merged() {

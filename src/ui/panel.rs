@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, view};
+use crate::analysis::view::{self, ThemeHere};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Role};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::one_line::one_line;
@@ -257,29 +258,23 @@ impl PanelSource<'_> {
     }
 
     fn themes(&self, analysis: &Analysis) -> Vec<PanelItem> {
-        analysis
-            .themes
-            .iter()
-            .enumerate()
-            .filter_map(|(index, theme)| {
-                let here = theme.passages.iter().filter(|p| p.document == self.document).count();
-                (here > 0).then(|| {
-                    let quiet = |text: &str| ItemLine {
-                        line: name_line(text, Direction::Ltr, self.width, self.options),
-                        tone: Tone::Quiet,
-                        strong: Vec::new(),
-                    };
-                    let label = name_line(&theme.label, Direction::Rtl, self.width, self.options);
-                    let mut lines =
-                        vec![ItemLine { line: label, tone: Tone::Text, strong: vec![] }];
-                    lines.extend(theme.label_en.as_deref().map(quiet));
-                    lines.push(quiet(&format!(
-                        "{here} here · {} in {} articles",
-                        theme.passages.len(),
-                        theme.article_count()
-                    )));
-                    PanelItem { target: Target::Theme(index), lines }
-                })
+        let quiet = |text: &str| ItemLine {
+            line: name_line(text, Direction::Ltr, self.width, self.options),
+            tone: Tone::Quiet,
+            strong: Vec::new(),
+        };
+        view::themes(analysis, self.document)
+            .into_iter()
+            .map(|ThemeHere { index, theme, passages_here }| {
+                let label = name_line(&theme.label, Direction::Rtl, self.width, self.options);
+                let mut lines = vec![ItemLine { line: label, tone: Tone::Text, strong: vec![] }];
+                lines.extend(theme.label_en.as_deref().map(quiet));
+                lines.push(quiet(&format!(
+                    "{passages_here} here · {} in {} articles",
+                    theme.passages.len(),
+                    theme.article_count()
+                )));
+                PanelItem { target: Target::Theme(index), lines }
             })
             .collect()
     }
