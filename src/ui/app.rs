@@ -465,7 +465,7 @@ impl App {
     /// they are built already.
     fn refresh_panel(&mut self) {
         let width = self.item_width();
-        let paragraph = if self.section == Section::Related { self.paragraph() } else { 0 };
+        let paragraph = if self.section.follows_paragraph() { self.paragraph() } else { 0 };
         let key = Some((self.document, self.section, paragraph, width, self.analysis.is_some()));
         if self.panel_key == key {
             return;

@@ -225,12 +225,9 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     let items = app.panel_items();
     if items.is_empty() {
         let empty = match (app.section(), app.analysis()) {
-            (Section::Outline, _) => "(no headings)",
+            (Section::Outline, _) => Section::Outline.empty(),
             (_, None) => "Reading the articles…",
-            (Section::KeyPoints, _) => "(no key points)",
-            (Section::Facts, _) => "(no figures in this article)",
-            (Section::Related, _) => "(nothing in the other articles is close to this paragraph)",
-            (Section::Themes, _) => "(no theme runs through this article)",
+            (section, _) => section.empty(),
         };
         let line = ui_text(app.look().lang, app.options(), tr(look.lang, empty), area.width);
         draw_line(buf, area.x, area.y, area.width, &line, |_| look.palette.quiet);

@@ -35,15 +35,25 @@ impl Section {
     pub const ALL: [Section; 5] =
         [Section::KeyPoints, Section::Facts, Section::Related, Section::Themes, Section::Outline];
 
+    /// The section's row of [`SECTIONS`].
+    fn row(self) -> &'static SectionRow {
+        SECTIONS.iter().find(|row| row.section == self).unwrap_or(&SECTIONS[0])
+    }
+
     /// The section's name in the tab bar.
     pub fn title(self) -> &'static str {
-        match self {
-            Section::KeyPoints => "Key points",
-            Section::Facts => "Facts",
-            Section::Related => "Related",
-            Section::Themes => "Themes",
-            Section::Outline => "Outline",
-        }
+        self.row().title
+    }
+
+    /// What the section says when it has no item (in English; [`super::lang::tr`] gives the
+    /// Arabic).
+    pub fn empty(self) -> &'static str {
+        self.row().empty
+    }
+
+    /// Whether its items follow the current paragraph (and are built again when it moves).
+    pub fn follows_paragraph(self) -> bool {
+        self.row().follows_paragraph
     }
 
     /// The section `step` places along the tab bar, wrapping round.
@@ -52,6 +62,71 @@ impl Section {
         Section::ALL[(i + step).rem_euclid(Section::ALL.len() as isize) as usize]
     }
 }
+
+/// One section of the panel: its name, what it says when empty, whether it follows the
+/// current paragraph, and how its items are built (from the analysis, or, for `None`, from
+/// the article alone, so that they are there before the analysis is).
+pub struct SectionRow {
+    /// The section.
+    pub section: Section,
+    /// Its name in the tab bar.
+    pub title: &'static str,
+    /// What it says when it has no item.
+    pub empty: &'static str,
+    /// Whether its items follow the current paragraph.
+    pub follows_paragraph: bool,
+    /// How its items are built.
+    items: SectionItems,
+}
+
+/// How a section's items are built.
+#[derive(Clone, Copy)]
+enum SectionItems {
+    /// From the analysis.
+    Analysis(fn(&PanelSource, &Analysis) -> Vec<PanelItem>),
+    /// From the article alone.
+    Article(fn(&PanelSource) -> Vec<PanelItem>),
+}
+
+/// The panel's sections, one row each: adding a section is a row here, its function and
+/// its [`Section`] (with the Arabic of its title and empty text in `lang.rs`).
+pub const SECTIONS: &[SectionRow] = &[
+    SectionRow {
+        section: Section::KeyPoints,
+        title: "Key points",
+        empty: "(no key points)",
+        follows_paragraph: false,
+        items: SectionItems::Analysis(|source, analysis| source.key_points(analysis)),
+    },
+    SectionRow {
+        section: Section::Facts,
+        title: "Facts",
+        empty: "(no figures in this article)",
+        follows_paragraph: false,
+        items: SectionItems::Analysis(|source, analysis| source.facts(analysis)),
+    },
+    SectionRow {
+        section: Section::Related,
+        title: "Related",
+        empty: "(nothing in the other articles is close to this paragraph)",
+        follows_paragraph: true,
+        items: SectionItems::Analysis(|source, analysis| source.related(analysis)),
+    },
+    SectionRow {
+        section: Section::Themes,
+        title: "Themes",
+        empty: "(no theme runs through this article)",
+        follows_paragraph: false,
+        items: SectionItems::Analysis(|source, analysis| source.themes(analysis)),
+    },
+    SectionRow {
+        section: Section::Outline,
+        title: "Outline",
+        empty: "(no headings)",
+        follows_paragraph: false,
+        items: SectionItems::Article(|source| source.outline()),
+    },
+];
 
 /// What Enter on a panel item does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,18 +203,10 @@ impl PanelSource<'_> {
     /// The items of `section`. Sections other than the outline are empty until the analysis
     /// is ready.
     pub fn items(&self, section: Section) -> Vec<PanelItem> {
-        if section == Section::Outline {
-            return self.outline();
-        }
-        let Some(analysis) = self.analysis else {
-            return Vec::new();
-        };
-        match section {
-            Section::KeyPoints => self.key_points(analysis),
-            Section::Facts => self.facts(analysis),
-            Section::Related => self.related(analysis),
-            Section::Themes => self.themes(analysis),
-            Section::Outline => unreachable!("handled above"),
+        match (section.row().items, self.analysis) {
+            (SectionItems::Article(items), _) => items(self),
+            (SectionItems::Analysis(items), Some(analysis)) => items(self, analysis),
+            (SectionItems::Analysis(_), None) => Vec::new(),
         }
     }
 
@@ -363,6 +430,20 @@ pub fn first_shown(items: &[PanelItem], selected: usize, height: usize) -> usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_section_has_one_row_with_its_words_in_both_languages() {
+        for section in Section::ALL {
+            assert_eq!(SECTIONS.iter().filter(|row| row.section == section).count(), 1);
+            for words in [section.title(), section.empty()] {
+                assert_ne!(crate::ui::lang::tr(Lang::Ar, words), words, "{section:?}");
+            }
+        }
+        assert_eq!(SECTIONS.len(), Section::ALL.len());
+        let follows: Vec<Section> =
+            Section::ALL.into_iter().filter(|s| s.follows_paragraph()).collect();
+        assert_eq!(follows, [Section::Related]);
+    }
 
     #[test]
     fn a_long_sentence_is_cut_to_its_lines_with_an_ellipsis() {
