@@ -15,16 +15,16 @@ use super::help;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
 use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
-use super::message::{Message, Reached};
+use super::message::Message;
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 use super::presentation::{Presentation, Step};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
+use super::search::{Found, Search, Searching};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
-use crate::search::{Hit, SearchIndex};
 use crate::state::place::{Reason, Unplaced, place, stored_path};
 use crate::state::{self, ArticleState, Bookmark, ParagraphPrint, ReaderState, article_key};
 
@@ -133,19 +133,6 @@ pub struct ActiveTheme {
     pub passage: Option<usize>,
 }
 
-/// The last search: its text, its hits and the hit last gone to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Search {
-    /// The text searched for, as typed.
-    pub query: String,
-    /// Every hit, in collection order.
-    pub hits: Vec<Hit>,
-    /// Index of the hit last gone to.
-    pub current: Option<usize>,
-    /// Whether hits are marked in the text (Esc hides them; `n` shows them again).
-    pub shown: bool,
-}
-
 /// The file `e` writes the handout to, in the current folder.
 pub const HANDOUT_FILE: &str = "basira-handout.md";
 
@@ -179,8 +166,7 @@ pub struct App {
     chrome: Chrome,
     highlight: Option<Highlight>,
     theme: Option<ActiveTheme>,
-    search: Option<Search>,
-    search_index: Option<SearchIndex>,
+    search: Searching,
     prompt: Option<Prompt>,
     presentation: Option<Presentation>,
     state: ReaderState,
@@ -238,8 +224,7 @@ impl App {
             chrome: Chrome::default(),
             highlight: None,
             theme: None,
-            search: None,
-            search_index: None,
+            search: Searching::default(),
             prompt: None,
             presentation: None,
             state: ReaderState::default(),
@@ -338,12 +323,7 @@ impl App {
         if let Some(Overlay::Articles(view)) = &mut self.overlay {
             *view = ListView::at(moved(view.selected()));
         }
-        self.search_index = None;
-        if let Some(search) = &mut self.search {
-            let index = self.search_index.insert(SearchIndex::new(&self.corpus));
-            search.hits = index.find(&search.query);
-            search.current = None;
-        }
+        self.search.take_up(&self.corpus);
         let placed = place(&self.state, &self.corpus.documents, &self.article_keys);
         self.unplaced =
             placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
@@ -578,8 +558,14 @@ impl App {
                     self.overlay = Some(Overlay::Skipped { scroll: 0 });
                 }
             }
-            Action::NextHit => self.step_hit(1),
-            Action::PreviousHit => self.step_hit(-1),
+            Action::NextHit => {
+                let found = self.search.step(1);
+                self.go_to_found(found);
+            }
+            Action::PreviousHit => {
+                let found = self.search.step(-1);
+                self.go_to_found(found);
+            }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => self.close(),
             Action::Quit => self.quit = true,
@@ -593,9 +579,7 @@ impl App {
             self.panel_open = false;
         } else {
             self.highlight = None;
-            if let Some(search) = &mut self.search {
-                search.shown = false;
-            }
+            self.search.hide();
         }
     }
 
@@ -1125,52 +1109,22 @@ impl App {
     /// Search every article for `query` and go to the first hit at or after the current
     /// paragraph.
     fn run_search(&mut self, query: String) {
-        if query.trim().is_empty() {
-            return;
-        }
-        let corpus = &self.corpus;
-        let hits = self.search_index.get_or_insert_with(|| SearchIndex::new(corpus)).find(&query);
-        if hits.is_empty() {
-            self.say(Message::NoMatch(query.trim().to_string()));
-            self.search = None;
-            return;
-        }
         let here = (self.document, self.paragraph());
-        let first = hits.iter().position(|h| (h.document, h.paragraph) >= here).unwrap_or(0);
-        self.search = Some(Search { query, hits, current: None, shown: true });
-        self.go_to_hit(first, Reached::Step);
+        let found = self.search.run(&self.corpus, query, here);
+        self.go_to_found(found);
     }
 
-    fn go_to_hit(&mut self, index: usize, reached: Reached) {
-        let Some(search) = self.search.as_mut() else {
-            return;
-        };
-        search.current = Some(index);
-        search.shown = true;
-        let hit = search.hits[index].clone();
-        let count = search.hits.len();
-        let query = search.query.trim().to_string();
-        self.jump_to(hit.document, hit.paragraph, hit.range);
-        self.highlight = None;
-        self.say(Message::Hit { number: index + 1, count, query, reached });
-    }
-
-    fn step_hit(&mut self, step: isize) {
-        let Some(search) = &self.search else {
-            self.say(Message::NoSearch);
-            return;
-        };
-        let count = search.hits.len();
-        let next = match search.current {
-            Some(i) => i as isize + step,
-            None => 0,
-        };
-        if next >= count as isize {
-            self.go_to_hit(0, Reached::FirstAgain);
-        } else if next < 0 {
-            self.go_to_hit(count - 1, Reached::LastAgain);
-        } else {
-            self.go_to_hit(next as usize, Reached::Step);
+    /// Go where the search leads, and say so.
+    fn go_to_found(&mut self, found: Found) {
+        match found {
+            Found::Hit { hit, number, count, query, reached } => {
+                self.jump_to(hit.document, hit.paragraph, hit.range);
+                self.highlight = None;
+                self.say(Message::Hit { number, count, query, reached });
+            }
+            Found::NoMatch(query) => self.say(Message::NoMatch(query)),
+            Found::NoSearch => self.say(Message::NoSearch),
+            Found::Nothing => {}
         }
     }
 
@@ -1359,7 +1313,7 @@ impl App {
 
     /// The last search, if its hits are shown or can be stepped through.
     pub fn search(&self) -> Option<&Search> {
-        self.search.as_ref()
+        self.search.last()
     }
 
     /// The text being typed in the status line, while a prompt is open.

@@ -20,6 +20,7 @@ pub mod palette;
 pub mod panel;
 pub mod presentation;
 pub mod regions;
+pub mod search;
 pub mod terminal;
 
 use std::io;
