@@ -22,6 +22,7 @@ use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_ro
 use super::presentation::{Presentation, Step};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use super::search::{Found, Search, Searching};
+use super::theme_trail::{ActiveTheme, ThemeTrail};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
@@ -124,15 +125,6 @@ pub struct Highlight {
     pub range: Range<usize>,
 }
 
-/// The theme being followed and the passage last gone to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ActiveTheme {
-    /// Index of the theme in the analysis.
-    pub index: usize,
-    /// Index of the passage last gone to, if any.
-    pub passage: Option<usize>,
-}
-
 /// The file `e` writes the handout to, in the current folder.
 pub const HANDOUT_FILE: &str = "basira-handout.md";
 
@@ -165,7 +157,7 @@ pub struct App {
     view_document: usize,
     chrome: Chrome,
     highlight: Option<Highlight>,
-    theme: Option<ActiveTheme>,
+    theme: ThemeTrail,
     search: Searching,
     prompt: Option<Prompt>,
     presentation: Option<Presentation>,
@@ -223,7 +215,7 @@ impl App {
             view_document: 0,
             chrome: Chrome::default(),
             highlight: None,
-            theme: None,
+            theme: ThemeTrail::default(),
             search: Searching::default(),
             prompt: None,
             presentation: None,
@@ -882,11 +874,8 @@ impl App {
     /// is at (none when the current paragraph is not one of its passages).
     fn locate_in_theme(&mut self) {
         let here = (self.document, self.paragraph());
-        if let (Some(analysis), Some(active)) = (self.analysis.as_deref(), self.theme.as_mut()) {
-            active.passage = analysis.themes[active.index]
-                .passages
-                .iter()
-                .position(|p| (p.document, p.paragraph) == here);
+        if let Some(analysis) = self.analysis.as_deref() {
+            self.theme.locate(&analysis.themes, here);
         }
     }
 
@@ -897,7 +886,7 @@ impl App {
                 self.say(Message::NoCommonTheme);
             }
             Some(_) => {
-                let selected = self.theme.map_or(0, |t| t.index);
+                let selected = self.theme.active().map_or(0, |t| t.index);
                 self.overlay = Some(Overlay::Themes(ListView::at(selected)));
             }
         }
@@ -909,52 +898,35 @@ impl App {
         let Some(analysis) = self.analysis.clone() else {
             return;
         };
-        let Some(theme) = analysis.themes.get(index) else {
-            return;
-        };
         let here = (self.document, self.paragraph());
-        let passage =
-            theme.passages.iter().position(|p| (p.document, p.paragraph) >= here).unwrap_or(0);
-        self.theme = Some(ActiveTheme { index, passage: None });
-        self.go_to_passage(passage);
-        self.say(Message::ThemeActive(theme.label.clone()));
+        if let Some(to) = self.theme.activate(&analysis.themes, index, here) {
+            self.go_to_paragraph(to);
+            self.say(Message::ThemeActive(analysis.themes[index].label.clone()));
+        }
     }
 
-    /// Go to passage `passage` of the active theme.
-    fn go_to_passage(&mut self, passage: usize) {
-        let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme.as_mut()) else {
-            return;
-        };
-        let Some(p) = analysis.themes[active.index].passages.get(passage) else {
-            return;
-        };
-        active.passage = Some(passage);
-        let text_len = self.corpus.documents[p.document].paragraphs[p.paragraph].text.len();
-        self.jump_to(p.document, p.paragraph, 0..text_len);
+    /// Go to the whole of paragraph `to` (article, paragraph), a passage of the active theme.
+    fn go_to_paragraph(&mut self, (document, paragraph): (usize, usize)) {
+        let text_len = self.corpus.documents[document].paragraphs[paragraph].text.len();
+        self.jump_to(document, paragraph, 0..text_len);
     }
 
     fn step_passage(&mut self, step: isize) {
-        let (Some(analysis), Some(active)) = (self.analysis.clone(), self.theme) else {
+        let here = (self.document, self.paragraph());
+        let analysis = self.analysis.clone();
+        let Some((analysis, trail)) =
+            analysis.and_then(|a| self.theme.step(&a.themes, step, here).map(|t| (a, t)))
+        else {
             self.say(Message::NoActiveTheme);
             return;
         };
-        let theme = &analysis.themes[active.index];
-        let passages: Vec<(usize, usize)> =
-            theme.passages.iter().map(|p| (p.document, p.paragraph)).collect();
-        let here = (self.document, self.paragraph());
-        let next = match active.passage.filter(|&i| passages.get(i) == Some(&here)) {
-            Some(i) => i.checked_add_signed(step).filter(|&i| i < passages.len()),
-            None if step > 0 => passages.iter().position(|&p| p > here),
-            None => passages.iter().rposition(|&p| p < here),
-        };
-        let (passage, wrapped) = match next {
-            Some(i) => (i, None),
-            None if step > 0 => (0, Some(Message::ThemeFirstAgain(theme.label.clone()))),
-            None => (passages.len() - 1, Some(Message::ThemeLastAgain(theme.label.clone()))),
-        };
-        self.go_to_passage(passage);
-        if let Some(wrapped) = wrapped {
-            self.say(wrapped);
+        self.go_to_paragraph(trail.to);
+        let index = self.theme.active().map_or(0, |t| t.index);
+        let label = analysis.themes[index].label.clone();
+        match trail.round_to_first {
+            Some(true) => self.say(Message::ThemeFirstAgain(label)),
+            Some(false) => self.say(Message::ThemeLastAgain(label)),
+            None => {}
         }
     }
 
@@ -1100,7 +1072,7 @@ impl App {
             self.say(Message::StillReading);
             return;
         };
-        self.presentation = Some(match self.theme {
+        self.presentation = Some(match self.theme.active() {
             Some(active) => Presentation::of_theme(&analysis, &self.corpus, active.index),
             None => Presentation::of_article(&analysis, &self.corpus, self.document),
         });
@@ -1308,7 +1280,7 @@ impl App {
 
     /// The theme being followed.
     pub fn active_theme(&self) -> Option<ActiveTheme> {
-        self.theme
+        self.theme.active()
     }
 
     /// The last search, if its hits are shown or can be stepped through.

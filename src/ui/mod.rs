@@ -22,6 +22,7 @@ pub mod presentation;
 pub mod regions;
 pub mod search;
 pub mod terminal;
+pub mod theme_trail;
 
 use std::io;
 use std::sync::{Arc, mpsc};
