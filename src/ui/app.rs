@@ -3,11 +3,11 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use rayon::prelude::*;
 
-use super::action::{Action, PromptAction};
+use super::action::Action;
 use super::chrome::{Chrome, outline};
 use super::config::Config;
 use super::document_view::{Anchor, DocumentView};
@@ -20,6 +20,7 @@ use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 use super::presentation::{Presentation, Step};
+use super::prompt::{Prompt, PromptKind, Typed};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use super::search::{Found, Search, Searching};
 use super::theme_trail::{ActiveTheme, ThemeTrail};
@@ -62,20 +63,6 @@ pub enum Overlay {
     },
 }
 
-/// What the text typed in the status line is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptKind {
-    /// A search of every article.
-    Search,
-    /// A note on a paragraph.
-    Note {
-        /// Index of the article.
-        document: usize,
-        /// Index of the paragraph.
-        paragraph: usize,
-    },
-}
-
 /// What the reader asks its event loop to do: what reaches outside its own state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -84,15 +71,6 @@ pub enum Effect {
     /// Write the handout of every article, with the bookmarks and notes, to
     /// [`HANDOUT_FILE`] in the current folder.
     WriteHandout,
-}
-
-/// Text being typed in the status line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prompt {
-    /// What it is for.
-    pub kind: PromptKind,
-    /// The text so far, in logical order.
-    pub text: String,
 }
 
 /// A bookmark as the list of bookmarks shows it.
@@ -536,7 +514,7 @@ impl App {
             Action::NextPassage => self.step_passage(1),
             Action::PreviousPassage => self.step_passage(-1),
             Action::Search => {
-                self.prompt = Some(Prompt { kind: PromptKind::Search, text: String::new() });
+                self.prompt = Some(Prompt::new(PromptKind::Search));
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
@@ -935,55 +913,38 @@ impl App {
     /// keys (a pasted «x⏎{mep» would remove a bookmark, write a file and start a presentation).
     pub fn paste(&mut self, text: &str) {
         match self.prompt.as_mut() {
-            Some(prompt) if self.presentation.is_none() => {
-                let mut after_break = false;
-                for c in text.chars() {
-                    if c.is_control() {
-                        // «\r\n», and blank lines between paragraphs, are one space.
-                        if !after_break {
-                            prompt.text.push(' ');
-                        }
-                        after_break = true;
-                    } else {
-                        prompt.text.push(c);
-                        after_break = false;
-                    }
-                }
-            }
+            Some(prompt) if self.presentation.is_none() => prompt.paste(text),
             _ => self.say(Message::PasteIgnored),
         }
     }
 
-    /// A key while the search prompt is open: the prompt's keys ([`PromptAction`]) search or
-    /// save, delete and give up; other characters are typed.
+    /// A key while a prompt is open: typed into it, or it searches, saves the note or is
+    /// given up.
     fn type_in_prompt(&mut self, key: Key) {
         let Some(prompt) = self.prompt.as_mut() else {
             return;
         };
-        match (self.keymap.prompt.action_for(key), key.code) {
-            (Some(PromptAction::Cancel), _) => self.prompt = None,
-            (Some(PromptAction::Delete), _) => {
-                prompt.text.pop();
-            }
-            (None, KeyCode::Char(c)) if !key.ctrl => prompt.text.push(c),
-            (Some(PromptAction::Accept), _) => {
-                if let Some(Prompt { kind, text }) = self.prompt.take() {
-                    match kind {
-                        PromptKind::Search => self.run_search(text),
-                        PromptKind::Note { document, paragraph } => {
-                            let print = self.print(document, paragraph);
-                            self.article_state_mut(document).set_note(paragraph, print, &text);
-                            self.effects.push(Effect::SaveState);
-                            self.say(if text.trim().is_empty() {
-                                Message::NoteRemoved
-                            } else {
-                                Message::NoteSaved
-                            });
-                        }
+        match prompt.handle(key, &self.keymap.prompt) {
+            Typed::Open => {}
+            Typed::Cancelled => self.prompt = None,
+            Typed::Accepted => {
+                let Some(Prompt { kind, text }) = self.prompt.take() else {
+                    return;
+                };
+                match kind {
+                    PromptKind::Search => self.run_search(text),
+                    PromptKind::Note { document, paragraph } => {
+                        let print = self.print(document, paragraph);
+                        self.article_state_mut(document).set_note(paragraph, print, &text);
+                        self.effects.push(Effect::SaveState);
+                        self.say(if text.trim().is_empty() {
+                            Message::NoteRemoved
+                        } else {
+                            Message::NoteSaved
+                        });
                     }
                 }
             }
-            _ => {}
         }
     }
 

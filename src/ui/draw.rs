@@ -10,11 +10,12 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::action::Action;
-use super::app::{App, Focus, PromptKind};
+use super::app::{App, Focus};
 use super::lang::{fill, tr};
 use super::paint::{counter_width, draw_line, message_line, panel_list, put_str, ui_text};
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
+use super::prompt::PromptKind;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;

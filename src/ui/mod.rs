@@ -19,6 +19,7 @@ pub mod paint;
 pub mod palette;
 pub mod panel;
 pub mod presentation;
+pub mod prompt;
 pub mod regions;
 pub mod search;
 pub mod terminal;
