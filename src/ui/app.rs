@@ -18,11 +18,12 @@ use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
 use super::message::Message;
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
-use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
+use super::panel::{PanelItem, PanelSource, Section, Target};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use super::search::{Found, Search, Searching};
+use super::side_panel::SidePanel;
 use super::theme_trail::{ActiveTheme, ThemeTrail};
 use crate::analysis::Analysis;
 use crate::corpus::{Corpus, Document, Role};
@@ -122,11 +123,7 @@ pub struct App {
     /// The current paragraph of each document.
     current: Vec<usize>,
     focus: Focus,
-    panel_open: bool,
-    section: Section,
-    panel_selected: usize,
-    panel_items: Vec<PanelItem>,
-    panel_key: Option<(usize, Section, usize, u16, bool)>,
+    panel: SidePanel,
     overlay: Option<Overlay>,
     jumps: Vec<Location>,
     message: Option<Message>,
@@ -179,11 +176,7 @@ impl App {
             anchors: vec![Anchor::default(); count],
             current: vec![0; count],
             focus: Focus::Article,
-            panel_open: false,
-            section: Section::default(),
-            panel_selected: 0,
-            panel_items: Vec::new(),
-            panel_key: None,
+            panel: SidePanel::default(),
             overlay: None,
             jumps: Vec::new(),
             message: config.warnings.first().cloned().map(Message::Config),
@@ -414,24 +407,16 @@ impl App {
     /// Build the panel's items for the section, article, current paragraph and width, unless
     /// they are built already.
     fn refresh_panel(&mut self) {
-        let width = self.item_width();
-        let paragraph = if self.section.follows_paragraph() { self.paragraph() } else { 0 };
-        let key = Some((self.document, self.section, paragraph, width, self.analysis.is_some()));
-        if self.panel_key == key {
-            return;
-        }
-        self.panel_key = key;
         let source = PanelSource {
             corpus: &self.corpus,
             analysis: self.analysis.as_deref(),
             document: self.document,
-            paragraph,
-            width,
+            paragraph: self.paragraph(),
+            width: self.item_width(),
             options: &self.options,
             lang: self.look.lang,
         };
-        self.panel_items = source.items(self.section);
-        self.panel_selected = self.panel_selected.min(self.panel_items.len().saturating_sub(1));
+        self.panel.refresh(source);
     }
 
     /// The width of the panel's item lines.
@@ -544,9 +529,9 @@ impl App {
 
     /// Esc: leave the panel if it has the focus, else clear the highlight and hide the hits.
     fn close(&mut self) {
-        if self.focus == Focus::Panel || self.panel_open {
+        if self.focus == Focus::Panel || self.panel.is_open() {
             self.focus = Focus::Article;
-            self.panel_open = false;
+            self.panel.set_open(false);
         } else {
             self.highlight = None;
             self.search.hide();
@@ -637,55 +622,49 @@ impl App {
     /// Keys while the side panel has the focus.
     fn apply_to_panel(&mut self, action: Action) {
         match action {
-            Action::Down | Action::Up => {
-                self.panel_selected = step_in(self.panel_selected, action, self.panel_items.len());
-            }
+            Action::Down | Action::Up => self.panel.step_selection(action == Action::Down),
             _ => self.activate_item(),
         }
     }
 
     /// Enter on the selected panel item.
     fn activate_item(&mut self) {
-        let Some(item) = self.panel_items.get(self.panel_selected) else {
+        let Some(item) = self.panel.selected_item() else {
             return;
         };
-        match item.target.clone() {
+        let target = item.target.clone();
+        self.focus = Focus::Article;
+        self.panel.set_open(false);
+        match target {
             Target::Sentence { document, paragraph, range } => {
-                self.focus = Focus::Article;
-                self.panel_open = false;
                 self.jump_to(document, paragraph, range);
             }
-            Target::Theme(index) => {
-                self.focus = Focus::Article;
-                self.panel_open = false;
-                self.activate_theme(index);
-            }
+            Target::Theme(index) => self.activate_theme(index),
         }
     }
 
     fn toggle_panel(&mut self) {
         if self.focus == Focus::Panel {
             self.focus = Focus::Article;
-            self.panel_open = false;
+            self.panel.set_open(false);
         } else {
             self.focus = Focus::Panel;
-            self.panel_open = true;
-            if self.section == Section::Outline {
-                self.panel_selected = self.current_section().unwrap_or(0);
+            self.panel.set_open(true);
+            if self.panel.section() == Section::Outline {
+                self.panel.select(self.current_section().unwrap_or(0));
             }
         }
     }
 
     fn step_section(&mut self, step: isize) {
-        self.section = self.section.step(step);
-        self.panel_selected = 0;
+        self.panel.step_section(step);
         if self.regions().panel.width == 0 {
-            self.panel_open = true;
+            self.panel.set_open(true);
             self.focus = Focus::Panel;
         }
-        if self.section == Section::Outline {
+        if self.panel.section() == Section::Outline {
             self.refresh_panel();
-            self.panel_selected = self.current_section().unwrap_or(0);
+            self.panel.select(self.current_section().unwrap_or(0));
         }
     }
 
@@ -780,7 +759,7 @@ impl App {
     fn open(&mut self, document: usize) {
         self.anchors[self.document] = self.view.anchor_at(self.top_row());
         self.document = document;
-        self.panel_selected = 0;
+        self.panel.select(0);
         self.refresh_view();
         // An article opened for the first time starts at its first paragraph of running text.
         if self.anchors[document] == Anchor::default() && self.current[document] == 0 {
@@ -1073,9 +1052,7 @@ impl App {
                 if self.overlay.is_some() {
                     self.apply(if down { Action::Down } else { Action::Up });
                 } else if in_panel {
-                    let action = if down { Action::Down } else { Action::Up };
-                    self.panel_selected =
-                        step_in(self.panel_selected, action, self.panel_items.len());
+                    self.panel.step_selection(down);
                 } else if regions.article.contains(at) {
                     self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
                 }
@@ -1083,9 +1060,9 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
                 if in_panel {
                     if let Some(item) = self.item_at(at.y) {
-                        let again = self.focus == Focus::Panel && item == self.panel_selected;
+                        let again = self.focus == Focus::Panel && item == self.panel.selected();
                         self.focus = Focus::Panel;
-                        self.panel_selected = item;
+                        self.panel.select(item);
                         if again {
                             self.activate_item();
                         }
@@ -1108,11 +1085,7 @@ impl App {
         let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
         let items = self.panel_items_area(list);
         let row = usize::from(y.checked_sub(items.y)?);
-        let first = self.panel_first(usize::from(items.height));
-        item_rows(&self.panel_items, first, usize::from(items.height))
-            .into_iter()
-            .find(|&(i, start)| row >= start && row < start + self.panel_items[i].lines.len())
-            .map(|(i, _)| i)
+        self.panel.item_at(row, usize::from(items.height), self.focus == Focus::Panel)
     }
 
     /// The rows of the panel list where items go: below the tab bar and a blank row.
@@ -1122,11 +1095,7 @@ impl App {
 
     /// The first panel item shown in a list of `height` rows.
     pub fn panel_first(&self, height: usize) -> usize {
-        if self.focus == Focus::Panel {
-            first_shown(&self.panel_items, self.panel_selected, height)
-        } else {
-            0
-        }
+        self.panel.first_shown(height, self.focus == Focus::Panel)
     }
 
     /// Whether the reader should stop.
@@ -1178,7 +1147,7 @@ impl App {
     pub fn regions(&self) -> Regions {
         let mode = if self.screen.width >= PANEL_FOLD_COLUMNS {
             PanelMode::Beside
-        } else if self.panel_open {
+        } else if self.panel.is_open() {
             PanelMode::Instead
         } else {
             PanelMode::Folded
@@ -1214,17 +1183,17 @@ impl App {
 
     /// The side panel's section.
     pub fn section(&self) -> Section {
-        self.section
+        self.panel.section()
     }
 
     /// The items of the side panel's section.
     pub fn panel_items(&self) -> &[PanelItem] {
-        &self.panel_items
+        self.panel.items()
     }
 
     /// The selected panel item.
     pub fn panel_selected(&self) -> usize {
-        self.panel_selected
+        self.panel.selected()
     }
 
     /// The outline entry of the section being read: the last heading at or above the current
@@ -1301,15 +1270,6 @@ impl Look {
 fn is_running_text(document: &Document, p: usize) -> bool {
     let paragraph = &document.paragraphs[p];
     paragraph.boilerplate.is_none() && paragraph.role == Role::Body
-}
-
-/// The index after moving `selected` down or up a list of `count` items.
-fn step_in(selected: usize, action: Action, count: usize) -> usize {
-    if action == Action::Down {
-        (selected + 1).min(count.saturating_sub(1))
-    } else {
-        selected.saturating_sub(1)
-    }
 }
 
 /// Note in a new entry where its article was read from (how it is found again once edited,

@@ -22,6 +22,7 @@ pub mod presentation;
 pub mod prompt;
 pub mod regions;
 pub mod search;
+pub mod side_panel;
 pub mod terminal;
 pub mod theme_trail;
 

@@ -1,0 +1,148 @@
+//! The side panel's state: whether it is open where it folds away, the section shown, its
+//! items as built for the article, paragraph and width, and the item selected. It owns that
+//! state; the reader tells it what it shows and acts on what is chosen.
+
+use super::panel::{PanelItem, PanelSource, Section, first_shown, item_rows};
+
+/// What a panel's items were built for: the article, the section, the paragraph (for a
+/// section that follows it), the width, and whether the analysis was there.
+type BuiltFor = (usize, Section, usize, u16, bool);
+
+/// The side panel.
+#[derive(Default)]
+pub struct SidePanel {
+    open: bool,
+    section: Section,
+    selected: usize,
+    items: Vec<PanelItem>,
+    built_for: Option<BuiltFor>,
+}
+
+impl SidePanel {
+    /// Whether it is open where it is folded away on a narrow screen.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Open it, or fold it away, on a narrow screen.
+    pub fn set_open(&mut self, open: bool) {
+        self.open = open;
+    }
+
+    /// The section shown.
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    /// Show the section `step` places along the tab bar, from its first item.
+    pub fn step_section(&mut self, step: isize) {
+        self.section = self.section.step(step);
+        self.selected = 0;
+    }
+
+    /// The items, as last built.
+    pub fn items(&self) -> &[PanelItem] {
+        &self.items
+    }
+
+    /// The index of the selected item.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected item, if there is one.
+    pub fn selected_item(&self) -> Option<&PanelItem> {
+        self.items.get(self.selected)
+    }
+
+    /// Select item `index` (the last if there are fewer).
+    pub fn select(&mut self, index: usize) {
+        self.selected = index.min(self.items.len().saturating_sub(1));
+    }
+
+    /// Select the next item (`down`) or the previous one, stopping at the ends.
+    pub fn step_selection(&mut self, down: bool) {
+        self.select(if down { self.selected + 1 } else { self.selected.saturating_sub(1) });
+    }
+
+    /// Build the items of the section from `source`, unless they are built already for the
+    /// same article, paragraph (when the section follows it), width and analysis.
+    pub fn refresh(&mut self, source: PanelSource) {
+        let paragraph = if self.section.follows_paragraph() { source.paragraph } else { 0 };
+        let built_for = Some((
+            source.document,
+            self.section,
+            paragraph,
+            source.width,
+            source.analysis.is_some(),
+        ));
+        if self.built_for == built_for {
+            return;
+        }
+        self.built_for = built_for;
+        self.items = PanelSource { paragraph, ..source }.items(self.section);
+        self.select(self.selected);
+    }
+
+    /// The first item shown in a list of `height` rows: the selection kept in view when the
+    /// panel has the focus, else the top.
+    pub fn first_shown(&self, height: usize, focused: bool) -> usize {
+        if focused { first_shown(&self.items, self.selected, height) } else { 0 }
+    }
+
+    /// The item drawn on row `row` of a list of `height` rows, if any.
+    pub fn item_at(&self, row: usize, height: usize, focused: bool) -> Option<usize> {
+        let first = self.first_shown(height, focused);
+        item_rows(&self.items, first, height)
+            .into_iter()
+            .find(|&(i, start)| row >= start && row < start + self.items[i].lines.len())
+            .map(|(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Analysis, ThemeSource};
+    use crate::corpus::Corpus;
+    use crate::layout::LayoutOptions;
+    use crate::ui::lang::Lang;
+
+    #[test]
+    fn items_are_built_once_for_what_they_show_and_the_selection_stays_inside() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        let options = LayoutOptions::default();
+        let source = |paragraph| PanelSource {
+            corpus: &corpus,
+            analysis: Some(&analysis),
+            document: 0,
+            paragraph,
+            width: 40,
+            options: &options,
+            lang: Lang::En,
+        };
+        let mut panel = SidePanel::default();
+        panel.refresh(source(3));
+        let key_points = panel.items().len();
+        assert!(key_points > 2);
+        panel.select(99);
+        assert_eq!(panel.selected(), key_points - 1, "the last, not past it");
+        panel.step_selection(true);
+        assert_eq!(panel.selected(), key_points - 1);
+        // Key points do not follow the paragraph: nothing is built again.
+        panel.refresh(source(5));
+        assert_eq!(panel.selected(), key_points - 1);
+        panel.step_section(2);
+        assert_eq!((panel.section(), panel.selected()), (Section::Related, 0));
+        panel.refresh(source(3));
+        let related_at_3 = panel.items().to_vec();
+        panel.refresh(source(5));
+        assert_ne!(panel.items(), related_at_3, "Related follows the paragraph");
+        // Rows: the first item's first row is item 0; past the items, none.
+        panel.step_section(-2);
+        panel.refresh(source(5));
+        assert_eq!(panel.item_at(0, 30, true), Some(0));
+        assert_eq!(panel.item_at(1000, 30, true), None);
+    }
+}
