@@ -14,8 +14,9 @@ use super::document_view::{Anchor, DocumentView};
 use super::help;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
-use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
+use super::list::ListView;
 use super::message::Message;
+use super::overlay::{Lengths, Outcome, Overlay};
 use super::paint::{counter_width, panel_list};
 use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target};
@@ -41,27 +42,6 @@ pub enum Focus {
     Article,
     /// The side panel's list moves.
     Panel,
-}
-
-/// A window drawn over the reader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    /// The keys, scrolled down by `scroll` rows.
-    Help {
-        /// Rows scrolled past.
-        scroll: usize,
-    },
-    /// The articles, with the selected one.
-    Articles(ListView),
-    /// The themes, with the selected one.
-    Themes(ListView),
-    /// The bookmarks and notes of every article, with the selected one.
-    Bookmarks(ListView),
-    /// The files skipped when the collection was opened, scrolled down by `scroll`.
-    Skipped {
-        /// Rows scrolled past.
-        scroll: usize,
-    },
 }
 
 /// What the reader asks its event loop to do: what reaches outside its own state.
@@ -538,28 +518,46 @@ impl App {
         }
     }
 
-    /// Keys while the help or a list is open.
+    /// Keys while the help or a list is open: the overlay moves or closes, or the item
+    /// chosen in a list is gone to.
     fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
-        match (overlay, action) {
-            (_, Action::Quit) => self.quit = true,
-            (Overlay::Articles(view), Action::Activate) => {
+        let height = self.screen.height;
+        let items = match overlay {
+            Overlay::Articles(_) => self.corpus.documents.len(),
+            Overlay::Themes(_) => self.analysis.as_ref().map_or(0, |a| a.themes.len()),
+            Overlay::Bookmarks(_) => self.bookmarks().len(),
+            Overlay::Skipped { .. } => self.warnings().len(),
+            Overlay::Help { .. } => 0,
+        };
+        let rows = help::rows(&self.keymap, self.look.lang).len();
+        let help_scroll = (help::max_scroll(rows, height), help::shown(rows, height));
+        let lengths = Lengths { screen_height: height, items, help_scroll };
+        match overlay.handle(action, lengths) {
+            Outcome::Open(moved) => self.overlay = Some(moved),
+            Outcome::Closed => self.overlay = None,
+            Outcome::Quit => self.quit = true,
+            Outcome::Chosen(chosen) => {
                 self.overlay = None;
+                self.go_to_chosen(chosen);
+            }
+        }
+    }
+
+    /// Go to the item chosen in a list: an article where it was left, a theme's first
+    /// passage from here, a bookmarked paragraph.
+    fn go_to_chosen(&mut self, list: Overlay) {
+        match list {
+            Overlay::Articles(view) if view.selected() != self.document => {
                 let selected = view.selected();
-                if selected != self.document {
-                    let to = Location {
-                        document: selected,
-                        anchor: self.anchors[selected],
-                        paragraph: self.current[selected],
-                    };
-                    self.jump(to);
-                }
+                let to = Location {
+                    document: selected,
+                    anchor: self.anchors[selected],
+                    paragraph: self.current[selected],
+                };
+                self.jump(to);
             }
-            (Overlay::Themes(view), Action::Activate) => {
-                self.overlay = None;
-                self.activate_theme(view.selected());
-            }
-            (Overlay::Bookmarks(view), Action::Activate) => {
-                self.overlay = None;
+            Overlay::Themes(view) => self.activate_theme(view.selected()),
+            Overlay::Bookmarks(view) => {
                 if let Some(entry) = self.bookmarks().get(view.selected()) {
                     let len = self.corpus.documents[entry.document].paragraphs[entry.paragraph]
                         .text
@@ -567,55 +565,7 @@ impl App {
                     self.jump_to(entry.document, entry.paragraph, 0..len);
                 }
             }
-            _ => match self.moved_overlay(overlay, action) {
-                Some(moved) => self.overlay = Some(moved),
-                None => self.close_overlay_on(overlay, action),
-            },
-        }
-    }
-
-    /// `overlay` after `action` moved its list or scrolled its text, or `None` when the
-    /// action does not move it. The rows in view are those the drawing will show.
-    fn moved_overlay(&self, overlay: Overlay, action: Action) -> Option<Overlay> {
-        let height = self.screen.height;
-        match overlay {
-            Overlay::Articles(view) => {
-                let count = self.corpus.documents.len();
-                view.moved(action, count, ROW_ITEMS.rows(count, height)).map(Overlay::Articles)
-            }
-            Overlay::Themes(view) => {
-                let count = self.analysis.as_ref().map_or(0, |a| a.themes.len());
-                view.moved(action, count, ROW_ITEMS.rows(count, height)).map(Overlay::Themes)
-            }
-            Overlay::Bookmarks(view) => {
-                let count = self.bookmarks().len();
-                let rows = TWO_ROW_ITEMS.rows(count, height);
-                view.moved(action, count, rows).map(Overlay::Bookmarks)
-            }
-            Overlay::Skipped { scroll } => {
-                let last = self.warnings().len().saturating_sub(1);
-                let page = usize::from(height.saturating_sub(4));
-                scrolled(scroll, action, last, page).map(|scroll| Overlay::Skipped { scroll })
-            }
-            Overlay::Help { scroll } => {
-                let rows = help::rows(&self.keymap, self.look.lang).len();
-                let (last, page) = (help::max_scroll(rows, height), help::shown(rows, height));
-                scrolled(scroll, action, last, page).map(|scroll| Overlay::Help { scroll })
-            }
-        }
-    }
-
-    /// Close `overlay` when `action` is its own key again, or one that closes any window.
-    fn close_overlay_on(&mut self, overlay: Overlay, action: Action) {
-        if matches!(
-            (overlay, action),
-            (Overlay::Help { .. }, Action::Help)
-                | (Overlay::Themes(_), Action::ThemeList)
-                | (Overlay::Bookmarks(_), Action::BookmarkList)
-                | (Overlay::Skipped { .. }, Action::Skipped)
-                | (_, Action::Close | Action::ArticleList | Action::Back)
-        ) {
-            self.overlay = None;
+            _ => {}
         }
     }
 

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod lang;
 pub mod list;
 pub mod message;
+pub mod overlay;
 pub mod overlays;
 pub mod paint;
 pub mod palette;

@@ -8,11 +8,12 @@ use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::chrome::name_line;
 use super::help;
 use super::lang::{fill, tr};
 use super::list::{ListShape, ListView, ROW_ITEMS, TWO_ROW_ITEMS};
+use super::overlay::Overlay;
 use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
 use crate::corpus::sanitise_line;
