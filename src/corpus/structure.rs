@@ -334,24 +334,35 @@ fn find_related_headlines(blocks: &mut [Block]) {
         let dashed = |text: &str| text.contains(" – ") || text.contains(" - ");
         let listed = run.clone().all(|j| dashed(&blocks[j].text))
             || (run.len() >= 3 && run.clone().all(|j| labelled(&blocks[j].text)));
-        let long = !listed
-            && run
-                .clone()
-                .any(|j| word_count(&blocks[j].text, LONG_HEADLINE_WORDS) >= LONG_HEADLINE_WORDS);
-        let after_text = start.checked_sub(1).is_some_and(|before| {
-            let b = &blocks[before];
-            b.role == Role::Body
-                && b.boilerplate.is_none()
-                && word_count(&b.text, MIN_WORDS_BEFORE_RELATED) >= MIN_WORDS_BEFORE_RELATED
-                && last_significant(&b.text) != Some(':')
-        });
-        if run.len() >= MIN_RELATED_RUN && long && after_text {
+        let long = || {
+            !listed
+                && run.clone().any(|j| {
+                    word_count(&blocks[j].text, LONG_HEADLINE_WORDS) >= LONG_HEADLINE_WORDS
+                })
+        };
+        // Asked last: the paragraph before is read only for a run that could be headlines
+        // (most runs are empty).
+        let after_text = || {
+            start
+                .checked_sub(1)
+                .is_some_and(|before| may_precede_related_headlines(&blocks[before]))
+        };
+        if run.len() >= MIN_RELATED_RUN && long() && after_text() {
             for block in &mut blocks[run] {
                 block.boilerplate = Some(Boilerplate::Related);
             }
         }
         i = i.max(start + 1);
     }
+}
+
+/// Whether a paragraph is running text a run of related-story headlines may follow: a body
+/// paragraph of some length that does not announce a list with a colon.
+fn may_precede_related_headlines(block: &Block) -> bool {
+    block.role == Role::Body
+        && block.boilerplate.is_none()
+        && last_significant(&block.text) != Some(':')
+        && word_count(&block.text, MIN_WORDS_BEFORE_RELATED) >= MIN_WORDS_BEFORE_RELATED
 }
 
 /// How many of an article's last paragraphs are looked at for teasers of other stories.
@@ -430,15 +441,7 @@ fn find_headings(blocks: &mut [Block]) {
 /// with punctuation (at most one in three, or just one, does not), so that an unpunctuated
 /// end is a cut and not the article's style.
 fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
-    let long = blocks.iter().filter(|b| b.boilerplate.is_none() && has_cut_length(&b.text));
-    let (mut count, mut unpunctuated) = (0, 0);
-    for block in long {
-        count += 1;
-        if !last_significant(&block.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c)) {
-            unpunctuated += 1;
-        }
-    }
-    if unpunctuated > (count / 3).max(1) {
+    if unpunctuated_style(&blocks) {
         return blocks;
     }
     let mut joined: Vec<Block> = Vec::with_capacity(blocks.len());
@@ -454,15 +457,37 @@ fn join_cut_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
     joined
 }
 
-/// Whether `next` continues the sentence `prev` was cut in.
+/// Whether more than one of the long paragraphs (those of [`has_cut_length`], furniture
+/// aside), and more than one in three, end without punctuation: the article's style, not
+/// cuts. The unpunctuated ones are found first, by their end; the others are then counted
+/// only until there are enough of them to settle it.
+fn unpunctuated_style(blocks: &[Block]) -> bool {
+    let content = || blocks.iter().filter(|b| b.boilerplate.is_none());
+    let unpunctuated_end =
+        |b: &Block| !last_significant(&b.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c));
+    let unpunctuated = content().filter(|b| unpunctuated_end(b) && has_cut_length(&b.text)).count();
+    if unpunctuated <= 1 {
+        return false;
+    }
+    // More than a third of the long ones: fewer than three times as many long ones in all.
+    let punctuated_needed = 2 * unpunctuated;
+    let punctuated = content()
+        .filter(|b| !unpunctuated_end(b) && has_cut_length(&b.text))
+        .take(punctuated_needed)
+        .count();
+    punctuated < punctuated_needed
+}
+
+/// Whether `next` continues the sentence `prev` was cut in. The tests that read a single
+/// character come before the word count.
 fn continues(prev: &Block, next: &Block) -> bool {
     let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.code;
     body(prev)
         && body(next)
         && !next.list_item
-        && has_cut_length(&prev.text)
         && prev.text.chars().last().is_some_and(is_alphabetic)
         && next.text.chars().next().is_some_and(|c| is_alphabetic(c) && !c.is_uppercase())
+        && has_cut_length(&prev.text)
         && !looks_like_heading(&next.text)
 }
 
