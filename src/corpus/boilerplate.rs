@@ -385,6 +385,9 @@ const SITE_NOTE_PREFIXES: &[&str] = &[
 const SITE_NOTE_WORDS: &[&str] =
     &["لا تعكس بالضروره", "لا يعبر بالضروره", "تعبر عن راي كاتبها", "اضغط هنا", "انقر هنا"];
 
+/// The most words a comment policy or a site's disclaimer found by its wording has.
+const MAX_NOTE_WORDS: usize = 40;
+
 /// The most words a source line («نقلاً عن الرؤية الإماراتية») has.
 const MAX_SOURCE_LINE_WORDS: usize = 8;
 
@@ -509,10 +512,12 @@ pub(super) fn classify_line(text: &str) -> Option<Flag> {
     if REPLY_LINES.contains(&core) {
         return item(Boilerplate::ReplyButton);
     }
-    if is_comment_count(&folded) {
+    if is_comment_count(&folded, core) {
         return item(Boilerplate::CommentCount);
     }
-    if is_comment_policy(&folded) {
+    // Counted once for the two rules that ask (trimming to the core drops no word).
+    let short = at_most_folded_words(&folded, MAX_NOTE_WORDS);
+    if short && is_comment_policy(&folded) {
         return item(Boilerplate::CommentPolicy);
     }
     if SUBSCRIBE_LINES.contains(&core) || is_newsletter_prompt(core) {
@@ -527,7 +532,7 @@ pub(super) fn classify_line(text: &str) -> Option<Flag> {
     if is_pointer_to_other_stories(core) {
         return item(Boilerplate::Related);
     }
-    if is_site_note(core) {
+    if is_site_note(core, short) {
         return item(Boilerplate::SiteNote);
     }
     None
@@ -554,15 +559,30 @@ fn fold(text: &str) -> String {
 }
 
 /// The length in bytes of the stretch at the start of `text` that folds to itself:
-/// characters that [`folds_to_itself`], and single spaces.
+/// characters that [`folds_to_itself`], and single spaces. It is read byte by byte: ASCII
+/// is settled by its byte, a character of the Arabic block (two bytes, the first
+/// 0xD8–0xDB) is put together from its two, and any other character ends the stretch.
 fn plain_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
     let mut after_space = false;
-    let end = text.find(|c: char| {
-        let plain = folds_to_itself(c) || (c == ' ' && !after_space);
-        after_space = c == ' ';
-        !plain
-    });
-    end.unwrap_or(text.len())
+    while let Some(&byte) = bytes.get(i) {
+        let plain = match byte {
+            b' ' => !after_space,
+            0x00..=0x7f => folds_to_itself(char::from(byte)),
+            0xd8..=0xdb => bytes.get(i + 1).is_some_and(|&next| {
+                let code = u32::from(byte & 0x1f) << 6 | u32::from(next & 0x3f);
+                char::from_u32(code).is_some_and(folds_to_itself)
+            }),
+            _ => false,
+        };
+        if !plain {
+            break;
+        }
+        after_space = byte == b' ';
+        i += if byte.is_ascii() { 1 } else { 2 };
+    }
+    i
 }
 
 /// Whether folding keeps a character as it is, and it is not white space: ASCII but capitals
@@ -739,9 +759,10 @@ fn is_share_bar(core: &str) -> bool {
 }
 
 /// A comment counter: a number and a comment word («1 تعليق», "2 comments",
-/// «التعليقات (4)»), or a zero count ("No comments yet").
-fn is_comment_count(folded: &str) -> bool {
-    if NO_COMMENT_LINES.contains(&trim_to_core(folded)) {
+/// «التعليقات (4)»), or a zero count ("No comments yet"). `core` is the folded text's
+/// [`trim_to_core`].
+fn is_comment_count(folded: &str, core: &str) -> bool {
+    if NO_COMMENT_LINES.contains(&core) {
         return true;
     }
     // Only two tokens are wanted: a third is enough to know the line is something else.
@@ -755,12 +776,9 @@ fn is_comment_count(folded: &str) -> bool {
     tokens.len() == 2 && numbers == 1 && words == 1
 }
 
-/// Comment-form wording, a comment policy or a character counter (`1500 / 1500`) in a
-/// paragraph of at most 40 words.
+/// Comment-form wording, a comment policy or a character counter (`1500 / 1500`); asked
+/// only of a paragraph of at most [`MAX_NOTE_WORDS`] words.
 fn is_comment_policy(folded: &str) -> bool {
-    if !at_most_folded_words(folded, 40) {
-        return false;
-    }
     contains_phrase(folded, phrases!(POLICY_ANCHORS), phrases!(POLICY_WORDS))
         || phrases!(&["سياسه"]).any_in(folded) && phrases!(&["التعليقات"]).any_in(folded)
         || ends_with_counter(folded)
@@ -847,12 +865,13 @@ fn is_pointer_to_other_stories(core: &str) -> bool {
 
 /// A site's own note: a notification sign-up, a disclaimer, "click here", a source line
 /// («نقلاً عن الرؤية الإماراتية»), or a line of agency names. A line with no letter or digit
-/// at all is one too («------», «×××»: see [`classify_line`]).
-fn is_site_note(core: &str) -> bool {
+/// at all is one too («------», «×××»: see [`classify_line`]). `short` is whether the line
+/// has at most [`MAX_NOTE_WORDS`] words, the most a disclaimer found by its words has.
+fn is_site_note(core: &str, short: bool) -> bool {
     if SITE_NOTE_PREFIXES.iter().any(|p| core.starts_with(p)) {
         return true;
     }
-    if at_most_folded_words(core, 40) && phrases!(SITE_NOTE_WORDS).any_in(core) {
+    if short && phrases!(SITE_NOTE_WORDS).any_in(core) {
         return true;
     }
     if core.starts_with("نقلا عن") && at_most_folded_words(core, MAX_SOURCE_LINE_WORDS) {
