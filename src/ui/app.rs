@@ -318,14 +318,14 @@ impl App {
     /// What the event loop is to do now (save the state, write the handout), each once, in
     /// the order asked for.
     pub fn take_effects(&mut self) -> Vec<Effect> {
-        let mut effects = std::mem::take(&mut self.effects);
-        let mut seen = Vec::with_capacity(effects.len());
-        effects.retain(|e| {
-            let first = !seen.contains(e);
-            seen.push(*e);
-            first
-        });
-        effects
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Ask the event loop for `effect`, unless it is asked for already.
+    fn ask(&mut self, effect: Effect) {
+        if !self.effects.contains(&effect) {
+            self.effects.push(effect);
+        }
     }
 
     /// What `W` lists: the files skipped or read with a warning when the collection was
@@ -529,8 +529,13 @@ impl App {
             Overlay::Skipped { .. } => self.warnings().len(),
             Overlay::Help { .. } => 0,
         };
-        let rows = help::rows(&self.keymap, self.look.lang).len();
-        let help_scroll = (help::max_scroll(rows, height), help::shown(rows, height));
+        // Only the help needs its rows counted (they are built to be counted).
+        let help_scroll = if matches!(overlay, Overlay::Help { .. }) {
+            let rows = help::rows(&self.keymap, self.look.lang).len();
+            (help::max_scroll(rows, height), help::shown(rows, height))
+        } else {
+            (0, 0)
+        };
         let lengths = Lengths { screen_height: height, items, help_scroll };
         match overlay.handle(action, lengths) {
             Outcome::Open(moved) => self.overlay = Some(moved),
@@ -865,7 +870,7 @@ impl App {
                     PromptKind::Note { document, paragraph } => {
                         let print = self.print(document, paragraph);
                         self.article_state_mut(document).set_note(paragraph, print, &text);
-                        self.effects.push(Effect::SaveState);
+                        self.ask(Effect::SaveState);
                         self.say(if text.trim().is_empty() {
                             Message::NoteRemoved
                         } else {
@@ -896,7 +901,7 @@ impl App {
         let (document, paragraph) = (self.document, self.paragraph());
         let print = self.print(document, paragraph);
         let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
-        self.effects.push(Effect::SaveState);
+        self.ask(Effect::SaveState);
         self.say(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
     }
 
@@ -952,7 +957,7 @@ impl App {
         if self.analysis.is_none() {
             self.say(Message::StillReading);
         } else {
-            self.effects.push(Effect::WriteHandout);
+            self.ask(Effect::WriteHandout);
         }
     }
 
