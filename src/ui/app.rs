@@ -5,16 +5,16 @@ use std::sync::Arc;
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use rayon::prelude::*;
 
 use super::action::Action;
 use super::chrome::{Chrome, outline};
 use super::config::Config;
-use super::document_view::{Anchor, DocumentView};
+use super::document_view::DocumentView;
 use super::help;
 use super::keymap::{Key, Keymap};
 use super::lang::Lang;
 use super::list::ListView;
+use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
 use super::overlay::{Lengths, Outcome, Overlay};
 use super::paint::{counter_width, panel_list};
@@ -22,18 +22,16 @@ use super::palette::{Glyphs, Palette};
 use super::panel::{PanelItem, PanelSource, Section, Target};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
+use super::reading::{Highlight, Pane, Reading};
 use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use super::search::{Found, Search, Searching};
 use super::side_panel::SidePanel;
 use super::theme_trail::{ActiveTheme, ThemeTrail};
 use crate::analysis::Analysis;
-use crate::corpus::{Corpus, Document, Role};
+use crate::corpus::{Corpus, Document};
 use crate::layout::LayoutOptions;
-use crate::state::place::{Reason, Unplaced, place, stored_path};
-use crate::state::{self, ArticleState, Bookmark, ParagraphPrint, ReaderState, article_key};
-
-/// Above this many articles, their keys are worked out on every core.
-const PARALLEL_KEYS: usize = 64;
+use crate::state::place::{Reason, Unplaced};
+use crate::state::{ArticleState, ReaderState};
 
 /// Where the keyboard goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,41 +52,9 @@ pub enum Effect {
     WriteHandout,
 }
 
-/// A bookmark as the list of bookmarks shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BookmarkEntry {
-    /// Index of the article.
-    pub document: usize,
-    /// Index of the paragraph.
-    pub paragraph: usize,
-    /// The note, if any.
-    pub note: Option<String>,
-}
-
-/// A place to come back to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Location {
-    document: usize,
-    anchor: Anchor,
-    paragraph: usize,
-}
-
-/// Text marked in an article after a jump: the sentence or passage jumped to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Highlight {
-    /// Index of the document.
-    pub document: usize,
-    /// Index of the paragraph.
-    pub paragraph: usize,
-    /// The bytes of the paragraph's text that are marked.
-    pub range: Range<usize>,
-}
-
 /// The file `e` writes the handout to, in the current folder.
 pub const HANDOUT_FILE: &str = "basira-handout.md";
 
-/// Rows kept above a sentence that a jump lands on, so that its context shows.
-const JUMP_CONTEXT_ROWS: usize = 2;
 /// Rows the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
 
@@ -98,35 +64,20 @@ pub struct App {
     analysis: Option<Arc<Analysis>>,
     options: LayoutOptions,
     keymap: Keymap,
-    document: usize,
-    anchors: Vec<Anchor>,
-    /// The current paragraph of each document.
-    current: Vec<usize>,
+    reading: Reading,
     focus: Focus,
     panel: SidePanel,
     overlay: Option<Overlay>,
-    jumps: Vec<Location>,
     message: Option<Message>,
     screen: Rect,
-    view: DocumentView,
-    view_document: usize,
     chrome: Chrome,
-    highlight: Option<Highlight>,
     theme: ThemeTrail,
     search: Searching,
     prompt: Option<Prompt>,
     presentation: Option<Presentation>,
-    state: ReaderState,
-    /// The bookmarks and notes of the state that point past their article's end (a state
-    /// file edited by hand, or damaged): kept in the state, listed under `W`, never shown
-    /// in the article.
-    unplaced: Vec<String>,
-    article_keys: Vec<String>,
+    marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
-    /// Whether the state is held back: only the opening of a large article is there yet, and
-    /// what the reader remembers is placed on the whole of it when it comes.
-    holding_state: bool,
     look: Look,
     quit: bool,
 }
@@ -144,42 +95,33 @@ impl App {
     ) -> App {
         let screen = Rect::new(0, 0, width, height);
         let look = Look::new(&config);
-        let text_width = Regions::of(screen, look.arrangement(PanelMode::Folded)).text.width;
-        let view = DocumentView::new(&corpus, 0, text_width, &options);
-        let count = corpus.documents.len();
+        let text = Regions::of(screen, look.arrangement(PanelMode::Folded)).text;
+        let reading = Reading::new(&Pane::new(&corpus, &options, text), text.width);
+        let marks = Marks::new(&corpus.documents);
         let mut app = App {
             corpus,
             analysis: None,
             options,
             keymap: config.keymap.clone(),
-            document: 0,
-            anchors: vec![Anchor::default(); count],
-            current: vec![0; count],
+            reading,
             focus: Focus::Article,
             panel: SidePanel::default(),
             overlay: None,
-            jumps: Vec::new(),
             message: config.warnings.first().cloned().map(Message::Config),
             look,
             screen,
-            view,
-            view_document: 0,
             chrome: Chrome::default(),
-            highlight: None,
             theme: ThemeTrail::default(),
             search: Searching::default(),
             prompt: None,
             presentation: None,
-            state: ReaderState::default(),
-            unplaced: Vec::new(),
-            article_keys: Vec::new(),
+            marks,
             effects: Vec::new(),
-            holding_state: false,
             quit: false,
         };
-        app.article_keys = keys_of(&app.corpus.documents);
         app.refresh_view();
-        app.follow_reading_position();
+        let pane = Pane::new(&app.corpus, &app.options, app.regions().text);
+        app.reading.follow_reading_position(&pane);
         app.refresh_panel();
         match app.corpus.warnings.len() {
             _ if app.message.is_some() => {}
@@ -189,30 +131,26 @@ impl App {
         app
     }
 
+    /// The text pane as it is now, over the collection.
+    fn pane(&self) -> Pane<'_> {
+        Pane::new(&self.corpus, &self.options, self.regions().text)
+    }
+
     /// Take up what was remembered from the last run: every article's position, bookmarks and
     /// notes — those of an edited article found again by their paragraphs' text — and the
     /// article that was open (which is opened again).
     pub fn remember(&mut self, state: ReaderState) {
-        let placed = place(&state, &self.corpus.documents, &self.article_keys);
-        self.unplaced =
-            placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
-        self.take_positions(&placed.state, None);
-        let last_open = placed
-            .state
-            .last_article
-            .as_ref()
-            .and_then(|key| self.article_keys.iter().position(|k| k == key));
-        self.state = placed.state;
-        if let Some(document) = last_open {
-            let current = self.current[document];
-            self.open(document);
-            self.current[document] = current;
+        let unplaced = self.marks.place(&state, &self.corpus.documents);
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), None);
+        if let Some(document) = self.marks.last_open() {
+            self.reading.reopen(&pane, document);
+            self.panel.select(0);
         }
         self.refresh_view();
         self.refresh_panel();
-        match self.unplaced.len() {
-            0 => {}
-            n => self.say(Message::BookmarksUnplaced(n)),
+        if unplaced > 0 {
+            self.say(Message::BookmarksUnplaced(unplaced));
         }
     }
 
@@ -220,19 +158,21 @@ impl App {
     /// until the whole collection is taken up ([`App::take_up_collection`]) nothing is
     /// remembered or saved, and bookmarks and notes wait.
     pub fn hold_state(&mut self) {
-        self.holding_state = true;
+        self.marks.hold();
     }
 
     /// Whether the state is held back (see [`App::hold_state`]).
     pub fn holds_state(&self) -> bool {
-        self.holding_state
+        self.marks.holds()
     }
 
     /// Take up the state as saved, merged with what another reader saved meanwhile: its
     /// bookmarks and notes, and its positions in the articles not open now.
     pub fn adopt(&mut self, state: ReaderState) {
-        self.take_positions(&state, Some(self.document));
-        self.state = state;
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        let open = Some(self.reading.document());
+        self.reading.take_positions(&pane, &state, self.marks.keys(), open);
+        self.marks.adopt(state);
     }
 
     /// Take up the whole collection, of which the reader had only the first article (shown
@@ -241,25 +181,10 @@ impl App {
     /// state is placed again on every article, without moving the reader; a search is run
     /// again over them all.
     pub fn take_up_collection(&mut self, corpus: Arc<Corpus>, first: usize) {
-        let count = corpus.documents.len();
         let moved = |document: usize| if document == 0 { first } else { document };
-        let mut anchors = vec![Anchor::default(); count];
-        let mut current = vec![0; count];
-        anchors[first] = self.view.anchor_at(self.top_row());
-        current[first] = self.current.first().copied().unwrap_or(0);
-        self.anchors = anchors;
-        self.current = current;
         self.corpus = corpus;
-        self.article_keys = keys_of(&self.corpus.documents);
-        self.document = first;
-        self.view = DocumentView::new(&self.corpus, first, self.view.width, &self.options);
-        self.view_document = first;
-        for jump in &mut self.jumps {
-            jump.document = moved(jump.document);
-        }
-        if let Some(highlight) = &mut self.highlight {
-            highlight.document = moved(highlight.document);
-        }
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        self.reading.take_up_collection(&pane, first);
         if let Some(Prompt { kind: PromptKind::Note { document, .. }, .. }) = &mut self.prompt {
             *document = moved(*document);
         }
@@ -267,52 +192,16 @@ impl App {
             *view = ListView::at(moved(view.selected()));
         }
         self.search.take_up(&self.corpus);
-        let placed = place(&self.state, &self.corpus.documents, &self.article_keys);
-        self.unplaced =
-            placed.unplaced.iter().map(|u| unplaced_sentence(u, &self.corpus.documents)).collect();
-        self.take_positions(&placed.state, Some(first));
-        self.state = placed.state;
-        self.holding_state = false;
+        self.marks.take_up(&self.corpus.documents);
+        self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), Some(first));
         self.refresh_view();
         self.refresh_panel();
-    }
-
-    /// The reading positions of `state` for every article but `except`.
-    fn take_positions(&mut self, state: &ReaderState, except: Option<usize>) {
-        for (i, key) in self.article_keys.iter().enumerate() {
-            if let Some(article) = state.articles.get(key).filter(|_| Some(i) != except) {
-                let last = self.corpus.documents[i].paragraphs.len().saturating_sub(1);
-                let position = article.position;
-                self.anchors[i] =
-                    Anchor { paragraph: position.paragraph.min(last), line: position.line };
-                self.current[i] = position.current.min(last);
-            }
-        }
     }
 
     /// What to remember of this run: the state the reader started from and changed
     /// (bookmarks, notes), with every position read so far and the article open now.
     pub fn state(&self) -> ReaderState {
-        let mut state = self.state.clone();
-        for (i, key) in self.article_keys.iter().enumerate() {
-            let anchor = if i == self.document {
-                self.view.anchor_at(self.top_row())
-            } else {
-                self.anchors[i]
-            };
-            let moved = anchor != Anchor::default() || self.current[i] != 0;
-            if moved || state.articles.contains_key(key) {
-                let article = state.articles.entry(key.clone()).or_default();
-                say_where_read(article, &self.corpus.documents[i]);
-                article.position = state::Position {
-                    paragraph: anchor.paragraph,
-                    line: anchor.line,
-                    current: self.current[i],
-                };
-            }
-        }
-        state.last_article = self.article_keys.get(self.document).cloned();
-        state
+        self.marks.with_positions(&self.reading, &self.pane())
     }
 
     /// What the event loop is to do now (save the state, write the handout), each once, in
@@ -330,30 +219,15 @@ impl App {
 
     /// What `W` lists: the files skipped or read with a warning when the collection was
     /// opened, then the bookmarks and notes that could not be placed in their article.
-    pub fn warnings(&self) -> Vec<&str> {
-        let files = self.corpus.warnings.iter();
-        files.chain(&self.unplaced).map(String::as_str).collect()
+    pub fn warnings(&self) -> Vec<String> {
+        let files = self.corpus.warnings.iter().cloned();
+        let unplaced = self.marks.unplaced().iter();
+        files.chain(unplaced.map(|u| unplaced_sentence(u, &self.corpus.documents))).collect()
     }
 
     /// The bookmarks and notes of article `document`, if it has any.
     pub fn article_state(&self, document: usize) -> Option<&ArticleState> {
-        let key = self.article_keys.get(document)?;
-        self.state.articles.get(key)
-    }
-
-    /// The entry of article `document`, made (with where it was read from) if it has none.
-    fn article_state_mut(&mut self, document: usize) -> &mut ArticleState {
-        let key = self.article_keys[document].clone();
-        let article = self.state.articles.entry(key).or_default();
-        say_where_read(article, &self.corpus.documents[document]);
-        article
-    }
-
-    /// The print of paragraph `paragraph` of article `document`.
-    fn print(&self, document: usize, paragraph: usize) -> ParagraphPrint {
-        let text =
-            self.corpus.documents[document].paragraphs.get(paragraph).map(|p| p.text.as_str());
-        ParagraphPrint::of(text.unwrap_or_default())
+        self.marks.article(document)
     }
 
     /// Give the reader the collection's analysis (computed in the background).
@@ -369,19 +243,17 @@ impl App {
         self.refresh_panel();
     }
 
-    /// Lay the current article out for the current text width, if it is not already. While
-    /// the article is hidden (the panel shown in its place) the old layout is kept.
+    /// Lay the current article out for the current text width, if it is not already (while
+    /// the article is hidden, the panel shown in its place, the old layout is kept), and its
+    /// title for the top bar.
     fn refresh_view(&mut self) {
         let regions = self.regions();
-        let width = regions.text.width;
-        if width > 0 && (self.view.width != width || self.view_document != self.document) {
-            self.view = DocumentView::new(&self.corpus, self.document, width, &self.options);
-            self.view_document = self.document;
-        }
+        self.reading.fit(&Pane::new(&self.corpus, &self.options, regions.text));
         let title_width =
             regions.title.width.saturating_sub(counter_width(self.corpus.documents.len()) + 1);
-        let document = &self.corpus.documents[self.document];
-        self.chrome.refresh(self.document, document, title_width, &self.options);
+        let index = self.reading.document();
+        let document = &self.corpus.documents[index];
+        self.chrome.refresh(index, document, title_width, &self.options);
     }
 
     /// Build the panel's items for the section, article, current paragraph and width, unless
@@ -390,8 +262,8 @@ impl App {
         let source = PanelSource {
             corpus: &self.corpus,
             analysis: self.analysis.as_deref(),
-            document: self.document,
-            paragraph: self.paragraph(),
+            document: self.reading.document(),
+            paragraph: self.reading.paragraph(),
             width: self.item_width(),
             options: &self.options,
             lang: self.look.lang,
@@ -453,22 +325,39 @@ impl App {
             self.apply_to_panel(action);
             return;
         }
+        let page = self.page();
         match action {
             Action::Down => self.scroll_by(1),
             Action::Up => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(self.page()),
-            Action::PageUp => self.scroll_by(-self.page()),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
             Action::Top => self.scroll_by(isize::MIN),
             Action::Bottom => {
-                self.scroll_to(usize::MAX);
-                self.current[self.document] = self.last_body_paragraph();
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                self.reading.scroll_to_end(&pane);
             }
-            Action::NextParagraph => self.step_paragraph(1),
-            Action::PreviousParagraph => self.step_paragraph(-1),
-            Action::NextArticle => self.step_article(1),
-            Action::PreviousArticle => self.step_article(-1),
+            Action::NextParagraph | Action::PreviousParagraph => {
+                let step = if action == Action::NextParagraph { 1 } else { -1 };
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                if !self.reading.step_paragraph(&pane, step) {
+                    self.say(if step > 0 {
+                        Message::LastParagraph
+                    } else {
+                        Message::FirstParagraph
+                    });
+                }
+            }
+            Action::NextArticle | Action::PreviousArticle => {
+                let step = if action == Action::NextArticle { 1 } else { -1 };
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                if self.reading.step_article(&pane, step) {
+                    self.panel.select(0);
+                } else {
+                    self.say(if step > 0 { Message::LastArticle } else { Message::FirstArticle });
+                }
+            }
             Action::ArticleList => {
-                self.overlay = Some(Overlay::Articles(ListView::at(self.document)));
+                self.overlay = Some(Overlay::Articles(ListView::at(self.reading.document())));
             }
             Action::TogglePanel => self.toggle_panel(),
             Action::NextSection => self.step_section(1),
@@ -487,7 +376,7 @@ impl App {
             Action::Present => self.present(),
             Action::Export => self.export(),
             Action::Skipped => {
-                if self.warnings().is_empty() {
+                if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() {
                     self.say(Message::NoFileSkipped);
                 } else {
                     self.overlay = Some(Overlay::Skipped { scroll: 0 });
@@ -513,7 +402,7 @@ impl App {
             self.focus = Focus::Article;
             self.panel.set_open(false);
         } else {
-            self.highlight = None;
+            self.reading.clear_highlight();
             self.search.hide();
         }
     }
@@ -526,7 +415,7 @@ impl App {
             Overlay::Articles(_) => self.corpus.documents.len(),
             Overlay::Themes(_) => self.analysis.as_ref().map_or(0, |a| a.themes.len()),
             Overlay::Bookmarks(_) => self.bookmarks().len(),
-            Overlay::Skipped { .. } => self.warnings().len(),
+            Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
             Overlay::Help { .. } => 0,
         };
         // Only the help needs its rows counted (they are built to be counted).
@@ -551,23 +440,16 @@ impl App {
     /// Go to the item chosen in a list: an article where it was left, a theme's first
     /// passage from here, a bookmarked paragraph.
     fn go_to_chosen(&mut self, list: Overlay) {
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
         match list {
-            Overlay::Articles(view) if view.selected() != self.document => {
-                let selected = view.selected();
-                let to = Location {
-                    document: selected,
-                    anchor: self.anchors[selected],
-                    paragraph: self.current[selected],
-                };
-                self.jump(to);
+            Overlay::Articles(view) if view.selected() != self.reading.document() => {
+                self.reading.jump_to_article(&pane, view.selected());
+                self.panel.select(0);
             }
             Overlay::Themes(view) => self.activate_theme(view.selected()),
             Overlay::Bookmarks(view) => {
                 if let Some(entry) = self.bookmarks().get(view.selected()) {
-                    let len = self.corpus.documents[entry.document].paragraphs[entry.paragraph]
-                        .text
-                        .len();
-                    self.jump_to(entry.document, entry.paragraph, 0..len);
+                    self.jump_to_paragraph(entry.document, entry.paragraph);
                 }
             }
             _ => {}
@@ -630,165 +512,51 @@ impl App {
 
     /// The row at the top of the text pane.
     pub fn top_row(&self) -> usize {
-        self.view.row_of(self.anchors[self.document]).min(self.max_top())
-    }
-
-    /// The highest top row: the last line of the article at the bottom of the pane.
-    fn max_top(&self) -> usize {
-        self.view.rows().saturating_sub(usize::from(self.regions().text.height))
+        self.reading.top_row(&self.pane())
     }
 
     /// Scroll by `rows` and let the current paragraph follow.
     fn scroll_by(&mut self, rows: isize) {
-        let top = self.top_row().saturating_add_signed(rows);
-        self.scroll_to(top);
-        self.follow_reading_position();
-    }
-
-    fn scroll_to(&mut self, row: usize) {
-        let row = row.min(self.max_top());
-        self.anchors[self.document] = self.view.anchor_at(row);
-    }
-
-    /// Make the current paragraph the first paragraph of running text that starts on the
-    /// screen, or, when none does, the paragraph at the top.
-    fn follow_reading_position(&mut self) {
-        let top = self.top_row();
-        let bottom = top + usize::from(self.regions().text.height.max(1));
-        let document = &self.corpus.documents[self.document];
-        // Only the paragraphs from the one at the top to the first starting below the screen
-        // can start on it: a few, however long the article.
-        let at_top = self.view.anchor_at(top).paragraph;
-        let starting = (at_top..document.paragraphs.len())
-            .map(|p| (p, self.view.row_of(Anchor { paragraph: p, line: 0 })))
-            .take_while(|&(_, row)| row < bottom)
-            .find(|&(p, row)| row >= top && is_running_text(document, p))
-            .map(|(p, _)| p);
-        self.current[self.document] = starting.unwrap_or(at_top);
-    }
-
-    fn last_body_paragraph(&self) -> usize {
-        let document = self.document();
-        (0..document.paragraphs.len())
-            .rev()
-            .find(|&p| is_running_text(document, p))
-            .unwrap_or(document.paragraphs.len().saturating_sub(1))
-    }
-
-    /// Move the current paragraph to the next (or previous) paragraph of running text,
-    /// scrolling it into view.
-    fn step_paragraph(&mut self, step: isize) {
-        let document = &self.corpus.documents[self.document];
-        let here = self.paragraph();
-        let next = if step > 0 {
-            (here + 1..document.paragraphs.len()).find(|&p| is_running_text(document, p))
-        } else {
-            (0..here).rev().find(|&p| is_running_text(document, p))
-        };
-        let Some(next) = next else {
-            self.say(if step > 0 { Message::LastParagraph } else { Message::FirstParagraph });
-            return;
-        };
-        self.current[self.document] = next;
-        let first = self.view.row_of(Anchor { paragraph: next, line: 0 });
-        let lines = self.view.line_count(next).max(1);
-        let height = usize::from(self.regions().text.height.max(1));
-        let top = self.top_row();
-        if first < top {
-            self.scroll_to(first);
-        } else if first + lines > top + height {
-            self.scroll_to(first.min(first + lines - height.min(first + lines)));
-        }
-    }
-
-    fn step_article(&mut self, step: isize) {
-        let last = self.corpus.documents.len() - 1;
-        match self.document.checked_add_signed(step).filter(|&d| d <= last) {
-            Some(document) => self.open(document),
-            None if step > 0 => self.say(Message::LastArticle),
-            None => self.say(Message::FirstArticle),
-        }
-    }
-
-    /// Show another article at its last reading position.
-    fn open(&mut self, document: usize) {
-        self.anchors[self.document] = self.view.anchor_at(self.top_row());
-        self.document = document;
-        self.panel.select(0);
-        self.refresh_view();
-        // An article opened for the first time starts at its first paragraph of running text.
-        if self.anchors[document] == Anchor::default() && self.current[document] == 0 {
-            self.follow_reading_position();
-        }
-    }
-
-    /// Where the reader is now.
-    fn here(&self) -> Location {
-        Location {
-            document: self.document,
-            anchor: self.view.anchor_at(self.top_row()),
-            paragraph: self.paragraph(),
-        }
-    }
-
-    /// Go somewhere, remembering where we were.
-    fn jump(&mut self, to: Location) {
-        self.jumps.push(self.here());
-        self.go(to);
-    }
-
-    fn go(&mut self, to: Location) {
-        if to.document != self.document {
-            self.open(to.document);
-        }
-        self.anchors[self.document] = to.anchor;
-        self.current[self.document] = to.paragraph;
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        self.reading.scroll_by(&pane, rows);
     }
 
     /// Jump to bytes `range` of a paragraph, a little context above it, and highlight it.
     fn jump_to(&mut self, document: usize, paragraph: usize, range: Range<usize>) {
-        self.jumps.push(self.here());
-        if document != self.document {
-            self.open(document);
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        let before = self.reading.document();
+        self.reading.jump_to(&pane, document, paragraph, range);
+        if self.reading.document() != before {
+            self.panel.select(0);
         }
-        let line = self.view.line_of(paragraph, range.start);
-        let row = self.view.row_of(Anchor { paragraph, line });
-        // A heading goes to the top; a sentence or passage keeps a little context above.
-        let context = if range.is_empty() {
-            0
-        } else if line > 0 {
-            1
-        } else {
-            JUMP_CONTEXT_ROWS
-        };
-        self.anchors[document] = self.view.anchor_at(row.saturating_sub(context));
-        // A heading's section is read from its first paragraph of running text.
-        let document_ref = &self.corpus.documents[document];
-        self.current[document] = (paragraph..document_ref.paragraphs.len())
-            .take(3)
-            .find(|&p| is_running_text(document_ref, p))
-            .unwrap_or(paragraph);
-        self.highlight = (!range.is_empty()).then_some(Highlight { document, paragraph, range });
+    }
+
+    /// Jump to the whole of a paragraph (a bookmarked one, a theme's passage) and mark it.
+    fn jump_to_paragraph(&mut self, document: usize, paragraph: usize) {
+        let len = self.corpus.documents[document].paragraphs[paragraph].text.len();
+        self.jump_to(document, paragraph, 0..len);
     }
 
     fn back(&mut self) {
-        match self.jumps.pop() {
-            Some(location) => {
-                self.go(location);
-                self.highlight = None;
-                self.locate_in_theme();
-            }
-            None => self.say(Message::NothingToGoBackTo),
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        let before = self.reading.document();
+        if !self.reading.back(&pane) {
+            self.say(Message::NothingToGoBackTo);
+            return;
+        }
+        if self.reading.document() != before {
+            self.panel.select(0);
+        }
+        // A move that is not along the trail: the passage of the active theme the reader is
+        // at (none when the current paragraph is not one of its passages).
+        if let Some(analysis) = self.analysis.as_deref() {
+            self.theme.locate(&analysis.themes, self.here());
         }
     }
 
-    /// After a move that is not along the trail, the passage of the active theme the reader
-    /// is at (none when the current paragraph is not one of its passages).
-    fn locate_in_theme(&mut self) {
-        let here = (self.document, self.paragraph());
-        if let Some(analysis) = self.analysis.as_deref() {
-            self.theme.locate(&analysis.themes, here);
-        }
+    /// The article and paragraph the reader is at.
+    fn here(&self) -> (usize, usize) {
+        (self.reading.document(), self.reading.paragraph())
     }
 
     fn open_theme_list(&mut self) {
@@ -810,29 +578,24 @@ impl App {
         let Some(analysis) = self.analysis.clone() else {
             return;
         };
-        let here = (self.document, self.paragraph());
-        if let Some(to) = self.theme.activate(&analysis.themes, index, here) {
-            self.go_to_paragraph(to);
+        if let Some((document, paragraph)) =
+            self.theme.activate(&analysis.themes, index, self.here())
+        {
+            self.jump_to_paragraph(document, paragraph);
             self.say(Message::ThemeActive(analysis.themes[index].label.clone()));
         }
     }
 
-    /// Go to the whole of paragraph `to` (article, paragraph), a passage of the active theme.
-    fn go_to_paragraph(&mut self, (document, paragraph): (usize, usize)) {
-        let text_len = self.corpus.documents[document].paragraphs[paragraph].text.len();
-        self.jump_to(document, paragraph, 0..text_len);
-    }
-
     fn step_passage(&mut self, step: isize) {
-        let here = (self.document, self.paragraph());
         let analysis = self.analysis.clone();
+        let here = self.here();
         let Some((analysis, trail)) =
             analysis.and_then(|a| self.theme.step(&a.themes, step, here).map(|t| (a, t)))
         else {
             self.say(Message::NoActiveTheme);
             return;
         };
-        self.go_to_paragraph(trail.to);
+        self.jump_to_paragraph(trail.to.0, trail.to.1);
         let index = self.theme.active().map_or(0, |t| t.index);
         let label = analysis.themes[index].label.clone();
         match trail.round_to_first {
@@ -868,8 +631,7 @@ impl App {
                 match kind {
                     PromptKind::Search => self.run_search(text),
                     PromptKind::Note { document, paragraph } => {
-                        let print = self.print(document, paragraph);
-                        self.article_state_mut(document).set_note(paragraph, print, &text);
+                        self.marks.set_note(&self.corpus.documents, document, paragraph, &text);
                         self.ask(Effect::SaveState);
                         self.say(if text.trim().is_empty() {
                             Message::NoteRemoved
@@ -898,9 +660,8 @@ impl App {
         if self.waits_for_the_article() {
             return;
         }
-        let (document, paragraph) = (self.document, self.paragraph());
-        let print = self.print(document, paragraph);
-        let on = self.article_state_mut(document).toggle_bookmark(paragraph, print);
+        let (document, paragraph) = self.here();
+        let on = self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph);
         self.ask(Effect::SaveState);
         self.say(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
     }
@@ -910,37 +671,23 @@ impl App {
         if self.waits_for_the_article() {
             return;
         }
-        let (document, paragraph) = (self.document, self.paragraph());
-        let text = self
-            .article_state(document)
-            .and_then(|a| a.bookmark(paragraph))
-            .and_then(|b| b.note.clone())
-            .unwrap_or_default();
+        let (document, paragraph) = self.here();
+        let text = self.marks.note(document, paragraph);
         self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
     }
 
     /// Whether bookmarks and notes wait because the state is held back; if so, says so.
     fn waits_for_the_article(&mut self) -> bool {
-        if self.holding_state {
+        let holds = self.marks.holds();
+        if holds {
             self.say(Message::StillReadingArticle);
         }
-        self.holding_state
+        holds
     }
 
     /// Every bookmark of every article, in collection order.
     pub fn bookmarks(&self) -> Vec<BookmarkEntry> {
-        let mut entries = Vec::new();
-        for document in 0..self.corpus.documents.len() {
-            if let Some(article) = self.article_state(document) {
-                let placed = |b: &&Bookmark| in_range(b, &self.corpus.documents[document]);
-                entries.extend(article.bookmarks.iter().filter(placed).map(|b| BookmarkEntry {
-                    document,
-                    paragraph: b.paragraph,
-                    note: b.note.clone(),
-                }));
-            }
-        }
-        entries
+        self.marks.bookmarks(&self.corpus.documents)
     }
 
     fn open_bookmark_list(&mut self) {
@@ -969,15 +716,14 @@ impl App {
         };
         self.presentation = Some(match self.theme.active() {
             Some(active) => Presentation::of_theme(&analysis, &self.corpus, active.index),
-            None => Presentation::of_article(&analysis, &self.corpus, self.document),
+            None => Presentation::of_article(&analysis, &self.corpus, self.reading.document()),
         });
     }
 
     /// Search every article for `query` and go to the first hit at or after the current
     /// paragraph.
     fn run_search(&mut self, query: String) {
-        let here = (self.document, self.paragraph());
-        let found = self.search.run(&self.corpus, query, here);
+        let found = self.search.run(&self.corpus, query, self.here());
         self.go_to_found(found);
     }
 
@@ -986,7 +732,7 @@ impl App {
         match found {
             Found::Hit { hit, number, count, query, reached } => {
                 self.jump_to(hit.document, hit.paragraph, hit.range);
-                self.highlight = None;
+                self.reading.clear_highlight();
                 self.say(Message::Hit { number, count, query, reached });
             }
             Found::NoMatch(query) => self.say(Message::NoMatch(query)),
@@ -1024,8 +770,8 @@ impl App {
                     }
                 } else if regions.text.contains(at) {
                     self.focus = Focus::Article;
-                    let row = self.top_row() + usize::from(at.y - regions.text.y);
-                    self.current[self.document] = self.view.anchor_at(row).paragraph;
+                    let pane = Pane::new(&self.corpus, &self.options, regions.text);
+                    self.reading.point_at(&pane, usize::from(at.y - regions.text.y));
                 }
             }
             _ => return,
@@ -1080,22 +826,22 @@ impl App {
 
     /// Index of the article on screen.
     pub fn document_index(&self) -> usize {
-        self.document
+        self.reading.document()
     }
 
     /// The article on screen.
     pub fn document(&self) -> &Document {
-        &self.corpus.documents[self.document]
+        &self.corpus.documents[self.reading.document()]
     }
 
     /// The current paragraph of the article on screen (the one Related follows).
     pub fn paragraph(&self) -> usize {
-        self.current[self.document]
+        self.reading.paragraph()
     }
 
     /// The article on screen, laid out at the text width.
     pub fn view(&self) -> &DocumentView {
-        &self.view
+        self.reading.view()
     }
 
     /// Where things go on the screen now.
@@ -1127,8 +873,7 @@ impl App {
 
     /// How far through the article the reader is, 0 to 100.
     pub fn percent(&self) -> usize {
-        let max = self.max_top();
-        (self.top_row() * 100).checked_div(max).unwrap_or(100)
+        self.reading.percent(&self.pane())
     }
 
     /// The title laid out for the top bar.
@@ -1160,7 +905,7 @@ impl App {
 
     /// The text marked by the last jump.
     pub fn highlight(&self) -> Option<&Highlight> {
-        self.highlight.as_ref()
+        self.reading.highlight()
     }
 
     /// The theme being followed.
@@ -1218,37 +963,6 @@ impl Look {
     pub fn arrangement(&self, mode: PanelMode) -> Arrangement {
         Arrangement { mode, max_text_width: self.max_text_width, mirrored: self.lang.is_rtl() }
     }
-}
-
-/// Whether paragraph `p` of `document` is running text: a body paragraph that is not page
-/// furniture.
-fn is_running_text(document: &Document, p: usize) -> bool {
-    let paragraph = &document.paragraphs[p];
-    paragraph.boilerplate.is_none() && paragraph.role == Role::Body
-}
-
-/// Note in a new entry where its article was read from (how it is found again once edited,
-/// and opened first next time).
-fn say_where_read(article: &mut ArticleState, document: &Document) {
-    if article.title.is_none() {
-        article.path = Some(stored_path(document));
-        article.title = Some(document.title.clone());
-    }
-}
-
-/// Each article's key ([`article_key`]), which hashes its text: a large collection's are
-/// shared out among the cores (a few articles' are not worth starting them for).
-fn keys_of(documents: &[Document]) -> Vec<String> {
-    if documents.len() > PARALLEL_KEYS {
-        documents.par_iter().map(article_key).collect()
-    } else {
-        documents.iter().map(article_key).collect()
-    }
-}
-
-/// Whether a bookmark's paragraph is one of its article's.
-fn in_range(bookmark: &Bookmark, document: &Document) -> bool {
-    bookmark.paragraph < document.paragraphs.len()
 }
 
 /// The sentence `W` lists for a bookmark that could not be placed in its article.

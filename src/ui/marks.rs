@@ -1,0 +1,260 @@
+//! The bookmarks and notes a reader makes, kept in the reading state with the articles'
+//! positions: placed on the articles open now (an edited article's found again by their
+//! paragraphs' text), what could not be placed kept aside for `W`, and held back while only
+//! the opening of a large article is there.
+
+use rayon::prelude::*;
+
+use super::reading::{Pane, Reading};
+use crate::corpus::Document;
+use crate::state::place::{Unplaced, place, stored_path};
+use crate::state::{ArticleState, Bookmark, ParagraphPrint, ReaderState, article_key};
+
+/// Above this many articles, their keys are worked out on every core.
+const PARALLEL_KEYS: usize = 64;
+
+/// A bookmark as the list of bookmarks shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BookmarkEntry {
+    /// Index of the article.
+    pub document: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// The note, if any.
+    pub note: Option<String>,
+}
+
+/// The reading state, the open articles' keys in it, and what of it could not be placed.
+#[derive(Default)]
+pub struct Marks {
+    state: ReaderState,
+    /// The bookmarks and notes of the state that could not be placed in their articles: kept
+    /// in the state, listed under `W`, never shown in the article.
+    unplaced: Vec<Unplaced>,
+    /// Each open article's key ([`article_key`]).
+    keys: Vec<String>,
+    /// Whether the state is held back: only the opening of a large article is there yet.
+    holding: bool,
+}
+
+impl Marks {
+    /// No marks yet, on `documents`.
+    pub fn new(documents: &[Document]) -> Marks {
+        Marks { keys: keys_of(documents), ..Marks::default() }
+    }
+
+    /// Each open article's key, by index.
+    pub fn keys(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// Take up `state` placed on `documents`; returns how many of its bookmarks and notes
+    /// could not be placed.
+    pub fn place(&mut self, state: &ReaderState, documents: &[Document]) -> usize {
+        let placed = place(state, documents, &self.keys);
+        self.unplaced = placed.unplaced;
+        self.state = placed.state;
+        self.unplaced.len()
+    }
+
+    /// Take up a new collection, `documents`, placing the state on it again, and stop holding
+    /// the state back.
+    pub fn take_up(&mut self, documents: &[Document]) {
+        self.keys = keys_of(documents);
+        let state = std::mem::take(&mut self.state);
+        self.place(&state, documents);
+        self.holding = false;
+    }
+
+    /// Take up `state` as it is (saved and merged with another reader's: placed already).
+    pub fn adopt(&mut self, state: ReaderState) {
+        self.state = state;
+    }
+
+    /// The state as placed.
+    pub fn state(&self) -> &ReaderState {
+        &self.state
+    }
+
+    /// The article that was open at the last exit, if it is open now.
+    pub fn last_open(&self) -> Option<usize> {
+        let key = self.state.last_article.as_ref()?;
+        self.keys.iter().position(|k| k == key)
+    }
+
+    /// What to remember of this run: the state with every position `reading` has (over
+    /// `pane`) and the article open now.
+    pub fn with_positions(&self, reading: &Reading, pane: &Pane) -> ReaderState {
+        let mut state = self.state.clone();
+        reading.write_positions(pane, &mut state, &self.keys, say_where_read);
+        state.last_article = self.keys.get(reading.document()).cloned();
+        state
+    }
+
+    /// Hold the state back until [`Marks::take_up`].
+    pub fn hold(&mut self) {
+        self.holding = true;
+    }
+
+    /// Whether the state is held back.
+    pub fn holds(&self) -> bool {
+        self.holding
+    }
+
+    /// The bookmarks and notes that could not be placed.
+    pub fn unplaced(&self) -> &[Unplaced] {
+        &self.unplaced
+    }
+
+    /// The bookmarks and notes of article `document`, if it has any.
+    pub fn article(&self, document: usize) -> Option<&ArticleState> {
+        self.state.articles.get(self.keys.get(document)?)
+    }
+
+    /// The entry of article `document` of `documents`, made (with where it was read from) if
+    /// it has none.
+    fn article_mut(&mut self, documents: &[Document], document: usize) -> &mut ArticleState {
+        let article = self.state.articles.entry(self.keys[document].clone()).or_default();
+        say_where_read(article, &documents[document]);
+        article
+    }
+
+    /// Bookmark paragraph `paragraph` of article `document`, or remove its bookmark (and
+    /// note); returns whether it is bookmarked now.
+    pub fn toggle_bookmark(
+        &mut self,
+        documents: &[Document],
+        document: usize,
+        paragraph: usize,
+    ) -> bool {
+        let print = print(documents, document, paragraph);
+        self.article_mut(documents, document).toggle_bookmark(paragraph, print)
+    }
+
+    /// Attach `note` to paragraph `paragraph` of article `document` (bookmarking it); an
+    /// empty note removes the note and keeps the bookmark.
+    pub fn set_note(
+        &mut self,
+        documents: &[Document],
+        document: usize,
+        paragraph: usize,
+        note: &str,
+    ) {
+        let print = print(documents, document, paragraph);
+        self.article_mut(documents, document).set_note(paragraph, print, note);
+    }
+
+    /// The note on paragraph `paragraph` of article `document` (empty if it has none).
+    pub fn note(&self, document: usize, paragraph: usize) -> String {
+        self.article(document)
+            .and_then(|a| a.bookmark(paragraph))
+            .and_then(|b| b.note.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every bookmark of every article of `documents` that is in its article, in collection
+    /// order.
+    pub fn bookmarks(&self, documents: &[Document]) -> Vec<BookmarkEntry> {
+        let mut entries = Vec::new();
+        for (index, document) in documents.iter().enumerate() {
+            if let Some(article) = self.article(index) {
+                let placed = |b: &&Bookmark| b.paragraph < document.paragraphs.len();
+                entries.extend(article.bookmarks.iter().filter(placed).map(|b| BookmarkEntry {
+                    document: index,
+                    paragraph: b.paragraph,
+                    note: b.note.clone(),
+                }));
+            }
+        }
+        entries
+    }
+}
+
+/// The print of paragraph `paragraph` of article `document`.
+fn print(documents: &[Document], document: usize, paragraph: usize) -> ParagraphPrint {
+    let text = documents[document].paragraphs.get(paragraph).map(|p| p.text.as_str());
+    ParagraphPrint::of(text.unwrap_or_default())
+}
+
+/// Note in a new entry where its article was read from (how it is found again once edited,
+/// and opened first next time).
+fn say_where_read(article: &mut ArticleState, document: &Document) {
+    if article.title.is_none() {
+        article.path = Some(stored_path(document));
+        article.title = Some(document.title.clone());
+    }
+}
+
+/// Each article's key ([`article_key`]), which hashes its text: a large collection's are
+/// shared out among the cores (a few articles' are not worth starting them for).
+fn keys_of(documents: &[Document]) -> Vec<String> {
+    if documents.len() > PARALLEL_KEYS {
+        documents.par_iter().map(article_key).collect()
+    } else {
+        documents.iter().map(article_key).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::parse_document;
+    use crate::state::place::Reason;
+
+    fn documents() -> Vec<Document> {
+        vec![
+            parse_document("a.txt", "عنوان\n\nفقرة أولى في المقالة.\n\nفقرة ثانية فيها.", false),
+            parse_document("b.txt", "مقالة أخرى\n\nفيها فقرة واحدة.", false),
+        ]
+    }
+
+    #[test]
+    fn a_bookmark_toggles_and_a_note_keeps_it_when_emptied() {
+        let documents = documents();
+        let mut marks = Marks::new(&documents);
+        assert!(marks.toggle_bookmark(&documents, 0, 1));
+        marks.set_note(&documents, 1, 1, "  ملاحظة  ");
+        let listed: Vec<(usize, usize, Option<String>)> = marks
+            .bookmarks(&documents)
+            .into_iter()
+            .map(|b| (b.document, b.paragraph, b.note))
+            .collect();
+        assert_eq!(listed, vec![(0, 1, None), (1, 1, Some("ملاحظة".into()))]);
+        assert_eq!(marks.note(1, 1), "ملاحظة");
+        marks.set_note(&documents, 1, 1, "");
+        assert_eq!(marks.note(1, 1), "");
+        assert_eq!(marks.bookmarks(&documents).len(), 2, "the bookmark stays");
+        assert!(!marks.toggle_bookmark(&documents, 0, 1));
+        assert_eq!(marks.bookmarks(&documents).len(), 1);
+        let entry = marks.article(0).expect("the article has an entry");
+        assert_eq!(entry.path.as_deref(), Some(stored_path(&documents[0]).as_str()));
+    }
+
+    #[test]
+    fn a_bookmark_past_its_article_s_end_is_kept_aside_not_listed() {
+        let documents = documents();
+        let mut state = ReaderState::default();
+        let key = article_key(&documents[0]);
+        let far = Bookmark { paragraph: 99, note: Some("بعيدة".into()), print: None };
+        state.articles.entry(key.clone()).or_default().bookmarks.push(far);
+        state.last_article = Some(article_key(&documents[1]));
+        let mut marks = Marks::new(&documents);
+        assert_eq!(marks.place(&state, &documents), 1);
+        assert_eq!(marks.unplaced()[0].reason, Reason::PastTheEnd);
+        assert!(marks.bookmarks(&documents).is_empty());
+        assert_eq!(marks.state().articles[&key].bookmarks.len(), 1, "kept in the state");
+        assert_eq!(marks.last_open(), Some(1));
+    }
+
+    #[test]
+    fn the_state_held_back_is_placed_on_the_whole_collection() {
+        let documents = documents();
+        let opening = vec![documents[1].clone()];
+        let mut marks = Marks::new(&opening);
+        marks.hold();
+        assert!(marks.holds());
+        marks.take_up(&documents);
+        assert!(!marks.holds());
+        assert_eq!(marks.keys(), [article_key(&documents[0]), article_key(&documents[1])]);
+    }
+}
