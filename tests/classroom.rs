@@ -58,18 +58,19 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     press(&mut app, "jjjj");
     let before = screen(&app, 80, 24);
     press(&mut app, "p");
-    let p = app.presentation().expect("presenting");
+    let p = app.scene().presentation.expect("presenting");
     let count = p.slides().len();
     assert!(matches!(p.slide(), Slide::Title { .. }));
     let first = screen(&app, 80, 24);
     assert!(first.contains(&format!("1/{count}")), "{first}");
     assert!(first.contains("key points"));
     press(&mut app, "<Space><PageDown><Enter><Left>");
-    assert_eq!(app.presentation().unwrap().index(), 4, "Space, PgDn, Enter, ← go forward");
+    assert_eq!(app.scene().presentation.unwrap().index(), 4, "Space, PgDn, Enter, ← go forward");
     press(&mut app, "<Right><BS><PageUp>");
-    assert_eq!(app.presentation().unwrap().index(), 1, "→, Backspace, PgUp go back");
+    assert_eq!(app.scene().presentation.unwrap().index(), 1, "→, Backspace, PgUp go back");
     // The key point on screen, centred: its first line is drawn away from both edges.
-    let Slide::Text { document, paragraph, range } = app.presentation().unwrap().slide().clone()
+    let Slide::Text { document, paragraph, range } =
+        app.scene().presentation.unwrap().slide().clone()
     else {
         panic!("a key point");
     };
@@ -80,9 +81,9 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     press(&mut app, "G");
     assert!(screen(&app, 80, 24).contains(&format!("{count}/{count}")));
     press(&mut app, "2<Enter>");
-    assert_eq!(app.presentation().unwrap().index(), 1);
+    assert_eq!(app.scene().presentation.unwrap().index(), 1);
     press(&mut app, "<Esc>");
-    assert!(app.presentation().is_none());
+    assert!(app.scene().presentation.is_none());
     assert_eq!(screen(&app, 80, 24), before, "Esc leaves at the same place");
 }
 
@@ -91,14 +92,14 @@ fn a_theme_is_presented_passage_by_passage_across_articles() {
     let mut app = reader(160, 45);
     press(&mut app, "t<Enter>p");
     let theme = app.analysis().unwrap().themes[0].clone();
-    let p = app.presentation().unwrap();
+    let p = app.scene().presentation.unwrap();
     assert!(matches!(p.slide(), Slide::Theme { index: 0 }));
     assert_eq!(p.slides().len(), theme.passages.len() + 1);
     assert!(screen(&app, 160, 45).contains(&drawn(&theme.label)));
     let mut documents = Vec::new();
     for _ in 0..theme.passages.len() {
         press(&mut app, "<Space>");
-        if let Some((document, _)) = app.presentation().unwrap().slide().paragraph() {
+        if let Some((document, _)) = app.scene().presentation.unwrap().slide().paragraph() {
             documents.push(document);
         }
     }
@@ -111,13 +112,13 @@ fn speaker_notes_show_on_request() {
     let mut app = reader(100, 30);
     // A note on the paragraph of the first key point, then present and step to it.
     press(&mut app, "p<Space>");
-    let (document, paragraph) = app.presentation().unwrap().slide().paragraph().unwrap();
+    let (document, paragraph) = app.scene().presentation.unwrap().slide().paragraph().unwrap();
     press(&mut app, "<Esc>");
     assert_eq!(document, 0);
-    while app.paragraph() < paragraph {
+    while app.scene().paragraph() < paragraph {
         press(&mut app, "}");
     }
-    assert_eq!(app.paragraph(), paragraph);
+    assert_eq!(app.scene().paragraph(), paragraph);
     press(&mut app, "aاسأل القاعة عن أمثلة<Enter>");
     press(&mut app, "p<Space>");
     assert!(!screen(&app, 100, 30).contains(&drawn("أمثلة")), "hidden until asked for");
@@ -132,10 +133,10 @@ fn bookmarks_notes_and_the_place_survive_a_restart() {
     let mut app = reader(100, 30);
     press(&mut app, ".");
     press(&mut app, "}}m");
-    let first = (app.document_index(), app.paragraph());
+    let first = (app.scene().document_index(), app.scene().paragraph());
     press(&mut app, "}}}a");
     press(&mut app, "ملاحظة عن المنصات<Enter>");
-    let second = (app.document_index(), app.paragraph());
+    let second = (app.scene().document_index(), app.scene().paragraph());
     assert_eq!(
         app.take_effects(),
         [Effect::SaveState],
@@ -151,7 +152,7 @@ fn bookmarks_notes_and_the_place_survive_a_restart() {
     let loaded = store.load();
     assert!(loaded.warning.is_none());
     again.remember(loaded.state);
-    assert_eq!(again.document_index(), 1, "the last article reopens");
+    assert_eq!(again.scene().document_index(), 1, "the last article reopens");
     assert_eq!(screen(&again, 100, 30), before, "at the same place");
     let marks = again.bookmarks();
     assert_eq!(marks.len(), 2);
@@ -163,9 +164,9 @@ fn bookmarks_notes_and_the_place_survive_a_restart() {
     let list = screen(&again, 100, 30);
     assert!(list.contains(&drawn("المنصات")), "{list}");
     press(&mut again, "j<Enter>");
-    assert_eq!((again.document_index(), again.paragraph()), second);
+    assert_eq!((again.scene().document_index(), again.scene().paragraph()), second);
     press(&mut again, "<BS>");
-    assert_eq!(again.document_index(), 0);
+    assert_eq!(again.scene().document_index(), 0);
 }
 
 #[test]
@@ -203,12 +204,12 @@ fn the_interface_speaks_arabic_mirrored_and_english() {
     }
     // At 160 columns the panel is on the left in Arabic, on the right in English.
     let app = reader_with(arabic, 160, 45);
-    let regions = app.regions();
+    let regions = app.scene().regions;
     assert_eq!(regions.panel.x, 0);
     let s = screen(&app, 160, 45);
     assert!(s.lines().nth(1).unwrap().contains(&drawn("النقاط الرئيسية")));
     let english = reader(160, 45);
-    assert!(english.regions().panel.x > 100);
+    assert!(english.scene().regions.panel.x > 100);
     // The help and a message in Arabic.
     let mut app = reader_with(Config { lang: Some(Lang::Ar), ..Config::default() }, 100, 45);
     press(&mut app, "?");

@@ -231,12 +231,12 @@ fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
     assert_eq!(app.bookmarks().len(), 1);
     let listed = screen_text(&render(&app, 100, 30));
     press(&mut app, "<Enter>");
-    assert_eq!(app.paragraph(), body, "{listed}");
+    assert_eq!(app.scene().paragraph(), body, "{listed}");
     // W names the one that could not be placed, with its note.
     press(&mut app, "W");
     let warnings = screen_text(&render(&app, 100, 30));
     assert!(warnings.contains("paragraph 1000"), "{warnings}");
-    assert_eq!(app.warnings().len(), 1);
+    assert_eq!(app.scene().warnings().len(), 1);
     // And it is still in what is saved.
     let saved = app.state().articles[&article_key(&Corpus::builtin().documents[0])].clone();
     assert!(saved.bookmarks.iter().any(|b| b.paragraph == 999), "{saved:?}");
@@ -255,7 +255,7 @@ fn pasted_text_goes_into_the_prompt_on_one_line_and_is_never_keys() {
     // No prompt: ignored, the bookmark stays and nothing starts.
     app.paste("x\n{mep\n");
     assert_eq!(app.bookmarks().len(), 1);
-    assert!(app.presentation().is_none());
+    assert!(app.scene().presentation.is_none());
     // A note: the paste is its text, line breaks as one space each.
     press(&mut app, "a");
     app.paste("سطر أول\r\n\r\nسطر\tثان");
@@ -282,7 +282,7 @@ fn notes_of_an_edited_article_are_found_again_and_a_lost_one_is_listed_under_w()
     // A note on each body paragraph, typed as a user types it.
     let mut app = App::new(open(), LayoutOptions::default(), Config::default(), 100, 30);
     for (paragraph, note) in [(1, "الأسوار"), (2, "السوق"), (3, "الميناء")] {
-        while app.paragraph() < paragraph {
+        while app.scene().paragraph() < paragraph {
             press(&mut app, "}");
         }
         press(&mut app, "a");
@@ -335,12 +335,12 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     };
     // Meanwhile the user reads on and writes a note.
     press(&mut app, "}}");
-    let paragraph = app.paragraph();
+    let paragraph = app.scene().paragraph();
     press(&mut app, "a");
     app.paste("كتبت قبل أن تصل بقية المقالات");
     press(&mut app, "<Enter>");
     press(&mut app, "j");
-    let (noted, paragraph) = (paragraph, app.paragraph());
+    let (noted, paragraph) = (paragraph, app.scene().paragraph());
     let top = app.top_row();
     assert!(top > 0);
     let before = screen_text(&render(&app, 100, 30));
@@ -349,7 +349,7 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     let after = screen_text(&render(&app, 100, 30));
     assert!(after.contains("article 3/5"), "{after}");
     // The same text at the same place, and the note on the same paragraph of article 3.
-    assert_eq!(app.paragraph(), paragraph);
+    assert_eq!(app.scene().paragraph(), paragraph);
     assert_eq!(app.top_row(), top);
     let text_rows = |s: &str| s.lines().skip(1).take(20).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(text_rows(&before), text_rows(&after));

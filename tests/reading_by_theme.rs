@@ -8,10 +8,11 @@ use basira::analysis::{Analysis, ThemeSource};
 use basira::corpus::Corpus;
 use basira::layout::{LayoutOptions, layout_paragraph};
 use basira::ui::action::Action;
-use basira::ui::app::{App, Focus};
+use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::panel::{Section, Target};
+use basira::ui::scene::Focus;
 use basira::ui::{render, screen_text};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
@@ -33,7 +34,7 @@ fn press(app: &mut App, keys: &str) {
 }
 
 fn screen(app: &App) -> String {
-    let area = app.regions();
+    let area = app.scene().regions;
     let (w, h) = (area.status.width, area.status.y + area.status.height);
     screen_text(&render(app, w, h))
 }
@@ -44,7 +45,7 @@ fn status(app: &App) -> String {
 
 /// The text of the cells of the article pane drawn with background `bg`, row by row.
 fn cells_with_background(buffer: &Buffer, app: &App, bg: Color) -> Vec<(u16, String)> {
-    let text = app.regions().text;
+    let text = app.scene().regions.text;
     let mut rows = Vec::new();
     for y in text.top()..text.bottom() {
         let row: String = (text.left()..text.right())
@@ -63,16 +64,16 @@ fn a_key_point_jump_highlights_its_sentence_and_backspace_returns() {
     for (w, h) in [(160, 45), (80, 24)] {
         let mut app = reader(w, h);
         let before = screen(&app);
-        assert_eq!(app.section(), Section::KeyPoints);
+        assert_eq!(app.scene().panel.section(), Section::KeyPoints);
         press(&mut app, "<Tab>jj");
         let Target::Sentence { document, paragraph, range } =
-            app.panel_items()[app.panel_selected()].target.clone()
+            app.scene().panel.items()[app.scene().panel.selected()].target.clone()
         else {
             panic!("a key point is a sentence");
         };
         press(&mut app, "<Enter>");
-        assert_eq!((app.document_index(), app.paragraph()), (document, paragraph));
-        let highlight = app.highlight().expect("the sentence is highlighted");
+        assert_eq!((app.scene().document_index(), app.scene().paragraph()), (document, paragraph));
+        let highlight = app.scene().reading.highlight().expect("the sentence is highlighted");
         assert_eq!(highlight.range, range);
         // The highlighted cells show exactly the sentence's glyphs, as the layout placed them.
         let buffer = render(&app, w, h);
@@ -80,8 +81,8 @@ fn a_key_point_jump_highlights_its_sentence_and_backspace_returns() {
             .into_iter()
             .map(|r| r.1)
             .collect();
-        let text = &app.document().paragraphs[paragraph].text;
-        let view = app.view().paragraph(paragraph).unwrap();
+        let text = &app.scene().document().paragraphs[paragraph].text;
+        let view = app.scene().reading.view().paragraph(paragraph).unwrap();
         let expected: String = view
             .lines
             .iter()
@@ -103,24 +104,25 @@ fn a_related_passage_opens_the_other_article_and_ctrl_o_comes_back() {
         let mut app = reader(w, h);
         // Walk paragraph by paragraph until the panel's Related section has something.
         press(&mut app, "ll");
-        assert_eq!(app.section(), Section::Related);
-        while app.panel_items().is_empty() {
-            let before = app.paragraph();
+        assert_eq!(app.scene().panel.section(), Section::Related);
+        while app.scene().panel.items().is_empty() {
+            let before = app.scene().paragraph();
             app.apply(Action::NextParagraph);
-            assert_ne!(app.paragraph(), before, "some paragraph of article 1 has a link");
+            assert_ne!(app.scene().paragraph(), before, "some paragraph of article 1 has a link");
         }
-        let from = app.paragraph();
-        let Target::Sentence { document, paragraph, .. } = app.panel_items()[0].target.clone()
+        let from = app.scene().paragraph();
+        let Target::Sentence { document, paragraph, .. } =
+            app.scene().panel.items()[0].target.clone()
         else {
             panic!("a related passage is a paragraph");
         };
         assert_ne!(document, 0, "related passages are in other articles");
         // At 80×24 choosing a section already brought the folded panel up, with the focus.
-        if app.focus() == Focus::Article {
+        if app.scene().focus == Focus::Article {
             press(&mut app, "<Tab>");
         }
         press(&mut app, "<Enter>");
-        assert_eq!((app.document_index(), app.paragraph()), (document, paragraph));
+        assert_eq!((app.scene().document_index(), app.scene().paragraph()), (document, paragraph));
         assert!(status(&app).contains(&format!("article {}/5", document + 1)));
         let buffer = render(&app, w, h);
         assert!(
@@ -128,7 +130,7 @@ fn a_related_passage_opens_the_other_article_and_ctrl_o_comes_back() {
             "the passage is highlighted"
         );
         press(&mut app, "<C-o>");
-        assert_eq!((app.document_index(), app.paragraph()), (0, from));
+        assert_eq!((app.scene().document_index(), app.scene().paragraph()), (0, from));
     }
 }
 
@@ -143,10 +145,10 @@ fn a_theme_trail_visits_every_article_that_carries_it() {
         assert!(screen(&app).contains("Themes"));
         press(&mut app, &"j".repeat(index));
         press(&mut app, "<Enter>");
-        let mut visited = vec![(app.document_index(), app.paragraph())];
+        let mut visited = vec![(app.scene().document_index(), app.scene().paragraph())];
         for _ in 1..theme.passages.len() {
             press(&mut app, "]");
-            visited.push((app.document_index(), app.paragraph()));
+            visited.push((app.scene().document_index(), app.scene().paragraph()));
             let n = visited.len();
             assert!(
                 status(&app).contains(&format!("passage {n} of {}", theme.passages.len())),
@@ -159,9 +161,12 @@ fn a_theme_trail_visits_every_article_that_carries_it() {
         assert_eq!(visited, expected, "{w}x{h}: the trail goes through every passage in order");
         press(&mut app, "]");
         assert!(status(&app).contains("Back to the first passage"), "{}", status(&app));
-        assert_eq!((app.document_index(), app.paragraph()), expected[0]);
+        assert_eq!((app.scene().document_index(), app.scene().paragraph()), expected[0]);
         press(&mut app, "[");
-        assert_eq!((app.document_index(), app.paragraph()), *expected.last().unwrap());
+        assert_eq!(
+            (app.scene().document_index(), app.scene().paragraph()),
+            *expected.last().unwrap()
+        );
         // Passages of the active theme are marked in the margin.
         assert!(screen(&app).contains('▌') || screen(&app).contains('◆'));
     }
@@ -172,13 +177,13 @@ fn search_ignores_harakat_and_marks_the_right_cells() {
     for (w, h) in [(160, 45), (80, 24)] {
         let mut app = reader(w, h);
         press(&mut app, "/الاتحاد<Enter>");
-        let search = app.search().unwrap().clone();
+        let search = app.scene().search.unwrap().clone();
         assert_eq!(search.hits.len(), 4);
         assert!(status(&app).contains("Hit 1 of 4"), "{}", status(&app));
         // Step to the hit in article 4 written «الاتّحاد», with a shadda.
         let written = |app: &App| {
-            let hit = &search.hits[app.search().unwrap().current.unwrap()];
-            app.document().paragraphs[hit.paragraph].text[hit.range.clone()].to_string()
+            let hit = &search.hits[app.scene().search.unwrap().current.unwrap()];
+            app.scene().document().paragraphs[hit.paragraph].text[hit.range.clone()].to_string()
         };
         for _ in 0..4 {
             if written(&app) == "الاتّحاد" {
@@ -187,7 +192,7 @@ fn search_ignores_harakat_and_marks_the_right_cells() {
             press(&mut app, "n");
         }
         assert_eq!(written(&app), "الاتّحاد");
-        assert_eq!(app.document_index(), 3);
+        assert_eq!(app.scene().document_index(), 3);
         let buffer = render(&app, w, h);
         let marked = cells_with_background(&buffer, &app, Color::LightYellow);
         assert_eq!(marked.len(), 1, "one word, on one row");
@@ -212,7 +217,7 @@ fn search_finds_telegram_across_articles_and_says_when_nothing_matches() {
     assert!(status(&app).contains(typed.lines[0].text()), "typed Arabic reads right to left");
     press(&mut app, "<Enter>");
     // Six «تلجرام», and the spellings «تليجرام» and «تيليجرام» of the same name.
-    let hits = app.search().unwrap().hits.len();
+    let hits = app.scene().search.unwrap().hits.len();
     assert_eq!(hits, 8);
     press(&mut app, &"n".repeat(hits));
     assert!(status(&app).contains("Back to the first hit"), "{}", status(&app));
@@ -224,20 +229,27 @@ fn search_finds_telegram_across_articles_and_says_when_nothing_matches() {
 fn the_outline_jumps_to_a_section() {
     let mut app = reader(160, 45);
     press(&mut app, "h");
-    assert_eq!(app.section(), Section::Outline);
+    assert_eq!(app.scene().panel.section(), Section::Outline);
     press(&mut app, "<Tab>jj");
     let Target::Sentence { paragraph: heading, .. } =
-        app.panel_items()[app.panel_selected()].target.clone()
+        app.scene().panel.items()[app.scene().panel.selected()].target.clone()
     else {
         panic!("an outline entry is a place in the article");
     };
     press(&mut app, "<Enter>");
     // The heading is at the top, or on screen when the article ends before a page is full.
-    let row = app.view().row_of(basira::ui::document_view::Anchor { paragraph: heading, line: 0 });
-    let height = usize::from(app.regions().text.height);
+    let row = app
+        .scene()
+        .reading
+        .view()
+        .row_of(basira::ui::document_view::Anchor { paragraph: heading, line: 0 });
+    let height = usize::from(app.scene().regions.text.height);
     assert!(row >= app.top_row() && row < app.top_row() + height);
-    assert!(row == app.top_row() || app.percent() == 100);
-    assert!(matches!(app.document().paragraphs[heading].role, basira::corpus::Role::Heading(_)));
+    assert!(row == app.top_row() || app.scene().percent == 100);
+    assert!(matches!(
+        app.scene().document().paragraphs[heading].role,
+        basira::corpus::Role::Heading(_)
+    ));
     press(&mut app, "<BS>");
     assert_eq!(app.top_row(), 0);
 }
@@ -248,16 +260,16 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
     let mouse = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
     app.handle_mouse(mouse(MouseEventKind::ScrollDown, 20, 10));
     assert_eq!(app.top_row(), 3, "the wheel over the article scrolls it");
-    let panel = app.regions().panel;
+    let panel = app.scene().regions.panel;
     app.handle_mouse(mouse(MouseEventKind::ScrollDown, panel.x + 5, 10));
     assert_eq!(app.top_row(), 3, "the wheel over the panel leaves the article alone");
     // Click the second key point (its first row), then click it again to go there.
     let list_top = panel.y + 2;
-    let second = list_top + app.panel_items()[0].lines.len() as u16 + 1;
+    let second = list_top + app.scene().panel.items()[0].lines.len() as u16 + 1;
     app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), panel.x + 6, second));
-    assert_eq!(app.panel_selected(), 1);
+    assert_eq!(app.scene().panel.selected(), 1);
     app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), panel.x + 6, second));
-    assert!(app.highlight().is_some(), "a second click goes to the key point");
+    assert!(app.scene().reading.highlight().is_some(), "a second click goes to the key point");
 }
 
 #[test]

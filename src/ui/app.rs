@@ -7,40 +7,29 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::chrome::{Chrome, outline};
+use super::chrome::{Chrome, section_of};
 use super::config::Config;
-use super::document_view::DocumentView;
 use super::help;
 use super::keymap::{Key, Keymap};
-use super::lang::Lang;
 use super::list::ListView;
+use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
 use super::overlay::{Lengths, Outcome, Overlay};
-use super::paint::{counter_width, panel_list};
-use super::palette::{Glyphs, Palette};
-use super::panel::{PanelItem, PanelSource, Section, Target};
+use super::paint::{counter_width, panel_items_area, panel_list};
+use super::panel::{PanelSource, Section, Target};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
-use super::reading::{Highlight, Pane, Reading};
-use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
-use super::search::{Found, Search, Searching};
+use super::reading::{Pane, Reading};
+use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
+use super::scene::{Focus, Scene};
+use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
-use super::theme_trail::{ActiveTheme, ThemeTrail};
+use super::theme_trail::ThemeTrail;
 use crate::analysis::Analysis;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::Corpus;
 use crate::layout::LayoutOptions;
-use crate::state::place::{Reason, Unplaced};
-use crate::state::{ArticleState, ReaderState};
-
-/// Where the keyboard goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    /// The article scrolls.
-    Article,
-    /// The side panel's list moves.
-    Panel,
-}
+use crate::state::ReaderState;
 
 /// What the reader asks its event loop to do: what reaches outside its own state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -215,19 +204,6 @@ impl App {
         if !self.effects.contains(&effect) {
             self.effects.push(effect);
         }
-    }
-
-    /// What `W` lists: the files skipped or read with a warning when the collection was
-    /// opened, then the bookmarks and notes that could not be placed in their article.
-    pub fn warnings(&self) -> Vec<String> {
-        let files = self.corpus.warnings.iter().cloned();
-        let unplaced = self.marks.unplaced().iter();
-        files.chain(unplaced.map(|u| unplaced_sentence(u, &self.corpus.documents))).collect()
-    }
-
-    /// The bookmarks and notes of article `document`, if it has any.
-    pub fn article_state(&self, document: usize) -> Option<&ArticleState> {
-        self.marks.article(document)
     }
 
     /// Give the reader the collection's analysis (computed in the background).
@@ -784,19 +760,9 @@ impl App {
     fn item_at(&self, y: u16) -> Option<usize> {
         let regions = self.regions();
         let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
-        let items = self.panel_items_area(list);
+        let items = panel_items_area(list);
         let row = usize::from(y.checked_sub(items.y)?);
         self.panel.item_at(row, usize::from(items.height), self.focus == Focus::Panel)
-    }
-
-    /// The rows of the panel list where items go: below the tab bar and a blank row.
-    pub fn panel_items_area(&self, list: Rect) -> Rect {
-        Rect { y: list.y + 2, height: list.height.saturating_sub(2), ..list }
-    }
-
-    /// The first panel item shown in a list of `height` rows.
-    pub fn panel_first(&self, height: usize) -> usize {
-        self.panel.first_shown(height, self.focus == Focus::Panel)
     }
 
     /// Whether the reader should stop.
@@ -804,7 +770,7 @@ impl App {
         self.quit
     }
 
-    /// The corpus being read.
+    /// The collection being read.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
     }
@@ -814,38 +780,34 @@ impl App {
         self.analysis.as_deref()
     }
 
-    /// The layout options.
-    pub fn options(&self) -> &LayoutOptions {
-        &self.options
-    }
-
-    /// The keys in force.
-    pub fn keymap(&self) -> &Keymap {
-        &self.keymap
-    }
-
-    /// Index of the article on screen.
-    pub fn document_index(&self) -> usize {
-        self.reading.document()
-    }
-
-    /// The article on screen.
-    pub fn document(&self) -> &Document {
-        &self.corpus.documents[self.reading.document()]
-    }
-
-    /// The current paragraph of the article on screen (the one Related follows).
-    pub fn paragraph(&self) -> usize {
-        self.reading.paragraph()
-    }
-
-    /// The article on screen, laid out at the text width.
-    pub fn view(&self) -> &DocumentView {
-        self.reading.view()
+    /// What the screen shows now, for drawing.
+    pub fn scene(&self) -> Scene<'_> {
+        let pane = self.pane();
+        Scene {
+            corpus: &self.corpus,
+            analysis: self.analysis.as_deref(),
+            options: &self.options,
+            keymap: &self.keymap,
+            look: &self.look,
+            regions: self.regions(),
+            reading: &self.reading,
+            top_row: self.reading.top_row(&pane),
+            percent: self.reading.percent(&pane),
+            marks: &self.marks,
+            panel: &self.panel,
+            focus: self.focus,
+            overlay: self.overlay,
+            message: self.message.as_ref(),
+            prompt: self.prompt.as_ref(),
+            presentation: self.presentation.as_ref(),
+            search: self.search.last(),
+            active_theme: self.theme.active(),
+            chrome: &self.chrome,
+        }
     }
 
     /// Where things go on the screen now.
-    pub fn regions(&self) -> Regions {
+    fn regions(&self) -> Regions {
         let mode = if self.screen.width >= PANEL_FOLD_COLUMNS {
             PanelMode::Beside
         } else if self.panel.is_open() {
@@ -856,135 +818,8 @@ impl App {
         Regions::of(self.screen, self.look.arrangement(mode))
     }
 
-    /// Where the keyboard goes.
-    pub fn focus(&self) -> Focus {
-        self.focus
-    }
-
-    /// What is drawn over the reader.
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
-    /// A message for the status line.
-    pub fn message(&self) -> Option<&Message> {
-        self.message.as_ref()
-    }
-
-    /// How far through the article the reader is, 0 to 100.
-    pub fn percent(&self) -> usize {
-        self.reading.percent(&self.pane())
-    }
-
-    /// The title laid out for the top bar.
-    pub fn chrome(&self) -> &Chrome {
-        &self.chrome
-    }
-
-    /// The side panel's section.
-    pub fn section(&self) -> Section {
-        self.panel.section()
-    }
-
-    /// The items of the side panel's section.
-    pub fn panel_items(&self) -> &[PanelItem] {
-        self.panel.items()
-    }
-
-    /// The selected panel item.
-    pub fn panel_selected(&self) -> usize {
-        self.panel.selected()
-    }
-
-    /// The outline entry of the section being read: the last heading at or above the current
-    /// paragraph.
-    pub fn current_section(&self) -> Option<usize> {
-        let paragraph = self.paragraph();
-        outline(self.document()).iter().rposition(|&p| p <= paragraph)
-    }
-
-    /// The text marked by the last jump.
-    pub fn highlight(&self) -> Option<&Highlight> {
-        self.reading.highlight()
-    }
-
-    /// The theme being followed.
-    pub fn active_theme(&self) -> Option<ActiveTheme> {
-        self.theme.active()
-    }
-
-    /// The last search, if its hits are shown or can be stepped through.
-    pub fn search(&self) -> Option<&Search> {
-        self.search.last()
-    }
-
-    /// The text being typed in the status line, while a prompt is open.
-    pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
-    }
-
-    /// The presentation, while presenting.
-    pub fn presentation(&self) -> Option<&Presentation> {
-        self.presentation.as_ref()
-    }
-
-    /// How things look.
-    pub fn look(&self) -> &Look {
-        &self.look
-    }
-}
-
-/// How the reader looks and speaks: the interface language, colours, the characters of
-/// frames and marks, and the widest the text column gets.
-#[derive(Clone, Debug)]
-pub struct Look {
-    /// The interface language (Arabic mirrors the interface).
-    pub lang: Lang,
-    /// The colours.
-    pub palette: Palette,
-    /// Frames and marks.
-    pub glyphs: Glyphs,
-    /// The widest the text column gets, in cells.
-    pub max_text_width: u16,
-}
-
-impl Look {
-    /// The look `config` asks for.
-    pub fn new(config: &Config) -> Look {
-        Look {
-            lang: config.lang.unwrap_or_default(),
-            palette: Palette::of(config.scheme),
-            glyphs: Glyphs::new(config.ascii),
-            max_text_width: config.max_text_width,
-        }
-    }
-
-    /// How the screen is split with the panel shown as `mode`.
-    pub fn arrangement(&self, mode: PanelMode) -> Arrangement {
-        Arrangement { mode, max_text_width: self.max_text_width, mirrored: self.lang.is_rtl() }
-    }
-}
-
-/// The sentence `W` lists for a bookmark that could not be placed in its article.
-fn unplaced_sentence(unplaced: &Unplaced, documents: &[Document]) -> String {
-    let Unplaced { document, bookmark, reason } = unplaced;
-    let document = &documents[*document];
-    let what = match &bookmark.note {
-        Some(note) => format!("A note («{}»)", crate::corpus::sanitise_line(note)),
-        None => "A bookmark".to_string(),
-    };
-    let path = crate::corpus::sanitise_line(&document.path);
-    match reason {
-        Reason::PastTheEnd => format!(
-            "{what} on paragraph {} of {path}, which has {} paragraphs: kept in the state file, \
-             not shown.",
-            bookmark.paragraph + 1,
-            document.paragraphs.len(),
-        ),
-        Reason::NotFoundAfterEdit => format!(
-            "{what} on paragraph {} of {path}, which was edited: no paragraph of it reads like \
-             that one now; kept in the state file, not shown.",
-            bookmark.paragraph + 1,
-        ),
+    /// The outline entry of the section being read.
+    fn current_section(&self) -> Option<usize> {
+        section_of(&self.corpus.documents[self.reading.document()], self.reading.paragraph())
     }
 }

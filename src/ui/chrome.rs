@@ -46,6 +46,12 @@ pub fn outline(document: &Document) -> Vec<usize> {
         .collect()
 }
 
+/// The outline entry of the section paragraph `paragraph` of `document` is in: the last
+/// heading at or above it.
+pub fn section_of(document: &Document, paragraph: usize) -> Option<usize> {
+    outline(document).iter().rposition(|&p| p <= paragraph)
+}
+
 /// A text that is not an article's — a title (which may be a file's name), a theme's label, a
 /// note, a warning — laid out by [`one_line`] once [`sanitise_line`] has made it safe to show:
 /// on its one line, with no control and no bidi override that could turn the rest round.

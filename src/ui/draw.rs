@@ -10,12 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::action::Action;
-use super::app::{App, Focus};
 use super::lang::{fill, tr};
-use super::paint::{counter_width, draw_line, message_line, panel_list, put_str, ui_text};
+use super::paint::{
+    counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, ui_text,
+};
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
 use super::prompt::PromptKind;
+use super::scene::{Focus, Scene};
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
@@ -40,38 +42,38 @@ impl Clock {
 }
 
 /// Draw the whole reader as it is at `clock`.
-pub fn draw(frame: &mut Frame, app: &App, clock: Clock) {
+pub fn draw(frame: &mut Frame, scene: &Scene, clock: Clock) {
     let buf = frame.buffer_mut();
-    if let (Some(p), Some(analysis)) = (app.presentation(), app.analysis()) {
+    if let (Some(p), Some(analysis)) = (scene.presentation, scene.analysis) {
         let note = p.slide().paragraph().and_then(|(document, paragraph)| {
-            app.article_state(document)?.bookmark(paragraph)?.note.as_deref()
+            scene.marks.article(document)?.bookmark(paragraph)?.note.as_deref()
         });
         let stage = Stage {
-            corpus: app.corpus(),
+            corpus: scene.corpus,
             analysis,
             note,
             clock: clock.time_of_day.format("%H:%M").to_string(),
             elapsed: p.elapsed_at(clock.instant),
-            options: app.options(),
-            palette: &app.look().palette,
-            lang: app.look().lang,
+            options: scene.options,
+            palette: &scene.look.palette,
+            lang: scene.look.lang,
         };
         presentation::draw(buf, buf.area, p, &stage);
         return;
     }
-    let regions = app.regions();
-    draw_title(buf, regions.title, app);
-    draw_article(buf, regions.text, app);
+    let regions = scene.regions;
+    draw_title(buf, regions.title, scene);
+    draw_article(buf, regions.text, scene);
     if regions.panel.width > 0 {
-        draw_panel(buf, regions.panel, app, regions.article.width > 0);
+        draw_panel(buf, regions.panel, scene, regions.article.width > 0);
     }
-    draw_status(buf, regions.status, app);
-    super::overlays::draw(buf, app);
+    draw_status(buf, regions.status, scene);
+    super::overlays::draw(buf, scene);
 }
 
 /// The style of a paragraph's text.
-fn paragraph_style(app: &App, paragraph: &Paragraph) -> Style {
-    let palette = &app.look().palette;
+fn paragraph_style(scene: &Scene, paragraph: &Paragraph) -> Style {
+    let palette = &scene.look.palette;
     if paragraph.boilerplate.is_some() {
         return palette.furniture;
     }
@@ -84,54 +86,54 @@ fn paragraph_style(app: &App, paragraph: &Paragraph) -> Style {
 }
 
 /// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it.
-fn glyph_style(app: &App, paragraph: &Paragraph, base: Style, glyph: &Glyph) -> Style {
+fn glyph_style(scene: &Scene, paragraph: &Paragraph, base: Style, glyph: &Glyph) -> Style {
     let start = glyph.source.start as usize;
     paragraph.emphasis.iter().filter(|e| e.range.start <= start && start < e.range.end).fold(
         base,
         |style, e| match e.kind {
             EmphasisKind::Bold => style.add_modifier(Modifier::BOLD),
             EmphasisKind::Italic => style.add_modifier(Modifier::ITALIC),
-            EmphasisKind::Code => style.patch(app.look().palette.code),
+            EmphasisKind::Code => style.patch(scene.look.palette.code),
         },
     )
 }
 
 /// The top bar: the article counter and the title (the counter on the left in an English
 /// interface, on the right in an Arabic one).
-fn draw_title(buf: &mut Buffer, area: Rect, app: &App) {
+fn draw_title(buf: &mut Buffer, area: Rect, scene: &Scene) {
     if area.height == 0 {
         return;
     }
-    let count = app.corpus().documents.len();
-    let counter = format!(" {}/{} ", app.document_index() + 1, count);
+    let count = scene.corpus.documents.len();
+    let counter = format!(" {}/{} ", scene.document_index() + 1, count);
     let counter_width = counter_width(count);
     let width = area.width.saturating_sub(counter_width + 1);
-    let palette = &app.look().palette;
-    let (counter_x, title_x) = if app.look().lang.is_rtl() {
+    let palette = &scene.look.palette;
+    let (counter_x, title_x) = if scene.look.lang.is_rtl() {
         (area.right().saturating_sub(counter_width), area.x)
     } else {
         (area.x, area.x + counter_width)
     };
     put_str(buf, counter_x, area.y, &counter, counter_width, palette.quiet);
-    draw_line(buf, title_x, area.y, width, &app.chrome().title, |_| palette.title);
+    draw_line(buf, title_x, area.y, width, &scene.chrome.title, |_| palette.title);
 }
 
-fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
+fn draw_article(buf: &mut Buffer, area: Rect, scene: &Scene) {
     if area.width == 0 {
         return;
     }
-    let view = app.view();
-    let document = app.document();
-    let index = app.document_index();
-    let top = app.top_row();
-    let look = app.look();
+    let view = scene.reading.view();
+    let document = scene.document();
+    let index = scene.document_index();
+    let top = scene.top_row;
+    let look = scene.look;
     let (palette, glyphs) = (&look.palette, &look.glyphs);
-    let hits: &[Hit] = match app.search() {
+    let hits: &[Hit] = match scene.search {
         Some(search) if search.shown => &search.hits,
         _ => &[],
     };
-    let current_hit = app.search().and_then(|s| s.current).and_then(|i| hits.get(i));
-    let theme_paragraphs: Vec<usize> = match (app.analysis(), app.active_theme()) {
+    let current_hit = scene.search.and_then(|s| s.current).and_then(|i| hits.get(i));
+    let theme_paragraphs: Vec<usize> = match (scene.analysis, scene.active_theme) {
         (Some(analysis), Some(active)) => analysis.themes[active.index]
             .passages
             .iter()
@@ -140,7 +142,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
             .collect(),
         _ => Vec::new(),
     };
-    let bookmarks = app.article_state(index).map(|a| a.bookmarks.as_slice()).unwrap_or(&[]);
+    let bookmarks = scene.marks.article(index).map(|a| a.bookmarks.as_slice()).unwrap_or(&[]);
     let (mark_column, bookmark_column) = margin_columns(area, document.direction);
     for i in 0..area.height {
         let y = area.y + i;
@@ -151,7 +153,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
         let line = &layout.lines[line];
         if let Some(x) = mark_column {
             let in_theme = theme_paragraphs.contains(&p);
-            let mark = if p == app.paragraph() {
+            let mark = if p == scene.paragraph() {
                 Some((
                     glyphs.current,
                     if in_theme { palette.theme_mark } else { palette.current_mark },
@@ -174,16 +176,17 @@ fn draw_article(buf: &mut Buffer, area: Rect, app: &App) {
             put_str(buf, x, y, symbol, 1, palette.bookmark_mark);
         }
         let paragraph = &document.paragraphs[p];
-        let base = paragraph_style(app, paragraph);
+        let base = paragraph_style(scene, paragraph);
         let start = hits.partition_point(|h| (h.document, h.paragraph) < (index, p));
         let here = &hits[start..];
         let here = &here[..here.partition_point(|h| (h.document, h.paragraph) <= (index, p))];
-        let landed = app
+        let landed = scene
+            .reading
             .highlight()
             .filter(|h| h.document == index && h.paragraph == p)
             .map(|h| h.range.clone());
         draw_line(buf, area.x, y, area.width, line, |g| {
-            let mut style = glyph_style(app, paragraph, base, g);
+            let mut style = glyph_style(scene, paragraph, base, g);
             let at = g.source.start as usize;
             if landed.as_ref().is_some_and(|r| r.contains(&at)) {
                 style = style.patch(palette.landed);
@@ -207,8 +210,8 @@ fn margin_columns(text: Rect, direction: Direction) -> (Option<u16>, Option<u16>
     if direction.is_rtl() { (right, left) } else { (left, right) }
 }
 
-fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
-    let look = app.look();
+fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
+    let look = scene.look;
     let mirrored = look.lang.is_rtl();
     if beside {
         let x = if mirrored { area.right().saturating_sub(1) } else { area.x };
@@ -220,28 +223,29 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
     if list.height == 0 || list.width < 3 {
         return;
     }
-    let focused = app.focus() == Focus::Panel;
-    draw_tabs(buf, list, app, focused);
-    let area = app.panel_items_area(list);
-    let items = app.panel_items();
+    let focused = scene.focus == Focus::Panel;
+    draw_tabs(buf, list, scene, focused);
+    let area = panel_items_area(list);
+    let items = scene.panel.items();
     if items.is_empty() {
-        let empty = match (app.section(), app.analysis()) {
+        let empty = match (scene.panel.section(), scene.analysis) {
             (Section::Outline, _) => Section::Outline.empty(),
             (_, None) => "Reading the articles…",
             (section, _) => section.empty(),
         };
-        let line = ui_text(app.look().lang, app.options(), tr(look.lang, empty), area.width);
+        let line = ui_text(scene.look.lang, scene.options, tr(look.lang, empty), area.width);
         draw_line(buf, area.x, area.y, area.width, &line, |_| look.palette.quiet);
         return;
     }
-    let current = (app.section() == Section::Outline).then(|| app.current_section()).flatten();
-    let selected = app.panel_selected();
+    let current =
+        (scene.panel.section() == Section::Outline).then(|| scene.current_section()).flatten();
+    let selected = scene.panel.selected();
     let height = usize::from(area.height);
     // The pointer goes on the interface's reading side; the item's lines beside it.
     let (pointer_x, lines_x) =
         if mirrored { (area.right() - 1, area.x) } else { (area.x, area.x + 2) };
     let lines_width = area.width.saturating_sub(2);
-    for (n, start) in item_rows(items, app.panel_first(height), height) {
+    for (n, start) in item_rows(items, scene.panel_first(height), height) {
         let item = &items[n];
         let chosen = focused && n == selected;
         if Some(n) == current || chosen {
@@ -281,9 +285,9 @@ fn draw_panel(buf: &mut Buffer, area: Rect, app: &App, beside: bool) {
 /// The panel's tab bar: every section's name when they fit, else the current one between
 /// arrows; in the interface's reading order. The current section is shown reversed when the
 /// panel has the focus, underlined when not.
-fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
-    let look = app.look();
-    let section = app.section();
+fn draw_tabs(buf: &mut Buffer, area: Rect, scene: &Scene, focused: bool) {
+    let look = scene.look;
+    let section = scene.panel.section();
     let active = if focused {
         Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
     } else {
@@ -291,7 +295,7 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     };
     let names: Vec<VisualLine> = Section::ALL
         .iter()
-        .map(|s| ui_text(app.look().lang, app.options(), tr(look.lang, s.title()), area.width))
+        .map(|s| ui_text(scene.look.lang, scene.options, tr(look.lang, s.title()), area.width))
         .collect();
     let full: u16 = names.iter().map(|n| n.width + 1).sum();
     if full <= area.width + 1 {
@@ -310,8 +314,8 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         }
     } else {
         let current = ui_text(
-            app.look().lang,
-            app.options(),
+            scene.look.lang,
+            scene.options,
             tr(look.lang, section.title()),
             area.width.saturating_sub(4),
         );
@@ -323,38 +327,38 @@ fn draw_tabs(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     }
 }
 
-fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
+fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
     if area.height == 0 {
         return;
     }
-    let look = app.look();
+    let look = scene.look;
     let bar = look.palette.status;
     buf.set_style(area, bar);
-    if let Some(prompt) = app.prompt() {
+    if let Some(prompt) = scene.prompt {
         let label = match prompt.kind {
             PromptKind::Search => "Search: ",
             PromptKind::Note { .. } => "Note: ",
         };
         let line =
-            prompt_line(app, tr(look.lang, label), &prompt.text, area.width.saturating_sub(2));
+            prompt_line(scene, tr(look.lang, label), &prompt.text, area.width.saturating_sub(2));
         draw_line(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, |_| bar);
         return;
     }
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let line = match app.message() {
+    let line = match scene.message {
         Some(message) => {
-            let text = message.render(look.lang, app.keymap());
-            message_line(look.lang, app.options(), &text, inner.width)
+            let text = message.render(look.lang, scene.keymap);
+            message_line(look.lang, scene.options, &text, inner.width)
         }
         None => {
             let lang = look.lang;
-            let count = app.corpus().documents.len();
+            let count = scene.corpus.documents.len();
             let mut parts = vec![fill(
                 lang,
                 "article {}/{}  {}%",
-                &[&(app.document_index() + 1), &count, &app.percent()],
+                &[&(scene.document_index() + 1), &count, &scene.percent],
             )];
-            if let (Some(analysis), Some(active)) = (app.analysis(), app.active_theme()) {
+            if let (Some(analysis), Some(active)) = (scene.analysis, scene.active_theme) {
                 let theme = &analysis.themes[active.index];
                 let at = active.passage.map_or("–".to_string(), |i| (i + 1).to_string());
                 parts.push(fill(
@@ -363,15 +367,15 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
                     &[&theme.label, &at, &theme.passages.len()],
                 ));
             }
-            if let Some(search) = app.search().filter(|s| s.shown) {
+            if let Some(search) = scene.search.filter(|s| s.shown) {
                 let at = search.current.map_or("–".to_string(), |i| (i + 1).to_string());
                 parts.push(format!("«{}» {at}/{}", search.query.trim(), search.hits.len()));
             }
-            ui_text(lang, app.options(), &parts.join("  ·  "), inner.width)
+            ui_text(lang, scene.options, &parts.join("  ·  "), inner.width)
         }
     };
     draw_line(buf, inner.x, inner.y, inner.width, &line, |_| bar);
-    let mut hints = ui_text(look.lang, app.options(), &status_hints(app), inner.width);
+    let mut hints = ui_text(look.lang, scene.options, &status_hints(scene), inner.width);
     hints.indent = 0;
     if line.width + hints.width + 2 < inner.width {
         // The hints go at the far end from the message: right in English, left in Arabic.
@@ -382,7 +386,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, app: &App) {
 
 /// The status line's hints: the keys bound now to the panel, themes, search, help and quit,
 /// each with what it does (an action without a key is left out).
-fn status_hints(app: &App) -> String {
+fn status_hints(scene: &Scene) -> String {
     const HINTS: [(Action, &str); 5] = [
         (Action::TogglePanel, "panel"),
         (Action::ThemeList, "themes"),
@@ -390,28 +394,28 @@ fn status_hints(app: &App) -> String {
         (Action::Help, "help"),
         (Action::Quit, "quit"),
     ];
-    let lang = app.look().lang;
+    let lang = scene.look.lang;
     let hints = HINTS.iter().filter_map(|&(action, what)| {
-        Some(format!("{} {}", app.keymap().label_of(action)?, tr(lang, what)))
+        Some(format!("{} {}", scene.keymap.label_of(action)?, tr(lang, what)))
     });
     hints.collect::<Vec<_>>().join("  ")
 }
 
 /// The prompt's label and the text typed so far, laid out in reading order with a cursor at
 /// its logical end; when it is too long, its end is what shows.
-fn prompt_line(app: &App, label: &str, typed: &str, width: u16) -> VisualLine {
+fn prompt_line(scene: &Scene, label: &str, typed: &str, width: u16) -> VisualLine {
     let mut start = 0;
     loop {
         let line = ui_text(
-            app.look().lang,
-            app.options(),
+            scene.look.lang,
+            scene.options,
             &format!("{label}{}▏", &typed[start..]),
             u16::MAX,
         );
         if line.width <= width || start >= typed.len() {
             return ui_text(
-                app.look().lang,
-                app.options(),
+                scene.look.lang,
+                scene.options,
                 &format!("{label}{}▏", &typed[start..]),
                 width,
             );

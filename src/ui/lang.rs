@@ -263,6 +263,24 @@ fn arabic(english: &str) -> Option<&'static str> {
             "تعذّرت قراءة الحالة المحفوظة في {} ({}) ولا تنحيتها ({})؛ يبدأ بصيرة من جديد \
              وسيستبدلها عند الحفظ."
         }
+        "A note («{}») on paragraph {} of {}, which has {} paragraphs: kept in the state \
+         file, not shown." => {
+            "ملاحظة («{}») على الفقرة رقم {} من {}، وعدد فقراته {}: محفوظة في ملف الحالة ولا تُعرض."
+        }
+        "A bookmark on paragraph {} of {}, which has {} paragraphs: kept in the state file, \
+         not shown." => {
+            "علامة على الفقرة رقم {} من {}، وعدد فقراته {}: محفوظة في ملف الحالة ولا تُعرض."
+        }
+        "A note («{}») on paragraph {} of {}, which was edited: no paragraph of it reads like \
+         that one now; kept in the state file, not shown." => {
+            "ملاحظة («{}») على الفقرة رقم {} من {}، وقد عُدّل: لم تعد فيه فقرة تشبهها؛ محفوظة \
+             في ملف الحالة ولا تُعرض."
+        }
+        "A bookmark on paragraph {} of {}, which was edited: no paragraph of it reads like \
+         that one now; kept in the state file, not shown." => {
+            "علامة على الفقرة رقم {} من {}، وقد عُدّل: لم تعد فيه فقرة تشبهها؛ محفوظة في ملف \
+             الحالة ولا تُعرض."
+        }
         _ => return None,
     })
 }

@@ -10,7 +10,8 @@ use super::action::Action;
 use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
 use super::lang::{Lang, tr};
-use crate::corpus::sanitise_line;
+use crate::corpus::{Document, sanitise_line};
+use crate::state::place::{Reason, Unplaced};
 use crate::state::store::StateWarning;
 
 /// Starts a left-to-right isolate (a path, a key, a system's reason).
@@ -90,9 +91,38 @@ pub enum Message {
     Config(ConfigWarning),
     /// Why the saved reading state could not be used.
     State(StateWarning),
+    /// A bookmark or note that could not be placed in its article: kept in the state file,
+    /// listed under `W`.
+    Unplaced {
+        /// The note, if it is one.
+        note: Option<String>,
+        /// Its paragraph, counted from 1.
+        paragraph: usize,
+        /// Where its article was read from.
+        path: String,
+        /// How many paragraphs the article has now.
+        paragraphs: usize,
+        /// Why it could not be placed.
+        reason: Reason,
+    },
     /// A warning written where it arose (the state file, the collection), shown as it was
     /// written.
     Warning(String),
+}
+
+impl Message {
+    /// The message for `unplaced`, one of the bookmarks of `documents` that could not be
+    /// placed.
+    pub fn unplaced(unplaced: &Unplaced, documents: &[Document]) -> Message {
+        let document = &documents[unplaced.document];
+        Message::Unplaced {
+            note: unplaced.bookmark.note.clone(),
+            paragraph: unplaced.bookmark.paragraph + 1,
+            path: document.path.clone(),
+            paragraphs: document.paragraphs.len(),
+            reason: unplaced.reason,
+        }
+    }
 }
 
 /// How a search hit was reached.
@@ -205,6 +235,9 @@ impl Message {
             ),
             Message::Config(warning) => config_parts(warning),
             Message::State(warning) => state_parts(warning),
+            Message::Unplaced { note, paragraph, path, paragraphs, reason } => {
+                unplaced_parts(note.as_deref(), *paragraph, path, *paragraphs, *reason)
+            }
             Message::Warning(text) => ("{}", vec![Words(text)]),
         }
     }
@@ -261,6 +294,42 @@ fn config_parts(warning: &ConfigWarning) -> (&'static str, Vec<Value<'_>>) {
             ("{}: unknown setting «{}».", vec![Name(name), Name(setting)])
         }
     }
+}
+
+/// The template and values of a bookmark (with `note`, if any) on paragraph `paragraph` of
+/// the article read from `path`, which has `paragraphs` paragraphs, not placed for `reason`.
+fn unplaced_parts<'a>(
+    note: Option<&'a str>,
+    paragraph: usize,
+    path: &'a str,
+    paragraphs: usize,
+    reason: Reason,
+) -> (&'static str, Vec<Value<'a>>) {
+    use Value::{Count, Name, Words};
+    let template = match (note.is_some(), reason) {
+        (true, Reason::PastTheEnd) => {
+            "A note («{}») on paragraph {} of {}, which has {} paragraphs: kept in the state \
+             file, not shown."
+        }
+        (false, Reason::PastTheEnd) => {
+            "A bookmark on paragraph {} of {}, which has {} paragraphs: kept in the state file, \
+             not shown."
+        }
+        (true, Reason::NotFoundAfterEdit) => {
+            "A note («{}») on paragraph {} of {}, which was edited: no paragraph of it reads like \
+             that one now; kept in the state file, not shown."
+        }
+        (false, Reason::NotFoundAfterEdit) => {
+            "A bookmark on paragraph {} of {}, which was edited: no paragraph of it reads like \
+             that one now; kept in the state file, not shown."
+        }
+    };
+    let mut values: Vec<Value<'a>> = note.map(Words).into_iter().collect();
+    values.extend([Count(paragraph), Name(path)]);
+    if reason == Reason::PastTheEnd {
+        values.push(Count(paragraphs));
+    }
+    (template, values)
 }
 
 /// The template and values of a warning about the saved reading state.
@@ -348,7 +417,22 @@ mod tests {
             Message::State(StateWarning::Newer(path.clone(), 9)),
             Message::State(StateWarning::SetAside(path.clone(), "EOF".into(), path.clone())),
             Message::State(StateWarning::NotSetAside(path, "EOF".into(), "EPERM".into())),
+            unplaced(Some("ملاحظة"), Reason::PastTheEnd),
+            unplaced(None, Reason::PastTheEnd),
+            unplaced(Some("ملاحظة"), Reason::NotFoundAfterEdit),
+            unplaced(None, Reason::NotFoundAfterEdit),
         ]
+    }
+
+    /// A bookmark (with `note`) not placed in `notes/a.txt` for `reason`.
+    fn unplaced(note: Option<&str>, reason: Reason) -> Message {
+        Message::Unplaced {
+            note: note.map(str::to_string),
+            paragraph: 12,
+            path: "notes/a.txt".into(),
+            paragraphs: 9,
+            reason,
+        }
     }
 
     /// `text` without what is isolated in it (the values).

@@ -13,6 +13,7 @@ pub mod help;
 pub mod keymap;
 pub mod lang;
 pub mod list;
+pub mod look;
 pub mod marks;
 pub mod message;
 pub mod overlay;
@@ -24,6 +25,7 @@ pub mod presentation;
 pub mod prompt;
 pub mod reading;
 pub mod regions;
+pub mod scene;
 pub mod search;
 pub mod side_panel;
 pub mod terminal;
@@ -129,7 +131,7 @@ pub fn run(
     loop {
         // One frame for everything handled since the last: the backend writes only the rows
         // that changed, in one write.
-        terminal.draw(|frame| draw::draw(frame, &app, draw::Clock::now()))?;
+        terminal.draw(|frame| draw::draw(frame, &app.scene(), draw::Clock::now()))?;
         if app.should_quit() {
             save(&mut app);
             break;
@@ -147,7 +149,8 @@ pub fn run(
             rest = None;
             match arrived {
                 Ok(whole) => {
-                    let first = whole.documents.iter().position(|d| d.path == app.document().path);
+                    let first =
+                        whole.documents.iter().position(|d| d.path == app.scene().document().path);
                     let whole = Arc::new(whole);
                     app.take_up_collection(Arc::clone(&whole), first.unwrap_or(0));
                     take_up_remembered(&mut app, remembered.take());
@@ -319,8 +322,9 @@ pub fn render(app: &App, width: u16, height: u16) -> Buffer {
 pub fn render_at(app: &App, width: u16, height: u16, clock: draw::Clock) -> Buffer {
     let mut terminal =
         Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|never| match never {});
-    let frame =
-        terminal.draw(|frame| draw::draw(frame, app, clock)).unwrap_or_else(|never| match never {});
+    let frame = terminal
+        .draw(|frame| draw::draw(frame, &app.scene(), clock))
+        .unwrap_or_else(|never| match never {});
     frame.buffer.clone()
 }
 

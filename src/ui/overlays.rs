@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::app::App;
 use super::chrome::name_line;
 use super::help;
 use super::lang::{fill, tr};
@@ -16,10 +15,10 @@ use super::list::{ListShape, ListView, ROW_ITEMS, TWO_ROW_ITEMS};
 use super::overlay::Overlay;
 use super::paint::{draw_line, put_str, ui_text};
 use super::panel::wrap;
-use crate::corpus::sanitise_line;
+use super::scene::Scene;
 use crate::layout::VisualLine;
 use crate::one_line::one_line;
-use crate::text::{Direction, first_strong_direction};
+use crate::text::Direction;
 
 /// Frames in plain ASCII.
 const ASCII_BORDER: border::Set = border::Set {
@@ -35,17 +34,17 @@ const ASCII_BORDER: border::Set = border::Set {
 
 /// Draw whatever window is open, on a cleared screen: a window is read on its own, and no
 /// fragment of a line of the article shows around it.
-pub fn draw(buf: &mut Buffer, app: &App) {
+pub fn draw(buf: &mut Buffer, scene: &Scene) {
     let screen = buf.area;
-    if app.overlay().is_some() {
+    if scene.overlay.is_some() {
         Clear.render(screen, buf);
     }
-    match app.overlay() {
-        Some(Overlay::Help { scroll }) => draw_help(buf, screen, app, scroll),
-        Some(Overlay::Articles(view)) => draw_article_list(buf, screen, app, view),
-        Some(Overlay::Themes(view)) => draw_theme_list(buf, screen, app, view),
-        Some(Overlay::Bookmarks(view)) => draw_bookmark_list(buf, screen, app, view),
-        Some(Overlay::Skipped { scroll }) => draw_skipped(buf, screen, app, scroll),
+    match scene.overlay {
+        Some(Overlay::Help { scroll }) => draw_help(buf, screen, scene, scroll),
+        Some(Overlay::Articles(view)) => draw_article_list(buf, screen, scene, view),
+        Some(Overlay::Themes(view)) => draw_theme_list(buf, screen, scene, view),
+        Some(Overlay::Bookmarks(view)) => draw_bookmark_list(buf, screen, scene, view),
+        Some(Overlay::Skipped { scroll }) => draw_skipped(buf, screen, scene, scroll),
         None => {}
     }
 }
@@ -53,7 +52,14 @@ pub fn draw(buf: &mut Buffer, app: &App) {
 /// A centred box of at most `width` × `height` cells, cleared and framed, with a title on
 /// its top edge (and a note on its bottom edge when `note` is not empty), both laid out in
 /// the interface's direction; returns the inside.
-fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note: &str) -> Rect {
+fn popup(
+    scene: &Scene,
+    buf: &mut Buffer,
+    width: u16,
+    height: u16,
+    title: &str,
+    note: &str,
+) -> Rect {
     let screen = buf.area;
     let width = width.min(screen.width);
     let height = height.min(screen.height);
@@ -64,7 +70,7 @@ fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note
         height,
     };
     Clear.render(area, buf);
-    let look = app.look();
+    let look = scene.look;
     let set = if look.glyphs.ascii { ASCII_BORDER } else { border::PLAIN };
     let block = Block::new().borders(Borders::ALL).border_set(set).border_style(look.palette.frame);
     let inner = block.inner(area);
@@ -74,7 +80,7 @@ fn popup(app: &App, buf: &mut Buffer, width: u16, height: u16, title: &str, note
         if text.is_empty() || area.height < 2 {
             continue;
         }
-        let mut line = ui_text(app.look().lang, app.options(), text, edge_width);
+        let mut line = ui_text(scene.look.lang, scene.options, text, edge_width);
         let x = if look.lang.is_rtl() {
             area.x + 2 + edge_width.saturating_sub(line.width)
         } else {
@@ -92,14 +98,14 @@ fn list_line(inner: Rect, y: u16) -> Rect {
 }
 
 /// The style of a list item, selected or not.
-fn item_style(app: &App, selected: bool) -> Style {
-    if selected { app.look().palette.selected } else { Style::new() }
+fn item_style(scene: &Scene, selected: bool) -> Style {
+    if selected { scene.look.palette.selected } else { Style::new() }
 }
 
 /// One row of a list: `lead` (a number or keys, in the interface's reading side) and a
 /// laid-out `line` in the rest of the row.
 fn list_row(
-    app: &App,
+    scene: &Scene,
     buf: &mut Buffer,
     row: Rect,
     lead: &str,
@@ -109,7 +115,7 @@ fn list_row(
 ) {
     buf.set_style(row, style);
     let rest = row.width.saturating_sub(lead_width + 1);
-    if app.look().lang.is_rtl() {
+    if scene.look.lang.is_rtl() {
         let lead_x = row.right().saturating_sub(lead_width);
         let text_width = lead.chars().count() as u16;
         put_str(
@@ -129,13 +135,13 @@ fn list_row(
 
 /// The help screen: every key of the keymap, then the keys of presentation mode, from row
 /// `scroll` on; when the screen is too short for all of them, the frame says how to see more.
-fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
-    let lang = app.look().lang;
-    let lines = help::rows(app.keymap(), lang);
+fn draw_help(buf: &mut Buffer, screen: Rect, scene: &Scene, scroll: usize) {
+    let lang = scene.look.lang;
+    let lines = help::rows(scene.keymap, lang);
     let key_width = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0) as u16;
     let help_width = lines
         .iter()
-        .map(|(_, h)| one_line(h, Direction::Ltr, u16::MAX, app.options()).width)
+        .map(|(_, h)| one_line(h, Direction::Ltr, u16::MAX, scene.options).width)
         .max()
         .unwrap_or(0);
     let width = (key_width + help_width + 6).min(screen.width);
@@ -143,14 +149,14 @@ fn draw_help(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let height = rows as u16 + 2;
     let scroll = scroll.min(help::max_scroll(lines.len(), screen.height));
     let more = if scroll + rows < lines.len() { tr(lang, " j ↓ more ") } else { "" };
-    let inner = popup(app, buf, width, height, tr(lang, " Keys — Esc closes "), more);
-    let bold = app.look().palette.title;
+    let inner = popup(scene, buf, width, height, tr(lang, " Keys — Esc closes "), more);
+    let bold = scene.look.palette.title;
     for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
         let row = list_line(inner, inner.y + i as u16);
         let line =
-            ui_text(app.look().lang, app.options(), help, row.width.saturating_sub(key_width + 1));
+            ui_text(scene.look.lang, scene.options, help, row.width.saturating_sub(key_width + 1));
         let style = if keys.is_empty() { bold } else { Style::new() };
-        list_row(app, buf, row, keys, key_width, &line, style);
+        list_row(scene, buf, row, keys, key_width, &line, style);
     }
 }
 
@@ -167,36 +173,36 @@ fn shown_items(
     window.map(move |i| ((i - first) as u16 * shape.item_height, i, i == view.selected()))
 }
 
-fn draw_article_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
-    let documents = &app.corpus().documents;
+fn draw_article_list(buf: &mut Buffer, screen: Rect, scene: &Scene, view: ListView) {
+    let documents = &scene.corpus.documents;
     let height = ROW_ITEMS.height(documents.len());
-    let title = tr(app.look().lang, " Articles — Enter opens, Esc closes ");
-    let inner = popup(app, buf, 70.min(screen.width), height, title, "");
+    let title = tr(scene.look.lang, " Articles — Enter opens, Esc closes ");
+    let inner = popup(scene, buf, 70.min(screen.width), height, title, "");
     let lead_width = documents.len().to_string().len() as u16 + 1;
     for (row, i, selected) in shown_items(view, ROW_ITEMS, documents.len(), screen) {
         let document = &documents[i];
         let area = list_line(inner, inner.y + 1 + row);
-        let style = item_style(app, selected);
+        let style = item_style(scene, selected);
         let width = area.width.saturating_sub(lead_width + 1);
-        let line = name_line(&document.title, document.direction, width, app.options());
-        list_row(app, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
+        let line = name_line(&document.title, document.direction, width, scene.options);
+        list_row(scene, buf, area, &format!("{}.", i + 1), lead_width, &line, style);
     }
 }
 
-fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
-    let Some(analysis) = app.analysis() else {
+fn draw_theme_list(buf: &mut Buffer, screen: Rect, scene: &Scene, view: ListView) {
+    let Some(analysis) = scene.analysis else {
         return;
     };
-    let lang = app.look().lang;
+    let lang = scene.look.lang;
     let themes = &analysis.themes;
     let height = ROW_ITEMS.height(themes.len());
     let title = tr(lang, " Themes — Enter follows one, Esc closes ");
-    let inner = popup(app, buf, 90.min(screen.width), height, title, "");
-    let active = app.active_theme().map(|a| a.index);
+    let inner = popup(scene, buf, 90.min(screen.width), height, title, "");
+    let active = scene.active_theme.map(|a| a.index);
     for (row, i, selected) in shown_items(view, ROW_ITEMS, themes.len(), screen) {
         let theme = &themes[i];
         let area = list_line(inner, inner.y + 1 + row);
-        let style = item_style(app, selected);
+        let style = item_style(scene, selected);
         let mark = if Some(i) == active { "●" } else { " " };
         let counts = fill(
             lang,
@@ -207,11 +213,11 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
             (Some(english), false) => format!("{counts}  {english}"),
             _ => counts,
         };
-        let label = name_line(&theme.label, Direction::Rtl, u16::MAX, app.options());
+        let label = name_line(&theme.label, Direction::Rtl, u16::MAX, scene.options);
         let label_width = label.width.min(area.width / 2);
-        let label = name_line(&theme.label, Direction::Rtl, label_width, app.options());
+        let label = name_line(&theme.label, Direction::Rtl, label_width, scene.options);
         let about_width = area.width.saturating_sub(label_width + 3);
-        let about = ui_text(app.look().lang, app.options(), &about, about_width);
+        let about = ui_text(scene.look.lang, scene.options, &about, about_width);
         buf.set_style(area, style);
         // The Arabic label on the right and the counts on the left, in either interface.
         put_str(buf, area.x, area.y, mark, 1, style);
@@ -222,33 +228,33 @@ fn draw_theme_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
     }
 }
 
-fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView) {
-    let entries = app.bookmarks();
-    let lang = app.look().lang;
+fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, scene: &Scene, view: ListView) {
+    let entries = scene.bookmarks();
+    let lang = scene.look.lang;
     let height = TWO_ROW_ITEMS.height(entries.len());
     let title = tr(lang, " Bookmarks and notes — Enter goes there, Esc closes ");
-    let inner = popup(app, buf, 90.min(screen.width), height, title, "");
-    let documents = &app.corpus().documents;
+    let inner = popup(scene, buf, 90.min(screen.width), height, title, "");
+    let documents = &scene.corpus.documents;
     let lead_width = documents.len().to_string().len() as u16 + 1;
-    let glyphs = &app.look().glyphs;
+    let glyphs = &scene.look.glyphs;
     for (row, i, selected) in shown_items(view, TWO_ROW_ITEMS, entries.len(), screen) {
         let entry = &entries[i];
         let y = inner.y + 1 + row;
         let area = list_line(inner, y);
-        let style = item_style(app, selected);
+        let style = item_style(scene, selected);
         let document = &documents[entry.document];
         let text = &document.paragraphs[entry.paragraph].text;
         let width = area.width.saturating_sub(lead_width + 1);
-        let line = one_line(text, document.direction, width, app.options());
-        list_row(app, buf, area, &format!("{}.", entry.document + 1), lead_width, &line, style);
+        let line = one_line(text, document.direction, width, scene.options);
+        list_row(scene, buf, area, &format!("{}.", entry.document + 1), lead_width, &line, style);
         let note_area = Rect { y: y + 1, ..area };
         if note_area.y < inner.bottom() {
             let (symbol, note) = match &entry.note {
                 Some(note) => (glyphs.note, note.as_str()),
                 None => (glyphs.bookmark, ""),
             };
-            let note = name_line(note, document.direction, width, app.options());
-            list_row(app, buf, note_area, symbol, lead_width, &note, app.look().palette.quiet);
+            let note = name_line(note, document.direction, width, scene.options);
+            list_row(scene, buf, note_area, symbol, lead_width, &note, scene.look.palette.quiet);
         }
     }
 }
@@ -257,8 +263,8 @@ fn draw_bookmark_list(buf: &mut Buffer, screen: Rect, app: &App, view: ListView)
 /// each, as the loader wrote them, wrapped so that a long path still shows its file's name and
 /// the reason (its lines after the first stand in); from warning `scroll` on, as many as
 /// the screen holds.
-fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
-    let warnings = app.warnings();
+fn draw_skipped(buf: &mut Buffer, screen: Rect, scene: &Scene, scroll: usize) {
+    let warnings = scene.warnings();
     let popup_width = 100.min(screen.width);
     let width = popup_width.saturating_sub(4);
     let room = usize::from(screen.height.saturating_sub(4));
@@ -267,11 +273,11 @@ fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
         if lines.len() >= room {
             break;
         }
-        let text = sanitise_line(warning);
-        let direction = first_strong_direction(&text).unwrap_or(Direction::Ltr);
+        let text = warning.render(scene.look.lang, scene.keymap);
+        let direction = if scene.look.lang.is_rtl() { Direction::Rtl } else { Direction::Ltr };
         // The lines after a warning's first stand in by two cells, so that each warning
         // starts where the eye finds it.
-        let mut wrapped = wrap(&text, direction, width.saturating_sub(2), 0, app.options());
+        let mut wrapped = wrap(&text, direction, width.saturating_sub(2), 0, scene.options);
         for (i, line) in wrapped.iter_mut().enumerate() {
             if (i == 0) == direction.is_rtl() {
                 line.indent += 2;
@@ -280,8 +286,8 @@ fn draw_skipped(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
         lines.extend(wrapped);
     }
     let height = (lines.len() as u16).saturating_add(4);
-    let title = tr(app.look().lang, " Skipped files and warnings — Esc closes ");
-    let inner = popup(app, buf, popup_width, height, title, "");
+    let title = tr(scene.look.lang, " Skipped files and warnings — Esc closes ");
+    let inner = popup(scene, buf, popup_width, height, title, "");
     let rows = usize::from(inner.height.saturating_sub(2));
     for (row, line) in lines.iter().take(rows).enumerate() {
         let y = inner.y + 1 + row as u16;

@@ -76,6 +76,11 @@ pub fn panel_list(panel: Rect, beside: bool, mirrored: bool) -> Rect {
     }
 }
 
+/// The rows of the panel's list where its items go: below the tab bar and a blank row.
+pub fn panel_items_area(list: Rect) -> Rect {
+    Rect { y: list.y + 2, height: list.height.saturating_sub(2), ..list }
+}
+
 /// The width of the article counter in the top bar (" 2/5 ") for `count` articles.
 pub fn counter_width(count: usize) -> u16 {
     (2 * count.to_string().len() + 3) as u16

@@ -1,0 +1,113 @@
+//! What the screen shows now: the reader's parts, read-only, with what follows from them
+//! (where things go, the row at the top, how far through), taken by drawing as one value so
+//! that drawing reads no state of its own.
+
+use super::chrome::{Chrome, section_of};
+use super::keymap::Keymap;
+use super::look::Look;
+use super::marks::{BookmarkEntry, Marks};
+use super::message::Message;
+use super::overlay::Overlay;
+use super::presentation::Presentation;
+use super::prompt::Prompt;
+use super::reading::Reading;
+use super::regions::Regions;
+use super::search::Search;
+use super::side_panel::SidePanel;
+use super::theme_trail::ActiveTheme;
+use crate::analysis::Analysis;
+use crate::corpus::{Corpus, Document};
+use crate::layout::LayoutOptions;
+
+/// Where the keyboard goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The article scrolls.
+    Article,
+    /// The side panel's list moves.
+    Panel,
+}
+
+/// What the screen shows now.
+pub struct Scene<'a> {
+    /// The collection.
+    pub corpus: &'a Corpus,
+    /// Its analysis, once it is ready.
+    pub analysis: Option<&'a Analysis>,
+    /// How text is laid out.
+    pub options: &'a LayoutOptions,
+    /// The keys in force (hints and messages name them).
+    pub keymap: &'a Keymap,
+    /// How things look.
+    pub look: &'a Look,
+    /// Where things go on the screen.
+    pub regions: Regions,
+    /// Where the reader is, and the open article laid out.
+    pub reading: &'a Reading,
+    /// The row of the article at the top of the text pane.
+    pub top_row: usize,
+    /// How far through the article the pane is, 0 to 100.
+    pub percent: usize,
+    /// The bookmarks and notes.
+    pub marks: &'a Marks,
+    /// The side panel.
+    pub panel: &'a SidePanel,
+    /// Where the keyboard goes.
+    pub focus: Focus,
+    /// What is drawn over the reader.
+    pub overlay: Option<Overlay>,
+    /// A message for the status line.
+    pub message: Option<&'a Message>,
+    /// The text being typed in the status line.
+    pub prompt: Option<&'a Prompt>,
+    /// The presentation, while presenting.
+    pub presentation: Option<&'a Presentation>,
+    /// The last search, if its hits are shown or can be stepped through.
+    pub search: Option<&'a Search>,
+    /// The theme being followed.
+    pub active_theme: Option<ActiveTheme>,
+    /// The title laid out for the top bar.
+    pub chrome: &'a Chrome,
+}
+
+impl<'a> Scene<'a> {
+    /// Index of the article open.
+    pub fn document_index(&self) -> usize {
+        self.reading.document()
+    }
+
+    /// The article open.
+    pub fn document(&self) -> &'a Document {
+        &self.corpus.documents[self.reading.document()]
+    }
+
+    /// The current paragraph of the article open (the one Related follows).
+    pub fn paragraph(&self) -> usize {
+        self.reading.paragraph()
+    }
+
+    /// The outline entry of the section being read: the last heading at or above the current
+    /// paragraph.
+    pub fn current_section(&self) -> Option<usize> {
+        section_of(self.document(), self.paragraph())
+    }
+
+    /// The first panel item shown in a list of `height` rows.
+    pub fn panel_first(&self, height: usize) -> usize {
+        self.panel.first_shown(height, self.focus == Focus::Panel)
+    }
+
+    /// What `W` lists: the files skipped or read with a warning when the collection was
+    /// opened, then the bookmarks and notes that could not be placed in their article.
+    pub fn warnings(&self) -> Vec<Message> {
+        let files = self.corpus.warnings.iter().map(|w| Message::Warning(w.clone()));
+        let documents = &self.corpus.documents;
+        let unplaced = self.marks.unplaced().iter().map(|u| Message::unplaced(u, documents));
+        files.chain(unplaced).collect()
+    }
+
+    /// Every bookmark of every article, in collection order.
+    pub fn bookmarks(&self) -> Vec<BookmarkEntry> {
+        self.marks.bookmarks(&self.corpus.documents)
+    }
+}
