@@ -10,7 +10,7 @@ use basira::analysis::{Analysis, Budget, ThemeSource, cache, parse_theme_file};
 use basira::cache_files::cache_dir;
 use basira::cat::{CatError, write_sources};
 use basira::corpus::stream::Plan;
-use basira::corpus::{Corpus, sanitise_line};
+use basira::corpus::{Corpus, LoadError, sanitise_line};
 use basira::export::{HandoutFormat, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::output::SafeOutput;
@@ -353,7 +353,7 @@ fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
     let corpus =
         Corpus::open_keeping_folders(paths, cache.as_deref()).map_err(|e| e.to_string())?;
     for warning in &corpus.warnings {
-        warn(warning);
+        warn(&warning.to_string());
     }
     Ok(corpus)
 }
@@ -382,7 +382,7 @@ fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<
 fn run_cat(paths: &[PathBuf], width: Option<u16>, options: LayoutOptions) -> Result<(), String> {
     let plan = Plan::new(paths).map_err(|e| e.to_string())?;
     for warning in &plan.warnings {
-        warn(warning);
+        warn(&warning.to_string());
     }
     let width = width.unwrap_or_else(output_width);
     let mut unread = None;
@@ -558,6 +558,6 @@ fn last_read_path(state: &ReaderState) -> Option<String> {
 
 /// The collection, with the folders kept in the cache as [`open`] does, its warnings left
 /// for the reader to list (the terminal is the reader's by then).
-fn open_quietly(paths: &[PathBuf]) -> Result<Corpus, String> {
-    Corpus::open_keeping_folders(paths, cache_dir().as_deref()).map_err(|e| e.to_string())
+fn open_quietly(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    Corpus::open_keeping_folders(paths, cache_dir().as_deref())
 }

@@ -30,7 +30,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use basira::analysis::{Analysis, ThemeSource};
-use basira::corpus::{Corpus, LoadError};
+use basira::corpus::{Corpus, FileWarning, LoadError};
 use basira::layout::LayoutOptions;
 use basira::ui::app::App;
 use basira::ui::config::Config;
@@ -101,6 +101,9 @@ const SCENARIOS: &[Scenario] = &[
     scenario("en-160x45-bookmarks", (160, 45), EN, "}}m}}}anote<Space>for<Space>class<Enter>.}}mM"),
     // What `W` lists, with two files skipped or read with a warning.
     Scenario { skipped: true, ..scenario("en-80x24-skipped", (80, 24), EN, "W") },
+    // The same in Arabic: each warning in Arabic, its path isolated (issue 13's messages as
+    // values; they were the loader's English sentences before).
+    Scenario { skipped: true, ..scenario("ar-80x24-skipped", (80, 24), AR, "W") },
     // A search with hits, at its second hit.
     scenario("en-80x24-search", (80, 24), EN, "/تلجرام<Enter>n"),
     // A theme trail: the first theme followed, two passages along.
@@ -147,8 +150,8 @@ fn draw(scenario: &Scenario) -> String {
     let mut corpus = corpus.clone();
     if scenario.skipped {
         corpus.warnings = vec![
-            format!("{}; skipped", LoadError::Binary(PathBuf::from("articles/scan.txt"))),
-            "articles/old.txt: read as Windows-1256 (Arabic)".to_owned(),
+            FileWarning::Skipped(LoadError::Binary(PathBuf::from("articles/scan.txt"))),
+            FileWarning::ReadAs(PathBuf::from("articles/old.txt"), "Windows-1256 (Arabic)".into()),
         ];
     }
     let config = Config::parse("config.toml", scenario.config);

@@ -22,6 +22,7 @@ use chardetng::EncodingDetector;
 use encoding_rs::{Encoding, ISO_8859_6, UTF_8, WINDOWS_1256};
 
 use super::LoadError;
+use super::problem::FileWarning;
 
 /// How much of the start of a file the control-character test looks at.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
@@ -31,8 +32,8 @@ const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 pub(super) struct Decoded {
     /// The decoded text, without a byte-order mark.
     pub(super) text: String,
-    /// A note for the reader naming the file, e.g. that it was read as Windows-1256.
-    pub(super) warning: Option<String>,
+    /// A note for the reader about the file, e.g. that it was read as Windows-1256.
+    pub(super) warning: Option<FileWarning>,
 }
 
 /// Decode the bytes of the file at `path` (see the module notes for the order of the
@@ -63,13 +64,8 @@ fn decode_utf16(
     if looks_binary(text.as_bytes()) {
         return Err(LoadError::Binary(path.to_path_buf()));
     }
-    let warning = malformed.then(|| {
-        format!(
-            "{}: not valid {}; the damaged parts were replaced with \u{FFFD}",
-            path.display(),
-            encoding.name()
-        )
-    });
+    let warning = malformed
+        .then(|| FileWarning::InvalidUtf16(path.to_path_buf(), encoding.name().to_owned()));
     Ok(Decoded { text: text.into_owned(), warning })
 }
 
@@ -131,7 +127,7 @@ fn decode_legacy(path: &Path, bytes: &[u8]) -> Option<Decoded> {
     detector.feed(bytes, true);
     let encoding = detector.guess(None, false);
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-    let warning = format!("{}: read as {}", path.display(), encoding_label(encoding));
+    let warning = FileWarning::ReadAs(path.to_path_buf(), encoding_label(encoding));
     Some(Decoded { text: text.into_owned(), warning: Some(warning) })
 }
 
@@ -150,14 +146,7 @@ fn encoding_label(encoding: &'static Encoding) -> String {
 /// them when there were any.
 fn utf8_lossy(path: &Path, bytes: &[u8]) -> Decoded {
     let invalid: usize = bytes.utf8_chunks().map(|chunk| chunk.invalid().len()).sum();
-    let warning = (invalid > 0).then(|| {
-        let count = if invalid == 1 {
-            "1 invalid byte was".to_owned()
-        } else {
-            format!("{invalid} invalid bytes were")
-        };
-        format!("{}: not valid UTF-8; {count} replaced with \u{FFFD}", path.display())
-    });
+    let warning = (invalid > 0).then(|| FileWarning::InvalidUtf8(path.to_path_buf(), invalid));
     Decoded { text: String::from_utf8_lossy(bytes).into_owned(), warning }
 }
 
@@ -210,14 +199,20 @@ mod tests {
         assert!(!unmappable);
         let decoded = decode_ok(&bytes);
         assert_eq!(decoded.text, ARABIC);
-        assert_eq!(decoded.warning.as_deref(), Some("a.txt: read as Windows-1256 (Arabic)"));
+        assert_eq!(
+            decoded.warning.map(|w| w.to_string()).as_deref(),
+            Some("a.txt: read as Windows-1256 (Arabic)")
+        );
     }
 
     #[test]
     fn western_legacy_text_is_read_in_the_guessed_code_page() {
         let decoded = decode_ok(b"Le caf\xE9 est ferm\xE9 le dimanche, d\xE9sol\xE9.");
         assert_eq!(decoded.text, "Le café est fermé le dimanche, désolé.");
-        assert_eq!(decoded.warning.as_deref(), Some("a.txt: read as windows-1252"));
+        assert_eq!(
+            decoded.warning.map(|w| w.to_string()).as_deref(),
+            Some("a.txt: read as windows-1252")
+        );
     }
 
     #[test]
@@ -226,7 +221,7 @@ mod tests {
         let decoded = decode_ok(&bytes);
         assert_eq!(decoded.text, format!("{ARABIC}\u{FFFD}{ARABIC}"));
         assert_eq!(
-            decoded.warning.as_deref(),
+            decoded.warning.map(|w| w.to_string()).as_deref(),
             Some("a.txt: not valid UTF-8; 1 invalid byte was replaced with \u{FFFD}")
         );
     }

@@ -1,29 +1,16 @@
 //! Finding, reading and decoding the articles: the built-in collection, files and folders.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::decode::decode;
+use super::problem::{FileWarning, LoadError, MAX_FILE_BYTES};
 use super::stored::{self, FileRead};
 use super::{Document, parse_document};
 use crate::files::{ReadError, read_regular};
-
-/// The largest file basira opens: 64 MiB, checked before a byte is read.
-///
-/// An article is a few kilobytes; 64 MB is already some 30,000 pages, far past any article.
-/// At its peak a document costs about four times its text in the reader (the text, its line
-/// counts, the layouts of the paragraphs on screen, its analysis: 63 MB of one-line
-/// paragraphs peak at 255 MB, one 11 MB word repeated at 46 MB), so the limit keeps that
-/// within what a low-spec laptop can spare, and a log, a dump or a disk image named `.txt` is
-/// refused at once instead of filling the memory.
-pub(super) const MAX_FILE_BYTES: u64 = 64 * MIB;
-
-/// One mebibyte, the unit file sizes are shown in ("MB").
-const MIB: u64 = 1024 * 1024;
 
 /// The built-in articles, embedded in the binary: (file name, text).
 pub(super) const BUILTIN: [(&str, &str); 5] = [
@@ -55,69 +42,9 @@ pub struct Corpus {
     /// The documents, in name order within each folder and in the order the paths were given.
     pub documents: Vec<Document>,
     /// Files that were skipped, and files read in a legacy encoding or with invalid bytes
-    /// replaced: each as one sentence naming the file.
-    pub warnings: Vec<String>,
+    /// replaced.
+    pub warnings: Vec<FileWarning>,
 }
-
-/// Why a collection could not be opened. Displays as one sentence naming the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadError {
-    /// The path does not exist.
-    Missing(PathBuf),
-    /// The path exists but could not be read.
-    Unreadable(PathBuf, String),
-    /// A folder holds no `.txt` or `.md` file with text in it.
-    NoTextFiles(PathBuf),
-    /// A folder's `.txt` and `.md` files (how many) were all skipped; the first one's reason.
-    NoneOpened(PathBuf, usize, String),
-    /// The file holds no text.
-    Empty(PathBuf),
-    /// The file holds NUL bytes or many other control bytes: it is not text.
-    Binary(PathBuf),
-    /// A file given by name is not a `.txt` or `.md` file.
-    NotText(PathBuf),
-    /// The file is larger than basira opens; its size in bytes.
-    TooLarge(PathBuf, u64),
-    /// The path is a device, a named pipe or a socket, not a file to read.
-    NotRegular(PathBuf),
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Missing(p) => write!(f, "{}: no such file or folder", p.display()),
-            LoadError::Unreadable(p, why) => write!(f, "{}: cannot be read ({why})", p.display()),
-            LoadError::NoTextFiles(p) => {
-                write!(f, "{}: the folder holds no .txt or .md file with text", p.display())
-            }
-            LoadError::NoneOpened(p, count, first) => {
-                let files = if *count == 1 { "file" } else { "files" };
-                write!(
-                    f,
-                    "{}: none of its {count} {files} could be opened; the first: {first}",
-                    p.display()
-                )
-            }
-            LoadError::Empty(p) => write!(f, "{}: the file is empty", p.display()),
-            LoadError::Binary(p) => {
-                write!(f, "{}: this is a binary file, not text", p.display())
-            }
-            LoadError::NotText(p) => {
-                write!(f, "{}: not a .txt or .md file", p.display())
-            }
-            LoadError::TooLarge(p, size) => write!(
-                f,
-                "{}: the file is {} MB; basira opens files up to {} MB",
-                p.display(),
-                size.div_ceil(MIB),
-                MAX_FILE_BYTES / MIB
-            ),
-            LoadError::NotRegular(p) => write!(f, "{}: not a regular file", p.display()),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 impl Corpus {
     /// The five built-in articles.
@@ -220,9 +147,8 @@ impl Corpus {
                     self.warnings.extend(warning);
                 }
                 Err(skipped) => {
-                    first_skipped
-                        .get_or_insert_with(|| skipped.trim_end_matches(SKIPPED).to_owned());
-                    self.warnings.push(skipped);
+                    first_skipped.get_or_insert_with(|| skipped.to_string());
+                    self.warnings.push(FileWarning::Skipped(skipped));
                 }
             }
         }
@@ -247,7 +173,7 @@ pub(super) fn given_path(path: &Path) -> Result<fs::Metadata, LoadError> {
 pub(super) fn folder_files(
     dir: &Path,
     meta: &fs::Metadata,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<FileWarning>,
 ) -> Result<Vec<PathBuf>, LoadError> {
     if let Err(e) = fs::read_dir(dir) {
         return Err(LoadError::Unreadable(dir.to_path_buf(), reason(&e)));
@@ -276,12 +202,9 @@ pub(super) fn reason(e: &std::io::Error) -> String {
     chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
-/// How the warning for a file that could not be opened in a folder ends.
-pub(super) const SKIPPED: &str = "; skipped";
-
 /// What each file gives, in the files' order: read and parsed on every core.
 fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
-    let read = |file: &PathBuf| read_document(file).map_err(|e| format!("{e}{SKIPPED}"));
+    let read = |file: &PathBuf| read_document(file);
     files.par_iter().map(read).collect()
 }
 
@@ -325,12 +248,12 @@ fn collect_text_files(
     dir: &Path,
     visited: &mut HashSet<FolderId>,
     out: &mut Vec<PathBuf>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<FileWarning>,
 ) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            warnings.push(format!("{}: cannot be read ({e})", dir.display()));
+            warnings.push(FileWarning::FolderUnreadable(dir.to_path_buf(), e.to_string()));
             return;
         }
     };
@@ -363,12 +286,12 @@ fn collect_text_files(
 
 /// Why the folder at `path`, already read, is skipped: it is a link back to a folder read
 /// before, or the folder itself, read before through a link to it.
-fn revisit_warning(path: &Path) -> String {
+fn revisit_warning(path: &Path) -> FileWarning {
     let is_link = fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink());
     if is_link {
-        format!("{}: skipped, a link back to a folder already read", path.display())
+        FileWarning::LinkBack(path.to_path_buf())
     } else {
-        format!("{}: skipped, a folder already read through a link to it", path.display())
+        FileWarning::FolderAgain(path.to_path_buf())
     }
 }
 
@@ -406,7 +329,7 @@ fn opening(text: &str, limit: usize) -> (&str, bool) {
 }
 
 /// Read, decode and parse one file, with the note about its encoding if there is one.
-fn read_document(path: &Path) -> Result<(Document, Option<String>), LoadError> {
+fn read_document(path: &Path) -> Result<(Document, Option<FileWarning>), LoadError> {
     let decoded = decode(path, read_text_file(path)?)?;
     let document = parse_document(&path.display().to_string(), &decoded.text, is_markdown(path));
     Ok((document, decoded.warning))

@@ -8,12 +8,14 @@ mod document;
 mod lines;
 mod load;
 mod markdown;
+mod problem;
 mod sanitise;
 pub mod stored;
 pub mod stream;
 mod structure;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
-pub use load::{Corpus, FirstArticle, LoadError};
+pub use load::{Corpus, FirstArticle};
+pub use problem::{FileWarning, LoadError, Part, Sentence, english};
 pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};
 pub use structure::{paragraph_texts, parse_document};

@@ -20,13 +20,14 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::Document;
+use super::problem::FileWarning;
+use super::{Document, LoadError};
 use crate::cache_files::{mark_used, open_verified, write_atomically};
 
 /// Bumped whenever reading or parsing a file changes what it gives, or the file is written
 /// otherwise, so that old files are not read (the crate version and the sources'
 /// fingerprint, which a build of other sources changes, are part of the key too).
-const FOLDER_VERSION: &str = "basira-folder-3";
+const FOLDER_VERSION: &str = "basira-folder-4";
 
 /// How many folders the cache keeps, the most recently opened.
 pub const KEPT_FOLDERS: usize = 8;
@@ -39,7 +40,7 @@ const SETTLED: Duration = Duration::from_secs(2);
 
 /// What one file of a folder gave: its document and any warning about it, or the sentence
 /// that says why it was skipped.
-pub type FileRead = Result<(Document, Option<String>), String>;
+pub type FileRead = Result<(Document, Option<FileWarning>), LoadError>;
 
 /// What `files` give: from the cache in `dir` when it holds them at their present sizes and
 /// times, else from `read`, which is then kept there.
@@ -208,7 +209,10 @@ mod tests {
             let paragraphs: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
             format!("{} {:?} {:?} {}", d.path, d.direction, paragraphs, d.title)
         });
-        documents.chain(corpus.warnings.iter().cloned()).collect::<Vec<_>>().join("\n")
+        documents
+            .chain(corpus.warnings.iter().map(|w| w.to_string()))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     #[test]
@@ -229,7 +233,7 @@ mod tests {
         let reads = Cell::new(0);
         let counted = |files: &[PathBuf]| {
             reads.set(reads.get() + 1);
-            files.iter().map(|_| Err(String::new())).collect()
+            files.iter().map(|_| Err(LoadError::Empty(PathBuf::new()))).collect()
         };
         assert_eq!(reuse_or_read(&cache, &files(&articles), counted).len(), 3);
         assert_eq!(reads.get(), 0);

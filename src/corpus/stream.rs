@@ -27,9 +27,10 @@ use encoding_rs::{Encoding, UTF_8};
 use super::LoadError;
 use super::decode::{decode, looks_binary};
 use super::load::{
-    BUILTIN, MAX_FILE_BYTES, SKIPPED, folder_files, given_path, is_markdown, is_text_file,
-    nothing_opened, read_error, read_text_file, reason,
+    BUILTIN, folder_files, given_path, is_markdown, is_text_file, nothing_opened, read_error,
+    read_text_file, reason,
 };
+use super::problem::{FileWarning, MAX_FILE_BYTES};
 use crate::files::open_regular;
 
 /// How much text a section holds before it is cut at the next blank line back.
@@ -65,9 +66,9 @@ pub struct Plan {
     /// The articles in the order they are printed: the built-in ones when no path is given,
     /// else the files, each folder's in name order.
     pub sources: Vec<Source>,
-    /// Files that are skipped and files read with a guess or a repair, each as one sentence
-    /// naming the file (as [`Corpus::warnings`](super::Corpus::warnings)).
-    pub warnings: Vec<String>,
+    /// Files that are skipped and files read with a guess or a repair (as
+    /// [`Corpus::warnings`](super::Corpus::warnings)).
+    pub warnings: Vec<FileWarning>,
 }
 
 impl Plan {
@@ -107,7 +108,7 @@ impl Plan {
                 }
                 Err(e) => {
                     first_skipped.get_or_insert_with(|| e.to_string());
-                    self.warnings.push(format!("{e}{SKIPPED}"));
+                    self.warnings.push(FileWarning::Skipped(e));
                 }
             }
         }
@@ -157,7 +158,7 @@ impl Source {
 
 /// What [`Plan::new`] makes of the file at `path`, with the warning about its encoding, if
 /// any; or why it cannot be printed.
-fn check(path: &Path) -> Result<(Source, Option<String>), LoadError> {
+fn check(path: &Path) -> Result<(Source, Option<FileWarning>), LoadError> {
     if is_text_file(path) && !is_markdown(path) {
         let file = open_regular(path).map_err(|e| read_error(path, e))?;
         if let Some(bom) = utf8_text(path, file)? {

@@ -281,6 +281,40 @@ fn arabic(english: &str) -> Option<&'static str> {
             "علامة على الفقرة رقم {} من {}، وقد عُدّل: لم تعد فيه فقرة تشبهها؛ محفوظة في ملف \
              الحالة ولا تُعرض."
         }
+        // Files of the collection.
+        "{}: no such file or folder" => "{}: لا ملف ولا مجلد بهذا الاسم",
+        "{}: cannot be read ({})" => "{}: تتعذّر قراءته ({})",
+        "{}: the folder holds no {} or {} file with text" => {
+            "{}: لا يحوي المجلد ملف {} أو {} فيه نص"
+        }
+        "{}: none of its 1 file could be opened; the first: {}" => "{}: تعذّر فتح ملفه الوحيد: {}",
+        "{}: none of its {} files could be opened; the first: {}" => {
+            "{}: تعذّر فتح كل ملفاته، وعددها {}؛ أولها: {}"
+        }
+        "{}: the file is empty" => "{}: الملف فارغ",
+        "{}: this is a binary file, not text" => "{}: ملف ثنائي وليس نصًا",
+        "{}: not a {} or {} file" => "{}: ليس ملف {} ولا {}",
+        "{}: the file is {} MB; basira opens files up to {} MB" => {
+            "{}: حجم الملف {} ميغابايت، وبصيرة يفتح ملفات حتى {} ميغابايت"
+        }
+        "{}: not a regular file" => "{}: ليس ملفًا عاديًا",
+        "; skipped" => "؛ تُخطّي",
+        "{}: skipped, a link back to a folder already read" => {
+            "{}: تُخطّي، فهو رابط إلى مجلد قُرئ من قبل"
+        }
+        "{}: skipped, a folder already read through a link to it" => {
+            "{}: تُخطّي، فهو مجلد قُرئ من قبل عبر رابط إليه"
+        }
+        "{}: read as {}" => "{}: قُرئ بترميز {}",
+        "{}: not valid {}; 1 invalid byte was replaced with \u{FFFD}" => {
+            "{}: ليس {} سليمًا؛ استُبدل ببايت واحد غير صالح الرمزُ \u{FFFD}"
+        }
+        "{}: not valid {}; {} invalid bytes were replaced with \u{FFFD}" => {
+            "{}: ليس {} سليمًا؛ استُبدل بالبايتات غير الصالحة، وعددها {}، الرمزُ \u{FFFD}"
+        }
+        "{}: not valid {}; the damaged parts were replaced with \u{FFFD}" => {
+            "{}: ليس {} سليمًا؛ استُبدل بالأجزاء التالفة الرمزُ \u{FFFD}"
+        }
         _ => return None,
     })
 }

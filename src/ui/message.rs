@@ -4,13 +4,13 @@
 //! text isolated, so that it reads in its own direction in its place: a path stays a path
 //! in an Arabic sentence, and the sentence's full stop stays at its end.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::action::Action;
 use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
 use super::lang::{Lang, tr};
-use crate::corpus::{Document, sanitise_line};
+use crate::corpus::{Document, FileWarning, LoadError, Part, Sentence, sanitise_line};
 use crate::state::place::{Reason, Unplaced};
 use crate::state::store::StateWarning;
 
@@ -105,9 +105,10 @@ pub enum Message {
         /// Why it could not be placed.
         reason: Reason,
     },
-    /// A warning written where it arose (the state file, the collection), shown as it was
-    /// written.
-    Warning(String),
+    /// A file of the collection was skipped or read with a warning.
+    File(FileWarning),
+    /// The rest of the collection, read while the first article was shown, could not be.
+    CollectionFailed(LoadError),
 }
 
 impl Message {
@@ -143,7 +144,7 @@ enum Value<'a> {
     /// Words someone wrote (a theme's label, a query).
     Words(&'a str),
     /// A path.
-    Path(&'a PathBuf),
+    Path(&'a Path),
     /// A file's name, or a setting of one.
     Name(&'a str),
     /// The key bound to an action now.
@@ -238,7 +239,8 @@ impl Message {
             Message::Unplaced { note, paragraph, path, paragraphs, reason } => {
                 unplaced_parts(note.as_deref(), *paragraph, path, *paragraphs, *reason)
             }
-            Message::Warning(text) => ("{}", vec![Words(text)]),
+            Message::File(warning) => sentence_parts(warning.sentence()),
+            Message::CollectionFailed(error) => sentence_parts(error.sentence()),
         }
     }
 
@@ -266,8 +268,25 @@ impl Message {
                 None => {}
             }
         }
+        if let Message::File(FileWarning::Skipped(_)) = self {
+            out.push_str(tr(lang, FileWarning::SKIPPED));
+        }
         out
     }
+}
+
+/// The template and values of a sentence about a file.
+fn sentence_parts((template, parts): Sentence<'_>) -> (&'static str, Vec<Value<'_>>) {
+    let values = parts
+        .into_iter()
+        .map(|part| match part {
+            Part::Path(path) => Value::Path(path),
+            Part::Count(n) => Value::Count(n as usize),
+            Part::Name(name) => Value::Name(name),
+            Part::Reason(reason) => Value::Reason(reason),
+        })
+        .collect();
+    (template, values)
 }
 
 /// The template and values of a warning about `config.toml`.
@@ -375,7 +394,7 @@ mod tests {
         let path = PathBuf::from("/home/user/notes/basira-handout.md");
         let hit =
             |reached| Message::Hit { number: 2, count: 6, query: "تلجرام".into(), reached };
-        vec![
+        let mut messages = vec![
             Message::FilesSkipped(1),
             Message::FilesSkipped(3),
             Message::NoFileSkipped,
@@ -416,12 +435,40 @@ mod tests {
             Message::State(StateWarning::Unreadable(path.clone(), "Is a directory".into())),
             Message::State(StateWarning::Newer(path.clone(), 9)),
             Message::State(StateWarning::SetAside(path.clone(), "EOF".into(), path.clone())),
-            Message::State(StateWarning::NotSetAside(path, "EOF".into(), "EPERM".into())),
+            Message::State(StateWarning::NotSetAside(path.clone(), "EOF".into(), "EPERM".into())),
+            Message::CollectionFailed(LoadError::Missing(path.clone())),
             unplaced(Some("ملاحظة"), Reason::PastTheEnd),
             unplaced(None, Reason::PastTheEnd),
             unplaced(Some("ملاحظة"), Reason::NotFoundAfterEdit),
             unplaced(None, Reason::NotFoundAfterEdit),
-        ]
+        ];
+        let why = "Permission denied".to_string();
+        let errors = [
+            LoadError::Missing(path.clone()),
+            LoadError::Unreadable(path.clone(), why.clone()),
+            LoadError::NoTextFiles(path.clone()),
+            LoadError::NoneOpened(path.clone(), 1, why.clone()),
+            LoadError::NoneOpened(path.clone(), 4, why.clone()),
+            LoadError::Empty(path.clone()),
+            LoadError::Binary(path.clone()),
+            LoadError::NotText(path.clone()),
+            LoadError::TooLarge(path.clone(), 70 << 20),
+            LoadError::NotRegular(path.clone()),
+        ];
+        messages.extend(errors.into_iter().map(|e| Message::File(FileWarning::Skipped(e))));
+        messages.extend(
+            [
+                FileWarning::FolderUnreadable(path.clone(), why),
+                FileWarning::LinkBack(path.clone()),
+                FileWarning::FolderAgain(path.clone()),
+                FileWarning::ReadAs(path.clone(), "Windows-1256 (Arabic)".into()),
+                FileWarning::InvalidUtf8(path.clone(), 1),
+                FileWarning::InvalidUtf8(path.clone(), 3),
+                FileWarning::InvalidUtf16(path, "UTF-16LE".into()),
+            ]
+            .map(Message::File),
+        );
+        messages
     }
 
     /// A bookmark (with `note`) not placed in `notes/a.txt` for `reason`.

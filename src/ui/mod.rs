@@ -42,7 +42,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Size;
 
 use crate::analysis::{Analysis, ThemeSource, cache};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadError};
 use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::{BidiMode, LayoutOptions};
 use crate::state::store::{Loaded, Shared};
@@ -61,7 +61,7 @@ pub enum Opening {
     /// The whole collection, read.
     Read(Corpus),
     /// The article to show first, read on its own, while the whole collection is read on
-    /// another thread and sent on `rest` (or the sentence saying why it could not be).
+    /// another thread and sent on `rest` (or why it could not be).
     Reading {
         /// A collection of that one article.
         first: Corpus,
@@ -70,7 +70,7 @@ pub enum Opening {
         /// then, and bookmarks and notes wait until then).
         whole: bool,
         /// The whole collection, when it has been read.
-        rest: mpsc::Receiver<Result<Corpus, String>>,
+        rest: mpsc::Receiver<Result<Corpus, LoadError>>,
     },
 }
 
@@ -156,7 +156,7 @@ pub fn run(
                     take_up_remembered(&mut app, remembered.take());
                     analysis = Some(analyse_in_background(whole, themes.clone()));
                 }
-                Err(e) => app.tell(Message::Warning(e)),
+                Err(e) => app.tell(Message::CollectionFailed(e)),
             }
             // Drawn at once with every article.
             continue;

@@ -100,7 +100,7 @@ impl<'a> Scene<'a> {
     /// What `W` lists: the files skipped or read with a warning when the collection was
     /// opened, then the bookmarks and notes that could not be placed in their article.
     pub fn warnings(&self) -> Vec<Message> {
-        let files = self.corpus.warnings.iter().map(|w| Message::Warning(w.clone()));
+        let files = self.corpus.warnings.iter().map(|w| Message::File(w.clone()));
         let documents = &self.corpus.documents;
         let unplaced = self.marks.unplaced().iter().map(|u| Message::unplaced(u, documents));
         files.chain(unplaced).collect()
