@@ -19,13 +19,12 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::view::{self, FactView};
-use crate::analysis::{Analysis, Budget, FORCED_DIRECTION, Link};
+use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::atomic_file::AtomicFile;
 use crate::corpus::{Corpus, Document, Paragraph, sanitise_line};
 use crate::json::write_pretty;
 use crate::output::SafeOutput;
 use crate::state::{ReaderState, article_key};
-use crate::text::written::StemmedWords;
 
 /// The format of a handout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,14 +209,9 @@ fn article_handout<'a>(
     ArticleHandout {
         path: &document.path,
         title: &document.title,
-        key_points: analysis
-            .key_points(index, Budget::Default)
+        key_points: view::key_points(analysis, document, index, Budget::Default)
             .into_iter()
-            .map(|k| KeyPointEntry {
-                text: k.text(document),
-                paragraph: k.paragraph,
-                section: k.section_name(document),
-            })
+            .map(|k| KeyPointEntry { text: k.text, paragraph: k.paragraph, section: k.section })
             .collect(),
         facts: view::facts(analysis, document, index).into_iter().map(FactEntry::from).collect(),
         themes: theme_entries(analysis, index),
@@ -241,40 +235,28 @@ fn theme_entries(analysis: &Analysis, index: usize) -> Vec<ThemeEntry<'_>> {
         .collect()
 }
 
-/// The best links from article `index` to paragraphs of other articles: one per target
-/// paragraph (its best), best first, at most [`MAX_RELATED`].
+/// The passages of other articles related to article `index` (see
+/// [`view::related_to_article`]), as the handout lists them.
 fn related_entries<'a>(
     corpus: &'a Corpus,
     analysis: &'a Analysis,
     index: usize,
 ) -> Vec<RelatedEntry<'a>> {
-    let mut best: Vec<&Link> = Vec::new();
-    for link in analysis.links.iter().filter(|l| l.from().0 == index && l.to().0 != index) {
-        match best.iter_mut().find(|b| b.to() == link.to()) {
-            Some(kept) if kept.score() < link.score() => *kept = link,
-            Some(_) => {}
-            None => best.push(link),
-        }
-    }
-    best.sort_by(|a, b| {
-        b.score().total_cmp(&a.score()).then(a.from().cmp(&b.from())).then(a.to().cmp(&b.to()))
-    });
-    best.into_iter()
-        .take(MAX_RELATED)
-        .map(|link| {
-            let target = &corpus.documents[link.to().0];
-            let from = &corpus.documents[index].paragraphs[link.from().1].text;
+    view::related_to_article(analysis, corpus, index, MAX_RELATED)
+        .into_iter()
+        .map(|related| {
+            let target = &corpus.documents[related.to.0];
             RelatedEntry {
-                from_paragraph: link.from().1,
+                from_paragraph: related.from.1,
                 to: Target {
                     path: &target.path,
                     title: &target.title,
-                    paragraph: link.to().1,
-                    text: excerpt(&target.paragraphs[link.to().1]),
+                    paragraph: related.to.1,
+                    text: excerpt(&target.paragraphs[related.to.1]),
                 },
-                score: link.score(),
-                terms: analysis.link_terms_written(link, &StemmedWords::of(from)),
-                same_text: link.same_text(),
+                score: related.score,
+                terms: related.terms,
+                same_text: related.same_text,
             }
         })
         .collect()

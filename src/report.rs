@@ -6,13 +6,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::analysis::view::FactView;
+use crate::analysis::view::{self, FactView, RelatedView};
 use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
 use crate::corpus::{Corpus, Document, sanitise_line};
 use crate::json::{write_compact, write_pretty};
 use crate::layout::{LayoutOptions, layout_paragraph};
 use crate::one_line::one_line;
-use crate::text::written::StemmedWords;
 
 /// How a command prints: JSON, or text laid out at a width.
 #[derive(Clone, Copy, Debug)]
@@ -68,6 +67,9 @@ struct KeyPointEntry<'a> {
     /// The heading or numbered item's label the point falls under, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<&'a str>,
+    /// Whether the section's name goes above the point in text.
+    #[serde(skip)]
+    opens_section: bool,
 }
 
 #[derive(Serialize)]
@@ -290,16 +292,16 @@ pub fn write_key_points(
         .map(|(i, document)| DocumentKeyPoints {
             path: &document.path,
             title: &document.title,
-            key_points: analysis
-                .key_points(i, budget)
+            key_points: view::key_points(analysis, document, i, budget)
                 .into_iter()
                 .map(|k| KeyPointEntry {
                     rank: k.rank,
-                    text: k.text(document),
+                    text: k.text,
                     paragraph: k.paragraph,
                     sentence: k.sentence,
                     score: (k.score * 1000.0).round() / 1000.0,
-                    section: k.section_name(document),
+                    section: k.section,
+                    opens_section: k.opens_section,
                 })
                 .collect(),
         })
@@ -310,12 +312,10 @@ pub fn write_key_points(
     let mut text = TextWriter { out, width, options, first: true };
     for (document, entry) in corpus.documents.iter().zip(&documents) {
         text.heading(&document.title, document)?;
-        let mut section = None;
         for point in &entry.key_points {
-            if point.section.is_some() && point.section != section {
+            if point.opens_section {
                 text.line(&format!("§ {}", point.section.unwrap_or_default()), document)?;
             }
-            section = point.section;
             text.paragraph(&format!("• {}", point.text), document)?;
         }
     }
@@ -426,37 +426,23 @@ pub fn write_links(
     k: usize,
     format: Format,
 ) -> io::Result<()> {
-    let mut kept = Vec::new();
-    for link in &analysis.links {
-        let earlier = kept
-            .iter()
-            .rev()
-            .take_while(|l: &&&crate::analysis::Link| l.from() == link.from())
-            .count();
-        if earlier < k {
-            kept.push(link);
-        }
-    }
-    // The shared terms as each paragraph links from writes them; its words are stemmed once
-    // for its links, which come together.
-    let mut from: Option<((usize, usize), StemmedWords)> = None;
+    // The links are in the order of the paragraphs they start from.
+    let mut from: Vec<(usize, usize)> = analysis.links.iter().map(|l| l.from()).collect();
+    from.dedup();
+    let kept: Vec<RelatedView> = from
+        .into_iter()
+        .flat_map(|(document, paragraph)| {
+            view::related_to_paragraph(analysis, corpus, document, paragraph, k)
+        })
+        .collect();
     let links: Vec<LinkEntry> = kept
         .iter()
-        .map(|l| {
-            let words = match &from {
-                Some((place, words)) if *place == l.from() => words,
-                _ => {
-                    let text = &corpus.documents[l.from().0].paragraphs[l.from().1].text;
-                    &from.insert((l.from(), StemmedWords::of(text))).1
-                }
-            };
-            LinkEntry {
-                from: passage(corpus, l.from().0, l.from().1),
-                to: passage(corpus, l.to().0, l.to().1),
-                score: l.score(),
-                terms: analysis.link_terms_written(l, words),
-                same_text: l.same_text(),
-            }
+        .map(|r| LinkEntry {
+            from: passage(corpus, r.from.0, r.from.1),
+            to: passage(corpus, r.to.0, r.to.1),
+            score: r.score,
+            terms: r.terms.clone(),
+            same_text: r.same_text,
         })
         .collect();
     let Format::Text { width, options } = format else {
@@ -466,27 +452,27 @@ pub fn write_links(
         return write_pretty(out, &LinksReport { links });
     };
     let mut text = TextWriter { out, width, options, first: true };
-    for (link, entry) in kept.iter().zip(&links) {
-        let from = &corpus.documents[link.from().0];
-        let to = &corpus.documents[link.to().0];
+    for related in &kept {
+        let from = &corpus.documents[related.from.0];
+        let to = &corpus.documents[related.to.0];
         text.heading(
             &format!(
                 "article {} paragraph {} → article {} paragraph {}  (score {:.2}; {})",
-                link.from().0 + 1,
-                link.from().1,
-                link.to().0 + 1,
-                link.to().1,
-                link.score(),
-                if link.same_text() {
+                related.from.0 + 1,
+                related.from.1,
+                related.to.0 + 1,
+                related.to.1,
+                related.score,
+                if related.same_text {
                     "the same text".to_string()
                 } else {
-                    format!("shared: {}", entry.terms.join("، "))
+                    format!("shared: {}", related.terms.join("، "))
                 }
             ),
             from,
         )?;
-        text.line(&from.paragraphs[link.from().1].text, from)?;
-        text.line(&to.paragraphs[link.to().1].text, to)?;
+        text.line(&from.paragraphs[related.from.1].text, from)?;
+        text.line(related.text, to)?;
     }
     Ok(())
 }

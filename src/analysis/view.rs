@@ -2,12 +2,173 @@
 //! it (the side panel, the handout, the reports): each slice is cut from the analysis here,
 //! once, so that two of them cannot show it differently.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::Analysis;
 use super::facts::Fact;
+use super::links::Link;
 use super::theme::Theme;
-use crate::corpus::Document;
+use super::{Analysis, Budget};
+use crate::corpus::{Corpus, Document, Role};
+use crate::text::written::StemmedWords;
+
+/// A key point as it is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyPointView<'a> {
+    /// Importance rank, 1 = most important.
+    pub rank: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Index of the sentence in the paragraph.
+    pub sentence: usize,
+    /// The point's bytes in the paragraph's text.
+    pub range: Range<usize>,
+    /// The point as a reader sees it: hashtags as words.
+    pub text: Cow<'a, str>,
+    /// The name of its section, if it has one.
+    pub section: Option<&'a str>,
+    /// Whether its section's name goes above it: it has one, and the point before it in the
+    /// list is in another section.
+    pub opens_section: bool,
+    /// The score it was ranked by, 0 to 1.
+    pub score: f64,
+}
+
+/// The key points of article `index` of `analysis` within `budget`, in `document` (that
+/// article), in reading order.
+pub fn key_points<'a>(
+    analysis: &Analysis,
+    document: &'a Document,
+    index: usize,
+    budget: Budget,
+) -> Vec<KeyPointView<'a>> {
+    let mut previous = None;
+    let mut views = Vec::new();
+    for point in analysis.key_points(index, budget) {
+        let section = point.section_name(document);
+        let opens_section = section.is_some() && section != previous;
+        previous = section;
+        views.push(KeyPointView {
+            rank: point.rank,
+            paragraph: point.paragraph,
+            sentence: point.sentence,
+            text: point.text(document),
+            section,
+            opens_section,
+            score: point.score,
+            range: point.range,
+        });
+    }
+    views
+}
+
+/// A passage of another article related to a paragraph, as it is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedView<'a> {
+    /// The paragraph it is related to: article and paragraph.
+    pub from: (usize, usize),
+    /// The related passage: article and paragraph.
+    pub to: (usize, usize),
+    /// The related passage's text.
+    pub text: &'a str,
+    /// How closely the two are related, 0 to 1.
+    pub score: f64,
+    /// The words they share, as the paragraph they are related to writes them.
+    pub terms: Vec<&'a str>,
+    /// Whether the passage is the same text, not another passage on the subject.
+    pub same_text: bool,
+}
+
+impl<'a> RelatedView<'a> {
+    /// The view of `link`, whose paragraph linked from has the words `from`.
+    fn of(
+        analysis: &'a Analysis,
+        corpus: &'a Corpus,
+        link: &'a Link,
+        from: &StemmedWords<'a>,
+    ) -> Self {
+        let (document, paragraph) = link.to();
+        RelatedView {
+            from: link.from(),
+            to: link.to(),
+            text: &corpus.documents[document].paragraphs[paragraph].text,
+            score: link.score(),
+            terms: analysis.link_terms_written(link, from),
+            same_text: link.same_text(),
+        }
+    }
+}
+
+/// The passages of other articles related to paragraph `paragraph` of article `index`, best
+/// first, at most `k`.
+pub fn related_to_paragraph<'a>(
+    analysis: &'a Analysis,
+    corpus: &'a Corpus,
+    index: usize,
+    paragraph: usize,
+    k: usize,
+) -> Vec<RelatedView<'a>> {
+    let text = corpus.documents[index].paragraphs.get(paragraph).map_or("", |p| p.text.as_str());
+    let from = StemmedWords::of(text);
+    let links = analysis.links_from(index, paragraph, k);
+    links.into_iter().map(|link| RelatedView::of(analysis, corpus, link, &from)).collect()
+}
+
+/// The passages of other articles related to article `index`: one per passage (the link to
+/// it from the paragraph closest to it), best first, at most `k`.
+pub fn related_to_article<'a>(
+    analysis: &'a Analysis,
+    corpus: &'a Corpus,
+    index: usize,
+    k: usize,
+) -> Vec<RelatedView<'a>> {
+    let mut best: Vec<&Link> = Vec::new();
+    for link in analysis.links.iter().filter(|l| l.from().0 == index && l.to().0 != index) {
+        match best.iter_mut().find(|b| b.to() == link.to()) {
+            Some(kept) if kept.score() < link.score() => *kept = link,
+            Some(_) => {}
+            None => best.push(link),
+        }
+    }
+    best.sort_by(|a, b| {
+        b.score().total_cmp(&a.score()).then(a.from().cmp(&b.from())).then(a.to().cmp(&b.to()))
+    });
+    let paragraphs = &corpus.documents[index].paragraphs;
+    best.into_iter()
+        .take(k)
+        .map(|link| {
+            let from = StemmedWords::of(&paragraphs[link.from().1].text);
+            RelatedView::of(analysis, corpus, link, &from)
+        })
+        .collect()
+}
+
+/// A heading of an article's outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Its level, 1 the top, or `None` for the article's title.
+    pub level: Option<u8>,
+}
+
+/// The outline of `document`: its title and the headings that are not page furniture.
+pub fn outline(document: &Document) -> Vec<OutlineEntry> {
+    let entries = document.paragraphs.iter().enumerate().filter(|(_, p)| p.boilerplate.is_none());
+    entries
+        .filter_map(|(paragraph, p)| match p.role {
+            Role::Title => Some(OutlineEntry { paragraph, level: None }),
+            Role::Heading(level) => Some(OutlineEntry { paragraph, level: Some(level) }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The outline entry of the section paragraph `paragraph` of `document` is in: the last
+/// heading at or above it.
+pub fn section_of(document: &Document, paragraph: usize) -> Option<usize> {
+    outline(document).iter().rposition(|e| e.paragraph <= paragraph)
+}
 
 /// A fact as it is shown: its sentence, the figures to mark in it, the figures as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,6 +283,66 @@ mod tests {
                 assert!(order > (pair[1].passages_here, std::cmp::Reverse(pair[1].index)));
             }
         }
+    }
+
+    #[test]
+    fn a_key_point_s_section_name_goes_above_it_only_when_the_section_changes() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        for (index, document) in corpus.documents.iter().enumerate() {
+            let points = key_points(&analysis, document, index, Budget::Default);
+            let mut previous = None;
+            for point in &points {
+                assert_eq!(
+                    point.opens_section,
+                    point.section.is_some() && point.section != previous
+                );
+                previous = point.section;
+                let text = &document.paragraphs[point.paragraph].text[point.range.clone()];
+                assert_eq!(point.text.replace(' ', ""), text.replace(['#', '_', ' '], ""));
+            }
+        }
+    }
+
+    #[test]
+    fn related_passages_are_the_links_with_their_words_as_the_paragraph_writes_them() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        let mut seen = 0;
+        for link in &analysis.links {
+            let (index, paragraph) = link.from();
+            let related = related_to_paragraph(&analysis, &corpus, index, paragraph, 2);
+            assert!(related.len() <= 2);
+            assert!(related.windows(2).all(|w| w[0].score >= w[1].score));
+            let from = &corpus.documents[index].paragraphs[paragraph].text;
+            for r in &related {
+                assert_eq!(r.from, (index, paragraph));
+                assert_eq!(r.text, corpus.documents[r.to.0].paragraphs[r.to.1].text);
+                // Each shared word is as this paragraph writes it, or as the collection does.
+                seen += r.terms.iter().filter(|t| from.contains(*t)).count();
+            }
+        }
+        assert!(seen > 0);
+        for index in 0..corpus.documents.len() {
+            let related = related_to_article(&analysis, &corpus, index, 6);
+            let mut targets: Vec<_> = related.iter().map(|r| r.to).collect();
+            targets.sort();
+            targets.dedup();
+            assert_eq!(targets.len(), related.len(), "one per passage");
+            assert!(related.iter().all(|r| r.from.0 == index && r.to.0 != index));
+        }
+    }
+
+    #[test]
+    fn the_outline_is_the_title_then_the_headings_and_a_paragraph_is_in_the_last_above_it() {
+        let text =
+            "# العنوان\n\nمقدمة قصيرة.\n\n## القسم الأول\n\nفقرة.\n\n## القسم الثاني\n\nفقرة أخرى.";
+        let document = crate::corpus::parse_document("a.md", text, true);
+        let entries = outline(&document);
+        let levels: Vec<Option<u8>> = entries.iter().map(|e| e.level).collect();
+        assert_eq!(levels, [None, Some(2), Some(2)]);
+        assert_eq!(section_of(&document, 1), Some(0));
+        assert_eq!(section_of(&document, entries[2].paragraph + 1), Some(2));
     }
 
     #[test]

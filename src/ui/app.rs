@@ -7,7 +7,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::chrome::{Chrome, section_of};
+use super::chrome::Chrome;
 use super::config::Config;
 use super::help;
 use super::keymap::{Key, Keymap};
@@ -27,6 +27,7 @@ use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
 use super::theme_trail::ThemeTrail;
 use crate::analysis::Analysis;
+use crate::analysis::view::section_of;
 use crate::corpus::Corpus;
 use crate::layout::LayoutOptions;
 use crate::state::ReaderState;

@@ -1,7 +1,7 @@
 //! The reader's short texts: the title in the top bar, laid out once per article and width,
-//! the outline's entries, and texts that are not an article's made safe to show on one line.
+//! and texts that are not an article's made safe to show on one line.
 
-use crate::corpus::{Document, Role, sanitise_line};
+use crate::corpus::{Document, sanitise_line};
 use crate::layout::{LayoutOptions, VisualLine};
 use crate::one_line::one_line;
 use crate::text::Direction;
@@ -31,25 +31,6 @@ impl Chrome {
         self.key = key;
         self.title = name_line(&document.title, document.direction, title_width, options);
     }
-}
-
-/// The paragraphs an outline lists: the title and the headings that are not page furniture.
-pub fn outline(document: &Document) -> Vec<usize> {
-    document
-        .paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            p.boilerplate.is_none() && matches!(p.role, Role::Title | Role::Heading(_))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The outline entry of the section paragraph `paragraph` of `document` is in: the last
-/// heading at or above it.
-pub fn section_of(document: &Document, paragraph: usize) -> Option<usize> {
-    outline(document).iter().rposition(|&p| p <= paragraph)
 }
 
 /// A text that is not an article's — a title (which may be a file's name), a theme's label, a

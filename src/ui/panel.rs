@@ -3,15 +3,14 @@
 
 use std::ops::Range;
 
-use crate::analysis::view::{self, ThemeHere};
+use crate::analysis::view::{self, KeyPointView, OutlineEntry, RelatedView, ThemeHere};
 use crate::analysis::{Analysis, Budget, FORCED_DIRECTION};
-use crate::corpus::{Corpus, Role};
+use crate::corpus::Corpus;
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::one_line::one_line;
 use crate::text::Direction;
-use crate::text::written::StemmedWords;
 
-use super::chrome::{name_line, outline};
+use super::chrome::name_line;
 use super::lang::{Lang, tr};
 
 /// The sections of the side panel, in the order the tab bar shows them.
@@ -234,14 +233,11 @@ impl PanelSource<'_> {
     /// section when it opens one.
     fn key_points(&self, analysis: &Analysis) -> Vec<PanelItem> {
         let document = &self.corpus.documents[self.document];
-        let mut previous = None;
-        analysis
-            .key_points(self.document, Budget::Default)
+        view::key_points(analysis, document, self.document, Budget::Default)
             .into_iter()
-            .map(|k| {
-                let section = k.section_name(document);
+            .map(|KeyPointView { paragraph, range, text, section, opens_section, .. }| {
                 let mut lines = Vec::new();
-                if section.is_some() && section != previous {
+                if opens_section {
                     let name = name_line(
                         section.unwrap_or_default(),
                         self.direction(),
@@ -250,18 +246,12 @@ impl PanelSource<'_> {
                     );
                     lines.push(ItemLine { line: name, tone: Tone::Quiet, strong: Vec::new() });
                 }
-                previous = section;
-                let text = k.text(document);
                 lines.extend(
                     wrap(&text, self.direction(), self.width, MAX_SENTENCE_LINES, self.options)
                         .into_iter()
                         .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
                 );
-                let target = Target::Sentence {
-                    document: self.document,
-                    paragraph: k.paragraph,
-                    range: k.range,
-                };
+                let target = Target::Sentence { document: self.document, paragraph, range };
                 PanelItem { target, lines }
             })
             .collect()
@@ -292,36 +282,37 @@ impl PanelSource<'_> {
 
     fn related(&self, analysis: &Analysis) -> Vec<PanelItem> {
         let quiet = |line| ItemLine { line, tone: Tone::Quiet, strong: Vec::new() };
-        let paragraphs = &self.corpus.documents[self.document].paragraphs;
-        let here = StemmedWords::of(paragraphs.get(self.paragraph).map_or("", |p| &p.text));
-        analysis
-            .links_from(self.document, self.paragraph, RELATED_SHOWN)
-            .into_iter()
-            .map(|link| {
-                let (document, paragraph) = link.to();
-                let other = &self.corpus.documents[document];
-                let text = &other.paragraphs[paragraph].text;
-                let mut lines = vec![quiet(name_line(
-                    &format!("{}. {}", document + 1, other.title),
-                    other.direction,
-                    self.width,
-                    self.options,
-                ))];
-                lines.extend(
-                    wrap(text, other.direction, self.width, MAX_PASSAGE_LINES, self.options)
-                        .into_iter()
-                        .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
-                );
-                let why = if link.same_text() {
-                    tr(self.lang, "the same text").to_string()
-                } else {
-                    analysis.link_terms_written(link, &here).join("، ")
-                };
-                lines.push(quiet(one_line(&why, Direction::Rtl, self.width, self.options)));
-                let range = 0..text.len();
-                PanelItem { target: Target::Sentence { document, paragraph, range }, lines }
-            })
-            .collect()
+        view::related_to_paragraph(
+            analysis,
+            self.corpus,
+            self.document,
+            self.paragraph,
+            RELATED_SHOWN,
+        )
+        .into_iter()
+        .map(|RelatedView { to: (document, paragraph), text, terms, same_text, .. }| {
+            let other = &self.corpus.documents[document];
+            let mut lines = vec![quiet(name_line(
+                &format!("{}. {}", document + 1, other.title),
+                other.direction,
+                self.width,
+                self.options,
+            ))];
+            lines.extend(
+                wrap(text, other.direction, self.width, MAX_PASSAGE_LINES, self.options)
+                    .into_iter()
+                    .map(|line| ItemLine { line, tone: Tone::Text, strong: Vec::new() }),
+            );
+            let why = if same_text {
+                tr(self.lang, "the same text").to_string()
+            } else {
+                terms.join("، ")
+            };
+            lines.push(quiet(one_line(&why, Direction::Rtl, self.width, self.options)));
+            let range = 0..text.len();
+            PanelItem { target: Target::Sentence { document, paragraph, range }, lines }
+        })
+        .collect()
     }
 
     fn themes(&self, analysis: &Analysis) -> Vec<PanelItem> {
@@ -348,12 +339,12 @@ impl PanelSource<'_> {
 
     fn outline(&self) -> Vec<PanelItem> {
         let document = &self.corpus.documents[self.document];
-        outline(document)
+        view::outline(document)
             .into_iter()
-            .map(|paragraph| {
+            .map(|OutlineEntry { paragraph, level }| {
                 let text = &document.paragraphs[paragraph].text;
                 let mut line = one_line(text, document.direction, self.width, self.options);
-                if let Role::Heading(level) = document.paragraphs[paragraph].role {
+                if let Some(level) = level {
                     indent_heading(&mut line, level, document.direction, self.width);
                 }
                 PanelItem {

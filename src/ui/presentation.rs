@@ -22,6 +22,7 @@ use super::lang::{Lang, fill, tr};
 use super::paint::draw_line;
 use super::palette::Palette;
 use crate::analysis::keypoints::hashtags_as_words;
+use crate::analysis::view;
 use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, sanitise_line};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
@@ -89,7 +90,8 @@ pub struct Presentation {
 impl Presentation {
     /// The title of `document` and then its key points.
     pub fn of_article(analysis: &Analysis, corpus: &Corpus, document: usize) -> Presentation {
-        let points = analysis.key_points(document, Budget::Default);
+        let points =
+            view::key_points(analysis, &corpus.documents[document], document, Budget::Default);
         let mut slides = vec![Slide::Title { document, points: points.len() }];
         slides.extend(points.into_iter().map(|k| Slide::Text {
             document,

@@ -2,7 +2,7 @@
 //! (where things go, the row at the top, how far through), taken by drawing as one value so
 //! that drawing reads no state of its own.
 
-use super::chrome::{Chrome, section_of};
+use super::chrome::Chrome;
 use super::keymap::Keymap;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
@@ -16,6 +16,7 @@ use super::search::Search;
 use super::side_panel::SidePanel;
 use super::theme_trail::ActiveTheme;
 use crate::analysis::Analysis;
+use crate::analysis::view::section_of;
 use crate::corpus::{Corpus, Document};
 use crate::layout::LayoutOptions;
 
