@@ -12,7 +12,6 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::panel::{Section, Target};
-use basira::ui::scene::Focus;
 use basira::ui::{render, screen_text};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
@@ -118,7 +117,7 @@ fn a_related_passage_opens_the_other_article_and_ctrl_o_comes_back() {
         };
         assert_ne!(document, 0, "related passages are in other articles");
         // At 80×24 choosing a section already brought the folded panel up, with the focus.
-        if app.scene().focus == Focus::Article {
+        if !app.scene().panel.focused() {
             press(&mut app, "<Tab>");
         }
         press(&mut app, "<Enter>");

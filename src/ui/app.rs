@@ -3,26 +3,26 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::MouseEvent;
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::chrome::Chrome;
 use super::config::Config;
-use super::help;
 use super::keymap::{Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
-use super::overlay::{Lengths, Outcome, Overlay};
-use super::paint::{counter_width, panel_items_area, panel_list};
+use super::overlay::{Outcome, Overlay};
+use super::paint::{counter_width, panel_list};
 use super::panel::{PanelSource, Section, Target};
+use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
 use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
-use super::scene::{Focus, Scene};
+use super::scene::Scene;
 use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
 use super::theme_trail::ThemeTrail;
@@ -55,7 +55,6 @@ pub struct App {
     options: LayoutOptions,
     keymap: Keymap,
     reading: Reading,
-    focus: Focus,
     panel: SidePanel,
     overlay: Option<Overlay>,
     message: Option<Message>,
@@ -94,7 +93,6 @@ impl App {
             options,
             keymap: config.keymap.clone(),
             reading,
-            focus: Focus::Article,
             panel: SidePanel::default(),
             overlay: None,
             message: config.warnings.first().cloned().map(Message::Config),
@@ -296,9 +294,7 @@ impl App {
             self.apply_to_overlay(overlay, action);
             return;
         }
-        if self.focus == Focus::Panel
-            && matches!(action, Action::Down | Action::Up | Action::Activate)
-        {
+        if self.panel.focused() && matches!(action, Action::Down | Action::Up | Action::Activate) {
             self.apply_to_panel(action);
             return;
         }
@@ -375,9 +371,8 @@ impl App {
 
     /// Esc: leave the panel if it has the focus, else clear the highlight and hide the hits.
     fn close(&mut self) {
-        if self.focus == Focus::Panel || self.panel.is_open() {
-            self.focus = Focus::Article;
-            self.panel.set_open(false);
+        if self.panel.focused() || self.panel.is_open() {
+            self.panel.leave();
         } else {
             self.reading.clear_highlight();
             self.search.hide();
@@ -387,22 +382,7 @@ impl App {
     /// Keys while the help or a list is open: the overlay moves or closes, or the item
     /// chosen in a list is gone to.
     fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
-        let height = self.screen.height;
-        let items = match overlay {
-            Overlay::Articles(_) => self.corpus.documents.len(),
-            Overlay::Themes(_) => self.analysis.as_ref().map_or(0, |a| a.themes.len()),
-            Overlay::Bookmarks(_) => self.bookmarks().len(),
-            Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
-            Overlay::Help { .. } => 0,
-        };
-        // Only the help needs its rows counted (they are built to be counted).
-        let help_scroll = if matches!(overlay, Overlay::Help { .. }) {
-            let rows = help::rows(&self.keymap, self.look.lang).len();
-            (help::max_scroll(rows, height), help::shown(rows, height))
-        } else {
-            (0, 0)
-        };
-        let lengths = Lengths { screen_height: height, items, help_scroll };
+        let lengths = self.scene().lengths(overlay, self.screen.height);
         match overlay.handle(action, lengths) {
             Outcome::Open(moved) => self.overlay = Some(moved),
             Outcome::Closed => self.overlay = None,
@@ -447,8 +427,7 @@ impl App {
             return;
         };
         let target = item.target.clone();
-        self.focus = Focus::Article;
-        self.panel.set_open(false);
+        self.panel.leave();
         match target {
             Target::Sentence { document, paragraph, range } => {
                 self.jump_to(document, paragraph, range);
@@ -458,12 +437,10 @@ impl App {
     }
 
     fn toggle_panel(&mut self) {
-        if self.focus == Focus::Panel {
-            self.focus = Focus::Article;
-            self.panel.set_open(false);
+        if self.panel.focused() {
+            self.panel.leave();
         } else {
-            self.focus = Focus::Panel;
-            self.panel.set_open(true);
+            self.panel.show();
             if self.panel.section() == Section::Outline {
                 self.panel.select(self.current_section().unwrap_or(0));
             }
@@ -473,8 +450,7 @@ impl App {
     fn step_section(&mut self, step: isize) {
         self.panel.step_section(step);
         if self.regions().panel.width == 0 {
-            self.panel.set_open(true);
-            self.focus = Focus::Panel;
+            self.panel.show();
         }
         if self.panel.section() == Section::Outline {
             self.refresh_panel();
@@ -721,49 +697,35 @@ impl App {
     /// Act on a mouse event: the wheel scrolls the pane under the pointer; a click selects a
     /// panel item (a second click on it goes there) or makes a paragraph current.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
-        let at = Position::new(event.column, event.row);
         let regions = self.regions();
-        let in_panel = regions.panel.contains(at);
-        match event.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let down = event.kind == MouseEventKind::ScrollDown;
-                if self.overlay.is_some() {
-                    self.apply(if down { Action::Down } else { Action::Up });
-                } else if in_panel {
-                    self.panel.step_selection(down);
-                } else if regions.article.contains(at) {
-                    self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
-                }
+        let rtl = self.look.lang.is_rtl();
+        match pointed(event, regions, self.overlay.is_some(), rtl) {
+            None => return,
+            Some(Pointed::Wheel { down, under: Under::Overlay }) => {
+                self.apply(if down { Action::Down } else { Action::Up });
             }
-            MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
-                if in_panel {
-                    if let Some(item) = self.item_at(at.y) {
-                        let again = self.focus == Focus::Panel && item == self.panel.selected();
-                        self.focus = Focus::Panel;
-                        self.panel.select(item);
-                        if again {
-                            self.activate_item();
-                        }
+            Some(Pointed::Wheel { down, under: Under::Panel }) => self.panel.step_selection(down),
+            Some(Pointed::Wheel { down, under: Under::Article }) => {
+                self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
+            }
+            Some(Pointed::PanelRow { row, height }) => {
+                if let Some(item) = self.panel.item_at(row, height) {
+                    let again = self.panel.focused() && item == self.panel.selected();
+                    self.panel.set_focused(true);
+                    self.panel.select(item);
+                    if again {
+                        self.activate_item();
                     }
-                } else if regions.text.contains(at) {
-                    self.focus = Focus::Article;
-                    let pane = Pane::new(&self.corpus, &self.options, regions.text);
-                    self.reading.point_at(&pane, usize::from(at.y - regions.text.y));
                 }
             }
-            _ => return,
+            Some(Pointed::TextRow(row)) => {
+                self.panel.set_focused(false);
+                let pane = Pane::new(&self.corpus, &self.options, regions.text);
+                self.reading.point_at(&pane, row);
+            }
         }
         self.refresh_view();
         self.refresh_panel();
-    }
-
-    /// The panel item drawn on screen row `y`, if any.
-    fn item_at(&self, y: u16) -> Option<usize> {
-        let regions = self.regions();
-        let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
-        let items = panel_items_area(list);
-        let row = usize::from(y.checked_sub(items.y)?);
-        self.panel.item_at(row, usize::from(items.height), self.focus == Focus::Panel)
     }
 
     /// Whether the reader should stop.
@@ -796,7 +758,6 @@ impl App {
             percent: self.reading.percent(&pane),
             marks: &self.marks,
             panel: &self.panel,
-            focus: self.focus,
             overlay: self.overlay,
             message: self.message.as_ref(),
             prompt: self.prompt.as_ref(),

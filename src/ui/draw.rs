@@ -17,7 +17,7 @@ use super::paint::{
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
 use super::prompt::PromptKind;
-use super::scene::{Focus, Scene};
+use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
@@ -223,7 +223,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
     if list.height == 0 || list.width < 3 {
         return;
     }
-    let focused = scene.focus == Focus::Panel;
+    let focused = scene.panel.focused();
     draw_tabs(buf, list, scene, focused);
     let area = panel_items_area(list);
     let items = scene.panel.items();

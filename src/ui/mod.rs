@@ -21,6 +21,7 @@ pub mod overlays;
 pub mod paint;
 pub mod palette;
 pub mod panel;
+pub mod pointer;
 pub mod presentation;
 pub mod prompt;
 pub mod reading;

@@ -3,11 +3,12 @@
 //! that drawing reads no state of its own.
 
 use super::chrome::Chrome;
+use super::help;
 use super::keymap::Keymap;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
-use super::overlay::Overlay;
+use super::overlay::{Lengths, Overlay};
 use super::presentation::Presentation;
 use super::prompt::Prompt;
 use super::reading::Reading;
@@ -19,15 +20,6 @@ use crate::analysis::Analysis;
 use crate::analysis::view::section_of;
 use crate::corpus::{Corpus, Document};
 use crate::layout::LayoutOptions;
-
-/// Where the keyboard goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    /// The article scrolls.
-    Article,
-    /// The side panel's list moves.
-    Panel,
-}
 
 /// What the screen shows now.
 pub struct Scene<'a> {
@@ -53,8 +45,6 @@ pub struct Scene<'a> {
     pub marks: &'a Marks,
     /// The side panel.
     pub panel: &'a SidePanel,
-    /// Where the keyboard goes.
-    pub focus: Focus,
     /// What is drawn over the reader.
     pub overlay: Option<Overlay>,
     /// A message for the status line.
@@ -95,7 +85,7 @@ impl<'a> Scene<'a> {
 
     /// The first panel item shown in a list of `height` rows.
     pub fn panel_first(&self, height: usize) -> usize {
-        self.panel.first_shown(height, self.focus == Focus::Panel)
+        self.panel.first_shown(height)
     }
 
     /// What `W` lists: the files skipped or read with a warning when the collection was
@@ -105,6 +95,25 @@ impl<'a> Scene<'a> {
         let documents = &self.corpus.documents;
         let unplaced = self.marks.unplaced().iter().map(|u| Message::unplaced(u, documents));
         files.chain(unplaced).collect()
+    }
+
+    /// How long what `overlay` shows is, on a screen `screen_height` rows high.
+    pub fn lengths(&self, overlay: Overlay, screen_height: u16) -> Lengths {
+        let items = match overlay {
+            Overlay::Articles(_) => self.corpus.documents.len(),
+            Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len()),
+            Overlay::Bookmarks(_) => self.bookmarks().len(),
+            Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
+            Overlay::Help { .. } => 0,
+        };
+        // Only the help needs its rows counted (they are built to be counted).
+        let help_scroll = if matches!(overlay, Overlay::Help { .. }) {
+            let rows = help::rows(self.keymap, self.look.lang).len();
+            (help::max_scroll(rows, screen_height), help::shown(rows, screen_height))
+        } else {
+            (0, 0)
+        };
+        Lengths { screen_height, items, help_scroll }
     }
 
     /// Every bookmark of every article, in collection order.

@@ -12,6 +12,8 @@ type BuiltFor = (usize, Section, usize, u16, bool);
 #[derive(Default)]
 pub struct SidePanel {
     open: bool,
+    /// Whether the keyboard goes to it.
+    focused: bool,
     section: Section,
     selected: usize,
     items: Vec<PanelItem>,
@@ -24,9 +26,26 @@ impl SidePanel {
         self.open
     }
 
-    /// Open it, or fold it away, on a narrow screen.
-    pub fn set_open(&mut self, open: bool) {
-        self.open = open;
+    /// Whether the keyboard goes to it.
+    pub fn focused(&self) -> bool {
+        self.focused
+    }
+
+    /// Give it the keyboard, or give the keyboard back to the article.
+    pub fn set_focused(&mut self, focused: bool) {
+        self.focused = focused;
+    }
+
+    /// Open it (where it folds away) with the keyboard.
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focused = true;
+    }
+
+    /// Give the keyboard back to the article and fold it away (where it folds).
+    pub fn leave(&mut self) {
+        self.open = false;
+        self.focused = false;
     }
 
     /// The section shown.
@@ -86,13 +105,13 @@ impl SidePanel {
 
     /// The first item shown in a list of `height` rows: the selection kept in view when the
     /// panel has the focus, else the top.
-    pub fn first_shown(&self, height: usize, focused: bool) -> usize {
-        if focused { first_shown(&self.items, self.selected, height) } else { 0 }
+    pub fn first_shown(&self, height: usize) -> usize {
+        if self.focused { first_shown(&self.items, self.selected, height) } else { 0 }
     }
 
     /// The item drawn on row `row` of a list of `height` rows, if any.
-    pub fn item_at(&self, row: usize, height: usize, focused: bool) -> Option<usize> {
-        let first = self.first_shown(height, focused);
+    pub fn item_at(&self, row: usize, height: usize) -> Option<usize> {
+        let first = self.first_shown(height);
         item_rows(&self.items, first, height)
             .into_iter()
             .find(|&(i, start)| row >= start && row < start + self.items[i].lines.len())
@@ -142,7 +161,10 @@ mod tests {
         // Rows: the first item's first row is item 0; past the items, none.
         panel.step_section(-2);
         panel.refresh(source(5));
-        assert_eq!(panel.item_at(0, 30, true), Some(0));
-        assert_eq!(panel.item_at(1000, 30, true), None);
+        panel.show();
+        assert_eq!(panel.item_at(0, 30), Some(0));
+        assert_eq!(panel.item_at(1000, 30), None);
+        panel.leave();
+        assert!(!panel.focused() && !panel.is_open());
     }
 }
