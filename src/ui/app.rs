@@ -25,7 +25,7 @@ use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
 use super::scene::Scene;
 use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
-use super::theme_trail::ThemeTrail;
+use super::theme_trail::{ThemeTrail, TrailStep};
 use crate::analysis::Analysis;
 use crate::analysis::view::section_of;
 use crate::corpus::Corpus;
@@ -312,21 +312,16 @@ impl App {
             Action::NextParagraph | Action::PreviousParagraph => {
                 let step = if action == Action::NextParagraph { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if !self.reading.step_paragraph(&pane, step) {
-                    self.say(if step > 0 {
-                        Message::LastParagraph
-                    } else {
-                        Message::FirstParagraph
-                    });
+                if let Err(said) = self.reading.step_paragraph(&pane, step) {
+                    self.say(said);
                 }
             }
             Action::NextArticle | Action::PreviousArticle => {
                 let step = if action == Action::NextArticle { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if self.reading.step_article(&pane, step) {
-                    self.panel.select(0);
-                } else {
-                    self.say(if step > 0 { Message::LastArticle } else { Message::FirstArticle });
+                match self.reading.step_article(&pane, step) {
+                    Ok(()) => self.panel.select(0),
+                    Err(said) => self.say(said),
                 }
             }
             Action::ArticleList => {
@@ -493,9 +488,8 @@ impl App {
     fn back(&mut self) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
         let before = self.reading.document();
-        if !self.reading.back(&pane) {
-            self.say(Message::NothingToGoBackTo);
-            return;
+        if let Err(said) = self.reading.back(&pane) {
+            return self.say(said);
         }
         if self.reading.document() != before {
             self.panel.select(0);
@@ -531,30 +525,27 @@ impl App {
         let Some(analysis) = self.analysis.clone() else {
             return;
         };
-        if let Some((document, paragraph)) =
-            self.theme.activate(&analysis.themes, index, self.here())
-        {
-            self.jump_to_paragraph(document, paragraph);
-            self.say(Message::ThemeActive(analysis.themes[index].label.clone()));
+        if let Some(step) = self.theme.activate(&analysis.themes, index, self.here()) {
+            self.follow_trail(step);
         }
     }
 
+    /// The next (`step` 1) or previous passage of the theme followed.
     fn step_passage(&mut self, step: isize) {
-        let analysis = self.analysis.clone();
-        let here = self.here();
-        let Some((analysis, trail)) =
-            analysis.and_then(|a| self.theme.step(&a.themes, step, here).map(|t| (a, t)))
-        else {
-            self.say(Message::NoActiveTheme);
-            return;
+        let Some(analysis) = self.analysis.clone() else {
+            return self.say(Message::NoActiveTheme);
         };
-        self.jump_to_paragraph(trail.to.0, trail.to.1);
-        let index = self.theme.active().map_or(0, |t| t.index);
-        let label = analysis.themes[index].label.clone();
-        match trail.round_to_first {
-            Some(true) => self.say(Message::ThemeFirstAgain(label)),
-            Some(false) => self.say(Message::ThemeLastAgain(label)),
-            None => {}
+        match self.theme.step(&analysis.themes, step, self.here()) {
+            Ok(step) => self.follow_trail(step),
+            Err(said) => self.say(said),
+        }
+    }
+
+    /// Go to the passage a step along the theme's trail leads to, and say what it says.
+    fn follow_trail(&mut self, step: TrailStep) {
+        self.jump_to_paragraph(step.to.0, step.to.1);
+        if let Some(said) = step.said {
+            self.say(said);
         }
     }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::document_view::{Anchor, DocumentView};
+use super::message::Message;
 use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
 use crate::state::{self, ArticleState, ReaderState};
@@ -180,8 +181,8 @@ impl Reading {
     }
 
     /// Move the current paragraph to the next (or previous) paragraph of running text,
-    /// scrolling it into view; false, and nothing moves, when there is none.
-    pub fn step_paragraph(&mut self, pane: &Pane, step: isize) -> bool {
+    /// scrolling it into view; what to say, and nothing moves, when there is none.
+    pub fn step_paragraph(&mut self, pane: &Pane, step: isize) -> Result<(), Message> {
         let document = pane.document(self.document);
         let here = self.paragraph();
         let next = if step > 0 {
@@ -190,7 +191,7 @@ impl Reading {
             (0..here).rev().find(|&p| is_running_text(document, p))
         };
         let Some(next) = next else {
-            return false;
+            return Err(if step > 0 { Message::LastParagraph } else { Message::FirstParagraph });
         };
         self.current[self.document] = next;
         let first = self.view.row_of(Anchor { paragraph: next, line: 0 });
@@ -202,18 +203,19 @@ impl Reading {
         } else if first + lines > top + height {
             self.scroll_to(pane, first.min(first + lines - height.min(first + lines)));
         }
-        true
+        Ok(())
     }
 
-    /// Open the next (or previous) article; false, and nothing moves, past either end.
-    pub fn step_article(&mut self, pane: &Pane, step: isize) -> bool {
+    /// Open the next (or previous) article; what to say, and nothing moves, past either end.
+    pub fn step_article(&mut self, pane: &Pane, step: isize) -> Result<(), Message> {
         let last = pane.corpus.documents.len() - 1;
         match self.document.checked_add_signed(step).filter(|&d| d <= last) {
             Some(document) => {
                 self.open(pane, document);
-                true
+                Ok(())
             }
-            None => false,
+            None if step > 0 => Err(Message::LastArticle),
+            None => Err(Message::FirstArticle),
         }
     }
 
@@ -297,17 +299,13 @@ impl Reading {
         self.jump_to(pane, document, paragraph, 0..len);
     }
 
-    /// Go back to where the last jump left from, unmarking the text; false when no jump is
-    /// left to come back from.
-    pub fn back(&mut self, pane: &Pane) -> bool {
-        match self.jumps.pop() {
-            Some(location) => {
-                self.go(pane, location);
-                self.highlight = None;
-                true
-            }
-            None => false,
-        }
+    /// Go back to where the last jump left from, unmarking the text; what to say when no
+    /// jump is left to come back from.
+    pub fn back(&mut self, pane: &Pane) -> Result<(), Message> {
+        let location = self.jumps.pop().ok_or(Message::NothingToGoBackTo)?;
+        self.go(pane, location);
+        self.highlight = None;
+        Ok(())
     }
 
     /// Make the paragraph on row `row` of the pane current.
@@ -436,10 +434,10 @@ mod tests {
         let document = &corpus.documents[0];
         let first = reading.paragraph();
         assert_eq!(document.paragraphs[first].role, Role::Body, "not the heading");
-        assert!(!reading.step_paragraph(&pane, -1), "nothing before the first paragraph");
+        assert_eq!(reading.step_paragraph(&pane, -1), Err(Message::FirstParagraph));
         assert_eq!(reading.paragraph(), first);
         let mut steps = 0;
-        while reading.step_paragraph(&pane, 1) {
+        while reading.step_paragraph(&pane, 1).is_ok() {
             steps += 1;
             // The current paragraph is scrolled into the six rows of the pane.
             let row = reading.view().row_of(Anchor { paragraph: reading.paragraph(), line: 0 });
@@ -456,7 +454,7 @@ mod tests {
         let (corpus, options) = (corpus(), LayoutOptions::default());
         let pane = pane(&corpus, &options, 6);
         let mut reading = reading_at_start(&pane);
-        assert!(!reading.back(&pane), "no jump yet");
+        assert_eq!(reading.back(&pane), Err(Message::NothingToGoBackTo));
         let start = (reading.document(), reading.paragraph(), reading.top_row(&pane));
         reading.jump_to(&pane, 1, 1, 0..5);
         assert_eq!((reading.document(), reading.paragraph()), (1, 1));
@@ -464,7 +462,7 @@ mod tests {
             reading.highlight(),
             Some(&Highlight { document: 1, paragraph: 1, range: 0..5 })
         );
-        assert!(reading.back(&pane));
+        assert_eq!(reading.back(&pane), Ok(()));
         assert_eq!((reading.document(), reading.paragraph(), reading.top_row(&pane)), start);
         assert_eq!(reading.highlight(), None);
     }
@@ -476,10 +474,10 @@ mod tests {
         let mut reading = reading_at_start(&pane);
         reading.scroll_by(&pane, 5);
         let left = (reading.paragraph(), reading.top_row(&pane));
-        assert!(reading.step_article(&pane, 1));
-        assert!(!reading.step_article(&pane, 1), "no article after the last");
+        assert_eq!(reading.step_article(&pane, 1), Ok(()));
+        assert_eq!(reading.step_article(&pane, 1), Err(Message::LastArticle));
         assert_eq!(reading.document(), 1);
-        assert!(reading.step_article(&pane, -1));
+        assert_eq!(reading.step_article(&pane, -1), Ok(()));
         assert_eq!((reading.paragraph(), reading.top_row(&pane)), left);
     }
 

@@ -1,6 +1,7 @@
 //! The theme trail: the theme being followed across articles and the passage last gone to.
 //! It owns that state and says which passage to go to; the reader goes there.
 
+use super::message::Message;
 use crate::analysis::theme::Theme;
 
 /// The theme being followed and the passage last gone to.
@@ -12,15 +13,15 @@ pub struct ActiveTheme {
     pub passage: Option<usize>,
 }
 
-/// Where a step along the trail leads: a passage (document, paragraph), and whether the
-/// step went round an end of the trail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Where a step along the trail leads: a passage (document, paragraph), and what to say of
+/// it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrailStep {
     /// The passage's article and paragraph.
     pub to: (usize, usize),
-    /// Past the last passage back to the first (`Some(true)`), before the first round to
-    /// the last (`Some(false)`), or neither.
-    pub round_to_first: Option<bool>,
+    /// That the step went round an end of the trail (past the last passage back to the
+    /// first, or before the first round to the last), or that a theme became active.
+    pub said: Option<Message>,
 }
 
 /// The trail: which theme is followed, if any.
@@ -43,38 +44,45 @@ impl ThemeTrail {
         themes: &[Theme],
         index: usize,
         here: (usize, usize),
-    ) -> Option<(usize, usize)> {
-        let passages = &themes.get(index)?.passages;
+    ) -> Option<TrailStep> {
+        let theme = themes.get(index)?;
+        let passages = &theme.passages;
         let passage = passages.iter().position(|p| (p.document, p.paragraph) >= here).unwrap_or(0);
         let p = passages.get(passage)?;
         self.active = Some(ActiveTheme { index, passage: Some(passage) });
-        Some((p.document, p.paragraph))
+        let said = Some(Message::ThemeActive(theme.label.clone()));
+        Some(TrailStep { to: (p.document, p.paragraph), said })
     }
 
     /// The next (`step` 1) or previous (-1) passage of the followed theme from `here`: along
     /// the trail from the passage last gone to when the reader is still there, else the
-    /// first passage after (or before) `here`; round the ends. None when no theme is followed.
+    /// first passage after (or before) `here`; round the ends. What to say when no theme is
+    /// followed.
     pub fn step(
         &mut self,
         themes: &[Theme],
         step: isize,
         here: (usize, usize),
-    ) -> Option<TrailStep> {
-        let active = self.active.as_mut()?;
+    ) -> Result<TrailStep, Message> {
+        let followed = self.active.as_mut().and_then(|a| Some((themes.get(a.index)?, a)));
+        let Some((theme, active)) = followed.filter(|(theme, _)| !theme.passages.is_empty()) else {
+            return Err(Message::NoActiveTheme);
+        };
         let passages: Vec<(usize, usize)> =
-            themes.get(active.index)?.passages.iter().map(|p| (p.document, p.paragraph)).collect();
+            theme.passages.iter().map(|p| (p.document, p.paragraph)).collect();
         let next = match active.passage.filter(|&i| passages.get(i) == Some(&here)) {
             Some(i) => i.checked_add_signed(step).filter(|&i| i < passages.len()),
             None if step > 0 => passages.iter().position(|&p| p > here),
             None => passages.iter().rposition(|&p| p < here),
         };
-        let (passage, round_to_first) = match next {
+        let label = || theme.label.clone();
+        let (passage, said) = match next {
             Some(i) => (i, None),
-            None if step > 0 => (0, Some(true)),
-            None => (passages.len().checked_sub(1)?, Some(false)),
+            None if step > 0 => (0, Some(Message::ThemeFirstAgain(label()))),
+            None => (passages.len() - 1, Some(Message::ThemeLastAgain(label()))),
         };
         active.passage = Some(passage);
-        Some(TrailStep { to: passages[passage], round_to_first })
+        Ok(TrailStep { to: passages[passage], said })
     }
 
     /// After a move that is not along the trail: the passage of the followed theme the
@@ -111,16 +119,20 @@ mod tests {
     fn a_theme_is_followed_from_the_reading_place_and_round_its_ends() {
         let themes = [theme(&[(0, 2), (1, 4), (3, 1)])];
         let mut trail = ThemeTrail::default();
-        assert_eq!(trail.step(&themes, 1, (0, 0)), None, "no theme followed");
+        assert_eq!(trail.step(&themes, 1, (0, 0)), Err(Message::NoActiveTheme));
         assert_eq!(trail.activate(&themes, 1, (0, 0)), None, "no such theme");
-        assert_eq!(trail.activate(&themes, 0, (1, 0)), Some((1, 4)), "the first at or after");
+        let active = trail.activate(&themes, 0, (1, 0)).unwrap();
+        assert_eq!(active.to, (1, 4), "the first at or after");
+        assert_eq!(active.said, Some(Message::ThemeActive("موضوع".into())));
         let step = |trail: &mut ThemeTrail, by, here| {
             let s = trail.step(&themes, by, here).unwrap();
-            (s.to, s.round_to_first)
+            (s.to, s.said)
         };
+        let (first, last) =
+            (Message::ThemeFirstAgain("موضوع".into()), Message::ThemeLastAgain("موضوع".into()));
         assert_eq!(step(&mut trail, 1, (1, 4)), ((3, 1), None));
-        assert_eq!(step(&mut trail, 1, (3, 1)), ((0, 2), Some(true)), "round to the first");
-        assert_eq!(step(&mut trail, -1, (0, 2)), ((3, 1), Some(false)), "round to the last");
+        assert_eq!(step(&mut trail, 1, (3, 1)), ((0, 2), Some(first)), "round to the first");
+        assert_eq!(step(&mut trail, -1, (0, 2)), ((3, 1), Some(last)), "round to the last");
         // Moved away from the trail: the passages around the reading place.
         assert_eq!(step(&mut trail, 1, (1, 0)), ((1, 4), None));
         assert_eq!(step(&mut trail, -1, (2, 0)), ((1, 4), None));
