@@ -16,5 +16,6 @@ pub use bidi_class::{FastBidiData, bidi_class};
 pub use direction::{Direction, dominant_direction, first_strong_direction};
 pub use normalize::{normalize, normalize_char, normalize_with_offsets};
 pub use sentences::split_sentences;
-pub use stem::{is_arabic_letter, stem, strip_clitics};
+pub use stem::{is_arabic_letter, strip_clitics};
+pub use variants::stem;
 pub use tokens::{Token, is_stop_word, tokens, word_ranges};

@@ -39,13 +39,6 @@ pub fn strip_clitics(word: &str) -> &str {
     word
 }
 
-/// The stem of a normalised word, for matching: its light stem, or the light stem of its
-/// word's first spelling when it is a spelling variant («تليجرام» stands for «تلغرام», see
-/// [`super::variants`]). Words that are not Arabic (numbers, Latin) are their own stem.
-pub fn stem(word: &str) -> String {
-    super::variants::variants().stem(light_stem(word))
-}
-
 /// The light stem of a normalised word: clitics off, then Snowball, with the guards above.
 pub fn light_stem(word: &str) -> String {
     if !word.chars().any(is_arabic_letter) {
@@ -71,7 +64,7 @@ mod tests {
     use crate::text::normalize;
 
     fn s(word: &str) -> String {
-        stem(&normalize(word))
+        light_stem(&normalize(word))
     }
 
     #[test]

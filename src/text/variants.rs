@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::normalize;
-use super::stem::light_stem as stem;
+use super::stem::light_stem;
 
 /// The table, normalised.
 pub struct Variants {
@@ -18,6 +18,13 @@ pub struct Variants {
     pairs: HashMap<(String, String), String>,
     /// Every group of spellings, normalised, for search.
     groups: Vec<Vec<String>>,
+}
+
+/// The stem of a normalised word, for matching: its light stem, or the light stem of its
+/// word's first spelling when it is a spelling variant («تليجرام» stands for «تلغرام»).
+/// Words that are not Arabic (numbers, Latin) are their own stem.
+pub fn stem(word: &str) -> String {
+    variants().stem(light_stem(word))
 }
 
 /// The spelling variants of `assets/spelling-variants.txt`.
@@ -35,15 +42,15 @@ impl Variants {
             let group: Vec<String> =
                 line.split('|').map(|s| normalize(s.trim())).filter(|s| !s.is_empty()).collect();
             let Some(first) = group.first() else { continue };
-            let canonical = stem(&first.replace(' ', ""));
+            let canonical = light_stem(&first.replace(' ', ""));
             for spelling in &group {
                 let words: Vec<&str> = spelling.split(' ').collect();
                 match words.as_slice() {
                     [word] => {
-                        variants.words.insert(stem(word), canonical.clone());
+                        variants.words.insert(light_stem(word), canonical.clone());
                     }
                     [a, b] => {
-                        variants.pairs.insert((stem(a), stem(b)), canonical.clone());
+                        variants.pairs.insert((light_stem(a), light_stem(b)), canonical.clone());
                     }
                     _ => {}
                 }
@@ -131,7 +138,7 @@ mod tests {
         assert_eq!(s("كيماوية"), s("كيميائية"));
         assert_eq!(s("إنترنت"), s("انترنت"));
         assert_ne!(s("أمريكية"), s("روسية"));
-        let fb = variants().joined(&stem("فيس"), &stem("بوك"));
+        let fb = variants().joined(&light_stem("فيس"), &light_stem("بوك"));
         assert_eq!(fb, Some(s("فيسبوك").as_str()));
     }
 

@@ -114,7 +114,7 @@ impl App {
         match app.corpus.warnings.len() {
             _ if app.message.is_some() => {}
             0 => {}
-            skipped => app.say(Message::FilesSkipped(skipped)),
+            skipped => app.tell(Message::FilesSkipped(skipped)),
         }
         app
     }
@@ -135,10 +135,9 @@ impl App {
             self.reading.reopen(&pane, document);
             self.panel.select(0);
         }
-        self.refresh_view();
-        self.refresh_panel();
+        self.refresh();
         if unplaced > 0 {
-            self.say(Message::BookmarksUnplaced(unplaced));
+            self.tell(Message::BookmarksUnplaced(unplaced));
         }
     }
 
@@ -182,8 +181,7 @@ impl App {
         self.search.take_up(&self.corpus);
         self.marks.take_up(&self.corpus.documents);
         self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), Some(first));
-        self.refresh_view();
-        self.refresh_panel();
+        self.refresh();
     }
 
     /// What to remember of this run: the state the reader started from and changed
@@ -214,6 +212,12 @@ impl App {
     /// Tell the reader the screen size; the article is laid out again if its width changed.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        self.refresh();
+    }
+
+    /// Bring what is shown up to date with the state: the article's layout and title, the
+    /// panel's items.
+    fn refresh(&mut self) {
         self.refresh_view();
         self.refresh_panel();
     }
@@ -277,15 +281,13 @@ impl App {
                 None => self.message = None,
             }
         }
-        self.refresh_view();
-        self.refresh_panel();
+        self.refresh();
     }
 
     /// Change the state by one action.
     pub fn apply(&mut self, action: Action) {
         self.apply_action(action);
-        self.refresh_view();
-        self.refresh_panel();
+        self.refresh();
     }
 
     fn apply_action(&mut self, action: Action) {
@@ -313,7 +315,7 @@ impl App {
                 let step = if action == Action::NextParagraph { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
                 if let Err(said) = self.reading.step_paragraph(&pane, step) {
-                    self.say(said);
+                    self.tell(said);
                 }
             }
             Action::NextArticle | Action::PreviousArticle => {
@@ -321,7 +323,7 @@ impl App {
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
                 match self.reading.step_article(&pane, step) {
                     Ok(()) => self.panel.select(0),
-                    Err(said) => self.say(said),
+                    Err(said) => self.tell(said),
                 }
             }
             Action::ArticleList => {
@@ -345,7 +347,7 @@ impl App {
             Action::Export => self.export(),
             Action::Skipped => {
                 if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() {
-                    self.say(Message::NoFileSkipped);
+                    self.tell(Message::NoFileSkipped);
                 } else {
                     self.overlay = Some(Overlay::Skipped { scroll: 0 });
                 }
@@ -489,7 +491,7 @@ impl App {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
         let before = self.reading.document();
         if let Err(said) = self.reading.back(&pane) {
-            return self.say(said);
+            return self.tell(said);
         }
         if self.reading.document() != before {
             self.panel.select(0);
@@ -508,9 +510,9 @@ impl App {
 
     fn open_theme_list(&mut self) {
         match self.analysis.as_deref() {
-            None => self.say(Message::StillReading),
+            None => self.tell(Message::StillReading),
             Some(a) if a.themes.is_empty() => {
-                self.say(Message::NoCommonTheme);
+                self.tell(Message::NoCommonTheme);
             }
             Some(_) => {
                 let selected = self.theme.active().map_or(0, |t| t.index);
@@ -533,11 +535,11 @@ impl App {
     /// The next (`step` 1) or previous passage of the theme followed.
     fn step_passage(&mut self, step: isize) {
         let Some(analysis) = self.analysis.clone() else {
-            return self.say(Message::NoActiveTheme);
+            return self.tell(Message::NoActiveTheme);
         };
         match self.theme.step(&analysis.themes, step, self.here()) {
             Ok(step) => self.follow_trail(step),
-            Err(said) => self.say(said),
+            Err(said) => self.tell(said),
         }
     }
 
@@ -545,7 +547,7 @@ impl App {
     fn follow_trail(&mut self, step: TrailStep) {
         self.jump_to_paragraph(step.to.0, step.to.1);
         if let Some(said) = step.said {
-            self.say(said);
+            self.tell(said);
         }
     }
 
@@ -555,7 +557,7 @@ impl App {
     pub fn paste(&mut self, text: &str) {
         match self.prompt.as_mut() {
             Some(prompt) if self.presentation.is_none() => prompt.paste(text),
-            _ => self.say(Message::PasteIgnored),
+            _ => self.tell(Message::PasteIgnored),
         }
     }
 
@@ -577,7 +579,7 @@ impl App {
                     PromptKind::Note { document, paragraph } => {
                         self.marks.set_note(&self.corpus.documents, document, paragraph, &text);
                         self.ask(Effect::SaveState);
-                        self.say(if text.trim().is_empty() {
+                        self.tell(if text.trim().is_empty() {
                             Message::NoteRemoved
                         } else {
                             Message::NoteSaved
@@ -588,14 +590,8 @@ impl App {
         }
     }
 
-    /// Show `message` (already in the interface language, or a file's name and an error) in
-    /// the status line.
+    /// Show `message` in the status line (put into words when it is drawn).
     pub fn tell(&mut self, message: Message) {
-        self.message = Some(message);
-    }
-
-    /// Show a message in the status line (put into words when it is drawn).
-    fn say(&mut self, message: Message) {
         self.message = Some(message);
     }
 
@@ -607,7 +603,7 @@ impl App {
         let (document, paragraph) = self.here();
         let on = self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph);
         self.ask(Effect::SaveState);
-        self.say(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
+        self.tell(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
     }
 
     /// `a`: type a note on the current paragraph, starting from the note it has.
@@ -624,7 +620,7 @@ impl App {
     fn waits_for_the_article(&mut self) -> bool {
         let holds = self.marks.holds();
         if holds {
-            self.say(Message::StillReadingArticle);
+            self.tell(Message::StillReadingArticle);
         }
         holds
     }
@@ -636,7 +632,7 @@ impl App {
 
     fn open_bookmark_list(&mut self) {
         if self.bookmarks().is_empty() {
-            self.say(Message::NoBookmarks);
+            self.tell(Message::NoBookmarks);
         } else {
             self.overlay = Some(Overlay::Bookmarks(ListView::at(0)));
         }
@@ -646,7 +642,7 @@ impl App {
     /// written to [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]).
     fn export(&mut self) {
         if self.analysis.is_none() {
-            self.say(Message::StillReading);
+            self.tell(Message::StillReading);
         } else {
             self.ask(Effect::WriteHandout);
         }
@@ -655,7 +651,7 @@ impl App {
     /// `p`: present the active theme's passages, or else this article's key points.
     fn present(&mut self) {
         let Some(analysis) = self.analysis.clone() else {
-            self.say(Message::StillReading);
+            self.tell(Message::StillReading);
             return;
         };
         self.presentation = Some(match self.theme.active() {
@@ -677,10 +673,10 @@ impl App {
             Found::Hit { hit, number, count, query, reached } => {
                 self.jump_to(hit.document, hit.paragraph, hit.range);
                 self.reading.clear_highlight();
-                self.say(Message::Hit { number, count, query, reached });
+                self.tell(Message::Hit { number, count, query, reached });
             }
-            Found::NoMatch(query) => self.say(Message::NoMatch(query)),
-            Found::NoSearch => self.say(Message::NoSearch),
+            Found::NoMatch(query) => self.tell(Message::NoMatch(query)),
+            Found::NoSearch => self.tell(Message::NoSearch),
             Found::Nothing => {}
         }
     }
@@ -715,8 +711,7 @@ impl App {
                 self.reading.point_at(&pane, row);
             }
         }
-        self.refresh_view();
-        self.refresh_panel();
+        self.refresh();
     }
 
     /// Whether the reader should stop.
