@@ -255,13 +255,19 @@ fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
 }
 
 /// The first character of a cluster as it is drawn at bidi level `level`: mirrored at an odd
-/// (right-to-left) level, if it has a mirrored form. Arabic letters, most of what is drawn,
-/// have none.
+/// (right-to-left) level, if it has a mirrored form. Arabic letters and their presentation
+/// forms, most of what is drawn, have none.
 fn drawn_first(first: char, level: u8) -> char {
-    if level.is_multiple_of(2) || ('\u{0600}'..='\u{06FF}').contains(&first) {
+    if level.is_multiple_of(2) || is_arabic_letter_or_form(first) {
         return first;
     }
     mirror(first).unwrap_or(first)
+}
+
+/// Whether `c` is in the Arabic block or in Arabic Presentation Forms-B, the forms shaping
+/// draws: no character of either has a mirrored pair.
+fn is_arabic_letter_or_form(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Append what `cluster` (one of `clusters`) draws at bidi level `level` to `out`.
@@ -282,4 +288,17 @@ fn push_char(out: &mut Vec<u8>, c: char) {
     let end = out.len() + c.encode_utf8(&mut bytes).len();
     out.extend_from_slice(&bytes);
     out.truncate(end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_letters_and_forms_have_no_mirrored_pair() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_arabic_letter_or_form(c))
+        {
+            assert_eq!(mirror(c), None, "{c:?}");
+        }
+    }
 }
