@@ -838,12 +838,14 @@ fn is_photo_credit(folded: &str) -> bool {
     let after_stops =
         folded.match_indices('.').filter_map(|(i, _)| folded[i + 1..].strip_prefix(' '));
     let mut sentences = std::iter::once(folded).chain(after_stops);
-    if folded.contains('©') || sentences.any(|s| CREDIT_PREFIXES.iter().any(|p| s.starts_with(p)))
+    // `©` is looked for by both its bytes: its last, 0xA9, ends `ة` too.
+    if phrases!(&["©"]).any_in(folded)
+        || sentences.any(|s| CREDIT_PREFIXES.iter().any(|p| s.starts_with(p)))
     {
         return true;
     }
-    // One quick search per bracket (most captions have none) before the groups are read.
-    if !['(', '[', '{'].iter().any(|&open| folded.contains(open)) {
+    // One quick search for the brackets (most captions have none) before the groups are read.
+    if memchr::memchr3(b'(', b'[', b'{', folded.as_bytes()).is_none() {
         return false;
     }
     let groups = bracket_groups(folded);

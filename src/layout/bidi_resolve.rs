@@ -9,6 +9,7 @@
 //! left to unicode-bidi by `ParagraphBidi`, which uses this module.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_bidi::{BidiClass, BidiDataSource};
 
@@ -38,6 +39,11 @@ impl Class {
     /// explicit formatting characters, boundary neutrals and paragraph separators.
     fn of(class: BidiClass) -> Option<Class> {
         FROM_BIDI_CLASS.get(class as usize).copied().flatten()
+    }
+
+    /// The class of the character `c` as its [`class_code`]: `None` for the full algorithm's.
+    fn of_char(c: char) -> Option<Class> {
+        ALL_CLASSES.get(usize::from(class_code(c))).copied()
     }
 
     /// The direction a class counts as for rules N0–N2 once the weak types are resolved: L
@@ -108,19 +114,54 @@ const ALL_CLASSES: [Class; CLASS_COUNT] = [
     Class::ON,
 ];
 
-/// Which classes a paragraph holds.
-#[derive(Default)]
-struct ClassSet([bool; CLASS_COUNT]);
+/// The [`class_code`] of the characters only the full algorithm handles.
+const FULL_ALGORITHM: u8 = CLASS_COUNT as u8;
+
+/// The index in [`ALL_CLASSES`] of the class of `c`, or [`FULL_ALGORITHM`]: one load for
+/// the characters below U+0800 (Latin, Arabic and Hebrew text), where [`Class::of`] and
+/// `bidi_class` are looked up otherwise.
+fn class_code(c: char) -> u8 {
+    match class_codes().get(c as usize) {
+        Some(&code) => code,
+        None => class_code_of(c),
+    }
+}
+
+/// [`class_code`] of `c` worked out from its bidi class.
+fn class_code_of(c: char) -> u8 {
+    Class::of(bidi_class(c)).map_or(FULL_ALGORITHM, |class| class as u8)
+}
+
+/// The [`class_code`]s of U+0000..U+07FF, made once.
+fn class_codes() -> &'static [u8; 0x800] {
+    static TABLE: OnceLock<[u8; 0x800]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| char::from_u32(i as u32).map_or(FULL_ALGORITHM, class_code_of))
+    })
+}
+
+/// Which classes a paragraph holds, one bit per class (by [`class_code`]), and one more for
+/// the characters of the full algorithm.
+#[derive(Clone, Copy)]
+struct ClassSet(u16);
 
 impl ClassSet {
-    /// Note that the paragraph holds `class`.
-    fn insert(&mut self, class: Class) {
-        self.0[class as usize] = true;
+    /// The classes of the characters of `text`, or `None` when one of them needs the full
+    /// algorithm. Read before anything else is done with the text: most paragraphs turn out
+    /// to be at one level, and are then read no further.
+    fn of_text(text: &str) -> Option<ClassSet> {
+        let codes = class_codes();
+        let mut bits = 0u16;
+        for c in text.chars() {
+            let code = codes.get(c as usize).copied().unwrap_or_else(|| class_code_of(c));
+            bits |= 1 << code;
+        }
+        (bits & 1 << FULL_ALGORITHM == 0).then_some(ClassSet(bits))
     }
 
     /// Whether the paragraph holds `class`.
     fn contains(&self, class: Class) -> bool {
-        self.0[class as usize]
+        self.0 & 1 << class as u8 != 0
     }
 
     /// Whether the paragraph holds any of `classes`.
@@ -158,19 +199,13 @@ struct Scan {
     classes: Vec<Class>,
     /// The paired bracket candidates, in text order.
     brackets: Vec<Bracket>,
-    /// The classes present.
-    present: ClassSet,
 }
 
 /// Classify the characters of `text`; `None` when one of them needs the full algorithm.
 fn scan(text: &str) -> Option<Scan> {
-    let mut scan = Scan {
-        classes: Vec::with_capacity(text.len()),
-        brackets: Vec::new(),
-        present: ClassSet::default(),
-    };
+    let mut scan = Scan { classes: Vec::with_capacity(text.len()), brackets: Vec::new() };
     for (offset, c) in text.char_indices() {
-        let class = Class::of(bidi_class(c))?;
+        let class = Class::of_char(c)?;
         if class == Class::ON
             && let Some(bracket) = FastBidiData.bidi_matched_opening_bracket(c)
         {
@@ -182,7 +217,6 @@ fn scan(text: &str) -> Option<Scan> {
             });
         }
         scan.classes.push(class);
-        scan.present.insert(class);
     }
     Some(scan)
 }
@@ -208,12 +242,13 @@ impl ImplicitLevels {
     /// when it holds a character this resolution does not handle: an explicit embedding,
     /// override or isolate control, a boundary neutral or a paragraph separator.
     pub fn resolve(text: &str, paragraph_level: u8) -> Option<ImplicitLevels> {
-        let Scan { mut classes, brackets, present } = scan(text)?;
+        let present = ClassSet::of_text(text)?;
         let has_rtl = present.contains_any(&[Class::R, Class::AL, Class::AN]);
         let e = if paragraph_level.is_multiple_of(2) { Class::L } else { Class::R };
         let bytes = if is_uniform(&present, e) {
             ByteLevels::Uniform
         } else {
+            let Scan { mut classes, brackets } = scan(text)?;
             resolve_weak_types(&mut classes, e, &present);
             let entries = if e == Class::R && !present.contains(Class::L) {
                 let entry_of = right_to_left_entries(paragraph_level);

@@ -255,13 +255,19 @@ fn source_end(clusters: &Clusters, k: usize, source_len: usize) -> usize {
 }
 
 /// The first character of a cluster as it is drawn at bidi level `level`: mirrored at an odd
-/// (right-to-left) level, if it has a mirrored form. Arabic letters, most of what is drawn,
-/// have none.
+/// (right-to-left) level, if it has a mirrored form. Arabic letters and their presentation
+/// forms, most of what is drawn, have none.
 fn drawn_first(first: char, level: u8) -> char {
-    if level.is_multiple_of(2) || ('\u{0600}'..='\u{06FF}').contains(&first) {
+    if level.is_multiple_of(2) || is_arabic_letter_or_form(first) {
         return first;
     }
     mirror(first).unwrap_or(first)
+}
+
+/// Whether `c` is in the Arabic block or in Arabic Presentation Forms-B, the forms shaping
+/// draws: no character of either has a mirrored pair.
+fn is_arabic_letter_or_form(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Append what `cluster` (one of `clusters`) draws at bidi level `level` to `out`.
@@ -278,8 +284,50 @@ fn write_cluster(out: &mut Vec<u8>, clusters: &Clusters, cluster: &Cluster, leve
 /// character are cut off again) rather than a copy of a length known only at run time.
 #[inline(always)]
 fn push_char(out: &mut Vec<u8>, c: char) {
-    let mut bytes = [0; 4];
-    let end = out.len() + c.encode_utf8(&mut bytes).len();
-    out.extend_from_slice(&bytes);
+    let (bytes, len) = utf8_word(c);
+    let end = out.len() + len;
+    out.extend_from_slice(&bytes.to_le_bytes());
     out.truncate(end);
+}
+
+/// The UTF-8 bytes of `c` in a word, the first in its lowest byte, and how many there are:
+/// made with shifts and masks, where `char::encode_utf8` writes them one by one to memory.
+#[inline(always)]
+fn utf8_word(c: char) -> (u32, usize) {
+    let code = c as u32;
+    let continuation = |shift: u32| 0x80 | (code >> shift & 0x3F);
+    match code {
+        0..0x80 => (code, 1),
+        0x80..0x800 => (0xC0 | code >> 6 | continuation(0) << 8, 2),
+        0x800..0x10000 => (0xE0 | code >> 12 | continuation(6) << 8 | continuation(0) << 16, 3),
+        _ => (
+            0xF0 | code >> 18
+                | continuation(12) << 8
+                | continuation(6) << 16
+                | continuation(0) << 24,
+            4,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_pushed_as_std_encodes_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut out = vec![b'x'];
+            push_char(&mut out, c);
+            assert_eq!(&out[1..], c.encode_utf8(&mut [0; 4]).as_bytes(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_and_forms_have_no_mirrored_pair() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_arabic_letter_or_form(c))
+        {
+            assert_eq!(mirror(c), None, "{c:?}");
+        }
+    }
 }

@@ -159,41 +159,41 @@ where
     let mut alef_consumed = false;
     while let Some((source, c, kind)) = peeked {
         peeked = read(&mut chars);
-        if kind == Joining::Transparent {
-            emit(Shaped { ch: c, source });
-            continue;
-        }
-        if alef_consumed {
+        // One call of `emit` for every character drawn, so that it is inlined once.
+        let drawn = if kind == Joining::Transparent {
+            c
+        } else if alef_consumed {
             alef_consumed = false;
             // The ligature is right-joining: nothing joins to it from the left.
             before = Joining::Right;
             continue;
-        }
-        let next = match peeked {
-            Some((_, next, kind)) if kind != Joining::Transparent => Some((next, kind)),
-            Some(_) => chars
-                .clone()
-                .map(|(_, c)| (c, joining_in(table, c)))
-                .find(|&(_, kind)| kind != Joining::Transparent),
-            None => None,
-        };
-        let next_kind = next.map_or(Joining::None, |(_, kind)| kind);
-        let joins_before = matches!(kind, Joining::Dual | Joining::Right)
-            && matches!(before, Joining::Dual | Joining::Causing);
-        let joins_after = matches!(kind, Joining::Dual)
-            && matches!(next_kind, Joining::Dual | Joining::Right | Joining::Causing);
-        let ligature = match next {
-            Some((alef, _)) if c == LAM => lam_alef(alef, joins_before),
-            _ => None,
-        };
-        let drawn = match ligature {
-            Some(ligature) => {
-                alef_consumed = true;
-                ligature
+        } else {
+            let next = match peeked {
+                Some((_, next, kind)) if kind != Joining::Transparent => Some((next, kind)),
+                Some(_) => chars
+                    .clone()
+                    .map(|(_, c)| (c, joining_in(table, c)))
+                    .find(|&(_, kind)| kind != Joining::Transparent),
+                None => None,
+            };
+            let next_kind = next.map_or(Joining::None, |(_, kind)| kind);
+            let joins_before = matches!(kind, Joining::Dual | Joining::Right)
+                && matches!(before, Joining::Dual | Joining::Causing);
+            let joins_after = matches!(kind, Joining::Dual)
+                && matches!(next_kind, Joining::Dual | Joining::Right | Joining::Causing);
+            let ligature = match next {
+                Some((alef, _)) if c == LAM => lam_alef(alef, joins_before),
+                _ => None,
+            };
+            before = kind;
+            match ligature {
+                Some(ligature) => {
+                    alef_consumed = true;
+                    ligature
+                }
+                None => form(forms, c, kind, joins_before, joins_after),
             }
-            None => form(forms, c, kind, joins_before, joins_after),
         };
-        before = kind;
         emit(Shaped { ch: drawn, source });
     }
 }

@@ -10,14 +10,14 @@ use super::clusters::Cluster;
 struct BreakOpportunities<I> {
     /// The byte offsets of the characters a line may start with, in increasing order.
     breaks: I,
-    /// The next of them not yet matched with a cluster.
-    next: Option<usize>,
+    /// The next of them not yet matched with a cluster (`usize::MAX` past the last).
+    next: usize,
 }
 
 /// The break opportunities of `source`.
 fn break_opportunities(source: &str) -> BreakOpportunities<impl Iterator<Item = usize> + '_> {
     let mut breaks = linebreaks(source).map(|(index, _)| index);
-    let next = breaks.next();
+    let next = breaks.next().unwrap_or(usize::MAX);
     BreakOpportunities { breaks, next }
 }
 
@@ -26,13 +26,16 @@ impl<I: Iterator<Item = usize>> BreakOpportunities<I> {
     /// is an opportunity after the source of the cluster asked about before and at or before
     /// `source` (the cluster stands for everything from there). Clusters must be asked about
     /// in order.
+    #[inline(always)]
     fn before(&mut self, source: u32) -> bool {
-        let mut allowed = false;
-        while self.next.is_some_and(|index| index <= source as usize) {
-            allowed = true;
-            self.next = self.breaks.next();
+        let source = source as usize;
+        if self.next > source {
+            return false;
         }
-        allowed
+        while self.next <= source {
+            self.next = self.breaks.next().unwrap_or(usize::MAX);
+        }
+        true
     }
 }
 
@@ -44,29 +47,51 @@ impl<I: Iterator<Item = usize>> BreakOpportunities<I> {
 /// Returns ranges of cluster indices; together they cover every cluster once, in order.
 pub fn wrap(source: &str, clusters: &[Cluster], width: usize) -> Vec<Range<usize>> {
     let mut breaks = break_opportunities(source);
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    let mut last_break: Option<usize> = None;
+    let mut lines = Lines { ranges: Vec::new(), start: 0, used: 0, last_break: None };
     for (k, cluster) in clusters.iter().enumerate() {
-        if breaks.before(cluster.source) && k > start {
-            last_break = Some(k);
+        if breaks.before(cluster.source) && k > lines.start {
+            lines.last_break = Some(k);
         }
-        if !cluster.is_space {
-            while used + cluster.width as usize > width && k > start {
-                let end = last_break.filter(|&b| b > start).unwrap_or(k);
-                lines.push(start..end);
-                used -= clusters[start..end].iter().map(|c| c.width as usize).sum::<usize>();
-                start = end;
-                last_break = None;
-            }
+        let cluster_width = usize::from(cluster.width);
+        if !cluster.is_space && lines.used + cluster_width > width && k > lines.start {
+            lines.make_room(clusters, k, cluster_width, width);
         }
-        used += cluster.width as usize;
+        lines.used += cluster_width;
     }
-    if start < clusters.len() || lines.is_empty() {
-        lines.push(start..clusters.len());
+    let Lines { mut ranges, start, .. } = lines;
+    if start < clusters.len() || ranges.is_empty() {
+        ranges.push(start..clusters.len());
     }
-    lines
+    ranges
+}
+
+/// The lines [`wrap`] has ended, and the one it is filling.
+struct Lines {
+    /// The lines ended, as ranges of cluster indices.
+    ranges: Vec<Range<usize>>,
+    /// The first cluster of the line being filled.
+    start: usize,
+    /// The cells its clusters take.
+    used: usize,
+    /// The last cluster after `start` that a line may start with, if any.
+    last_break: Option<usize>,
+}
+
+impl Lines {
+    /// End lines before cluster `k` until the line being filled has room for its `needed`
+    /// cells in `width` or holds no cluster before `k`: each at the last break opportunity,
+    /// or just before `k` when there is none.
+    #[inline(never)]
+    fn make_room(&mut self, clusters: &[Cluster], k: usize, needed: usize, width: usize) {
+        while self.used + needed > width && k > self.start {
+            let end = self.last_break.filter(|&b| b > self.start).unwrap_or(k);
+            self.ranges.push(self.start..end);
+            self.used -=
+                clusters[self.start..end].iter().map(|c| usize::from(c.width)).sum::<usize>();
+            self.start = end;
+            self.last_break = None;
+        }
+    }
 }
 
 #[cfg(test)]
