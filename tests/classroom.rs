@@ -154,7 +154,7 @@ fn bookmarks_notes_and_the_place_survive_a_restart() {
     again.remember(loaded.state);
     assert_eq!(again.scene().document_index(), 1, "the last article reopens");
     assert_eq!(screen(&again, 100, 30), before, "at the same place");
-    let marks = again.bookmarks();
+    let marks = again.scene().bookmarks();
     assert_eq!(marks.len(), 2);
     assert_eq!((marks[0].document, marks[0].paragraph), first);
     assert_eq!((marks[1].document, marks[1].paragraph), second);
@@ -185,7 +185,7 @@ fn a_renamed_file_keeps_its_notes() {
     let corpus = open("after.txt");
     let mut again = App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), 80, 24);
     again.remember(state);
-    assert_eq!(again.bookmarks()[0].note.as_deref(), Some("تذكير"));
+    assert_eq!(again.scene().bookmarks()[0].note.as_deref(), Some("تذكير"));
 }
 
 #[test]

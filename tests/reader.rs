@@ -228,7 +228,7 @@ fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
     assert!(screen_text(&render(&app, 100, 30)).contains("W shows it"));
     // The list holds the good bookmark only, and going there works.
     press(&mut app, "M");
-    assert_eq!(app.bookmarks().len(), 1);
+    assert_eq!(app.scene().bookmarks().len(), 1);
     let listed = screen_text(&render(&app, 100, 30));
     press(&mut app, "<Enter>");
     assert_eq!(app.scene().paragraph(), body, "{listed}");
@@ -251,16 +251,16 @@ fn pasted_text_goes_into_the_prompt_on_one_line_and_is_never_keys() {
         }
     };
     press(&mut app, "}m");
-    assert_eq!(app.bookmarks().len(), 1);
+    assert_eq!(app.scene().bookmarks().len(), 1);
     // No prompt: ignored, the bookmark stays and nothing starts.
     app.paste("x\n{mep\n");
-    assert_eq!(app.bookmarks().len(), 1);
+    assert_eq!(app.scene().bookmarks().len(), 1);
     assert!(app.scene().presentation.is_none());
     // A note: the paste is its text, line breaks as one space each.
     press(&mut app, "a");
     app.paste("سطر أول\r\n\r\nسطر\tثان");
     press(&mut app, "<Enter>");
-    let notes: Vec<Option<String>> = app.bookmarks().into_iter().map(|b| b.note).collect();
+    let notes: Vec<Option<String>> = app.scene().bookmarks().into_iter().map(|b| b.note).collect();
     assert_eq!(notes, [Some("سطر أول سطر ثان".to_string())]);
 }
 
@@ -302,7 +302,7 @@ fn notes_of_an_edited_article_are_found_again_and_a_lost_one_is_listed_under_w()
     let mut app = App::new(open(), LayoutOptions::default(), Config::default(), 100, 30);
     app.remember(state);
     let notes: Vec<(usize, Option<String>)> =
-        app.bookmarks().into_iter().map(|b| (b.paragraph, b.note)).collect();
+        app.scene().bookmarks().into_iter().map(|b| (b.paragraph, b.note)).collect();
     assert_eq!(notes, [(2, Some("السوق".into())), (4, Some("الميناء".into()))]);
     assert!(screen_text(&render(&app, 100, 30)).contains("W shows it"));
     press(&mut app, "W");
@@ -341,7 +341,7 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     press(&mut app, "<Enter>");
     press(&mut app, "j");
     let (noted, paragraph) = (paragraph, app.scene().paragraph());
-    let top = app.top_row();
+    let top = app.scene().top_row;
     assert!(top > 0);
     let before = screen_text(&render(&app, 100, 30));
 
@@ -350,10 +350,10 @@ fn the_first_article_is_read_while_the_rest_follows_and_nothing_done_meanwhile_i
     assert!(after.contains("article 3/5"), "{after}");
     // The same text at the same place, and the note on the same paragraph of article 3.
     assert_eq!(app.scene().paragraph(), paragraph);
-    assert_eq!(app.top_row(), top);
+    assert_eq!(app.scene().top_row, top);
     let text_rows = |s: &str| s.lines().skip(1).take(20).map(str::to_string).collect::<Vec<_>>();
     assert_eq!(text_rows(&before), text_rows(&after));
-    let notes = app.bookmarks();
+    let notes = app.scene().bookmarks();
     assert_eq!(notes.len(), 1);
     assert_eq!((notes[0].document, notes[0].paragraph), (2, noted));
     // And the other articles are there.
@@ -392,7 +392,7 @@ fn a_large_article_shows_its_opening_first_and_its_notes_when_the_whole_of_it_co
         app.handle_key(key);
     }
     assert!(screen_text(&render(&app, 100, 30)).contains("Still reading this article"));
-    assert!(app.bookmarks().is_empty());
+    assert!(app.scene().bookmarks().is_empty());
     assert!(app.holds_state());
 
     // The whole article comes; what the reader remembers of it is placed on it: the place
@@ -414,8 +414,8 @@ fn a_large_article_shows_its_opening_first_and_its_notes_when_the_whole_of_it_co
     state.last_article = Some(key);
     app.remember(state);
     assert!(screen_text(&render(&app, 100, 30)).contains("P3001"));
-    assert_eq!(app.bookmarks().len(), 1);
-    assert_eq!(app.bookmarks()[0].paragraph, 3_500);
+    assert_eq!(app.scene().bookmarks().len(), 1);
+    assert_eq!(app.scene().bookmarks()[0].paragraph, 3_500);
 }
 
 #[test]

@@ -243,14 +243,14 @@ fn the_outline_jumps_to_a_section() {
         .view()
         .row_of(basira::ui::document_view::Anchor { paragraph: heading, line: 0 });
     let height = usize::from(app.scene().regions.text.height);
-    assert!(row >= app.top_row() && row < app.top_row() + height);
-    assert!(row == app.top_row() || app.scene().percent == 100);
+    assert!(row >= app.scene().top_row && row < app.scene().top_row + height);
+    assert!(row == app.scene().top_row || app.scene().percent == 100);
     assert!(matches!(
         app.scene().document().paragraphs[heading].role,
         basira::corpus::Role::Heading(_)
     ));
     press(&mut app, "<BS>");
-    assert_eq!(app.top_row(), 0);
+    assert_eq!(app.scene().top_row, 0);
 }
 
 #[test]
@@ -258,10 +258,10 @@ fn the_wheel_scrolls_the_pane_under_the_pointer_and_a_click_selects() {
     let mut app = reader(160, 45);
     let mouse = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
     app.handle_mouse(mouse(MouseEventKind::ScrollDown, 20, 10));
-    assert_eq!(app.top_row(), 3, "the wheel over the article scrolls it");
+    assert_eq!(app.scene().top_row, 3, "the wheel over the article scrolls it");
     let panel = app.scene().regions.panel;
     app.handle_mouse(mouse(MouseEventKind::ScrollDown, panel.x + 5, 10));
-    assert_eq!(app.top_row(), 3, "the wheel over the panel leaves the article alone");
+    assert_eq!(app.scene().top_row, 3, "the wheel over the panel leaves the article alone");
     // Click the second key point (its first row), then click it again to go there.
     let list_top = panel.y + 2;
     let second = list_top + app.scene().panel.items()[0].lines.len() as u16 + 1;

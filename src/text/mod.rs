@@ -17,5 +17,5 @@ pub use direction::{Direction, dominant_direction, first_strong_direction};
 pub use normalize::{normalize, normalize_char, normalize_with_offsets};
 pub use sentences::split_sentences;
 pub use stem::{is_arabic_letter, strip_clitics};
-pub use variants::stem;
 pub use tokens::{Token, is_stop_word, tokens, word_ranges};
+pub use variants::stem;

@@ -12,16 +12,16 @@ use super::config::Config;
 use super::keymap::{Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
-use super::marks::{BookmarkEntry, Marks};
+use super::marks::Marks;
 use super::message::Message;
 use super::overlay::{Outcome, Overlay};
-use super::paint::{counter_width, panel_list};
+use super::paint::counter_width;
 use super::panel::{PanelSource, Section, Target};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
-use super::regions::{PANEL_FOLD_COLUMNS, PanelMode, Regions};
+use super::regions::Regions;
 use super::scene::Scene;
 use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
@@ -84,7 +84,7 @@ impl App {
     ) -> App {
         let screen = Rect::new(0, 0, width, height);
         let look = Look::new(&config);
-        let text = Regions::of(screen, look.arrangement(PanelMode::Folded)).text;
+        let text = look.regions(screen, false).text;
         let reading = Reading::new(&Pane::new(&corpus, &options, text), text.width);
         let marks = Marks::new(&corpus.documents);
         let mut app = App {
@@ -243,25 +243,11 @@ impl App {
             analysis: self.analysis.as_deref(),
             document: self.reading.document(),
             paragraph: self.reading.paragraph(),
-            width: self.item_width(),
+            width: self.look.panel_item_width(self.screen),
             options: &self.options,
             lang: self.look.lang,
         };
         self.panel.refresh(source);
-    }
-
-    /// The width of the panel's item lines.
-    fn item_width(&self) -> u16 {
-        let mode = if self.screen.width >= PANEL_FOLD_COLUMNS {
-            PanelMode::Beside
-        } else {
-            PanelMode::Instead
-        };
-        let regions = Regions::of(self.screen, self.look.arrangement(mode));
-        panel_list(regions.panel, mode == PanelMode::Beside, self.look.lang.is_rtl())
-            .width
-            .saturating_sub(2)
-            .max(1)
     }
 
     /// Act on a key press: in presentation mode it steps the presentation; while a prompt is
@@ -300,6 +286,13 @@ impl App {
             self.apply_to_panel(action);
             return;
         }
+        if let Some(opened) = self.scene().overlay_for(action) {
+            match opened {
+                Ok(overlay) => self.overlay = Some(overlay),
+                Err(said) => self.tell(said),
+            }
+            return;
+        }
         let page = self.page();
         match action {
             Action::Down => self.scroll_by(1),
@@ -326,15 +319,17 @@ impl App {
                     Err(said) => self.tell(said),
                 }
             }
-            Action::ArticleList => {
-                self.overlay = Some(Overlay::Articles(ListView::at(self.reading.document())));
-            }
             Action::TogglePanel => self.toggle_panel(),
             Action::NextSection => self.step_section(1),
             Action::PreviousSection => self.step_section(-1),
-            Action::Activate => {}
+            // Opened above, with the overlays; Enter does nothing in the article.
+            Action::Activate
+            | Action::ArticleList
+            | Action::ThemeList
+            | Action::BookmarkList
+            | Action::Skipped
+            | Action::Help => {}
             Action::Back => self.back(),
-            Action::ThemeList => self.open_theme_list(),
             Action::NextPassage => self.step_passage(1),
             Action::PreviousPassage => self.step_passage(-1),
             Action::Search => {
@@ -342,16 +337,8 @@ impl App {
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
-            Action::BookmarkList => self.open_bookmark_list(),
             Action::Present => self.present(),
             Action::Export => self.export(),
-            Action::Skipped => {
-                if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() {
-                    self.tell(Message::NoFileSkipped);
-                } else {
-                    self.overlay = Some(Overlay::Skipped { scroll: 0 });
-                }
-            }
             Action::NextHit => {
                 let found = self.search.step(1);
                 self.go_to_found(found);
@@ -360,7 +347,6 @@ impl App {
                 let found = self.search.step(-1);
                 self.go_to_found(found);
             }
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => self.close(),
             Action::Quit => self.quit = true,
         }
@@ -402,7 +388,9 @@ impl App {
             }
             Overlay::Themes(view) => self.activate_theme(view.selected()),
             Overlay::Bookmarks(view) => {
-                if let Some(entry) = self.bookmarks().get(view.selected()) {
+                if let Some(entry) =
+                    self.marks.bookmarks(&self.corpus.documents).get(view.selected())
+                {
                     self.jump_to_paragraph(entry.document, entry.paragraph);
                 }
             }
@@ -460,11 +448,6 @@ impl App {
         self.regions().text.height.saturating_sub(1).max(1) as isize
     }
 
-    /// The row at the top of the text pane.
-    pub fn top_row(&self) -> usize {
-        self.reading.top_row(&self.pane())
-    }
-
     /// Scroll by `rows` and let the current paragraph follow.
     fn scroll_by(&mut self, rows: isize) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
@@ -506,19 +489,6 @@ impl App {
     /// The article and paragraph the reader is at.
     fn here(&self) -> (usize, usize) {
         (self.reading.document(), self.reading.paragraph())
-    }
-
-    fn open_theme_list(&mut self) {
-        match self.analysis.as_deref() {
-            None => self.tell(Message::StillReading),
-            Some(a) if a.themes.is_empty() => {
-                self.tell(Message::NoCommonTheme);
-            }
-            Some(_) => {
-                let selected = self.theme.active().map_or(0, |t| t.index);
-                self.overlay = Some(Overlay::Themes(ListView::at(selected)));
-            }
-        }
     }
 
     /// Make theme `index` active and go to its first passage at or after the current
@@ -623,19 +593,6 @@ impl App {
             self.tell(Message::StillReadingArticle);
         }
         holds
-    }
-
-    /// Every bookmark of every article, in collection order.
-    pub fn bookmarks(&self) -> Vec<BookmarkEntry> {
-        self.marks.bookmarks(&self.corpus.documents)
-    }
-
-    fn open_bookmark_list(&mut self) {
-        if self.bookmarks().is_empty() {
-            self.tell(Message::NoBookmarks);
-        } else {
-            self.overlay = Some(Overlay::Bookmarks(ListView::at(0)));
-        }
     }
 
     /// `e`: ask for the handout of every article, with the bookmarks and notes, to be
@@ -756,14 +713,7 @@ impl App {
 
     /// Where things go on the screen now.
     fn regions(&self) -> Regions {
-        let mode = if self.screen.width >= PANEL_FOLD_COLUMNS {
-            PanelMode::Beside
-        } else if self.panel.is_open() {
-            PanelMode::Instead
-        } else {
-            PanelMode::Folded
-        };
-        Regions::of(self.screen, self.look.arrangement(mode))
+        self.look.regions(self.screen, self.panel.is_open())
     }
 
     /// The outline entry of the section being read.

@@ -3,7 +3,10 @@
 use super::config::Config;
 use super::lang::Lang;
 use super::palette::{Glyphs, Palette};
-use super::regions::{Arrangement, PanelMode};
+use ratatui::layout::Rect;
+
+use super::paint::panel_list;
+use super::regions::{Arrangement, PANEL_FOLD_COLUMNS, PanelMode, Regions};
 
 /// How the reader looks and speaks: the interface language, colours, the characters of
 /// frames and marks, and the widest the text column gets.
@@ -33,5 +36,23 @@ impl Look {
     /// How the screen is split with the panel shown as `mode`.
     pub fn arrangement(&self, mode: PanelMode) -> Arrangement {
         Arrangement { mode, max_text_width: self.max_text_width, mirrored: self.lang.is_rtl() }
+    }
+
+    /// Where things go on `screen`: the panel beside the article on a wide screen, else in
+    /// its place when it is open (`panel_open`) or folded away.
+    pub fn regions(&self, screen: Rect, panel_open: bool) -> Regions {
+        let mode = match (screen.width >= PANEL_FOLD_COLUMNS, panel_open) {
+            (true, _) => PanelMode::Beside,
+            (false, true) => PanelMode::Instead,
+            (false, false) => PanelMode::Folded,
+        };
+        Regions::of(screen, self.arrangement(mode))
+    }
+
+    /// The width of the panel's item lines on `screen`, whether the panel is shown or not.
+    pub fn panel_item_width(&self, screen: Rect) -> u16 {
+        let beside = screen.width >= PANEL_FOLD_COLUMNS;
+        let panel = self.regions(screen, true).panel;
+        panel_list(panel, beside, self.lang.is_rtl()).width.saturating_sub(2).max(1)
     }
 }

@@ -2,9 +2,11 @@
 //! (where things go, the row at the top, how far through), taken by drawing as one value so
 //! that drawing reads no state of its own.
 
+use super::action::Action;
 use super::chrome::Chrome;
 use super::help;
 use super::keymap::Keymap;
+use super::list::ListView;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
@@ -95,6 +97,31 @@ impl<'a> Scene<'a> {
         let documents = &self.corpus.documents;
         let unplaced = self.marks.unplaced().iter().map(|u| Message::unplaced(u, documents));
         files.chain(unplaced).collect()
+    }
+
+    /// The overlay `action` opens (the help, a list), or why it cannot open now: a list with
+    /// nothing in it, or one that waits for the analysis. `None` for an action that opens none.
+    pub fn overlay_for(&self, action: Action) -> Option<Result<Overlay, Message>> {
+        Some(match action {
+            Action::Help => Ok(Overlay::Help { scroll: 0 }),
+            Action::ArticleList => Ok(Overlay::Articles(ListView::at(self.document_index()))),
+            Action::ThemeList => match self.analysis {
+                None => Err(Message::StillReading),
+                Some(a) if a.themes.is_empty() => Err(Message::NoCommonTheme),
+                Some(_) => {
+                    Ok(Overlay::Themes(ListView::at(self.active_theme.map_or(0, |t| t.index))))
+                }
+            },
+            Action::BookmarkList if self.bookmarks().is_empty() => Err(Message::NoBookmarks),
+            Action::BookmarkList => Ok(Overlay::Bookmarks(ListView::at(0))),
+            Action::Skipped
+                if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() =>
+            {
+                Err(Message::NoFileSkipped)
+            }
+            Action::Skipped => Ok(Overlay::Skipped { scroll: 0 }),
+            _ => return None,
+        })
     }
 
     /// How long what `overlay` shows is, on a screen `screen_height` rows high.
