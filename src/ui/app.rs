@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::chrome::Chrome;
 use super::config::Config;
+use super::effect::Effect;
 use super::keymap::{Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
@@ -31,19 +32,6 @@ use crate::analysis::view::section_of;
 use crate::corpus::Corpus;
 use crate::layout::LayoutOptions;
 use crate::state::ReaderState;
-
-/// What the reader asks its event loop to do: what reaches outside its own state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Save the reading state now: bookmarks or notes changed.
-    SaveState,
-    /// Write the handout of every article, with the bookmarks and notes, to
-    /// [`HANDOUT_FILE`] in the current folder.
-    WriteHandout,
-}
-
-/// The file `e` writes the handout to, in the current folder.
-pub const HANDOUT_FILE: &str = "basira-handout.md";
 
 /// Rows the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
@@ -133,7 +121,6 @@ impl App {
         self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), None);
         if let Some(document) = self.marks.last_open() {
             self.reading.reopen(&pane, document);
-            self.panel.select(0);
         }
         self.refresh();
         if unplaced > 0 {
@@ -181,7 +168,10 @@ impl App {
         self.search.take_up(&self.corpus);
         self.marks.take_up(&self.corpus.documents);
         self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), Some(first));
+        // The same article, at another index: its panel stays where it was.
+        let selected = self.panel.selected();
         self.refresh();
+        self.panel.select(selected);
     }
 
     /// What to remember of this run: the state the reader started from and changed
@@ -314,9 +304,8 @@ impl App {
             Action::NextArticle | Action::PreviousArticle => {
                 let step = if action == Action::NextArticle { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                match self.reading.step_article(&pane, step) {
-                    Ok(()) => self.panel.select(0),
-                    Err(said) => self.tell(said),
+                if let Err(said) = self.reading.step_article(&pane, step) {
+                    self.tell(said);
                 }
             }
             Action::TogglePanel => self.toggle_panel(),
@@ -384,7 +373,6 @@ impl App {
         match list {
             Overlay::Articles(view) if view.selected() != self.reading.document() => {
                 self.reading.jump_to_article(&pane, view.selected());
-                self.panel.select(0);
             }
             Overlay::Themes(view) => self.activate_theme(view.selected()),
             Overlay::Bookmarks(view) => {
@@ -457,11 +445,7 @@ impl App {
     /// Jump to bytes `range` of a paragraph, a little context above it, and highlight it.
     fn jump_to(&mut self, document: usize, paragraph: usize, range: Range<usize>) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        let before = self.reading.document();
         self.reading.jump_to(&pane, document, paragraph, range);
-        if self.reading.document() != before {
-            self.panel.select(0);
-        }
     }
 
     /// Jump to the whole of a paragraph (a bookmarked one, a theme's passage) and mark it.
@@ -472,12 +456,8 @@ impl App {
 
     fn back(&mut self) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        let before = self.reading.document();
         if let Err(said) = self.reading.back(&pane) {
             return self.tell(said);
-        }
-        if self.reading.document() != before {
-            self.panel.select(0);
         }
         // A move that is not along the trail: the passage of the active theme the reader is
         // at (none when the current paragraph is not one of its passages).
@@ -547,13 +527,10 @@ impl App {
                 match kind {
                     PromptKind::Search => self.run_search(text),
                     PromptKind::Note { document, paragraph } => {
-                        self.marks.set_note(&self.corpus.documents, document, paragraph, &text);
+                        let documents = &self.corpus.documents;
+                        let said = self.marks.set_note(documents, document, paragraph, &text);
                         self.ask(Effect::SaveState);
-                        self.tell(if text.trim().is_empty() {
-                            Message::NoteRemoved
-                        } else {
-                            Message::NoteSaved
-                        });
+                        self.tell(said);
                     }
                 }
             }
@@ -567,32 +544,25 @@ impl App {
 
     /// `m`: bookmark the current paragraph, or remove its bookmark.
     fn toggle_bookmark(&mut self) {
-        if self.waits_for_the_article() {
-            return;
-        }
         let (document, paragraph) = self.here();
-        let on = self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph);
-        self.ask(Effect::SaveState);
-        self.tell(if on { Message::Bookmarked } else { Message::BookmarkRemoved });
+        match self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph) {
+            Ok(said) => {
+                self.ask(Effect::SaveState);
+                self.tell(said);
+            }
+            Err(said) => self.tell(said),
+        }
     }
 
     /// `a`: type a note on the current paragraph, starting from the note it has.
     fn start_note(&mut self) {
-        if self.waits_for_the_article() {
-            return;
-        }
         let (document, paragraph) = self.here();
-        let text = self.marks.note(document, paragraph);
-        self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
-    }
-
-    /// Whether bookmarks and notes wait because the state is held back; if so, says so.
-    fn waits_for_the_article(&mut self) -> bool {
-        let holds = self.marks.holds();
-        if holds {
-            self.tell(Message::StillReadingArticle);
+        match self.marks.note_to_edit(document, paragraph) {
+            Ok(text) => {
+                self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
+            }
+            Err(said) => self.tell(said),
         }
-        holds
     }
 
     /// `e`: ask for the handout of every article, with the bookmarks and notes, to be
@@ -611,10 +581,9 @@ impl App {
             self.tell(Message::StillReading);
             return;
         };
-        self.presentation = Some(match self.theme.active() {
-            Some(active) => Presentation::of_theme(&analysis, &self.corpus, active.index),
-            None => Presentation::of_article(&analysis, &self.corpus, self.reading.document()),
-        });
+        let theme = self.theme.active().map(|t| t.index);
+        let document = self.reading.document();
+        self.presentation = Some(Presentation::start(&analysis, &self.corpus, theme, document));
     }
 
     /// Search every article for `query` and go to the first hit at or after the current

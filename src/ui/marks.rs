@@ -5,6 +5,7 @@
 
 use rayon::prelude::*;
 
+use super::message::Message;
 use super::reading::{Pane, Reading};
 use crate::corpus::Document;
 use crate::state::place::{Unplaced, place, stored_path};
@@ -120,28 +121,43 @@ impl Marks {
     }
 
     /// Bookmark paragraph `paragraph` of article `document`, or remove its bookmark (and
-    /// note); returns whether it is bookmarked now.
+    /// note), and say which; while the state is held back, nothing changes and it says so.
     pub fn toggle_bookmark(
         &mut self,
         documents: &[Document],
         document: usize,
         paragraph: usize,
-    ) -> bool {
+    ) -> Result<Message, Message> {
+        self.not_held()?;
         let print = print(documents, document, paragraph);
-        self.article_mut(documents, document).toggle_bookmark(paragraph, print)
+        let on = self.article_mut(documents, document).toggle_bookmark(paragraph, print);
+        Ok(if on { Message::Bookmarked } else { Message::BookmarkRemoved })
     }
 
-    /// Attach `note` to paragraph `paragraph` of article `document` (bookmarking it); an
-    /// empty note removes the note and keeps the bookmark.
+    /// Attach `note` to paragraph `paragraph` of article `document` (bookmarking it), and say
+    /// so; an empty note removes the note and keeps the bookmark.
     pub fn set_note(
         &mut self,
         documents: &[Document],
         document: usize,
         paragraph: usize,
         note: &str,
-    ) {
+    ) -> Message {
         let print = print(documents, document, paragraph);
         self.article_mut(documents, document).set_note(paragraph, print, note);
+        if note.trim().is_empty() { Message::NoteRemoved } else { Message::NoteSaved }
+    }
+
+    /// The note to start typing on paragraph `paragraph` of article `document`: the one it
+    /// has, or none; while the state is held back, notes wait and it says so.
+    pub fn note_to_edit(&self, document: usize, paragraph: usize) -> Result<String, Message> {
+        self.not_held()?;
+        Ok(self.note(document, paragraph))
+    }
+
+    /// Whether bookmarks and notes can change now: not while the state is held back.
+    fn not_held(&self) -> Result<(), Message> {
+        if self.holding { Err(Message::StillReadingArticle) } else { Ok(()) }
     }
 
     /// The note on paragraph `paragraph` of article `document` (empty if it has none).
@@ -212,8 +228,8 @@ mod tests {
     fn a_bookmark_toggles_and_a_note_keeps_it_when_emptied() {
         let documents = documents();
         let mut marks = Marks::new(&documents);
-        assert!(marks.toggle_bookmark(&documents, 0, 1));
-        marks.set_note(&documents, 1, 1, "  ملاحظة  ");
+        assert_eq!(marks.toggle_bookmark(&documents, 0, 1), Ok(Message::Bookmarked));
+        assert_eq!(marks.set_note(&documents, 1, 1, "  ملاحظة  "), Message::NoteSaved);
         let listed: Vec<(usize, usize, Option<String>)> = marks
             .bookmarks(&documents)
             .into_iter()
@@ -221,10 +237,10 @@ mod tests {
             .collect();
         assert_eq!(listed, vec![(0, 1, None), (1, 1, Some("ملاحظة".into()))]);
         assert_eq!(marks.note(1, 1), "ملاحظة");
-        marks.set_note(&documents, 1, 1, "");
+        assert_eq!(marks.set_note(&documents, 1, 1, ""), Message::NoteRemoved);
         assert_eq!(marks.note(1, 1), "");
         assert_eq!(marks.bookmarks(&documents).len(), 2, "the bookmark stays");
-        assert!(!marks.toggle_bookmark(&documents, 0, 1));
+        assert_eq!(marks.toggle_bookmark(&documents, 0, 1), Ok(Message::BookmarkRemoved));
         assert_eq!(marks.bookmarks(&documents).len(), 1);
         let entry = marks.article(0).expect("the article has an entry");
         assert_eq!(entry.path.as_deref(), Some(stored_path(&documents[0]).as_str()));
@@ -253,6 +269,9 @@ mod tests {
         let mut marks = Marks::new(&opening);
         marks.hold();
         assert!(marks.holds());
+        assert_eq!(marks.toggle_bookmark(&opening, 0, 1), Err(Message::StillReadingArticle));
+        assert_eq!(marks.note_to_edit(0, 1), Err(Message::StillReadingArticle));
+        assert!(marks.state().articles.is_empty(), "nothing changed while held back");
         marks.take_up(&documents);
         assert!(!marks.holds());
         assert_eq!(marks.keys(), [article_key(&documents[0]), article_key(&documents[1])]);

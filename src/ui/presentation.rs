@@ -88,6 +88,20 @@ pub struct Presentation {
 }
 
 impl Presentation {
+    /// The passages of theme `theme`, if one is followed, else the title and key points of
+    /// article `document`.
+    pub fn start(
+        analysis: &Analysis,
+        corpus: &Corpus,
+        theme: Option<usize>,
+        document: usize,
+    ) -> Presentation {
+        match theme {
+            Some(index) => Presentation::of_theme(analysis, corpus, index),
+            None => Presentation::of_article(analysis, corpus, document),
+        }
+    }
+
     /// The title of `document` and then its key points.
     pub fn of_article(analysis: &Analysis, corpus: &Corpus, document: usize) -> Presentation {
         let points =

@@ -85,7 +85,8 @@ impl SidePanel {
     }
 
     /// Build the items of the section from `source`, unless they are built already for the
-    /// same article, paragraph (when the section follows it), width and analysis.
+    /// same article, paragraph (when the section follows it), width and analysis. Another
+    /// article's items are shown from the first.
     pub fn refresh(&mut self, source: PanelSource) {
         let paragraph = if self.section.follows_paragraph() { source.paragraph } else { 0 };
         let built_for = Some((
@@ -97,6 +98,9 @@ impl SidePanel {
         ));
         if self.built_for == built_for {
             return;
+        }
+        if self.built_for.is_some_and(|(document, ..)| document != source.document) {
+            self.selected = 0;
         }
         self.built_for = built_for;
         self.items = PanelSource { paragraph, ..source }.items(self.section);
@@ -152,6 +156,10 @@ mod tests {
         // Key points do not follow the paragraph: nothing is built again.
         panel.refresh(source(5));
         assert_eq!(panel.selected(), key_points - 1);
+        // Another article's items are shown from the first.
+        panel.refresh(PanelSource { document: 1, ..source(5) });
+        assert_eq!(panel.selected(), 0);
+        panel.refresh(source(5));
         panel.step_section(2);
         assert_eq!((panel.section(), panel.selected()), (Section::Related, 0));
         panel.refresh(source(3));
