@@ -1,6 +1,6 @@
 //! Drawing the reader: every piece of text goes through the layout engine, and each glyph is
 //! put in its cell as laid out. Nothing here decides order or shape. The windows drawn over
-//! the reader are in [`super::overlays`]; presentation mode draws itself.
+//! the reader are in [`super::overlay`]; presentation mode draws itself.
 
 use std::time::Instant;
 
@@ -8,9 +8,12 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
+use ratatui::widgets::{Clear, Widget};
 
 use super::action::Action;
 use super::lang::{fill, tr};
+use super::overlay::window::Window;
+use super::overlay::{self, Overlay};
 use super::paint::{
     counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, ui_text,
 };
@@ -68,7 +71,34 @@ pub fn draw(frame: &mut Frame, scene: &Scene, clock: Clock) {
         draw_panel(buf, regions.panel, scene, regions.article.width > 0);
     }
     draw_status(buf, regions.status, scene);
-    super::overlays::draw(buf, scene);
+    draw_overlay(buf, scene);
+}
+
+/// Draw the window open over the reader, if any, on a cleared screen: a window is read on its
+/// own, and no fragment of a line of the article shows around it.
+fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
+    let Some(open) = scene.overlay else {
+        return;
+    };
+    Clear.render(buf.area, buf);
+    let window = Window { look: scene.look, options: scene.options };
+    let documents = &scene.corpus.documents;
+    match open {
+        Overlay::Help { scroll } => overlay::help::draw(buf, &window, scene.keymap, scroll),
+        Overlay::Articles(view) => overlay::articles::draw(buf, &window, documents, view),
+        Overlay::Themes(view) => {
+            if let Some(analysis) = scene.analysis {
+                let active = scene.active_theme.map(|t| t.index);
+                overlay::themes::draw(buf, &window, &analysis.themes, active, view);
+            }
+        }
+        Overlay::Bookmarks(view) => {
+            overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, view);
+        }
+        Overlay::Skipped { scroll } => {
+            overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, scroll);
+        }
+    }
 }
 
 /// The style of a paragraph's text.

@@ -18,7 +18,6 @@ pub mod look;
 pub mod marks;
 pub mod message;
 pub mod overlay;
-pub mod overlays;
 pub mod paint;
 pub mod palette;
 pub mod panel;

@@ -1,6 +1,13 @@
-//! What is open on top of the article (the help, the lists of articles, themes and bookmarks,
-//! the skipped files), and what the reader's keys do to it: its own state and keys, apart from
-//! its drawing (`overlays.rs`).
+//! What is open on top of the article — the help, the lists of articles, themes and
+//! bookmarks, the skipped files — and what the reader's keys do to it; each one's drawing is
+//! in its own file, on the frame they share ([`window`]).
+
+pub mod articles;
+pub mod bookmarks;
+pub mod help;
+pub mod skipped;
+pub mod themes;
+pub mod window;
 
 use super::action::Action;
 use super::list::{ListView, ROW_ITEMS, TWO_ROW_ITEMS, scrolled};
