@@ -17,7 +17,7 @@ use super::marks::Marks;
 use super::message::Message;
 use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
-use super::panel::{PanelSource, Section, Target};
+use super::panel::{PanelSource, Target};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
 use super::prompt::{Prompt, PromptKind, Typed};
@@ -273,8 +273,10 @@ impl App {
             return;
         }
         if self.panel.focused() && matches!(action, Action::Down | Action::Up | Action::Activate) {
-            self.apply_to_panel(action);
-            return;
+            return match action {
+                Action::Activate => self.activate_item(),
+                _ => self.panel.step_selection(action == Action::Down),
+            };
         }
         if let Some(opened) = self.scene().overlay_for(action) {
             match opened {
@@ -308,9 +310,12 @@ impl App {
                     self.tell(said);
                 }
             }
-            Action::TogglePanel => self.toggle_panel(),
-            Action::NextSection => self.step_section(1),
-            Action::PreviousSection => self.step_section(-1),
+            Action::TogglePanel => self.panel.toggle(self.current_section()),
+            Action::NextSection | Action::PreviousSection => {
+                let step = if action == Action::NextSection { 1 } else { -1 };
+                let hidden = self.regions().panel.width == 0;
+                self.panel.step_section(step, hidden, self.current_section());
+            }
             // Opened above, with the overlays; Enter does nothing in the article.
             Action::Activate
             | Action::ArticleList
@@ -343,9 +348,7 @@ impl App {
 
     /// Esc: leave the panel if it has the focus, else clear the highlight and hide the hits.
     fn close(&mut self) {
-        if self.panel.focused() || self.panel.is_open() {
-            self.panel.leave();
-        } else {
+        if !self.panel.close() {
             self.reading.clear_highlight();
             self.search.hide();
         }
@@ -386,48 +389,14 @@ impl App {
         }
     }
 
-    /// Keys while the side panel has the focus.
-    fn apply_to_panel(&mut self, action: Action) {
-        match action {
-            Action::Down | Action::Up => self.panel.step_selection(action == Action::Down),
-            _ => self.activate_item(),
-        }
-    }
-
     /// Enter on the selected panel item.
     fn activate_item(&mut self) {
-        let Some(item) = self.panel.selected_item() else {
-            return;
-        };
-        let target = item.target.clone();
-        self.panel.leave();
-        match target {
-            Target::Sentence { document, paragraph, range } => {
+        match self.panel.choose() {
+            Some(Target::Sentence { document, paragraph, range }) => {
                 self.jump_to(document, paragraph, range);
             }
-            Target::Theme(index) => self.activate_theme(index),
-        }
-    }
-
-    fn toggle_panel(&mut self) {
-        if self.panel.focused() {
-            self.panel.leave();
-        } else {
-            self.panel.show();
-            if self.panel.section() == Section::Outline {
-                self.panel.select(self.current_section().unwrap_or(0));
-            }
-        }
-    }
-
-    fn step_section(&mut self, step: isize) {
-        self.panel.step_section(step);
-        if self.regions().panel.width == 0 {
-            self.panel.show();
-        }
-        if self.panel.section() == Section::Outline {
-            self.refresh_panel();
-            self.panel.select(self.current_section().unwrap_or(0));
+            Some(Target::Theme(index)) => self.activate_theme(index),
+            None => {}
         }
     }
 

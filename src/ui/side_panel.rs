@@ -2,7 +2,7 @@
 //! items as built for the article, paragraph and width, and the item selected. It owns that
 //! state; the reader tells it what it shows and acts on what is chosen.
 
-use super::panel::{PanelItem, PanelSource, Section, first_shown, item_rows};
+use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 
 /// What a panel's items were built for: the article, the section, the paragraph (for a
 /// section that follows it), the width, and whether the analysis was there.
@@ -53,10 +53,43 @@ impl SidePanel {
         self.section
     }
 
-    /// Show the section `step` places along the tab bar, from its first item.
-    pub fn step_section(&mut self, step: isize) {
+    /// Show the section `step` places along the tab bar, with the keyboard when the panel is
+    /// folded away (`hidden`): the outline at `reading`, the entry of the section being read,
+    /// any other section from its first item.
+    pub fn step_section(&mut self, step: isize, hidden: bool, reading: Option<usize>) {
         self.section = self.section.step(step);
-        self.selected = 0;
+        // Kept inside the section's items when they are built.
+        self.selected = if self.section == Section::Outline { reading.unwrap_or(0) } else { 0 };
+        if hidden {
+            self.show();
+        }
+    }
+
+    /// Tab: give the keyboard back to the article, or take it (opening the panel where it
+    /// folds away); the outline opens at `reading`, the entry of the section being read.
+    pub fn toggle(&mut self, reading: Option<usize>) {
+        if self.focused {
+            self.leave();
+        } else {
+            self.show();
+            if self.section == Section::Outline {
+                self.select(reading.unwrap_or(0));
+            }
+        }
+    }
+
+    /// Enter: where the selected item leads, the keyboard back to the article.
+    pub fn choose(&mut self) -> Option<Target> {
+        let target = self.selected_item()?.target.clone();
+        self.leave();
+        Some(target)
+    }
+
+    /// Esc: leave the panel; false when it was neither open nor had the keyboard.
+    pub fn close(&mut self) -> bool {
+        let shown = self.open || self.focused;
+        self.leave();
+        shown
     }
 
     /// The items, as last built.
@@ -96,14 +129,13 @@ impl SidePanel {
             source.width,
             source.analysis.is_some(),
         ));
-        if self.built_for == built_for {
-            return;
+        if self.built_for != built_for {
+            if self.built_for.is_some_and(|(document, ..)| document != source.document) {
+                self.selected = 0;
+            }
+            self.built_for = built_for;
+            self.items = PanelSource { paragraph, ..source }.items(self.section);
         }
-        if self.built_for.is_some_and(|(document, ..)| document != source.document) {
-            self.selected = 0;
-        }
-        self.built_for = built_for;
-        self.items = PanelSource { paragraph, ..source }.items(self.section);
         self.select(self.selected);
     }
 
@@ -160,19 +192,35 @@ mod tests {
         panel.refresh(PanelSource { document: 1, ..source(5) });
         assert_eq!(panel.selected(), 0);
         panel.refresh(source(5));
-        panel.step_section(2);
+        panel.step_section(2, false, None);
         assert_eq!((panel.section(), panel.selected()), (Section::Related, 0));
         panel.refresh(source(3));
         let related_at_3 = panel.items().to_vec();
         panel.refresh(source(5));
         assert_ne!(panel.items(), related_at_3, "Related follows the paragraph");
         // Rows: the first item's first row is item 0; past the items, none.
-        panel.step_section(-2);
+        panel.step_section(-2, false, Some(3));
         panel.refresh(source(5));
         panel.show();
         assert_eq!(panel.item_at(0, 30), Some(0));
         assert_eq!(panel.item_at(1000, 30), None);
         panel.leave();
         assert!(!panel.focused() && !panel.is_open());
+        assert!(!panel.close(), "nothing to leave");
+        // Tab takes the keyboard and gives it back; Enter leads to the item, the keyboard back
+        // to the article.
+        panel.toggle(None);
+        assert!(panel.focused() && panel.is_open());
+        let first = panel.items()[0].target.clone();
+        assert_eq!(panel.choose(), Some(first));
+        assert!(!panel.focused());
+        panel.toggle(None);
+        assert!(panel.close() && !panel.focused());
+        // The outline opens at the section being read, kept inside its entries.
+        panel.step_section(4, true, Some(1));
+        assert_eq!(panel.section(), Section::Outline);
+        assert!(panel.focused(), "shown where it was folded away");
+        panel.refresh(source(5));
+        assert_eq!(panel.selected(), 1.min(panel.items().len() - 1));
     }
 }
