@@ -67,6 +67,22 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// The way an action of a pair moves: back (-1) for the previous paragraph, article,
+    /// section, passage or hit, forward (1) for the next and for any other action.
+    pub fn way(self) -> isize {
+        use Action::{PreviousArticle, PreviousHit, PreviousParagraph, PreviousPassage};
+        match self {
+            PreviousParagraph
+            | PreviousArticle
+            | Action::PreviousSection
+            | PreviousPassage
+            | PreviousHit => -1,
+            _ => 1,
+        }
+    }
+}
+
 /// What a key does in presentation mode (besides a screen's number typed then Enter, and the
 /// arrow keys, which follow the way the text reads).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,4 +111,23 @@ pub enum PromptAction {
     Delete,
     /// Give up, changing nothing.
     Cancel,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn each_pair_moves_both_ways() {
+        let pairs = [
+            (Action::NextParagraph, Action::PreviousParagraph),
+            (Action::NextArticle, Action::PreviousArticle),
+            (Action::NextSection, Action::PreviousSection),
+            (Action::NextPassage, Action::PreviousPassage),
+            (Action::NextHit, Action::PreviousHit),
+        ];
+        for (next, previous) in pairs {
+            assert_eq!((next.way(), previous.way()), (1, -1), "{next:?}");
+        }
+    }
 }

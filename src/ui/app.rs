@@ -297,24 +297,21 @@ impl App {
                 self.reading.scroll_to_end(&pane);
             }
             Action::NextParagraph | Action::PreviousParagraph => {
-                let step = if action == Action::NextParagraph { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if let Err(said) = self.reading.step_paragraph(&pane, step) {
+                if let Err(said) = self.reading.step_paragraph(&pane, action.way()) {
                     self.tell(said);
                 }
             }
             Action::NextArticle | Action::PreviousArticle => {
-                let step = if action == Action::NextArticle { 1 } else { -1 };
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if let Err(said) = self.reading.step_article(&pane, step) {
+                if let Err(said) = self.reading.step_article(&pane, action.way()) {
                     self.tell(said);
                 }
             }
             Action::TogglePanel => self.panel.toggle(self.current_section()),
             Action::NextSection | Action::PreviousSection => {
-                let step = if action == Action::NextSection { 1 } else { -1 };
                 let hidden = self.regions().panel.width == 0;
-                self.panel.step_section(step, hidden, self.current_section());
+                self.panel.step_section(action.way(), hidden, self.current_section());
             }
             // Opened above, with the overlays; Enter does nothing in the article.
             Action::Activate
@@ -324,8 +321,7 @@ impl App {
             | Action::Skipped
             | Action::Help => {}
             Action::Back => self.back(),
-            Action::NextPassage => self.step_passage(1),
-            Action::PreviousPassage => self.step_passage(-1),
+            Action::NextPassage | Action::PreviousPassage => self.step_passage(action.way()),
             Action::Search => {
                 self.prompt = Some(Prompt::new(PromptKind::Search));
             }
@@ -333,12 +329,8 @@ impl App {
             Action::Note => self.start_note(),
             Action::Present => self.present(),
             Action::Export => self.export(),
-            Action::NextHit => {
-                let found = self.search.step(1);
-                self.go_to_found(found);
-            }
-            Action::PreviousHit => {
-                let found = self.search.step(-1);
+            Action::NextHit | Action::PreviousHit => {
+                let found = self.search.step(action.way());
                 self.go_to_found(found);
             }
             Action::Close => self.close(),
