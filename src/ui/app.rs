@@ -15,6 +15,7 @@ use super::list::ListView;
 use super::look::Look;
 use super::marks::Marks;
 use super::message::Message;
+use super::mode::Mode;
 use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
 use super::panel::{PanelSource, Target};
@@ -44,14 +45,13 @@ pub struct App {
     keymap: Keymap,
     reading: Reading,
     panel: SidePanel,
-    overlay: Option<Overlay>,
     message: Option<Message>,
     screen: Rect,
     chrome: Chrome,
     theme: ThemeTrail,
     search: Searching,
-    prompt: Option<Prompt>,
-    presentation: Option<Presentation>,
+    /// What the keys go to.
+    mode: Mode,
     marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
@@ -82,15 +82,13 @@ impl App {
             keymap: config.keymap.clone(),
             reading,
             panel: SidePanel::default(),
-            overlay: None,
             message: config.warnings.first().cloned().map(Message::Config),
             look,
             screen,
             chrome: Chrome::default(),
             theme: ThemeTrail::default(),
             search: Searching::default(),
-            prompt: None,
-            presentation: None,
+            mode: Mode::default(),
             marks,
             effects: Vec::new(),
             quit: false,
@@ -159,11 +157,12 @@ impl App {
         self.corpus = corpus;
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
         self.reading.take_up_collection(&pane, first);
-        if let Some(Prompt { kind: PromptKind::Note { document, .. }, .. }) = &mut self.prompt {
-            *document = moved(*document);
-        }
-        if let Some(Overlay::Articles(view)) = &mut self.overlay {
-            *view = ListView::at(moved(view.selected()));
+        match &mut self.mode {
+            Mode::Prompt(Prompt { kind: PromptKind::Note { document, .. }, .. }) => {
+                *document = moved(*document);
+            }
+            Mode::Overlay(Overlay::Articles(view)) => *view = ListView::at(moved(view.selected())),
+            _ => {}
         }
         self.search.take_up(&self.corpus);
         self.marks.take_up(&self.corpus.documents);
@@ -243,19 +242,18 @@ impl App {
     /// Act on a key press: in presentation mode it steps the presentation; while a prompt is
     /// open it is typed into it; else it does the action the keymap binds to it.
     pub fn handle_key(&mut self, key: Key) {
-        if let Some(presentation) = self.presentation.as_mut() {
-            if key == Key::ctrl('c') {
-                self.quit = true;
-            } else if presentation.handle(key, &self.keymap.presentation) == Step::Leave {
-                self.presentation = None;
+        match &mut self.mode {
+            Mode::Presenting(_) if key == Key::ctrl('c') => self.quit = true,
+            Mode::Presenting(presentation) => {
+                if presentation.handle(key, &self.keymap.presentation) == Step::Leave {
+                    self.mode = Mode::Reading;
+                }
             }
-        } else if self.prompt.is_some() {
-            self.type_in_prompt(key);
-        } else {
-            match self.keymap.action_for(key) {
+            Mode::Prompt(_) => self.type_in_prompt(key),
+            Mode::Reading | Mode::Overlay(_) => match self.keymap.action_for(key) {
                 Some(action) => self.apply(action),
                 None => self.message = None,
-            }
+            },
         }
         self.refresh();
     }
@@ -268,9 +266,8 @@ impl App {
 
     fn apply_action(&mut self, action: Action) {
         self.message = None;
-        if let Some(overlay) = self.overlay {
-            self.apply_to_overlay(overlay, action);
-            return;
+        if let Mode::Overlay(overlay) = self.mode {
+            return self.apply_to_overlay(overlay, action);
         }
         if self.panel.focused() && matches!(action, Action::Down | Action::Up | Action::Activate) {
             return match action {
@@ -280,7 +277,7 @@ impl App {
         }
         if let Some(opened) = self.scene().overlay_for(action) {
             match opened {
-                Ok(overlay) => self.overlay = Some(overlay),
+                Ok(overlay) => self.mode = Mode::Overlay(overlay),
                 Err(said) => self.tell(said),
             }
             return;
@@ -323,7 +320,7 @@ impl App {
             Action::Back => self.back(),
             Action::NextPassage | Action::PreviousPassage => self.step_passage(action.way()),
             Action::Search => {
-                self.prompt = Some(Prompt::new(PromptKind::Search));
+                self.mode = Mode::Prompt(Prompt::new(PromptKind::Search));
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
@@ -351,11 +348,11 @@ impl App {
     fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
         let lengths = self.scene().lengths(overlay, self.screen.height);
         match overlay.handle(action, lengths) {
-            Outcome::Open(moved) => self.overlay = Some(moved),
-            Outcome::Closed => self.overlay = None,
+            Outcome::Open(moved) => self.mode = Mode::Overlay(moved),
+            Outcome::Closed => self.mode = Mode::Reading,
             Outcome::Quit => self.quit = true,
             Outcome::Chosen(chosen) => {
-                self.overlay = None;
+                self.mode = Mode::Reading;
                 self.go_to_chosen(chosen);
             }
         }
@@ -466,8 +463,8 @@ impl App {
     /// break, tab or other control a space; with no prompt open it is ignored, never read as
     /// keys (a pasted «x⏎{mep» would remove a bookmark, write a file and start a presentation).
     pub fn paste(&mut self, text: &str) {
-        match self.prompt.as_mut() {
-            Some(prompt) if self.presentation.is_none() => prompt.paste(text),
+        match &mut self.mode {
+            Mode::Prompt(prompt) => prompt.paste(text),
             _ => self.tell(Message::PasteIgnored),
         }
     }
@@ -475,14 +472,16 @@ impl App {
     /// A key while a prompt is open: typed into it, or it searches, saves the note or is
     /// given up.
     fn type_in_prompt(&mut self, key: Key) {
-        let Some(prompt) = self.prompt.as_mut() else {
+        let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
         match prompt.handle(key, &self.keymap.prompt) {
             Typed::Open => {}
-            Typed::Cancelled => self.prompt = None,
+            Typed::Cancelled => self.mode = Mode::Reading,
             Typed::Accepted => {
-                let Some(Prompt { kind, text }) = self.prompt.take() else {
+                let Mode::Prompt(Prompt { kind, text }) =
+                    std::mem::replace(&mut self.mode, Mode::Reading)
+                else {
                     return;
                 };
                 match kind {
@@ -520,7 +519,8 @@ impl App {
         let (document, paragraph) = self.here();
         match self.marks.note_to_edit(document, paragraph) {
             Ok(text) => {
-                self.prompt = Some(Prompt { kind: PromptKind::Note { document, paragraph }, text });
+                let kind = PromptKind::Note { document, paragraph };
+                self.mode = Mode::Prompt(Prompt { kind, text });
             }
             Err(said) => self.tell(said),
         }
@@ -544,7 +544,7 @@ impl App {
         };
         let theme = self.theme.active().map(|t| t.index);
         let document = self.reading.document();
-        self.presentation = Some(Presentation::start(&analysis, &self.corpus, theme, document));
+        self.mode = Mode::Presenting(Presentation::start(&analysis, &self.corpus, theme, document));
     }
 
     /// Search every article for `query` and go to the first hit at or after the current
@@ -573,7 +573,7 @@ impl App {
     pub fn handle_mouse(&mut self, event: MouseEvent) {
         let regions = self.regions();
         let rtl = self.look.lang.is_rtl();
-        match pointed(event, regions, self.overlay.is_some(), rtl) {
+        match pointed(event, regions, self.mode.overlay().is_some(), rtl) {
             None => return,
             Some(Pointed::Wheel { down, under: Under::Overlay }) => {
                 self.apply(if down { Action::Down } else { Action::Up });
@@ -631,10 +631,10 @@ impl App {
             percent: self.reading.percent(&pane),
             marks: &self.marks,
             panel: &self.panel,
-            overlay: self.overlay,
+            overlay: self.mode.overlay(),
             message: self.message.as_ref(),
-            prompt: self.prompt.as_ref(),
-            presentation: self.presentation.as_ref(),
+            prompt: self.mode.prompt(),
+            presentation: self.mode.presentation(),
             search: self.search.last(),
             active_theme: self.theme.active(),
             chrome: &self.chrome,

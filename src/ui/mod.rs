@@ -17,6 +17,7 @@ pub mod list;
 pub mod look;
 pub mod marks;
 pub mod message;
+pub mod mode;
 pub mod overlay;
 pub mod paint;
 pub mod palette;
