@@ -2,7 +2,7 @@
 //! they were read): where they live, how one is written (whole or not at all), how it is
 //! trusted again, and which are kept (the most recently used of each kind).
 //!
-//! Every cache file is framed: basira's header ([`HEADER`]), the content, and the XXH3-64
+//! Every cache file is framed: basira's header (`HEADER`), the content, and the XXH3-64
 //! checksum of the content. A file is only decoded once its header and checksum are right; a
 //! file that is not is deleted, and whoever asked computes it again. Pruning only ever removes
 //! files with basira's header, whatever their names: a cache folder linked to a shared one

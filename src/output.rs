@@ -2,12 +2,12 @@
 //! reports, `cat`, the handouts in Markdown and JSON, to standard output or to a file.
 //!
 //! What it writes has been made safe where it was read (an article's text by
-//! [`sanitise`](crate::corpus::sanitise), a title or a note by
+//! `sanitise`, a title or a note by
 //! [`sanitise_line`](crate::corpus::sanitise_line), a JSON string by its escapes); this is the
 //! one check on the way out, for whatever reached the output some other way: an article's bidi
 //! formatting, kept for the layout and written as it is into a Markdown handout, or a cache
 //! file written by someone else. Each piece is passed through
-//! [`sanitise_output`](crate::corpus::sanitise_output); text with nothing to change is written
+//! [`sanitise_output`]; text with nothing to change is written
 //! as it is.
 
 use std::io::{self, Write};

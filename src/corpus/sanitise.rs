@@ -60,7 +60,7 @@ pub fn sanitise_line(text: &str) -> Cow<'_, str> {
 }
 
 /// Text about to be printed or written to a file made safe for a terminal (or a viewer) to
-/// show: as [`sanitise`] makes an article's text, and with the bidi embeddings, overrides and
+/// show: as `sanitise` makes an article's text, and with the bidi embeddings, overrides and
 /// isolates and the interlinear annotation characters removed, as on one line. What basira
 /// prints has already been made safe where it was read; this is the last step before it
 /// leaves, for whatever reached the output another way (a cache file, an article's bidi

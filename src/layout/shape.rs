@@ -64,7 +64,7 @@ fn joining_table() -> &'static [Joining; 256] {
 }
 
 /// The joining type of a character. The Arabic block's are looked up in a table made once
-/// by [`joining_type`], where most of a paragraph's characters are.
+/// by `joining_type`, where most of a paragraph's characters are.
 pub fn joining(c: char) -> Joining {
     joining_in(joining_table(), c)
 }

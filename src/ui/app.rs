@@ -489,8 +489,7 @@ impl App {
                     PromptKind::Note { document, paragraph } => {
                         let documents = &self.corpus.documents;
                         let said = self.marks.set_note(documents, document, paragraph, &text);
-                        self.ask(Effect::SaveState);
-                        self.tell(said);
+                        self.saved(said);
                     }
                 }
             }
@@ -506,12 +505,15 @@ impl App {
     fn toggle_bookmark(&mut self) {
         let (document, paragraph) = self.here();
         match self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph) {
-            Ok(said) => {
-                self.ask(Effect::SaveState);
-                self.tell(said);
-            }
+            Ok(said) => self.saved(said),
             Err(said) => self.tell(said),
         }
+    }
+
+    /// The bookmarks or notes changed, as `said` says: they are saved at once.
+    fn saved(&mut self, said: Message) {
+        self.ask(Effect::SaveState);
+        self.tell(said);
     }
 
     /// `a`: type a note on the current paragraph, starting from the note it has.
@@ -527,7 +529,7 @@ impl App {
     }
 
     /// `e`: ask for the handout of every article, with the bookmarks and notes, to be
-    /// written to [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]).
+    /// written to the current folder ([`Effect::WriteHandout`]).
     fn export(&mut self) {
         if self.analysis.is_none() {
             self.tell(Message::StillReading);

@@ -31,7 +31,7 @@ const PARALLEL_PARAGRAPHS: usize = 256;
 
 /// The rows of one article at one width. Every paragraph's line count is known (the rows
 /// are exact), but a paragraph's lines are built only when they are asked for, and only the
-/// [`KEPT_LAYOUTS`] paragraphs asked for last are kept.
+/// `KEPT_LAYOUTS` paragraphs asked for last are kept.
 pub struct DocumentView {
     /// The text width the paragraphs were laid out for.
     pub width: u16,
