@@ -27,7 +27,6 @@ use super::regions::Regions;
 use super::scene::Scene;
 use super::search::{Found, Searching};
 use super::side_panel::SidePanel;
-use super::theme_trail::{ThemeTrail, TrailStep};
 use crate::analysis::Analysis;
 use crate::analysis::view::section_of;
 use crate::corpus::Corpus;
@@ -48,7 +47,6 @@ pub struct App {
     message: Option<Message>,
     screen: Rect,
     chrome: Chrome,
-    theme: ThemeTrail,
     search: Searching,
     /// What the keys go to.
     mode: Mode,
@@ -86,7 +84,6 @@ impl App {
             look,
             screen,
             chrome: Chrome::default(),
-            theme: ThemeTrail::default(),
             search: Searching::default(),
             mode: Mode::default(),
             marks,
@@ -414,13 +411,9 @@ impl App {
 
     fn back(&mut self) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        if let Err(said) = self.reading.back(&pane) {
-            return self.tell(said);
-        }
-        // A move that is not along the trail: the passage of the active theme the reader is
-        // at (none when the current paragraph is not one of its passages).
-        if let Some(analysis) = self.analysis.as_deref() {
-            self.theme.locate(&analysis.themes, self.here());
+        let themes = self.analysis.as_deref().map(|a| a.themes.as_slice());
+        if let Err(said) = self.reading.back(&pane, themes) {
+            self.tell(said);
         }
     }
 
@@ -432,29 +425,23 @@ impl App {
     /// Make theme `index` active and go to its first passage at or after the current
     /// paragraph (or its first passage).
     fn activate_theme(&mut self, index: usize) {
-        let Some(analysis) = self.analysis.clone() else {
+        let Some(analysis) = self.analysis.as_deref() else {
             return;
         };
-        if let Some(step) = self.theme.activate(&analysis.themes, index, self.here()) {
-            self.follow_trail(step);
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        if let Some(said) = self.reading.follow_theme(&pane, &analysis.themes, index) {
+            self.tell(said);
         }
     }
 
     /// The next (`step` 1) or previous passage of the theme followed.
     fn step_passage(&mut self, step: isize) {
-        let Some(analysis) = self.analysis.clone() else {
-            return self.tell(Message::NoActiveTheme);
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        let said = match self.analysis.as_deref() {
+            Some(analysis) => self.reading.step_passage(&pane, &analysis.themes, step),
+            None => Some(Message::NoActiveTheme),
         };
-        match self.theme.step(&analysis.themes, step, self.here()) {
-            Ok(step) => self.follow_trail(step),
-            Err(said) => self.tell(said),
-        }
-    }
-
-    /// Go to the passage a step along the theme's trail leads to, and say what it says.
-    fn follow_trail(&mut self, step: TrailStep) {
-        self.jump_to_paragraph(step.to.0, step.to.1);
-        if let Some(said) = step.said {
+        if let Some(said) = said {
             self.tell(said);
         }
     }
@@ -544,7 +531,7 @@ impl App {
             self.tell(Message::StillReading);
             return;
         };
-        let theme = self.theme.active().map(|t| t.index);
+        let theme = self.reading.active_theme().map(|t| t.index);
         let document = self.reading.document();
         self.mode = Mode::Presenting(Presentation::start(&analysis, &self.corpus, theme, document));
     }
@@ -638,7 +625,7 @@ impl App {
             prompt: self.mode.prompt(),
             presentation: self.mode.presentation(),
             search: self.search.last(),
-            active_theme: self.theme.active(),
+            active_theme: self.reading.active_theme(),
             chrome: &self.chrome,
         }
     }

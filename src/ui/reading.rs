@@ -1,6 +1,6 @@
 //! Where the reader is in the collection: the article open, the place and current paragraph
-//! of every article, the jumps to come back from, the open article laid out, and the text a
-//! jump marked.
+//! of every article, the jumps to come back from, the theme followed across articles, the
+//! open article laid out, and the text a jump marked.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -9,6 +9,8 @@ use ratatui::layout::Rect;
 
 use super::document_view::{Anchor, DocumentView};
 use super::message::Message;
+use super::theme_trail::{ActiveTheme, ThemeTrail, TrailStep};
+use crate::analysis::Theme;
 use crate::corpus::{Corpus, Document, Role};
 use crate::layout::LayoutOptions;
 use crate::state::{self, ArticleState, ReaderState};
@@ -74,6 +76,8 @@ pub struct Reading {
     /// The article `view` lays out.
     view_document: usize,
     highlight: Option<Highlight>,
+    /// The theme followed, and the passage last gone to.
+    trail: ThemeTrail,
 }
 
 impl Reading {
@@ -88,6 +92,7 @@ impl Reading {
             view: DocumentView::new(pane.corpus, 0, width, pane.options),
             view_document: 0,
             highlight: None,
+            trail: ThemeTrail::default(),
         }
     }
 
@@ -300,12 +305,44 @@ impl Reading {
     }
 
     /// Go back to where the last jump left from, unmarking the text; what to say when no
-    /// jump is left to come back from.
-    pub fn back(&mut self, pane: &Pane) -> Result<(), Message> {
+    /// jump is left to come back from. Off the trail of the theme followed (of `themes`),
+    /// the reader is at the passage it is at, if any.
+    pub fn back(&mut self, pane: &Pane, themes: Option<&[Theme]>) -> Result<(), Message> {
         let location = self.jumps.pop().ok_or(Message::NothingToGoBackTo)?;
         self.go(pane, location);
         self.highlight = None;
+        if let Some(themes) = themes {
+            self.trail.locate(themes, (self.document, self.paragraph()));
+        }
         Ok(())
+    }
+
+    /// The theme followed, if any.
+    pub fn active_theme(&self) -> Option<ActiveTheme> {
+        self.trail.active()
+    }
+
+    /// Follow theme `index` of `themes`: go to its first passage at or after the current
+    /// paragraph (or its first); what to say.
+    pub fn follow_theme(&mut self, pane: &Pane, themes: &[Theme], index: usize) -> Option<Message> {
+        let here = (self.document, self.paragraph());
+        let step = self.trail.activate(themes, index, here)?;
+        self.take_step(pane, step)
+    }
+
+    /// Go to the next (`step` 1) or previous passage of the theme followed, of `themes`;
+    /// what to say.
+    pub fn step_passage(&mut self, pane: &Pane, themes: &[Theme], step: isize) -> Option<Message> {
+        match self.trail.step(themes, step, (self.document, self.paragraph())) {
+            Ok(step) => self.take_step(pane, step),
+            Err(said) => Some(said),
+        }
+    }
+
+    /// Go to the passage a step along the trail leads to; what the step says.
+    fn take_step(&mut self, pane: &Pane, step: TrailStep) -> Option<Message> {
+        self.jump_to_paragraph(pane, step.to.0, step.to.1);
+        step.said
     }
 
     /// Make the paragraph on row `row` of the pane current.
@@ -454,7 +491,7 @@ mod tests {
         let (corpus, options) = (corpus(), LayoutOptions::default());
         let pane = pane(&corpus, &options, 6);
         let mut reading = reading_at_start(&pane);
-        assert_eq!(reading.back(&pane), Err(Message::NothingToGoBackTo));
+        assert_eq!(reading.back(&pane, None), Err(Message::NothingToGoBackTo));
         let start = (reading.document(), reading.paragraph(), reading.top_row(&pane));
         reading.jump_to(&pane, 1, 1, 0..5);
         assert_eq!((reading.document(), reading.paragraph()), (1, 1));
@@ -462,9 +499,41 @@ mod tests {
             reading.highlight(),
             Some(&Highlight { document: 1, paragraph: 1, range: 0..5 })
         );
-        assert_eq!(reading.back(&pane), Ok(()));
+        assert_eq!(reading.back(&pane, None), Ok(()));
         assert_eq!((reading.document(), reading.paragraph(), reading.top_row(&pane)), start);
         assert_eq!(reading.highlight(), None);
+    }
+
+    #[test]
+    fn a_theme_is_followed_across_articles_and_back_finds_the_trail_again() {
+        let (corpus, options) = (corpus(), LayoutOptions::default());
+        let pane = pane(&corpus, &options, 6);
+        let mut reading = reading_at_start(&pane);
+        let passages = [(0, 5), (1, 1)].map(|(document, paragraph)| crate::analysis::Passage {
+            document,
+            paragraph,
+            strength: 1.0,
+        });
+        let label = "موضوع".to_string();
+        let themes = [Theme {
+            id: "t".into(),
+            label: label.clone(),
+            label_en: None,
+            terms: Vec::new(),
+            passages: passages.to_vec(),
+        }];
+        assert_eq!(reading.step_passage(&pane, &themes, 1), Some(Message::NoActiveTheme));
+        let said = reading.follow_theme(&pane, &themes, 0);
+        assert_eq!(said, Some(Message::ThemeActive(label.clone())));
+        assert_eq!((reading.document(), reading.paragraph()), (0, 5));
+        assert!(reading.highlight().is_some(), "the passage is marked");
+        assert_eq!(reading.step_passage(&pane, &themes, 1), None);
+        assert_eq!((reading.document(), reading.paragraph()), (1, 1));
+        let round = reading.step_passage(&pane, &themes, 1);
+        assert_eq!(round, Some(Message::ThemeFirstAgain(label)));
+        assert_eq!(reading.back(&pane, Some(&themes)), Ok(()));
+        assert_eq!((reading.document(), reading.paragraph()), (1, 1));
+        assert_eq!(reading.active_theme().and_then(|t| t.passage), Some(1), "on the trail");
     }
 
     #[test]
