@@ -111,12 +111,8 @@ impl App {
     /// notes — those of an edited article found again by their paragraphs' text — and the
     /// article that was open (which is opened again).
     pub fn remember(&mut self, state: ReaderState) {
-        let unplaced = self.marks.place(&state, &self.corpus.documents);
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), None);
-        if let Some(document) = self.marks.last_open() {
-            self.reading.reopen(&pane, document);
-        }
+        let unplaced = self.marks.remember(&state, &mut self.reading, &pane);
         self.refresh();
         if unplaced > 0 {
             self.tell(Message::BookmarksUnplaced(unplaced));
@@ -139,9 +135,7 @@ impl App {
     /// bookmarks and notes, and its positions in the articles not open now.
     pub fn adopt(&mut self, state: ReaderState) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        let open = Some(self.reading.document());
-        self.reading.take_positions(&pane, &state, self.marks.keys(), open);
-        self.marks.adopt(state);
+        self.marks.adopt(state, &mut self.reading, &pane);
     }
 
     /// Take up the whole collection, of which the reader had only the first article (shown
@@ -153,7 +147,7 @@ impl App {
         let moved = |document: usize| if document == 0 { first } else { document };
         self.corpus = corpus;
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        self.reading.take_up_collection(&pane, first);
+        self.marks.take_up(&mut self.reading, &pane, first);
         match &mut self.mode {
             Mode::Prompt(Prompt { kind: PromptKind::Note { document, .. }, .. }) => {
                 *document = moved(*document);
@@ -162,8 +156,6 @@ impl App {
             _ => {}
         }
         self.search.take_up(&self.corpus);
-        self.marks.take_up(&self.corpus.documents);
-        self.reading.take_positions(&pane, self.marks.state(), self.marks.keys(), Some(first));
         // The same article, at another index: its panel stays where it was.
         let selected = self.panel.selected();
         self.refresh();

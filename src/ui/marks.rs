@@ -44,31 +44,46 @@ impl Marks {
         Marks { keys: keys_of(documents), ..Marks::default() }
     }
 
-    /// Each open article's key, by index.
-    pub fn keys(&self) -> &[String] {
-        &self.keys
-    }
-
     /// Take up `state` placed on `documents`; returns how many of its bookmarks and notes
     /// could not be placed.
-    pub fn place(&mut self, state: &ReaderState, documents: &[Document]) -> usize {
+    fn place(&mut self, state: &ReaderState, documents: &[Document]) -> usize {
         let placed = place(state, documents, &self.keys);
         self.unplaced = placed.unplaced;
         self.state = placed.state;
         self.unplaced.len()
     }
 
-    /// Take up a new collection, `documents`, placing the state on it again, and stop holding
-    /// the state back.
-    pub fn take_up(&mut self, documents: &[Document]) {
-        self.keys = keys_of(documents);
-        let state = std::mem::take(&mut self.state);
-        self.place(&state, documents);
-        self.holding = false;
+    /// Take up `state`, remembered from the last run, on the articles of `pane`: the
+    /// bookmarks and notes placed (an edited article's found again by their paragraphs' text),
+    /// and for `reading` every article's position and the article open at the last exit,
+    /// opened again. Returns how many bookmarks and notes could not be placed.
+    pub fn remember(&mut self, state: &ReaderState, reading: &mut Reading, pane: &Pane) -> usize {
+        let unplaced = self.place(state, &pane.corpus.documents);
+        reading.take_positions(pane, &self.state, &self.keys, None);
+        if let Some(document) = self.last_open() {
+            reading.reopen(pane, document);
+        }
+        unplaced
     }
 
-    /// Take up `state` as it is (saved and merged with another reader's: placed already).
-    pub fn adopt(&mut self, state: ReaderState) {
+    /// Take up `pane`'s whole collection, of which only the opening of its article `first`
+    /// was there: the state placed again on every article, the positions of the others given
+    /// to `reading` (which follows that article to its index), and the state no longer held
+    /// back.
+    pub fn take_up(&mut self, reading: &mut Reading, pane: &Pane, first: usize) {
+        reading.take_up_collection(pane, first);
+        self.keys = keys_of(&pane.corpus.documents);
+        let state = std::mem::take(&mut self.state);
+        self.place(&state, &pane.corpus.documents);
+        self.holding = false;
+        reading.take_positions(pane, &self.state, &self.keys, Some(first));
+    }
+
+    /// Take up `state` as saved, merged with what another reader saved meanwhile (placed
+    /// already): its bookmarks and notes, and its positions in the articles `reading` does not
+    /// have open.
+    pub fn adopt(&mut self, state: ReaderState, reading: &mut Reading, pane: &Pane) {
+        reading.take_positions(pane, &state, &self.keys, Some(reading.document()));
         self.state = state;
     }
 
@@ -214,7 +229,12 @@ fn keys_of(documents: &[Document]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::parse_document;
+    use std::sync::Arc;
+
+    use ratatui::layout::Rect;
+
+    use crate::corpus::{Corpus, parse_document};
+    use crate::layout::LayoutOptions;
     use crate::state::place::Reason;
 
     fn documents() -> Vec<Document> {
@@ -272,8 +292,22 @@ mod tests {
         assert_eq!(marks.toggle_bookmark(&opening, 0, 1), Err(Message::StillReadingArticle));
         assert_eq!(marks.note_to_edit(0, 1), Err(Message::StillReadingArticle));
         assert!(marks.state().articles.is_empty(), "nothing changed while held back");
-        marks.take_up(&documents);
+        // The article shown is the second of the whole collection; it was read down to its
+        // second paragraph, and the first article was left at its end last time.
+        let mut state = ReaderState::default();
+        let far = crate::state::Position { paragraph: 1, line: 0, current: 1 };
+        state.articles.entry(article_key(&documents[0])).or_default().position = far;
+        marks.state = state;
+        let whole = Arc::new(Corpus { documents: documents.clone(), warnings: Vec::new() });
+        let (options, text) = (LayoutOptions::default(), Rect::new(0, 0, 40, 10));
+        let first = Arc::new(Corpus { documents: opening, warnings: Vec::new() });
+        let mut reading = Reading::new(&Pane::new(&first, &options, text), 40);
+        let pane = Pane::new(&whole, &options, text);
+        marks.take_up(&mut reading, &pane, 1);
         assert!(!marks.holds());
-        assert_eq!(marks.keys(), [article_key(&documents[0]), article_key(&documents[1])]);
+        assert_eq!(marks.keys, [article_key(&documents[0]), article_key(&documents[1])]);
+        assert_eq!(reading.document(), 1, "the article shown, at its index in the whole");
+        reading.open(&pane, 0);
+        assert_eq!(reading.paragraph(), 1, "the other article's position is taken up");
     }
 }
