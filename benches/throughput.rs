@@ -95,11 +95,10 @@ fn main() {
         ms(t)
     );
 
-    let mut app = App::new(Arc::new(Corpus::builtin()), options, Config::default(), 200, 60);
-    app.set_analysis(Arc::new(Analysis::new(
-        app.corpus(),
-        &ThemeSource::Curated(builtin_definitions()),
-    )));
+    let corpus = Arc::new(Corpus::builtin());
+    let analysis = Analysis::new(&corpus, &ThemeSource::Curated(builtin_definitions()));
+    let mut app = App::new(corpus, options, Config::default(), 200, 60);
+    app.set_analysis(Arc::new(analysis));
     for key in parse_keys("jjjjj").unwrap() {
         app.handle_key(key);
     }

@@ -75,7 +75,7 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     else {
         panic!("a key point");
     };
-    let sentence = &app.corpus().documents[document].paragraphs[paragraph].text[range];
+    let sentence = &app.scene().corpus.documents[document].paragraphs[paragraph].text[range];
     let shown = screen(&app, 80, 24);
     let first_word = sentence.split_whitespace().next().unwrap();
     assert!(shown.contains(&drawn(first_word)), "{shown}");
@@ -92,7 +92,7 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
 fn a_theme_is_presented_passage_by_passage_across_articles() {
     let mut app = reader(160, 45);
     press(&mut app, "t<Enter>p");
-    let theme = app.analysis().unwrap().themes[0].clone();
+    let theme = app.scene().analysis.unwrap().themes[0].clone();
     let p = app.scene().presentation.unwrap();
     assert!(matches!(p.slide(), Slide::Theme { index: 0 }));
     assert_eq!(p.slides().len(), theme.passages.len() + 1);

@@ -137,7 +137,7 @@ fn a_related_passage_opens_the_other_article_and_ctrl_o_comes_back() {
 fn a_theme_trail_visits_every_article_that_carries_it() {
     for (w, h) in [(160, 45), (80, 24)] {
         let mut app = reader(w, h);
-        let analysis = app.analysis().unwrap().clone();
+        let analysis = app.scene().analysis.unwrap().clone();
         let (index, theme) =
             analysis.themes.iter().enumerate().max_by_key(|(_, t)| t.article_count()).unwrap();
         press(&mut app, "t");

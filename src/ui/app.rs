@@ -71,7 +71,7 @@ impl App {
         let screen = Rect::new(0, 0, width, height);
         let look = Look::new(&config);
         let text = look.regions(screen, false).text;
-        let reading = Reading::new(&Pane::new(&corpus, &options, text), text.width);
+        let reading = Reading::new(&Pane::new(&corpus, &options, text));
         let marks = Marks::new(&corpus.documents);
         let mut app = App {
             corpus,
@@ -90,14 +90,10 @@ impl App {
             effects: Vec::new(),
             quit: false,
         };
-        app.refresh_view();
-        let pane = Pane::new(&app.corpus, &app.options, app.regions().text);
-        app.reading.follow_reading_position(&pane);
-        app.refresh_panel();
-        match app.corpus.warnings.len() {
-            _ if app.message.is_some() => {}
-            0 => {}
-            skipped => app.tell(Message::FilesSkipped(skipped)),
+        app.refresh();
+        let skipped = app.corpus.warnings.len();
+        if app.message.is_none() && skipped > 0 {
+            app.tell(Message::FilesSkipped(skipped));
         }
         app
     }
@@ -585,16 +581,6 @@ impl App {
     /// Whether the reader should stop.
     pub fn should_quit(&self) -> bool {
         self.quit
-    }
-
-    /// The collection being read.
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
-    }
-
-    /// The analysis, once it is ready.
-    pub fn analysis(&self) -> Option<&Analysis> {
-        self.analysis.as_deref()
     }
 
     /// What the screen shows now, for drawing.

@@ -301,7 +301,7 @@ mod tests {
         let whole = Arc::new(Corpus { documents: documents.clone(), warnings: Vec::new() });
         let (options, text) = (LayoutOptions::default(), Rect::new(0, 0, 40, 10));
         let first = Arc::new(Corpus { documents: opening, warnings: Vec::new() });
-        let mut reading = Reading::new(&Pane::new(&first, &options, text), 40);
+        let mut reading = Reading::new(&Pane::new(&first, &options, text));
         let pane = Pane::new(&whole, &options, text);
         marks.take_up(&mut reading, &pane, 1);
         assert!(!marks.holds());

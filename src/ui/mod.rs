@@ -272,12 +272,13 @@ fn analyse_in_background(
 /// Write the handout of `app`'s collection, with its bookmarks and notes, to
 /// [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]); what to tell the user.
 fn write_handout(app: &App) -> Message {
-    let Some(analysis) = app.analysis() else {
+    let scene = app.scene();
+    let Some(analysis) = scene.analysis else {
         return Message::StillReading;
     };
     let path = std::path::Path::new(HANDOUT_FILE);
     let written =
-        write_handout_file(path, app.corpus(), analysis, &app.state(), HandoutFormat::Markdown);
+        write_handout_file(path, scene.corpus, analysis, &app.state(), HandoutFormat::Markdown);
     match written {
         Ok(()) => {
             let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

@@ -81,19 +81,22 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// At the top of the first article of `pane`'s collection, laid out `width` columns wide.
-    pub fn new(pane: &Pane, width: u16) -> Reading {
+    /// At the top of the first article of `pane`'s collection, laid out at the pane's width,
+    /// its first paragraph of running text current.
+    pub fn new(pane: &Pane) -> Reading {
         let count = pane.corpus.documents.len();
-        Reading {
+        let mut reading = Reading {
             document: 0,
             anchors: vec![Anchor::default(); count],
             current: vec![0; count],
             jumps: Vec::new(),
-            view: DocumentView::new(pane.corpus, 0, width, pane.options),
+            view: DocumentView::new(pane.corpus, 0, pane.width, pane.options),
             view_document: 0,
             highlight: None,
             trail: ThemeTrail::default(),
-        }
+        };
+        reading.follow_reading_position(pane);
+        reading
     }
 
     /// Index of the article open.
@@ -170,7 +173,7 @@ impl Reading {
 
     /// Make the current paragraph the first paragraph of running text that starts in the
     /// pane, or, when none does, the paragraph at the top.
-    pub fn follow_reading_position(&mut self, pane: &Pane) {
+    fn follow_reading_position(&mut self, pane: &Pane) {
         let top = self.top_row(pane);
         let bottom = top + pane.height.max(1);
         let document = pane.document(self.document);
@@ -458,9 +461,7 @@ mod tests {
     }
 
     fn reading_at_start(pane: &Pane) -> Reading {
-        let mut reading = Reading::new(pane, pane.width);
-        reading.follow_reading_position(pane);
-        reading
+        Reading::new(pane)
     }
 
     #[test]
