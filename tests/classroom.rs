@@ -59,19 +59,23 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     press(&mut app, "jjjj");
     let before = screen(&app, 80, 24);
     press(&mut app, "p");
-    let p = app.scene().presentation.expect("presenting");
+    let p = app.scene().mode.presentation().expect("presenting");
     let count = p.slides().len();
     assert!(matches!(p.slide(), Slide::Title { .. }));
     let first = screen(&app, 80, 24);
     assert!(first.contains(&format!("1/{count}")), "{first}");
     assert!(first.contains("key points"));
     press(&mut app, "<Space><PageDown><Enter><Left>");
-    assert_eq!(app.scene().presentation.unwrap().index(), 4, "Space, PgDn, Enter, ← go forward");
+    assert_eq!(
+        app.scene().mode.presentation().unwrap().index(),
+        4,
+        "Space, PgDn, Enter, ← go forward"
+    );
     press(&mut app, "<Right><BS><PageUp>");
-    assert_eq!(app.scene().presentation.unwrap().index(), 1, "→, Backspace, PgUp go back");
+    assert_eq!(app.scene().mode.presentation().unwrap().index(), 1, "→, Backspace, PgUp go back");
     // The key point on screen, centred: its first line is drawn away from both edges.
     let Slide::Text { document, paragraph, range } =
-        app.scene().presentation.unwrap().slide().clone()
+        app.scene().mode.presentation().unwrap().slide().clone()
     else {
         panic!("a key point");
     };
@@ -82,9 +86,9 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     press(&mut app, "G");
     assert!(screen(&app, 80, 24).contains(&format!("{count}/{count}")));
     press(&mut app, "2<Enter>");
-    assert_eq!(app.scene().presentation.unwrap().index(), 1);
+    assert_eq!(app.scene().mode.presentation().unwrap().index(), 1);
     press(&mut app, "<Esc>");
-    assert!(app.scene().presentation.is_none());
+    assert!(app.scene().mode.presentation().is_none());
     assert_eq!(screen(&app, 80, 24), before, "Esc leaves at the same place");
 }
 
@@ -93,14 +97,14 @@ fn a_theme_is_presented_passage_by_passage_across_articles() {
     let mut app = reader(160, 45);
     press(&mut app, "t<Enter>p");
     let theme = app.scene().analysis.unwrap().themes[0].clone();
-    let p = app.scene().presentation.unwrap();
+    let p = app.scene().mode.presentation().unwrap();
     assert!(matches!(p.slide(), Slide::Theme { index: 0 }));
     assert_eq!(p.slides().len(), theme.passages.len() + 1);
     assert!(screen(&app, 160, 45).contains(&drawn(&theme.label)));
     let mut documents = Vec::new();
     for _ in 0..theme.passages.len() {
         press(&mut app, "<Space>");
-        if let Some((document, _)) = app.scene().presentation.unwrap().slide().paragraph() {
+        if let Some((document, _)) = app.scene().mode.presentation().unwrap().slide().paragraph() {
             documents.push(document);
         }
     }
@@ -113,7 +117,8 @@ fn speaker_notes_show_on_request() {
     let mut app = reader(100, 30);
     // A note on the paragraph of the first key point, then present and step to it.
     press(&mut app, "p<Space>");
-    let (document, paragraph) = app.scene().presentation.unwrap().slide().paragraph().unwrap();
+    let (document, paragraph) =
+        app.scene().mode.presentation().unwrap().slide().paragraph().unwrap();
     press(&mut app, "<Esc>");
     assert_eq!(document, 0);
     while app.scene().paragraph() < paragraph {

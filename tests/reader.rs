@@ -255,7 +255,7 @@ fn pasted_text_goes_into_the_prompt_on_one_line_and_is_never_keys() {
     // No prompt: ignored, the bookmark stays and nothing starts.
     app.paste("x\n{mep\n");
     assert_eq!(app.scene().bookmarks().len(), 1);
-    assert!(app.scene().presentation.is_none());
+    assert!(app.scene().mode.presentation().is_none());
     // A note: the paste is its text, line breaks as one space each.
     press(&mut app, "a");
     app.paste("سطر أول\r\n\r\nسطر\tثان");

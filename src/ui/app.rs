@@ -454,9 +454,7 @@ impl App {
             Typed::Open => {}
             Typed::Cancelled => self.mode = Mode::Reading,
             Typed::Accepted => {
-                let Mode::Prompt(Prompt { kind, text }) =
-                    std::mem::replace(&mut self.mode, Mode::Reading)
-                else {
+                let Mode::Prompt(Prompt { kind, text }) = std::mem::take(&mut self.mode) else {
                     return;
                 };
                 match kind {
@@ -598,10 +596,8 @@ impl App {
             percent: self.reading.percent(&pane),
             marks: &self.marks,
             panel: &self.panel,
-            overlay: self.mode.overlay(),
+            mode: &self.mode,
             message: self.message.as_ref(),
-            prompt: self.mode.prompt(),
-            presentation: self.mode.presentation(),
             search: self.search.last(),
             active_theme: self.reading.active_theme(),
             chrome: &self.chrome,

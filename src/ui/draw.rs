@@ -47,7 +47,7 @@ impl Clock {
 /// Draw the whole reader as it is at `clock`.
 pub fn draw(frame: &mut Frame, scene: &Scene, clock: Clock) {
     let buf = frame.buffer_mut();
-    if let (Some(p), Some(analysis)) = (scene.presentation, scene.analysis) {
+    if let (Some(p), Some(analysis)) = (scene.mode.presentation(), scene.analysis) {
         let note = p.slide().paragraph().and_then(|(document, paragraph)| {
             scene.marks.article(document)?.bookmark(paragraph)?.note.as_deref()
         });
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, scene: &Scene, clock: Clock) {
 /// Draw the window open over the reader, if any, on a cleared screen: a window is read on its
 /// own, and no fragment of a line of the article shows around it.
 fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
-    let Some(open) = scene.overlay else {
+    let Some(open) = scene.mode.overlay() else {
         return;
     };
     Clear.render(buf.area, buf);
@@ -364,7 +364,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
     let look = scene.look;
     let bar = look.palette.status;
     buf.set_style(area, bar);
-    if let Some(prompt) = scene.prompt {
+    if let Some(prompt) = scene.mode.prompt() {
         let label = match prompt.kind {
             PromptKind::Search => "Search: ",
             PromptKind::Note { .. } => "Note: ",

@@ -10,9 +10,8 @@ use super::list::ListView;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
+use super::mode::Mode;
 use super::overlay::{Lengths, Overlay};
-use super::presentation::Presentation;
-use super::prompt::Prompt;
 use super::reading::Reading;
 use super::regions::Regions;
 use super::search::Search;
@@ -47,14 +46,10 @@ pub struct Scene<'a> {
     pub marks: &'a Marks,
     /// The side panel.
     pub panel: &'a SidePanel,
-    /// What is drawn over the reader.
-    pub overlay: Option<Overlay>,
+    /// What the keys go to: the article, a window over it, a line typed or a presentation.
+    pub mode: &'a Mode,
     /// A message for the status line.
     pub message: Option<&'a Message>,
-    /// The text being typed in the status line.
-    pub prompt: Option<&'a Prompt>,
-    /// The presentation, while presenting.
-    pub presentation: Option<&'a Presentation>,
     /// The last search, if its hits are shown or can be stepped through.
     pub search: Option<&'a Search>,
     /// The theme being followed.
