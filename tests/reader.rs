@@ -7,6 +7,7 @@ use std::sync::Arc;
 use basira::analysis::ThemeSource;
 use basira::ui::app::App;
 use basira::ui::config::Config;
+use basira::ui::effect::Effect;
 use basira::ui::keymap::{BINDINGS, PRESENTATION_BINDINGS, PROMPT_BINDINGS, parse_keys};
 use basira::ui::{render, screen_text, snapshot};
 
@@ -182,6 +183,7 @@ fn quit_is_reached_by_q() {
         app.handle_key(key);
     }
     assert!(app.should_quit());
+    assert_eq!(app.take_effects(), [Effect::Quit], "the event loop is asked to quit");
 }
 
 #[test]

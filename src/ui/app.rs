@@ -54,7 +54,6 @@ pub struct App {
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
     look: Look,
-    quit: bool,
 }
 
 impl App {
@@ -88,7 +87,6 @@ impl App {
             mode: Mode::default(),
             marks,
             effects: Vec::new(),
-            quit: false,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -228,7 +226,7 @@ impl App {
     /// open it is typed into it; else it does the action the keymap binds to it.
     pub fn handle_key(&mut self, key: Key) {
         match &mut self.mode {
-            Mode::Presenting(_) if key == Key::ctrl('c') => self.quit = true,
+            Mode::Presenting(_) if key == Key::ctrl('c') => self.ask(Effect::Quit),
             Mode::Presenting(presentation) => {
                 if presentation.handle(key, &self.keymap.presentation) == Step::Leave {
                     self.mode = Mode::Reading;
@@ -316,7 +314,7 @@ impl App {
                 self.go_to_found(found);
             }
             Action::Close => self.close(),
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask(Effect::Quit),
         }
     }
 
@@ -335,7 +333,7 @@ impl App {
         match overlay.handle(action, lengths) {
             Outcome::Open(moved) => self.mode = Mode::Overlay(moved),
             Outcome::Closed => self.mode = Mode::Reading,
-            Outcome::Quit => self.quit = true,
+            Outcome::Quit => self.ask(Effect::Quit),
             Outcome::Chosen(chosen) => {
                 self.mode = Mode::Reading;
                 self.go_to_chosen(chosen);
@@ -576,9 +574,9 @@ impl App {
         self.refresh();
     }
 
-    /// Whether the reader should stop.
+    /// Whether the reader is asked to stop ([`Effect::Quit`], not yet taken).
     pub fn should_quit(&self) -> bool {
-        self.quit
+        self.effects.contains(&Effect::Quit)
     }
 
     /// What the screen shows now, for drawing.

@@ -135,12 +135,12 @@ pub fn run(
         // One frame for everything handled since the last: the backend writes only the rows
         // that changed, in one write.
         terminal.draw(|frame| draw::draw(frame, &app.scene(), draw::Clock::now()))?;
-        if app.should_quit() {
-            save(&mut app);
-            break;
-        }
         for effect in app.take_effects() {
             match effect {
+                Effect::Quit => {
+                    save(&mut app);
+                    return Ok(());
+                }
                 Effect::SaveState => save(&mut app),
                 Effect::WriteHandout => {
                     let said = write_handout(&app);
@@ -217,7 +217,6 @@ pub fn run(
             }
         }
     }
-    Ok(())
 }
 
 /// Give `app` what the reader remembers (and say what was wrong with the file, if anything).
