@@ -12,6 +12,7 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::panel::{Section, Target};
+use basira::ui::presentation::Slide;
 use basira::ui::{render, screen_text};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
@@ -285,4 +286,30 @@ fn at_80x24_the_panel_folds_and_nothing_overlaps() {
     }
     press(&mut app, "<Esc>");
     assert_eq!(screen(&app), folded);
+}
+
+#[test]
+fn a_theme_is_left_by_esc_or_by_no_theme_in_the_list_and_p_then_presents_the_article() {
+    for leave in ["<Esc>", "t<Up><Enter>"] {
+        let mut app = reader(160, 45);
+        press(&mut app, "t<Enter>");
+        assert!(app.scene().active_theme.is_some(), "Enter follows the first theme");
+        press(&mut app, leave);
+        assert!(app.scene().active_theme.is_none(), "{leave} leaves the theme");
+        assert!(status(&app).contains("No theme is followed now"), "{leave}: {}", status(&app));
+        assert!(app.scene().reading.highlight().is_none(), "its passage is no longer marked");
+        // The presentation is the article's again: its title first (a theme's starts with a
+        // passage).
+        let article = app.scene().document_index();
+        press(&mut app, "p");
+        let slide = app.scene().mode.presentation().map(|p| p.slide().clone());
+        assert!(
+            matches!(slide, Some(Slide::Title { document, .. }) if document == article),
+            "{leave}: {slide:?}"
+        );
+    }
+    // With no theme followed, the list opens at the first theme, "no theme" above it.
+    let mut app = reader(160, 45);
+    press(&mut app, "t");
+    assert!(screen(&app).contains("(no theme: the article alone)"));
 }

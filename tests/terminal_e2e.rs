@@ -410,8 +410,11 @@ fn search_a_theme_trail_and_a_related_passage_and_back() {
     tmux.wait_for("the theme", |s| s.contains("Theme «"));
     tmux.keys(&["]"]);
     tmux.wait_for("the second passage", |s| s.contains("passage 2 of 27"));
-    tmux.keys(&["BSpace", "BSpace", "Escape"]);
+    tmux.keys(&["BSpace", "BSpace"]);
     tmux.wait_for("the way back from the trail", |s| s.contains("article 1/5  0%"));
+    // Escape leaves the theme (and says so).
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the theme left", |s| s.contains("No theme is followed now"));
 
     // A related passage: the Related section of the first numbered item (two paragraphs on:
     // the opening paragraph has none), Tab, Enter; then back. Tab points (▸) at the first

@@ -61,7 +61,7 @@ pub enum Action {
     Skipped,
     /// Show or hide the help screen.
     Help,
-    /// Close what is open on top of the article, or clear highlights.
+    /// Close what is open on top of the article, or clear highlights and the theme followed.
     Close,
     /// Leave basira.
     Quit,

@@ -323,6 +323,9 @@ impl App {
         if !self.panel.close() {
             self.reading.clear_highlight();
             self.search.hide();
+            if self.reading.clear_theme() {
+                self.tell(Message::ThemeCleared);
+            }
         }
     }
 
@@ -349,7 +352,12 @@ impl App {
             Overlay::Articles(view) if view.selected() != self.reading.document() => {
                 self.reading.jump_to_article(&pane, view.selected());
             }
-            Overlay::Themes(view) => self.activate_theme(view.selected()),
+            // The list's first row is "no theme".
+            Overlay::Themes(view) => match view.selected().checked_sub(1) {
+                Some(index) => self.activate_theme(index),
+                None if self.reading.clear_theme() => self.tell(Message::ThemeCleared),
+                None => {}
+            },
             Overlay::Bookmarks(view) => {
                 if let Some(entry) =
                     self.marks.bookmarks(&self.corpus.documents).get(view.selected())

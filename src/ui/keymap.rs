@@ -156,7 +156,12 @@ pub const BINDINGS: &[Binding<Action>] = &[
         Action::Back,
         "jump back to where you were before the last jump",
     ),
-    bind("themes", &[Key::ch('t')], Action::ThemeList, "list of themes; Enter makes one active"),
+    bind(
+        "themes",
+        &[Key::ch('t')],
+        Action::ThemeList,
+        "list of themes; Enter follows one (first row: none)",
+    ),
     bind(
         "next_passage",
         &[Key::ch(']')],
@@ -203,7 +208,7 @@ pub const BINDINGS: &[Binding<Action>] = &[
         "close",
         &[Key::plain(KeyCode::Esc)],
         Action::Close,
-        "close a list or the panel; clear highlights",
+        "close a list or the panel; clear marks and the theme",
     ),
     bind("quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit"),
 ];

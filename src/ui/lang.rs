@@ -99,7 +99,9 @@ fn arabic(english: &str) -> Option<&'static str> {
             "الذهاب إلى العنصر المختار (نقطة، مقطع، محور…)"
         }
         "jump back to where you were before the last jump" => "العودة إلى حيث كنت قبل آخر انتقال",
-        "list of themes; Enter makes one active" => "قائمة المحاور؛ Enter يفعّل محورًا",
+        "list of themes; Enter follows one (first row: none)" => {
+            "قائمة المحاور؛ Enter يتّبع محورًا (السطر الأول: بلا محور)"
+        }
         "next passage of the active theme, across articles" => {
             "المقطع التالي من المحور النشط عبر المقالات"
         }
@@ -137,7 +139,9 @@ fn arabic(english: &str) -> Option<&'static str> {
             "علامات تعذّر وضعها في مقالاتها: {} — {} يعرضها."
         }
         " Skipped files and warnings — Esc closes " => " الملفات المتخطاة والتنبيهات — Esc يغلق ",
-        "close a list or the panel; clear highlights" => "إغلاق قائمة أو اللوحة؛ إزالة التظليل",
+        "close a list or the panel; clear marks and the theme" => {
+            "إغلاق قائمة أو اللوحة؛ إزالة التظليل وترك المحور"
+        }
         "quit" => "خروج",
         // Presentation keys.
         "In presentation mode" => "في وضع العرض",
@@ -202,9 +206,13 @@ fn arabic(english: &str) -> Option<&'static str> {
         "No earlier place to go back to." => "لا مكان سابق للعودة إليه.",
         "Still reading the articles…" => "ما زالت المقالات قيد القراءة…",
         "These articles have no theme in common." => "لا محور مشترك بين هذه المقالات.",
-        "Theme «{}»: {} next passage, {} previous, {} clears the mark." => {
-            "المحور «{}»: {} المقطع التالي، {} السابق، {} يزيل التظليل."
+        "Theme «{}»: {} next passage, {} previous, {} leaves the theme." => {
+            "المحور «{}»: {} المقطع التالي، {} السابق، {} لترك المحور."
         }
+        "No theme is followed now: {} presents this article." => {
+            "لم يعد هناك محور متّبع: {} يعرض هذه المقالة."
+        }
+        "(no theme: the article alone)" => "(بلا محور: المقالة وحدها)",
         "Back to the first passage of «{}»." => "عودة إلى أول مقطع من «{}».",
         "Round to the last passage of «{}»." => "انتقال إلى آخر مقطع من «{}».",
         "No theme is active: press {} to choose one." => "لا محور نشطًا: اضغط {} لاختيار محور.",

@@ -56,6 +56,8 @@ pub enum Message {
     ThemeLastAgain(String),
     /// A passage was asked for with no theme active.
     NoActiveTheme,
+    /// The theme followed was left.
+    ThemeCleared,
     /// A search found nothing (the query).
     NoMatch(String),
     /// A search hit was reached.
@@ -191,7 +193,7 @@ impl Message {
             }
             Message::NoCommonTheme => ("These articles have no theme in common.", vec![]),
             Message::ThemeActive(label) => (
-                "Theme «{}»: {} next passage, {} previous, {} clears the mark.",
+                "Theme «{}»: {} next passage, {} previous, {} leaves the theme.",
                 vec![
                     Words(label),
                     Key(Action::NextPassage),
@@ -204,6 +206,9 @@ impl Message {
             }
             Message::ThemeLastAgain(label) => {
                 ("Round to the last passage of «{}».", vec![Words(label)])
+            }
+            Message::ThemeCleared => {
+                ("No theme is followed now: {} presents this article.", vec![Key(Action::Present)])
             }
             Message::NoActiveTheme => {
                 ("No theme is active: press {} to choose one.", vec![Key(Action::ThemeList)])
@@ -413,6 +418,7 @@ mod tests {
             Message::ThemeFirstAgain("التعليم".into()),
             Message::ThemeLastAgain("التعليم".into()),
             Message::NoActiveTheme,
+            Message::ThemeCleared,
             Message::NoMatch("تلجرام".into()),
             hit(Reached::Step),
             hit(Reached::FirstAgain),

@@ -325,6 +325,12 @@ impl Reading {
         self.trail.active()
     }
 
+    /// Stop following the theme, and unmark its passage; whether one was followed.
+    pub fn clear_theme(&mut self) -> bool {
+        self.highlight = None;
+        self.trail.clear()
+    }
+
     /// Follow theme `index` of `themes`: go to its first passage at or after the current
     /// paragraph (or its first); what to say.
     pub fn follow_theme(&mut self, pane: &Pane, themes: &[Theme], index: usize) -> Option<Message> {

@@ -103,8 +103,11 @@ impl<'a> Scene<'a> {
             Action::ThemeList => match self.analysis {
                 None => Err(Message::StillReading),
                 Some(a) if a.themes.is_empty() => Err(Message::NoCommonTheme),
+                // "No theme" first, then the themes: the list opens at the theme followed, else
+                // at the first theme.
                 Some(_) => {
-                    Ok(Overlay::Themes(ListView::at(self.active_theme.map_or(0, |t| t.index))))
+                    let at = self.active_theme.map_or(1, |t| t.index + 1);
+                    Ok(Overlay::Themes(ListView::at(at)))
                 }
             },
             Action::BookmarkList if self.bookmarks().is_empty() => Err(Message::NoBookmarks),
@@ -123,7 +126,7 @@ impl<'a> Scene<'a> {
     pub fn lengths(&self, overlay: Overlay, screen_height: u16) -> Lengths {
         let items = match overlay {
             Overlay::Articles(_) => self.corpus.documents.len(),
-            Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len()),
+            Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len() + 1),
             Overlay::Bookmarks(_) => self.bookmarks().len(),
             Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
             Overlay::Help { .. } => 0,

@@ -85,6 +85,11 @@ impl ThemeTrail {
         Ok(TrailStep { to: passages[passage], said })
     }
 
+    /// Stop following the theme; whether one was followed.
+    pub fn clear(&mut self) -> bool {
+        self.active.take().is_some()
+    }
+
     /// After a move that is not along the trail: the passage of the followed theme the
     /// reader is at `here` (none when it is not one of its passages).
     pub fn locate(&mut self, themes: &[Theme], here: (usize, usize)) {

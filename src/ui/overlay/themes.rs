@@ -10,8 +10,9 @@ use crate::ui::lang::{fill, tr};
 use crate::ui::list::{ListView, ROW_ITEMS};
 use crate::ui::paint::{draw_line, put_str, ui_text};
 
-/// `themes`, as `view` windows them, the one followed (`active`) marked: each its Arabic
-/// label on the right and its counts on the left, in either interface.
+/// "No theme", then `themes`, as `view` windows them (a row for each), the one followed
+/// (`active`; "no theme" when none is) marked: each theme its Arabic label on the right and
+/// its counts on the left, in either interface.
 pub fn draw(
     buf: &mut Buffer,
     window: &Window,
@@ -21,14 +22,23 @@ pub fn draw(
 ) {
     let screen = buf.area;
     let (lang, options) = (window.look.lang, window.options);
-    let height = ROW_ITEMS.height(themes.len());
+    let rows = themes.len() + 1;
+    let height = ROW_ITEMS.height(rows);
     let title = tr(lang, " Themes — Enter follows one, Esc closes ");
     let inner = window.popup(buf, 90.min(screen.width), height, title, "");
-    for (row, i, selected) in shown_items(view, ROW_ITEMS, themes.len(), screen) {
-        let theme = &themes[i];
+    for (row, i, selected) in shown_items(view, ROW_ITEMS, rows, screen) {
         let area = list_line(inner, inner.y + 1 + row);
         let style = window.item_style(selected);
-        let mark = if Some(i) == active { "●" } else { " " };
+        let mark = |followed: bool| if followed { "●" } else { " " };
+        let Some(theme) = i.checked_sub(1).map(|t| &themes[t]) else {
+            let width = area.width.saturating_sub(2);
+            let none = ui_text(lang, options, tr(lang, "(no theme: the article alone)"), width);
+            buf.set_style(area, style);
+            put_str(buf, area.x, area.y, mark(active.is_none()), 1, style);
+            draw_line(buf, area.x + 2, area.y, width, &none, |_| style);
+            continue;
+        };
+        let mark = mark(Some(i - 1) == active);
         let counts = fill(
             lang,
             "{} passages, {} articles",
