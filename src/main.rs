@@ -352,10 +352,24 @@ fn open(paths: &[PathBuf]) -> Result<Corpus, String> {
     let cache = cache_dir();
     let corpus =
         Corpus::open_keeping_folders(paths, cache.as_deref()).map_err(|e| e.to_string())?;
+    warn_of(&corpus);
+    Ok(corpus)
+}
+
+/// The collection as the reader opens it ([`Corpus::open_what_can_be`]): of several paths,
+/// those that cannot be opened are skipped, said here and listed by `W`.
+fn open_for_reading(paths: &[PathBuf]) -> Result<Corpus, String> {
+    let cache = cache_dir();
+    let corpus = Corpus::open_what_can_be(paths, cache.as_deref()).map_err(|e| e.to_string())?;
+    warn_of(&corpus);
+    Ok(corpus)
+}
+
+/// Print the collection's warnings.
+fn warn_of(corpus: &Corpus) {
     for warning in &corpus.warnings {
         warn(&warning.to_string());
     }
-    Ok(corpus)
 }
 
 /// The width to lay text out at: the terminal's when printing to one, else 80.
@@ -491,7 +505,7 @@ fn run_snapshot(
     options: LayoutOptions,
     look: LookArgs,
 ) -> Result<(), String> {
-    let corpus = open(paths)?;
+    let corpus = open_for_reading(paths)?;
     let themes = theme_source(themes, &corpus)?;
     let screen = basira::ui::snapshot(corpus, &themes, size, keys, options, look.config())?;
     print!("{screen}");
@@ -541,7 +555,7 @@ fn run_reader(
             (Opening::Reading { first, whole, rest }, themes)
         }
         None => {
-            let corpus = open(paths)?;
+            let corpus = open_for_reading(paths)?;
             let themes = theme_source(themes, &corpus)?;
             check_terminal()?;
             (Opening::Read(corpus), themes)
@@ -559,5 +573,5 @@ fn last_read_path(state: &ReaderState) -> Option<String> {
 /// The collection, with the folders kept in the cache as [`open`] does, its warnings left
 /// for the reader to list (the terminal is the reader's by then).
 fn open_quietly(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
-    Corpus::open_keeping_folders(paths, cache_dir().as_deref())
+    Corpus::open_what_can_be(paths, cache_dir().as_deref())
 }

@@ -514,3 +514,28 @@ fn compact_links_and_themes_hold_what_the_full_form_holds_with_each_text_once() 
     // Without --json it is a usage error.
     assert_eq!(basira(&["links", "--compact"]).status.code(), Some(2));
 }
+
+#[test]
+fn the_reader_skips_a_missing_path_among_good_ones_and_lists_it_under_w() {
+    let dir = scratch("missing-among-good");
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "عنوان المقالة\n\nفقرة أولى فيها كلام كثير عن الموضوع.\n").unwrap();
+    let missing = dir.join("missing.txt");
+    let (good, missing) = (good.to_str().unwrap(), missing.to_str().unwrap());
+    let skipped = format!("{missing}: no such file or folder; skipped");
+    // The reader opens the good one, says so of the other on the error stream and under `W`.
+    let out = basira(&["snapshot", "--size", "120x20", "--keys", "W", good, missing]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&skipped), "{}", stderr(&out));
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("Skipped files and warnings"), "{screen}");
+    assert!(screen.contains("missing.txt: no such file or folder; skipped"), "{screen}");
+    // With nothing to open, it still refuses, naming the first path.
+    let other = dir.join("gone.txt");
+    let out = basira(&["snapshot", "--size", "80x24", missing, other.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&format!("{missing}: no such file or folder")));
+    // The reports keep every path asked for: one missing is an error there.
+    let out = basira(&["keypoints", good, missing]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

@@ -79,16 +79,43 @@ impl Corpus {
         }
         let mut corpus = Corpus { documents: Vec::new(), warnings: Vec::new() };
         for path in paths {
-            let meta = given_path(path)?;
-            if meta.is_dir() {
-                corpus.open_folder(path, &meta, cache)?;
-            } else {
-                let (document, warning) = read_document(path)?;
-                corpus.documents.push(document);
-                corpus.warnings.extend(warning);
-            }
+            corpus.add(path, cache)?;
         }
         Ok(corpus)
+    }
+
+    /// [`Corpus::open_keeping_folders`] for the reader: of several paths, one that cannot be
+    /// opened (missing, unreadable, holding no text) is skipped with a warning, which `W`
+    /// lists, instead of stopping the others; when none can be, why the first could not.
+    pub fn open_what_can_be(paths: &[PathBuf], cache: Option<&Path>) -> Result<Corpus, LoadError> {
+        if paths.len() < 2 {
+            return Corpus::open_keeping_folders(paths, cache);
+        }
+        let mut corpus = Corpus { documents: Vec::new(), warnings: Vec::new() };
+        let mut first_error = None;
+        for path in paths {
+            if let Err(error) = corpus.add(path, cache) {
+                first_error.get_or_insert_with(|| error.clone());
+                corpus.warnings.push(FileWarning::Skipped(error));
+            }
+        }
+        match first_error {
+            Some(error) if corpus.documents.is_empty() => Err(error),
+            _ => Ok(corpus),
+        }
+    }
+
+    /// Add the articles of `path`: a folder's, or a file's.
+    fn add(&mut self, path: &Path, cache: Option<&Path>) -> Result<(), LoadError> {
+        let meta = given_path(path)?;
+        if meta.is_dir() {
+            self.open_folder(path, &meta, cache)
+        } else {
+            let (document, warning) = read_document(path)?;
+            self.documents.push(document);
+            self.warnings.extend(warning);
+            Ok(())
+        }
     }
 
     /// The article a reader shows first, read on its own before the rest of `paths`: the file
