@@ -454,3 +454,30 @@ fn a_long_article_list_pages_reaches_both_ends_and_keeps_its_place_moving_up() {
     let opened = press("<End><Enter>");
     assert!(status_line(&opened).starts_with(" article 300/300"), "{opened}");
 }
+
+#[test]
+fn paging_past_the_end_of_an_article_goes_on_to_the_next() {
+    let mut app = reader(80, 24);
+    let page = |app: &mut App| {
+        for key in parse_keys("<Space>").unwrap() {
+            app.handle_key(key);
+        }
+    };
+    page(&mut app);
+    assert_eq!(app.scene().document_index(), 0, "a page down in the first article");
+    assert!(app.scene().top_row > 0);
+    for key in parse_keys("G").unwrap() {
+        app.handle_key(key);
+    }
+    page(&mut app);
+    assert_eq!(app.scene().document_index(), 1, "on to the second article");
+    assert_eq!(app.scene().top_row, 0, "at its top, never read before");
+    // At the end of the last article it says so.
+    for key in parse_keys("...G").unwrap() {
+        app.handle_key(key);
+    }
+    page(&mut app);
+    assert_eq!(app.scene().document_index(), 4);
+    let shown = screen_text(&render(&app, 80, 24));
+    assert!(shown.contains("This is the last article."), "{shown}");
+}

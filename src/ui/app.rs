@@ -269,7 +269,15 @@ impl App {
         match action {
             Action::Down => self.scroll_by(1),
             Action::Up => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page),
+            // Past the end of an article, paging goes on to the next.
+            Action::PageDown => {
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                if !self.reading.at_end(&pane) {
+                    self.reading.scroll_by(&pane, page);
+                } else if let Err(said) = self.reading.step_article(&pane, 1) {
+                    self.tell(said);
+                }
+            }
             Action::PageUp => self.scroll_by(-page),
             Action::Top => self.scroll_by(isize::MIN),
             Action::Bottom => {

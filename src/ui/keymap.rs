@@ -111,7 +111,7 @@ pub const BINDINGS: &[Binding<Action>] = &[
         "page_down",
         &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::ch('f')],
         Action::PageDown,
-        "page down",
+        "page down; at the end, the next article",
     ),
     bind("page_up", &[Key::ch('b'), Key::plain(KeyCode::PageUp)], Action::PageUp, "page up"),
     bind("top", &[Key::ch('g'), Key::plain(KeyCode::Home)], Action::Top, "top of the article"),

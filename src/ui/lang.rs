@@ -77,7 +77,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         // Keys (the help screen).
         "scroll down a line; next item in a list" => "سطر إلى الأسفل؛ العنصر التالي في قائمة",
         "scroll up a line; previous item in a list" => "سطر إلى الأعلى؛ العنصر السابق في قائمة",
-        "page down" => "صفحة إلى الأسفل",
+        "page down; at the end, the next article" => "صفحة إلى الأسفل؛ في آخرها، المقالة التالية",
         "page up" => "صفحة إلى الأعلى",
         "top of the article" => "أول المقالة",
         "end of the article" => "آخر المقالة",

@@ -144,6 +144,11 @@ impl Reading {
         self.view.rows().saturating_sub(pane.height)
     }
 
+    /// Whether the end of the article is in the pane: it scrolls no further.
+    pub fn at_end(&self, pane: &Pane) -> bool {
+        self.top_row(pane) >= self.max_top(pane)
+    }
+
     /// How far through the article the pane is, 0 to 100.
     pub fn percent(&self, pane: &Pane) -> usize {
         (self.top_row(pane) * 100).checked_div(self.max_top(pane)).unwrap_or(100)
