@@ -518,15 +518,14 @@ fn run_reader(
     options: LayoutOptions,
     look: LookArgs,
 ) -> Result<(), String> {
-    // The reader draws a screen: into a file or a pipe, or on a terminal that cannot move
-    // its cursor, that is a page of escape sequences. A path that cannot be opened is named
-    // first, though.
+    // Into a file or a pipe the reader's screen would be a page of escape sequences: the
+    // articles are printed as text instead, as `basira cat` prints them (as `less` does).
+    if !io::stdout().is_terminal() {
+        return run_cat(paths, None, options);
+    }
+    // On a terminal that cannot move its cursor the screen cannot be drawn. A path that
+    // cannot be opened is named first, though.
     let check_terminal = || {
-        if !io::stdout().is_terminal() {
-            return Err("standard output is not a terminal: the reader draws a screen \
-                        (`basira cat` prints the articles as text)"
-                .to_string());
-        }
         if std::env::var_os("TERM").is_some_and(|term| term == "dumb") {
             return Err("this terminal (TERM=dumb) cannot draw the reader \
                         (`basira cat` prints the articles as text)"
