@@ -481,3 +481,25 @@ fn paging_past_the_end_of_an_article_goes_on_to_the_next() {
     let shown = screen_text(&render(&app, 80, 24));
     assert!(shown.contains("This is the last article."), "{shown}");
 }
+
+#[test]
+fn a_count_before_a_move_repeats_it_and_only_a_move() {
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    let mut one_by_one = reader(80, 24);
+    press(&mut one_by_one, "jjjjjjjjjjjj}}}");
+    let mut counted = reader(80, 24);
+    press(&mut counted, "12j3}");
+    assert_eq!(counted.scene().top_row, one_by_one.scene().top_row);
+    assert_eq!(counted.scene().paragraph(), one_by_one.scene().paragraph());
+    // A count does not repeat what is not a move: the bookmark is set once, not toggled.
+    press(&mut counted, "2m");
+    assert_eq!(counted.scene().bookmarks().len(), 1);
+    // A key that is neither a digit nor bound forgets the count.
+    let mut forgotten = reader(80, 24);
+    press(&mut forgotten, "5zj");
+    assert_eq!(forgotten.scene().top_row, 1);
+}

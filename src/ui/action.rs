@@ -68,6 +68,26 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether a count typed before the action's key repeats it (`10j`): the moves by a line,
+    /// a page, a paragraph, an article, a passage or a hit.
+    pub fn takes_a_count(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Down | Up
+                | PageDown
+                | PageUp
+                | NextParagraph
+                | PreviousParagraph
+                | NextArticle
+                | PreviousArticle
+                | NextPassage
+                | PreviousPassage
+                | NextHit
+                | PreviousHit
+        )
+    }
+
     /// The way an action of a pair moves: back (-1) for the previous paragraph, article,
     /// section, passage or hit, forward (1) for the next and for any other action.
     pub fn way(self) -> isize {

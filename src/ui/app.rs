@@ -33,6 +33,9 @@ use crate::corpus::Corpus;
 use crate::layout::LayoutOptions;
 use crate::state::ReaderState;
 
+/// The most times a count repeats a move.
+const MAX_COUNT: usize = 9_999;
+
 /// Rows the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
 
@@ -50,6 +53,8 @@ pub struct App {
     search: Searching,
     /// What the keys go to.
     mode: Mode,
+    /// The count typed before a move's key, 0 for none.
+    count: usize,
     marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
@@ -85,6 +90,7 @@ impl App {
             chrome: Chrome::default(),
             search: Searching::default(),
             mode: Mode::default(),
+            count: 0,
             marks,
             effects: Vec::new(),
         };
@@ -234,8 +240,19 @@ impl App {
             }
             Mode::Prompt(_) => self.type_in_prompt(key),
             Mode::Reading | Mode::Overlay(_) => match self.keymap.action_for(key) {
-                Some(action) => self.apply(action),
-                None => self.message = None,
+                Some(action) => {
+                    let count = std::mem::take(&mut self.count).max(1);
+                    let times = if action.takes_a_count() { count } else { 1 };
+                    (0..times).for_each(|_| self.apply_action(action));
+                }
+                // Digits no key is bound to count the next move (`10j`).
+                None => match key.digit().filter(|&d| d > 0 || self.count > 0) {
+                    Some(digit) => self.count = (self.count * 10 + digit).min(MAX_COUNT),
+                    None => {
+                        self.count = 0;
+                        self.message = None;
+                    }
+                },
             },
         }
         self.refresh();

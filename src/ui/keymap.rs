@@ -16,6 +16,14 @@ pub struct Key {
 }
 
 impl Key {
+    /// The digit this key types, if it is one (without Control).
+    pub fn digit(self) -> Option<usize> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl => c.to_digit(10).map(|d| d as usize),
+            _ => None,
+        }
+    }
+
     /// A key without Control.
     pub const fn plain(code: KeyCode) -> Key {
         Key { code, ctrl: false }
