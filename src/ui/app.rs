@@ -10,7 +10,7 @@ use super::action::Action;
 use super::chrome::Chrome;
 use super::config::Config;
 use super::effect::Effect;
-use super::keymap::{Key, Keymap};
+use super::keymap::{Count, Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
 use super::marks::Marks;
@@ -33,9 +33,6 @@ use crate::corpus::Corpus;
 use crate::layout::LayoutOptions;
 use crate::state::ReaderState;
 
-/// The most times a count repeats a move.
-const MAX_COUNT: usize = 9_999;
-
 /// Rows the mouse wheel scrolls.
 const WHEEL_ROWS: isize = 3;
 
@@ -53,8 +50,8 @@ pub struct App {
     search: Searching,
     /// What the keys go to.
     mode: Mode,
-    /// The count typed before a move's key, 0 for none.
-    count: usize,
+    /// The count typed before a move's key.
+    count: Count,
     marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
@@ -90,7 +87,7 @@ impl App {
             chrome: Chrome::default(),
             search: Searching::default(),
             mode: Mode::default(),
-            count: 0,
+            count: Count::default(),
             marks,
             effects: Vec::new(),
         };
@@ -241,18 +238,14 @@ impl App {
             Mode::Prompt(_) => self.type_in_prompt(key),
             Mode::Reading | Mode::Overlay(_) => match self.keymap.action_for(key) {
                 Some(action) => {
-                    let count = std::mem::take(&mut self.count).max(1);
-                    let times = if action.takes_a_count() { count } else { 1 };
-                    (0..times).for_each(|_| self.apply_action(action));
+                    (0..self.count.take_for(action)).for_each(|_| self.apply_action(action));
                 }
                 // Digits no key is bound to count the next move (`10j`).
-                None => match key.digit().filter(|&d| d > 0 || self.count > 0) {
-                    Some(digit) => self.count = (self.count * 10 + digit).min(MAX_COUNT),
-                    None => {
-                        self.count = 0;
-                        self.message = None;
-                    }
-                },
+                None if self.count.push(key) => {}
+                None => {
+                    self.count.clear();
+                    self.message = None;
+                }
             },
         }
         self.refresh();
@@ -289,9 +282,7 @@ impl App {
             // Past the end of an article, paging goes on to the next.
             Action::PageDown => {
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if !self.reading.at_end(&pane) {
-                    self.reading.scroll_by(&pane, page);
-                } else if let Err(said) = self.reading.step_article(&pane, 1) {
+                if let Err(said) = self.reading.page_down(&pane, page) {
                     self.tell(said);
                 }
             }

@@ -15,6 +15,39 @@ pub struct Key {
     pub ctrl: bool,
 }
 
+/// The most times a count repeats a move.
+const MAX_COUNT: usize = 9_999;
+
+/// A count typed before a move's key (`10j`), as vi and less take it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count(usize);
+
+impl Count {
+    /// Take `key` as the count's next digit, if it is one that can be (a count does not start
+    /// with 0); whether it was.
+    pub fn push(&mut self, key: Key) -> bool {
+        match key.digit().filter(|&d| d > 0 || self.0 > 0) {
+            Some(digit) => {
+                self.0 = (self.0 * 10 + digit).min(MAX_COUNT);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// How many times `action` is to be done — the count for a move that takes one, else
+    /// once — and the count forgotten.
+    pub fn take_for(&mut self, action: Action) -> usize {
+        let count = std::mem::take(&mut self.0).max(1);
+        if action.takes_a_count() { count } else { 1 }
+    }
+
+    /// Forget the count.
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+}
+
 impl Key {
     /// The digit this key types, if it is one (without Control).
     pub fn digit(self) -> Option<usize> {
@@ -443,6 +476,24 @@ fn named_key(name: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_count_is_digits_not_starting_with_zero_and_only_moves_take_it() {
+        let mut count = Count::default();
+        assert!(!count.push(Key::ch('0')), "a count does not start with 0");
+        assert!(count.push(Key::ch('1')) && count.push(Key::ch('0')));
+        assert!(!count.push(Key::ch('j')) && !count.push(Key::ctrl('5')));
+        assert_eq!(count.take_for(Action::Down), 10);
+        assert_eq!(count.take_for(Action::Down), 1, "taken once");
+        count.push(Key::ch('3'));
+        assert_eq!(count.take_for(Action::Bookmark), 1, "not a move");
+        assert_eq!(count.take_for(Action::Down), 1, "and forgotten");
+        "99999".chars().for_each(|c| {
+            count.push(Key::ch(c));
+        });
+        assert_eq!(count.take_for(Action::NextParagraph), 9_999);
+    }
+
     use super::*;
 
     #[test]

@@ -144,9 +144,15 @@ impl Reading {
         self.view.rows().saturating_sub(pane.height)
     }
 
-    /// Whether the end of the article is in the pane: it scrolls no further.
-    pub fn at_end(&self, pane: &Pane) -> bool {
-        self.top_row(pane) >= self.max_top(pane)
+    /// Page down by `page` rows; with the end of the article already in the pane, on to
+    /// the next article (what to say past the last).
+    pub fn page_down(&mut self, pane: &Pane, page: isize) -> Result<(), Message> {
+        if self.top_row(pane) < self.max_top(pane) {
+            self.scroll_by(pane, page);
+            Ok(())
+        } else {
+            self.step_article(pane, 1)
+        }
     }
 
     /// How far through the article the pane is, 0 to 100.
@@ -546,6 +552,23 @@ mod tests {
         assert_eq!(reading.back(&pane, Some(&themes)), Ok(()));
         assert_eq!((reading.document(), reading.paragraph()), (1, 1));
         assert_eq!(reading.active_theme().and_then(|t| t.passage), Some(1), "on the trail");
+    }
+
+    #[test]
+    fn paging_down_at_an_article_s_end_opens_the_next() {
+        let (corpus, options) = (corpus(), LayoutOptions::default());
+        let pane = pane(&corpus, &options, 6);
+        let mut reading = reading_at_start(&pane);
+        assert_eq!(reading.page_down(&pane, 5), Ok(()));
+        assert_eq!((reading.document(), reading.top_row(&pane)), (0, 5));
+        while reading.document() == 0 {
+            assert_eq!(reading.page_down(&pane, 5), Ok(()));
+        }
+        assert_eq!((reading.document(), reading.top_row(&pane)), (1, 0));
+        while reading.top_row(&pane) < reading.view().rows().saturating_sub(6) {
+            reading.page_down(&pane, 5).unwrap();
+        }
+        assert_eq!(reading.page_down(&pane, 5), Err(Message::LastArticle));
     }
 
     #[test]
