@@ -435,17 +435,17 @@ pub fn write_links(
             view::related_to_paragraph(analysis, corpus, document, paragraph, k)
         })
         .collect();
-    let links: Vec<LinkEntry> = kept
-        .iter()
-        .map(|r| LinkEntry {
-            from: passage(corpus, r.from.0, r.from.1),
-            to: passage(corpus, r.to.0, r.to.1),
-            score: r.score,
-            terms: r.terms.clone(),
-            same_text: r.same_text,
-        })
-        .collect();
     let Format::Text { width, options } = format else {
+        let links: Vec<LinkEntry> = kept
+            .into_iter()
+            .map(|r| LinkEntry {
+                from: passage(corpus, r.from.0, r.from.1),
+                to: passage(corpus, r.to.0, r.to.1),
+                score: r.score,
+                terms: r.terms,
+                same_text: r.same_text,
+            })
+            .collect();
         if let Format::CompactJson = format {
             return write_compact(out, &compact_links(corpus, links));
         }

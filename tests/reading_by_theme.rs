@@ -293,9 +293,9 @@ fn a_theme_is_left_by_esc_or_by_no_theme_in_the_list_and_p_then_presents_the_art
     for leave in ["<Esc>", "t<Up><Enter>"] {
         let mut app = reader(160, 45);
         press(&mut app, "t<Enter>");
-        assert!(app.scene().active_theme.is_some(), "Enter follows the first theme");
+        assert!(app.scene().active_theme().is_some(), "Enter follows the first theme");
         press(&mut app, leave);
-        assert!(app.scene().active_theme.is_none(), "{leave} leaves the theme");
+        assert!(app.scene().active_theme().is_none(), "{leave} leaves the theme");
         assert!(status(&app).contains("No theme is followed now"), "{leave}: {}", status(&app));
         assert!(app.scene().reading.highlight().is_none(), "its passage is no longer marked");
         // The presentation is the article's again: its title first (a theme's starts with a

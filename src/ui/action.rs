@@ -91,12 +91,9 @@ impl Action {
     /// The way an action of a pair moves: back (-1) for the previous paragraph, article,
     /// section, passage or hit, forward (1) for the next and for any other action.
     pub fn way(self) -> isize {
-        use Action::{PreviousArticle, PreviousHit, PreviousParagraph, PreviousPassage};
+        use Action::*;
         match self {
-            PreviousParagraph
-            | PreviousArticle
-            | Action::PreviousSection
-            | PreviousPassage
+            PreviousParagraph | PreviousArticle | PreviousSection | PreviousPassage
             | PreviousHit => -1,
             _ => 1,
         }

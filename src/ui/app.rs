@@ -378,7 +378,7 @@ impl App {
                 if let Some(entry) =
                     self.marks.bookmarks(&self.corpus.documents).get(view.selected())
                 {
-                    self.jump_to_paragraph(entry.document, entry.paragraph);
+                    self.reading.jump_to_paragraph(&pane, entry.document, entry.paragraph);
                 }
             }
             _ => {}
@@ -411,12 +411,6 @@ impl App {
     fn jump_to(&mut self, document: usize, paragraph: usize, range: Range<usize>) {
         let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
         self.reading.jump_to(&pane, document, paragraph, range);
-    }
-
-    /// Jump to the whole of a paragraph (a bookmarked one, a theme's passage) and mark it.
-    fn jump_to_paragraph(&mut self, document: usize, paragraph: usize) {
-        let len = self.corpus.documents[document].paragraphs[paragraph].text.len();
-        self.jump_to(document, paragraph, 0..len);
     }
 
     fn back(&mut self) {
@@ -621,7 +615,6 @@ impl App {
             mode: &self.mode,
             message: self.message.as_ref(),
             search: self.search.last(),
-            active_theme: self.reading.active_theme(),
             chrome: &self.chrome,
         }
     }

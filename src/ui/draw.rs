@@ -88,7 +88,7 @@ fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
         Overlay::Articles(view) => overlay::articles::draw(buf, &window, documents, view),
         Overlay::Themes(view) => {
             if let Some(analysis) = scene.analysis {
-                let active = scene.active_theme.map(|t| t.index);
+                let active = scene.active_theme().map(|t| t.index);
                 overlay::themes::draw(buf, &window, &analysis.themes, active, view);
             }
         }
@@ -163,7 +163,7 @@ fn draw_article(buf: &mut Buffer, area: Rect, scene: &Scene) {
         _ => &[],
     };
     let current_hit = scene.search.and_then(|s| s.current).and_then(|i| hits.get(i));
-    let theme_paragraphs: Vec<usize> = match (scene.analysis, scene.active_theme) {
+    let theme_paragraphs: Vec<usize> = match (scene.analysis, scene.active_theme()) {
         (Some(analysis), Some(active)) => analysis.themes[active.index]
             .passages
             .iter()
@@ -388,7 +388,7 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
                 "article {}/{}  {}%",
                 &[&(scene.document_index() + 1), &count, &scene.percent],
             )];
-            if let (Some(analysis), Some(active)) = (scene.analysis, scene.active_theme) {
+            if let (Some(analysis), Some(active)) = (scene.analysis, scene.active_theme()) {
                 let theme = &analysis.themes[active.index];
                 let at = active.passage.map_or("–".to_string(), |i| (i + 1).to_string());
                 parts.push(fill(

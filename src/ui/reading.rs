@@ -44,13 +44,13 @@ impl<'a> Pane<'a> {
 
 /// A place to come back to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
+struct Location {
     /// Index of the article.
-    pub document: usize,
+    document: usize,
     /// The line at the top of the pane.
-    pub anchor: Anchor,
+    anchor: Anchor,
     /// The current paragraph.
-    pub paragraph: usize,
+    paragraph: usize,
 }
 
 /// Text marked in an article after a jump: the sentence or passage jumped to.
@@ -416,7 +416,7 @@ impl Reading {
 
     /// Where article `document` is read up to, if the reader has moved in it: for the
     /// article open, the line at the top of the pane now.
-    pub fn position(&self, pane: &Pane, document: usize) -> Option<state::Position> {
+    fn position(&self, pane: &Pane, document: usize) -> Option<state::Position> {
         let anchor = if document == self.document {
             self.view.anchor_at(self.top_row(pane))
         } else {

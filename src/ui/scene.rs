@@ -52,8 +52,6 @@ pub struct Scene<'a> {
     pub message: Option<&'a Message>,
     /// The last search, if its hits are shown or can be stepped through.
     pub search: Option<&'a Search>,
-    /// The theme being followed.
-    pub active_theme: Option<ActiveTheme>,
     /// The title laid out for the top bar.
     pub chrome: &'a Chrome,
 }
@@ -67,6 +65,11 @@ impl<'a> Scene<'a> {
     /// The article open.
     pub fn document(&self) -> &'a Document {
         &self.corpus.documents[self.reading.document()]
+    }
+
+    /// The theme being followed.
+    pub fn active_theme(&self) -> Option<ActiveTheme> {
+        self.reading.active_theme()
     }
 
     /// The current paragraph of the article open (the one Related follows).
@@ -106,7 +109,7 @@ impl<'a> Scene<'a> {
                 // "No theme" first, then the themes: the list opens at the theme followed, else
                 // at the first theme.
                 Some(_) => {
-                    let at = self.active_theme.map_or(1, |t| t.index + 1);
+                    let at = self.active_theme().map_or(1, |t| t.index + 1);
                     Ok(Overlay::Themes(ListView::at(at)))
                 }
             },
