@@ -240,7 +240,12 @@ fn reader_with_notes(note: &str, config: Config) -> App {
     let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
     let first = &corpus.documents[0];
     let bookmarks = (0..first.paragraphs.len())
-        .map(|paragraph| Bookmark { paragraph, note: Some(note.to_string()), print: None })
+        .map(|paragraph| Bookmark {
+            paragraph,
+            bookmarked: true,
+            note: Some(note.to_string()),
+            print: None,
+        })
         .collect();
     let mut state = ReaderState::default();
     state.articles.insert(article_key(first), ArticleState { bookmarks, ..Default::default() });
@@ -322,7 +327,8 @@ fn the_markdown_handout_names_files_and_notes_without_controls() {
     let named = corpus.documents.iter().find(|d| d.path.contains('\u{2028}')).unwrap();
     let note = format!("{SEPARATED} {NASTY}");
     let mut state = ReaderState::default();
-    let bookmarks = vec![Bookmark { paragraph: 0, note: Some(note.clone()), print: None }];
+    let bookmarks =
+        vec![Bookmark { paragraph: 0, bookmarked: true, note: Some(note.clone()), print: None }];
     state.articles.insert(article_key(named), ArticleState { bookmarks, ..Default::default() });
     Store::in_dir(&dir.join("state").join("basira")).save(&state).unwrap();
     let out = basira(dir, &["export", folder.to_str().unwrap()]);

@@ -566,7 +566,9 @@ fn two_readers_at_once_keep_each_others_notes() {
     let body = first.paragraphs.iter().position(|p| p.text.chars().count() > 120).unwrap();
     let mut start = ReaderState::default();
     let mut article = ArticleState::default();
-    article.set_note(body, ParagraphPrint::of(&first.paragraphs[body].text), "ستحذف");
+    let print = ParagraphPrint::of(&first.paragraphs[body].text);
+    article.toggle_bookmark(body, print.clone());
+    article.set_note(body, print, "ستحذف");
     start.articles.insert(article_key(first), article);
     store.save(&start).unwrap();
     // Reader B reads another folder.
@@ -592,8 +594,13 @@ fn two_readers_at_once_keep_each_others_notes() {
     a.wait_for("the bookmark list", |s| s.contains("Bookmarks and notes"));
     a.keys(&["Enter"]);
     a.wait_for("the list closed", |s| !s.contains("Bookmarks and notes"));
+    // `m` takes the bookmark off and leaves the note; `D` and a yes delete the note.
     a.keys(&["m"]);
-    a.wait_for("the bookmark removed", |s| s.contains("Bookmark removed."));
+    a.wait_for("the bookmark removed", |s| s.contains("Bookmark removed; the note stays."));
+    a.keys(&["D"]);
+    a.wait_for("the question", |s| s.contains("Delete the note on this paragraph?"));
+    a.keys(&["y"]);
+    a.wait_for("the note deleted", |s| s.contains("Note deleted"));
     a.keys(&[".", "}", "a"]);
     a.command(&["send-keys", "-t", "e2e", "-l", "ملاحظة القارئ الأول"]);
     a.keys(&["Enter"]);

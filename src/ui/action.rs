@@ -47,10 +47,14 @@ pub enum Action {
     NextHit,
     /// Go to the previous search hit.
     PreviousHit,
-    /// Bookmark the current paragraph, or remove its bookmark.
+    /// Bookmark the current paragraph, or remove its bookmark (its note stays).
     Bookmark,
     /// Write a note on the current paragraph.
     Note,
+    /// Delete the note on the current paragraph, once confirmed.
+    DeleteNote,
+    /// Give back the last bookmark or note removed.
+    Undo,
     /// Show the list of bookmarks and notes.
     BookmarkList,
     /// Present the article's key points (or the active theme's passages), one per screen.

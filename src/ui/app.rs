@@ -13,9 +13,9 @@ use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
-use super::marks::Marks;
-use super::message::Message;
-use super::mode::Mode;
+use super::marks::{Marks, Restored};
+use super::message::{CONFIRM_KEY, Message};
+use super::mode::{Mode, Question};
 use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
 use super::panel::{PanelSource, Target};
@@ -236,6 +236,11 @@ impl App {
                 }
             }
             Mode::Prompt(_) => self.type_in_prompt(key),
+            Mode::Confirm(question) => {
+                let question = *question;
+                self.mode = Mode::Reading;
+                self.answer(question, key == Key::ch(CONFIRM_KEY));
+            }
             Mode::Reading | Mode::Overlay(_) => match self.keymap.action_for(key) {
                 Some(action) => {
                     (0..self.count.take_for(action)).for_each(|_| self.apply_action(action));
@@ -323,6 +328,8 @@ impl App {
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
+            Action::DeleteNote => self.ask_to_delete_note(),
+            Action::Undo => self.undo(),
             Action::Present => self.present(),
             Action::Export => self.export(),
             Action::NextHit | Action::PreviousHit => {
@@ -475,6 +482,12 @@ impl App {
                 };
                 match kind {
                     PromptKind::Search => self.run_search(text),
+                    // Emptying a note deletes it, which is asked first.
+                    PromptKind::Note { document, paragraph } if text.trim().is_empty() => {
+                        if self.marks.note_to_delete(document, paragraph).is_ok() {
+                            self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph });
+                        }
+                    }
                     PromptKind::Note { document, paragraph } => {
                         let documents = &self.corpus.documents;
                         let said = self.marks.set_note(documents, document, paragraph, &text);
@@ -503,6 +516,42 @@ impl App {
     fn saved(&mut self, said: Message) {
         self.ask(Effect::SaveState);
         self.tell(said);
+    }
+
+    /// `D`: ask whether to delete the note on the current paragraph.
+    fn ask_to_delete_note(&mut self) {
+        let (document, paragraph) = self.here();
+        match self.marks.note_to_delete(document, paragraph) {
+            Ok(()) => self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph }),
+            Err(said) => self.tell(said),
+        }
+    }
+
+    /// The answer to `question`: yes does it, anything else leaves things as they are.
+    fn answer(&mut self, question: Question, yes: bool) {
+        match question {
+            Question::DeleteNote { document, paragraph } if yes => {
+                match self.marks.delete_note(&self.corpus.documents, document, paragraph) {
+                    Ok(said) => self.saved(said),
+                    Err(said) => self.tell(said),
+                }
+            }
+            Question::DeleteNote { .. } => self.tell(Message::NoteKept),
+        }
+    }
+
+    /// `u`: give back the last bookmark or note removed, and go to its paragraph.
+    fn undo(&mut self) {
+        match self.marks.undo() {
+            Ok(Restored { document, paragraph, said }) => {
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                if (document, paragraph) != self.here() {
+                    self.reading.jump_to_paragraph(&pane, document, paragraph);
+                }
+                self.saved(said);
+            }
+            Err(said) => self.tell(said),
+        }
     }
 
     /// `a`: type a note on the current paragraph, starting from the note it has.

@@ -198,12 +198,19 @@ fn draw_article(buf: &mut Buffer, area: Rect, scene: &Scene) {
                 put_str(buf, x, y, symbol, 1, style);
             }
         }
+        // A bookmark's mark on its paragraph's first line; a note's there when the paragraph
+        // is only noted, else on the second line.
         if let Some(x) = bookmark_column
-            && anchor.line == 0
-            && let Some(bookmark) = bookmarks.iter().find(|b| b.paragraph == p)
+            && let Some(mark) = bookmarks.iter().find(|b| b.paragraph == p)
         {
-            let symbol = if bookmark.note.is_some() { glyphs.note } else { glyphs.bookmark };
-            put_str(buf, x, y, symbol, 1, palette.bookmark_mark);
+            let symbol = match (anchor.line, mark.bookmarked, mark.note.is_some()) {
+                (0, true, _) => Some(glyphs.bookmark),
+                (0, false, _) | (1, true, true) => Some(glyphs.note),
+                _ => None,
+            };
+            if let Some(symbol) = symbol {
+                put_str(buf, x, y, symbol, 1, palette.bookmark_mark);
+            }
         }
         let paragraph = &document.paragraphs[p];
         let base = paragraph_style(scene, paragraph);
@@ -375,7 +382,8 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
         return;
     }
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let line = match scene.message {
+    let question = scene.mode.question().map(|q| q.message());
+    let line = match question.as_ref().or(scene.message) {
         Some(message) => {
             let text = message.render(look.lang, scene.keymap);
             message_line(look.lang, scene.options, &text, inner.width)

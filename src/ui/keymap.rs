@@ -227,9 +227,16 @@ pub const BINDINGS: &[Binding<Action>] = &[
         "bookmark",
         &[Key::ch('m')],
         Action::Bookmark,
-        "bookmark the current paragraph (again: remove)",
+        "bookmark the paragraph (again: remove; note stays)",
     ),
     bind("note", &[Key::ch('a')], Action::Note, "write a note on the current paragraph"),
+    bind(
+        "delete_note",
+        &[Key::ch('D')],
+        Action::DeleteNote,
+        "delete the note on the current paragraph (asks first)",
+    ),
+    bind("undo", &[Key::ch('u')], Action::Undo, "bring back the last bookmark or note removed"),
     bind("bookmarks", &[Key::ch('M')], Action::BookmarkList, "list of bookmarks and notes"),
     bind(
         "present",

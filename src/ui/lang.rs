@@ -111,10 +111,14 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "next search hit, across articles" => "نتيجة البحث التالية عبر المقالات",
         "previous search hit" => "نتيجة البحث السابقة",
-        "bookmark the current paragraph (again: remove)" => {
-            "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها)"
+        "bookmark the paragraph (again: remove; note stays)" => {
+            "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها، وتبقى الملاحظة)"
         }
         "write a note on the current paragraph" => "كتابة ملاحظة على الفقرة الحالية",
+        "delete the note on the current paragraph (asks first)" => {
+            "حذف ملاحظة الفقرة الحالية (بعد السؤال)"
+        }
+        "bring back the last bookmark or note removed" => "إعادة آخر علامة أو ملاحظة أُزيلت",
         "list of bookmarks and notes" => "قائمة العلامات والملاحظات",
         "present the key points (or the active theme) one per screen" => {
             "عرض النقاط الرئيسية (أو المحور النشط) شاشةً شاشة"
@@ -226,7 +230,19 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "No search yet: press {} to search." => "لا بحث بعد: اضغط {} للبحث.",
         "Bookmarked." => "وُضعت علامة.",
-        "Bookmark removed." => "أُزيلت العلامة.",
+        "Bookmark removed: {} brings it back." => "أُزيلت العلامة: {} يعيدها.",
+        "Bookmark removed; the note stays. {} brings the bookmark back." => {
+            "أُزيلت العلامة وبقيت الملاحظة. {} يعيد العلامة."
+        }
+        "Note deleted: {} brings it back." => "حُذفت الملاحظة: {} يعيدها.",
+        "Delete the note on this paragraph? {} deletes it, any other key keeps it." => {
+            "أتحذف ملاحظة هذه الفقرة؟ {} يحذفها، وأي مفتاح آخر يبقيها."
+        }
+        "The note is kept." => "بقيت الملاحظة.",
+        "This paragraph has no note." => "لا ملاحظة على هذه الفقرة.",
+        "Undone: the bookmark is back." => "تراجعت: عادت العلامة.",
+        "Undone: the note is back." => "تراجعت: عادت الملاحظة.",
+        "Nothing to undo." => "لا شيء للتراجع عنه.",
         "Still reading this article: bookmarks and notes in a moment." => {
             "ما زالت المقالة تُقرأ: العلامات والملاحظات بعد لحظة."
         }
@@ -234,7 +250,6 @@ fn arabic(english: &str) -> Option<&'static str> {
             "في النص علامة تفرض الاتجاه: قد يظهر رقم على غير ما كُتب."
         }
         "Note saved." => "حُفظت الملاحظة.",
-        "Note removed; the bookmark stays." => "حُذفت الملاحظة وبقيت العلامة.",
         "No bookmarks yet: {} bookmarks a paragraph, {} adds a note." => {
             "لا علامات بعد: {} يضع علامة على فقرة، و{} يضيف ملاحظة."
         }

@@ -21,6 +21,9 @@ const FSI: char = '\u{2068}';
 /// Ends an isolate.
 const PDI: char = '\u{2069}';
 
+/// The key that answers yes to a question in the status line.
+pub const CONFIRM_KEY: char = 'y';
+
 /// A message for the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
@@ -77,10 +80,24 @@ pub enum Message {
     Bookmarked,
     /// The paragraph's bookmark was removed.
     BookmarkRemoved,
+    /// The paragraph's bookmark was removed; its note stays.
+    BookmarkRemovedNoteKept,
     /// A note was saved.
     NoteSaved,
-    /// A note was emptied.
-    NoteRemoved,
+    /// A note was deleted.
+    NoteDeleted,
+    /// A note's deletion was asked for and is waiting for a yes.
+    ConfirmDeleteNote,
+    /// A note's deletion was asked for and not confirmed.
+    NoteKept,
+    /// A note's deletion was asked for on a paragraph with none.
+    NoNote,
+    /// An undo gave a bookmark back.
+    BookmarkBack,
+    /// An undo gave a note back.
+    NoteBack,
+    /// An undo was asked for with nothing removed.
+    NothingToUndo,
     /// The bookmark list was asked for and there are none.
     NoBookmarks,
     /// The handout was written (where).
@@ -151,6 +168,8 @@ enum Value<'a> {
     Name(&'a str),
     /// The key bound to an action now.
     Key(Action),
+    /// A key that is no action's (the yes to a question).
+    Letter(char),
     /// A reason given by the system or a library, in its own words.
     Reason(&'a str),
 }
@@ -224,9 +243,24 @@ impl Message {
             }
             Message::NoSearch => ("No search yet: press {} to search.", vec![Key(Action::Search)]),
             Message::Bookmarked => ("Bookmarked.", vec![]),
-            Message::BookmarkRemoved => ("Bookmark removed.", vec![]),
+            Message::BookmarkRemoved => {
+                ("Bookmark removed: {} brings it back.", vec![Key(Action::Undo)])
+            }
+            Message::BookmarkRemovedNoteKept => (
+                "Bookmark removed; the note stays. {} brings the bookmark back.",
+                vec![Key(Action::Undo)],
+            ),
             Message::NoteSaved => ("Note saved.", vec![]),
-            Message::NoteRemoved => ("Note removed; the bookmark stays.", vec![]),
+            Message::NoteDeleted => ("Note deleted: {} brings it back.", vec![Key(Action::Undo)]),
+            Message::ConfirmDeleteNote => (
+                "Delete the note on this paragraph? {} deletes it, any other key keeps it.",
+                vec![Value::Letter(CONFIRM_KEY)],
+            ),
+            Message::NoteKept => ("The note is kept.", vec![]),
+            Message::NoNote => ("This paragraph has no note.", vec![]),
+            Message::BookmarkBack => ("Undone: the bookmark is back.", vec![]),
+            Message::NoteBack => ("Undone: the note is back.", vec![]),
+            Message::NothingToUndo => ("Nothing to undo.", vec![]),
             Message::NoBookmarks => (
                 "No bookmarks yet: {} bookmarks a paragraph, {} adds a note.",
                 vec![Key(Action::Bookmark), Key(Action::Note)],
@@ -270,6 +304,9 @@ impl Message {
                     isolated(&mut out, LRI, &keymap.label_of(action).unwrap_or_default());
                 }
                 Some(Value::Reason(reason)) => isolated(&mut out, LRI, reason),
+                Some(Value::Letter(letter)) => {
+                    isolated(&mut out, LRI, letter.encode_utf8(&mut [0; 4]));
+                }
                 None => {}
             }
         }
@@ -426,8 +463,15 @@ mod tests {
             Message::NoSearch,
             Message::Bookmarked,
             Message::BookmarkRemoved,
+            Message::BookmarkRemovedNoteKept,
             Message::NoteSaved,
-            Message::NoteRemoved,
+            Message::NoteDeleted,
+            Message::ConfirmDeleteNote,
+            Message::NoteKept,
+            Message::NoNote,
+            Message::BookmarkBack,
+            Message::NoteBack,
+            Message::NothingToUndo,
             Message::NoBookmarks,
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),
