@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::text::copied;
 use crate::text::variants::variants;
 use crate::text::{normalize, normalize_char};
 
@@ -114,15 +115,20 @@ impl SearchIndex {
     /// Every hit of `query` in collection order (document, paragraph, offset); empty when the
     /// query normalises to nothing. Hits in one paragraph do not overlap: the leftmost wins.
     pub fn find(&self, query: &str) -> Vec<Hit> {
-        let query = normalize(query).split_whitespace().collect::<Vec<_>>().join(" ");
-        if query.is_empty() {
-            return Vec::new();
-        }
-        // Every spelling of the query's words is looked for («تلجرام» finds «تليجرام»); hits of
-        // all of them are merged in text order, the leftmost of overlapping ones kept.
+        // Every spelling of the query's words is looked for («تلجرام» finds «تليجرام»), in each
+        // way the query may have been meant (copied from a shaped screen, see
+        // [`copied::readings`]); hits of all of them are merged in text order, the leftmost
+        // of overlapping ones kept.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for spelling in variants().spellings(&query, MAX_SPELLINGS) {
-            found.extend(self.text.match_indices(spelling.as_str()).map(|(at, m)| (at, m.len())));
+        for reading in copied::readings(query) {
+            let reading = normalize(&reading).split_whitespace().collect::<Vec<_>>().join(" ");
+            if reading.is_empty() {
+                continue;
+            }
+            for spelling in variants().spellings(&reading, MAX_SPELLINGS) {
+                let hits = self.text.match_indices(spelling.as_str());
+                found.extend(hits.map(|(at, m)| (at, m.len())));
+            }
         }
         found.sort_unstable_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
         let mut end_of_last = 0;
@@ -190,6 +196,9 @@ mod tests {
         };
         assert_eq!(words("تلجرام"), ["تليجرام", "تلغرام"]);
         assert_eq!(words("فيسبوك"), ["فيس بوك", "فيسبوك"]);
+        // Copied from a shaped screen: presentation forms, as written or in visual order.
+        assert_eq!(words("ﺗﻠﻴﺠﺮﺍﻡ"), ["تليجرام", "تلغرام"]);
+        assert_eq!(words("ﻡﺍﺮﺠﻴﻠﺗ"), ["تليجرام", "تلغرام"]);
     }
     use crate::corpus::{Document, Paragraph, Role, parse_document};
     use proptest::prelude::*;

@@ -295,8 +295,15 @@ fn notes_from_the_state_file_show_on_one_line_and_send_no_control() {
 #[test]
 fn text_typed_in_the_status_line_sends_no_control() {
     let mut app = reader_with_notes("", Config::default());
+    // Typed one character at a time (a terminal sends no escape as a character, but should
+    // one come), no control reaches the screen.
     press(&mut app, "/");
     type_text(&mut app, &format!("abc\u{2028}def {NASTY}"));
+    assert_sends_nothing_forbidden("the search typed", &screen(&app));
+    // Pasted, as such text comes, the escape sequence goes whole.
+    press(&mut app, "<Esc>/");
+    type_text(&mut app, "abc\u{2028}def ");
+    app.paste(NASTY);
     let typing = screen(&app);
     assert_clean("the search being typed", &typing);
     assert!(typing.lines().last().unwrap().contains("abc def xy z"), "{typing}");

@@ -128,8 +128,24 @@ pub enum PresentationAction {
 pub enum PromptAction {
     /// Search, or save the note.
     Accept,
-    /// Delete the last character.
+    /// Delete the character before the cursor.
     Delete,
+    /// Delete the character at the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Move the cursor one cell left on the screen.
+    Left,
+    /// Move the cursor one cell right on the screen.
+    Right,
+    /// Move the cursor to the start of the text.
+    Home,
+    /// Move the cursor to the end of the text.
+    End,
+    /// Bring back the search typed before (older).
+    Older,
+    /// Bring back the search typed after (newer), then the text being typed.
+    Newer,
     /// Give up, changing nothing.
     Cancel,
 }

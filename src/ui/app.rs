@@ -21,7 +21,7 @@ use super::paint::counter_width;
 use super::panel::{PanelSource, Target};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
-use super::prompt::{Prompt, PromptKind, Typed};
+use super::prompt::{LineLook, Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
 use super::regions::Regions;
 use super::scene::Scene;
@@ -324,7 +324,8 @@ impl App {
             Action::Back => self.back(),
             Action::NextPassage | Action::PreviousPassage => self.step_passage(action.way()),
             Action::Search => {
-                self.mode = Mode::Prompt(Prompt::new(PromptKind::Search));
+                let history = self.search.history().to_vec();
+                self.mode = Mode::Prompt(Prompt::new(PromptKind::Search).with_history(history));
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
@@ -467,17 +468,26 @@ impl App {
         }
     }
 
-    /// A key while a prompt is open: typed into it, or it searches, saves the note or is
-    /// given up.
+    /// A key while a prompt is open: typed into it (a search's hits shown as it is typed), or
+    /// it searches, saves the note or is given up.
     fn type_in_prompt(&mut self, key: Key) {
+        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
-        match prompt.handle(key, &self.keymap.prompt) {
+        match prompt.handle(key, &self.keymap.prompt, look) {
             Typed::Open => {}
-            Typed::Cancelled => self.mode = Mode::Reading,
+            Typed::Edited if prompt.kind == PromptKind::Search => {
+                let count = self.search.preview(&self.corpus, &prompt.text);
+                prompt.hits = Some(count).filter(|_| prompt.text.trim().chars().count() >= 2);
+            }
+            Typed::Edited => {}
+            Typed::Cancelled => {
+                self.search.end_preview();
+                self.mode = Mode::Reading;
+            }
             Typed::Accepted => {
-                let Mode::Prompt(Prompt { kind, text }) = std::mem::take(&mut self.mode) else {
+                let Mode::Prompt(Prompt { kind, text, .. }) = std::mem::take(&mut self.mode) else {
                     return;
                 };
                 match kind {
@@ -560,7 +570,7 @@ impl App {
         match self.marks.note_to_edit(document, paragraph) {
             Ok(text) => {
                 let kind = PromptKind::Note { document, paragraph };
-                self.mode = Mode::Prompt(Prompt { kind, text });
+                self.mode = Mode::Prompt(Prompt::with_text(kind, text));
             }
             Err(said) => self.tell(said),
         }
@@ -663,7 +673,7 @@ impl App {
             panel: &self.panel,
             mode: &self.mode,
             message: self.message.as_ref(),
-            search: self.search.last(),
+            search: self.search.shown(),
             chrome: &self.chrome,
         }
     }

@@ -19,7 +19,7 @@ use super::paint::{
 };
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
-use super::prompt::PromptKind;
+use super::prompt::{LineLook, Prompt, PromptKind};
 use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
@@ -372,14 +372,8 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
     let bar = look.palette.status;
     buf.set_style(area, bar);
     if let Some(prompt) = scene.mode.prompt() {
-        let label = match prompt.kind {
-            PromptKind::Search => "Search: ",
-            PromptKind::Note { .. } => "Note: ",
-        };
-        let line =
-            prompt_line(scene, tr(look.lang, label), &prompt.text, area.width.saturating_sub(2));
-        draw_line(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, |_| bar);
-        return;
+        let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+        return draw_prompt(buf, inner, scene, prompt);
     }
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let question = scene.mode.question().map(|q| q.message());
@@ -439,25 +433,42 @@ fn status_hints(scene: &Scene) -> String {
     hints.collect::<Vec<_>>().join("  ")
 }
 
-/// The prompt's label and the text typed so far, laid out in reading order with a cursor at
-/// its logical end; when it is too long, its end is what shows.
-fn prompt_line(scene: &Scene, label: &str, typed: &str, width: u16) -> VisualLine {
-    let mut start = 0;
-    loop {
-        let line = ui_text(
-            scene.look.lang,
-            scene.options,
-            &format!("{label}{}▏", &typed[start..]),
-            u16::MAX,
-        );
-        if line.width <= width || start >= typed.len() {
-            return ui_text(
-                scene.look.lang,
-                scene.options,
-                &format!("{label}{}▏", &typed[start..]),
-                width,
-            );
-        }
-        start += typed[start..].chars().next().map_or(1, char::len_utf8);
+/// The prompt in `area`: its label at the interface's reading start, the text typed so far
+/// laid out as the reader lays out text (in its own direction, the cursor where it is), and a
+/// search's count of hits at the far end.
+fn draw_prompt(buf: &mut Buffer, area: Rect, scene: &Scene, prompt: &Prompt) {
+    let (lang, options) = (scene.look.lang, scene.options);
+    let bar = scene.look.palette.status;
+    let label = match prompt.kind {
+        PromptKind::Search => "Search: ",
+        PromptKind::Note { .. } => "Note: ",
+    };
+    let mut label = ui_text(lang, options, tr(lang, label), area.width);
+    label.indent = 0;
+    let count = prompt.hits.map(|n| match n {
+        0 => tr(lang, "no match").to_string(),
+        1 => tr(lang, "1 hit").to_string(),
+        n => fill(lang, "{} hits", &[&n]),
+    });
+    let mut count =
+        count.map_or_else(VisualLine::default, |c| ui_text(lang, options, &c, area.width));
+    count.indent = 0;
+    let gap = if count.width > 0 { 2 } else { 0 };
+    let room = area.width.saturating_sub(label.width + count.width + gap);
+    let typed = prompt.line(LineLook { fallback: lang.direction(), options });
+    let shown = typed.width().min(room);
+    let cursor_style = bar.add_modifier(Modifier::REVERSED);
+    let y = area.y;
+    // Label, text and count from the interface's reading start.
+    let (label_x, typed_x, count_x) = if lang.is_rtl() {
+        let label_x = area.right().saturating_sub(label.width);
+        (label_x, label_x.saturating_sub(shown), area.x)
+    } else {
+        (area.x, area.x + label.width, area.right().saturating_sub(count.width))
+    };
+    draw_line(buf, label_x, y, label.width, &label, |_| bar);
+    typed.draw(buf, (typed_x, y, shown), prompt.cursor, [bar, cursor_style]);
+    if room > 0 {
+        draw_line(buf, count_x, y, count.width, &count, |_| bar);
     }
 }

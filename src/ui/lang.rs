@@ -7,6 +7,8 @@
 
 use std::fmt::Display;
 
+use crate::text::Direction;
+
 /// An interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -44,6 +46,11 @@ impl Lang {
     /// Whether the interface reads from the right (and is mirrored).
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
+    }
+
+    /// The direction the interface reads in.
+    pub fn direction(self) -> Direction {
+        if self.is_rtl() { Direction::Rtl } else { Direction::Ltr }
     }
 }
 
@@ -161,7 +168,18 @@ fn arabic(english: &str) -> Option<&'static str> {
         "leave, back where you were" => "الخروج والعودة إلى حيث كنت",
         "While typing a search or a note" => "أثناء كتابة بحث أو ملاحظة",
         "search, or save the note" => "البحث، أو حفظ الملاحظة",
-        "delete the last character" => "حذف آخر حرف",
+        "delete the character before the cursor" => "حذف الحرف قبل المؤشر",
+        "delete the character at the cursor" => "حذف الحرف عند المؤشر",
+        "delete a word back" => "حذف الكلمة السابقة",
+        "cursor left, as the line is drawn" => "المؤشر يسارًا كما يظهر السطر",
+        "cursor right, as the line is drawn" => "المؤشر يمينًا كما يظهر السطر",
+        "cursor to the start of the text" => "المؤشر إلى أول النص",
+        "cursor to the end of the text" => "المؤشر إلى آخر النص",
+        "earlier search" => "بحث سابق",
+        "no match" => "لا نتيجة",
+        "1 hit" => "نتيجة واحدة",
+        "{} hits" => "{} نتيجة",
+        "later search" => "بحث لاحق",
         "give up, changing nothing" => "التراجع دون تغيير أي شيء",
         // Panel.
         "Key points" => "النقاط الرئيسية",

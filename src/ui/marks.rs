@@ -326,7 +326,9 @@ mod tests {
 
     fn listed(marks: &Marks, documents: &[Document]) -> Vec<(usize, usize, bool, String)> {
         let entries = marks.bookmarks(documents).into_iter();
-        entries.map(|b| (b.document, b.paragraph, b.bookmarked, b.note.unwrap_or_default())).collect()
+        entries
+            .map(|b| (b.document, b.paragraph, b.bookmarked, b.note.unwrap_or_default()))
+            .collect()
     }
 
     #[test]
@@ -342,10 +344,7 @@ mod tests {
         );
         // `m` on the noted paragraph bookmarks it, and again takes only the bookmark off.
         assert_eq!(marks.toggle_bookmark(&documents, 1, 1), Ok(Message::Bookmarked));
-        assert_eq!(
-            marks.toggle_bookmark(&documents, 1, 1),
-            Ok(Message::BookmarkRemovedNoteKept)
-        );
+        assert_eq!(marks.toggle_bookmark(&documents, 1, 1), Ok(Message::BookmarkRemovedNoteKept));
         assert_eq!(marks.note(1, 1), "ملاحظة", "the note is not lost by `m`");
         assert_eq!(marks.toggle_bookmark(&documents, 0, 1), Ok(Message::BookmarkRemoved));
         assert_eq!(listed(&marks, &documents), [(1, 1, false, note)]);

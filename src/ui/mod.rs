@@ -32,6 +32,7 @@ pub mod search;
 pub mod side_panel;
 pub mod terminal;
 pub mod theme_trail;
+pub mod typed_line;
 
 use std::io;
 use std::sync::{Arc, mpsc};
