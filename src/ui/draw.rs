@@ -457,7 +457,12 @@ fn draw_prompt(buf: &mut Buffer, area: Rect, scene: &Scene, prompt: &Prompt) {
     let room = area.width.saturating_sub(label.width + count.width + gap);
     let typed = prompt.line(LineLook { fallback: lang.direction(), options });
     let shown = typed.width().min(room);
-    let cursor_style = bar.add_modifier(Modifier::REVERSED);
+    // The cursor's cell the other way round from the bar (which is itself reversed).
+    let cursor_style = if bar.add_modifier.contains(Modifier::REVERSED) {
+        bar.remove_modifier(Modifier::REVERSED)
+    } else {
+        bar.add_modifier(Modifier::REVERSED)
+    };
     let y = area.y;
     // Label, text and count from the interface's reading start.
     let (label_x, typed_x, count_x) = if lang.is_rtl() {
