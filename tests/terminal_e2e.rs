@@ -693,3 +693,30 @@ fn keys_sent_in_one_burst_show_what_they_show_pressed_one_by_one() {
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 }
+
+#[test]
+fn y_copies_the_paragraph_in_logical_order_through_tmux() {
+    let Some(tmux) = Tmux::start("copy", 100, 30) else { return };
+    // tmux as most have it: it drops OSC 52, and basira says how to let it through.
+    tmux.command(&["set-option", "-g", "set-clipboard", "external"]);
+    tmux.start_basira("");
+    tmux.keys(&["}", "y"]);
+    let screen = tmux.wait_for("the copy", |s| s.contains("Copied the paragraph"));
+    assert!(screen.contains("set -g set-clipboard on"), "{screen}");
+    // With set-clipboard on, tmux takes it into its paste buffer: the paragraph as written.
+    tmux.command(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy", |s| {
+        s.contains("Copied the paragraph") && !s.contains("set -g set-clipboard on")
+    });
+    let buffer = tmux.command(&["show-buffer"]);
+    let copied = String::from_utf8(buffer.stdout).unwrap();
+    let builtin = Corpus::builtin();
+    let paragraphs = &builtin.documents[0].paragraphs;
+    assert!(
+        paragraphs.iter().any(|p| p.text.trim() == copied && p.text.chars().count() > 40),
+        "a paragraph of the first article, in logical order: {copied:?}"
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}

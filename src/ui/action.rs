@@ -57,6 +57,9 @@ pub enum Action {
     Undo,
     /// Show the list of bookmarks and notes.
     BookmarkList,
+    /// Copy the selected panel item, the passage marked or the current paragraph to the
+    /// clipboard.
+    Copy,
     /// Present the article's key points (or the active theme's passages), one per screen.
     Present,
     /// Write the handout of every article to a Markdown file in the current folder.

@@ -8,13 +8,14 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::chrome::Chrome;
+use super::clipboard::what_to_copy;
 use super::config::Config;
 use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
 use super::marks::{Marks, Restored};
-use super::message::{CONFIRM_KEY, Message};
+use super::message::{CONFIRM_KEY, Copied, Message};
 use super::mode::{Mode, Question};
 use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
@@ -55,6 +56,8 @@ pub struct App {
     marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
+    /// What `y` copied, until the event loop sends it to the clipboard.
+    copied: Option<(String, Copied)>,
     look: Look,
 }
 
@@ -90,6 +93,7 @@ impl App {
             count: Count::default(),
             marks,
             effects: Vec::new(),
+            copied: None,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -169,6 +173,11 @@ impl App {
     /// the order asked for.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
+    }
+
+    /// What `y` copied, for [`Effect::Copy`], in logical order, and what it was.
+    pub fn take_copied(&mut self) -> Option<(String, Copied)> {
+        self.copied.take()
     }
 
     /// Ask the event loop for `effect`, unless it is asked for already.
@@ -330,6 +339,16 @@ impl App {
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
             Action::DeleteNote => self.ask_to_delete_note(),
+            Action::Copy => {
+                let item = self.panel.focused().then(|| self.panel.selected_item()).flatten();
+                let marked = self.reading.highlight();
+                let documents = &self.corpus.documents;
+                let here = self.here();
+                self.copied = what_to_copy(documents, item.map(|i| &i.target), marked, here);
+                if self.copied.is_some() {
+                    self.ask(Effect::Copy);
+                }
+            }
             Action::Undo => self.undo(),
             Action::Present => self.present(),
             Action::Export => self.export(),

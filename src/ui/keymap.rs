@@ -239,6 +239,12 @@ pub const BINDINGS: &[Binding<Action>] = &[
     bind("undo", &[Key::ch('u')], Action::Undo, "bring back the last bookmark or note removed"),
     bind("bookmarks", &[Key::ch('M')], Action::BookmarkList, "list of bookmarks and notes"),
     bind(
+        "copy",
+        &[Key::ch('y')],
+        Action::Copy,
+        "copy the panel item, passage or paragraph (OSC 52)",
+    ),
+    bind(
         "present",
         &[Key::ch('p')],
         Action::Present,

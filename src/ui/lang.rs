@@ -127,6 +127,13 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "bring back the last bookmark or note removed" => "إعادة آخر علامة أو ملاحظة أُزيلت",
         "list of bookmarks and notes" => "قائمة العلامات والملاحظات",
+        "copy the panel item, passage or paragraph (OSC 52)" => {
+            "نسخ عنصر اللوحة أو المقطع أو الفقرة (OSC 52)"
+        }
+        "Copied the panel's item ({} characters)." => "نُسخ عنصر اللوحة ({} حرفًا).",
+        "Copied the passage marked ({} characters)." => "نُسخ المقطع المعلَّم ({} حرفًا).",
+        "Copied the paragraph ({} characters)." => "نُسخت الفقرة ({} حرفًا).",
+        " {} passes it on with: {}" => " يمرّره {} مع: {}",
         "present the key points (or the active theme) one per screen" => {
             "عرض النقاط الرئيسية (أو المحور النشط) شاشةً شاشة"
         }

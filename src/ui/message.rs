@@ -98,6 +98,15 @@ pub enum Message {
     NoteBack,
     /// An undo was asked for with nothing removed.
     NothingToUndo,
+    /// Text was sent to the clipboard.
+    Copied {
+        /// What was copied.
+        what: Copied,
+        /// How many characters.
+        chars: usize,
+        /// Whether tmux drops it (its `set-clipboard` is not on).
+        tmux_drops_it: bool,
+    },
     /// The bookmark list was asked for and there are none.
     NoBookmarks,
     /// The handout was written (where).
@@ -143,6 +152,17 @@ impl Message {
             reason: unplaced.reason,
         }
     }
+}
+
+/// What `y` copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// The panel's selected item.
+    PanelItem,
+    /// The passage marked in the text (a key point or passage gone to, a search hit).
+    Passage,
+    /// The current paragraph.
+    Paragraph,
 }
 
 /// How a search hit was reached.
@@ -261,6 +281,14 @@ impl Message {
             Message::BookmarkBack => ("Undone: the bookmark is back.", vec![]),
             Message::NoteBack => ("Undone: the note is back.", vec![]),
             Message::NothingToUndo => ("Nothing to undo.", vec![]),
+            Message::Copied { what, chars, .. } => {
+                let template = match what {
+                    Copied::PanelItem => "Copied the panel's item ({} characters).",
+                    Copied::Passage => "Copied the passage marked ({} characters).",
+                    Copied::Paragraph => "Copied the paragraph ({} characters).",
+                };
+                (template, vec![Count(*chars)])
+            }
             Message::NoBookmarks => (
                 "No bookmarks yet: {} bookmarks a paragraph, {} adds a note.",
                 vec![Key(Action::Bookmark), Key(Action::Note)],
@@ -312,6 +340,17 @@ impl Message {
         }
         if let Message::File(FileWarning::Skipped(_)) = self {
             out.push_str(tr(lang, FileWarning::SKIPPED));
+        }
+        if let Message::Copied { tmux_drops_it: true, .. } = self {
+            let hint = tr(lang, " {} passes it on with: {}");
+            let mut values = ["tmux", "set -g set-clipboard on"].into_iter();
+            let mut pieces = hint.split("{}").peekable();
+            while let Some(piece) = pieces.next() {
+                out.push_str(piece);
+                if let (Some(_), Some(value)) = (pieces.peek(), values.next()) {
+                    isolated(&mut out, LRI, value);
+                }
+            }
         }
         out
     }
@@ -472,6 +511,9 @@ mod tests {
             Message::BookmarkBack,
             Message::NoteBack,
             Message::NothingToUndo,
+            Message::Copied { what: Copied::PanelItem, chars: 12, tmux_drops_it: false },
+            Message::Copied { what: Copied::Passage, chars: 12, tmux_drops_it: true },
+            Message::Copied { what: Copied::Paragraph, chars: 12, tmux_drops_it: false },
             Message::NoBookmarks,
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),
