@@ -5,13 +5,16 @@
 pub enum Effect {
     /// Save the reading state now: bookmarks or notes changed.
     SaveState,
-    /// Write the handout of every article, with the bookmarks and notes, to
-    /// [`HANDOUT_FILE`] in the current folder.
+    /// Write the handout of every article to a new file in the current folder,
+    /// [`HANDOUT_NAME`] with the extension of its format (`basira-handout-2.md` when
+    /// `basira-handout.md` is there), as `config.toml` asks (the format, whether the
+    /// bookmarks and notes are in it).
     WriteHandout,
     /// Leave the reader (the state saved first); the keys after the one that quits are not
     /// acted on.
     Quit,
 }
 
-/// The file `e` writes the handout to, in the current folder.
-pub const HANDOUT_FILE: &str = "basira-handout.md";
+/// The name of the file `e` writes the handout to, in the current folder, without its
+/// extension.
+pub const HANDOUT_NAME: &str = "basira-handout";
