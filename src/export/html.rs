@@ -62,39 +62,44 @@ li p { margin: 0; }
 }
 "#;
 
-/// Write `handout` as an HTML page, in `lang`.
+/// Write `handout` as an HTML page, in `lang`: an article at a time, so that a large
+/// collection's page is never whole in memory.
 pub(super) fn write(out: &mut dyn Write, handout: &Handout, lang: Lang) -> io::Result<()> {
-    out.write_all(page(handout, lang).into_string().as_bytes())
+    // The two elements that hold the rest are opened and closed here; what they hold is made
+    // by maud, which keeps it well formed and escapes every value.
+    let (code, dir) = (lang_code(lang), lang_dir(lang));
+    write!(out, "{}<html lang=\"{code}\" dir=\"{dir}\">", DOCTYPE.into_string())?;
+    write!(out, "{}<body>", head(lang).into_string())?;
+    write!(out, "{}<main>", header(handout, lang).into_string())?;
+    for (i, article) in handout.articles.iter().enumerate() {
+        out.write_all(article_page(article, i + 1, lang).into_string().as_bytes())?;
+    }
+    write!(out, "</main></body></html>")
 }
 
-/// The whole page.
-fn page(handout: &Handout, lang: Lang) -> Markup {
-    let title = tr(lang, labels::HANDOUT);
+/// The page's `<head>`: its title and stylesheet.
+fn head(lang: Lang) -> Markup {
     html! {
-        (DOCTYPE)
-        html lang=(lang_code(lang)) dir=(lang_dir(lang)) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content=(concat!("basira ", env!("CARGO_PKG_VERSION")));
-                title { (title) }
-                style { (PreEscaped(STYLE)) }
-            }
-            body {
-                header {
-                    h1 { (title) }
-                    nav {
-                        p.contents { (tr(lang, labels::CONTENTS)) }
-                        ol {
-                            @for (i, article) in handout.articles.iter().enumerate() {
-                                li { a href={ "#article-" (i + 1) } dir="auto" { (line(article.title)) } }
-                            }
-                        }
-                    }
-                }
-                main {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="generator" content=(concat!("basira ", env!("CARGO_PKG_VERSION")));
+            title { (tr(lang, labels::HANDOUT)) }
+            style { (PreEscaped(STYLE)) }
+        }
+    }
+}
+
+/// The page's heading and its table of contents.
+fn header(handout: &Handout, lang: Lang) -> Markup {
+    html! {
+        header {
+            h1 { (tr(lang, labels::HANDOUT)) }
+            nav {
+                p.contents { (tr(lang, labels::CONTENTS)) }
+                ol {
                     @for (i, article) in handout.articles.iter().enumerate() {
-                        (article_page(article, i + 1, lang))
+                        li { a href={ "#article-" (i + 1) } dir="auto" { (line(article.title)) } }
                     }
                 }
             }

@@ -5,10 +5,11 @@
 //! in the other articles — each shown by its opening words and its article, for a paragraph
 //! number means nothing on paper — and, when asked for, the reader's bookmarks and notes.
 //!
-//! [`page`] gathers what a page shows; [`markdown`] and [`html`] write it with the headings and
-//! labels of [`labels`] in the interface's language; JSON is [`page`]'s data as it is, with
-//! the field names scripts rely on (paragraphs counted from 0, as in the analysis commands'
-//! output). [`file`] puts a handout in a file: where `-o` says, or under a new name (`e`).
+//! `page` gathers what a page shows; `markdown` and `html` write it with the headings and
+//! labels of `labels` in the interface's language; JSON is `page`'s data as it is, with the
+//! field names scripts rely on (paragraphs counted from 0, as in the analysis commands'
+//! output). `file` puts a handout in a file: where `-o` says ([`write_handout_file`]), or
+//! under a new name ([`write_new_handout_file`], the reader's `e`).
 //!
 //! Whatever the format, what is written passes through [`SafeOutput`](crate::output::SafeOutput)
 //! last, as everything basira prints does: an article's bidi embeddings and overrides do not
