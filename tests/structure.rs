@@ -464,3 +464,64 @@ fn lists_of_short_lines_are_not_taken_for_related_stories() {
     let doc = parse_document("list.txt", text, false);
     assert!(furniture(&doc).is_empty(), "{:?}", furniture(&doc));
 }
+
+/// Real news pages (ANT corpus, Apache-2.0: BBC Arabic BB-middleEast-471-20180508 and
+/// BB-internationalNews-13-20180215, paragraphs shortened): a «اقرأ أيضاً:» line on its own
+/// with the headlines it points to under it, and a pair of related-story headlines set after
+/// a short sentence.
+const POINTED_HEADLINES: &str = "\
+درنة مدينة استراتيجية ليبية تعاقبت جماعات إسلامية مسلحة على السيطرة عليها
+
+أعلن القائد العسكري الليبي خليفة حفتر بدء عملية للسيطرة على مدينة درنة وطرد المسلحين منها.
+وقد تعاقبت على السيطرة على مدينة درنة الليبية جماعات متشددة منذ عام 2011.
+اقرأ أيضاً:
+رواندا تتبرع بتوفير ملاذ للمهاجرين الذين يواجهون العبودية في ليبيا
+غضب دولي بسبب صور \"بيع العبيد\" في سوق بليبيا
+ولم يهدأ الصراع بين التنظيمات المتشددة على المدينة منذ ذلك الحين، فيما تقدمت قوات حفتر نحو أطرافها.
+ومن المخاطر الأخرى التي يواجهها الأطفال الخطف والانتهاكات الجنسية.
+منظمة أنقذوا الأطفال: مستشفى ولادة في إدلب يتعرض لقصف جوي
+منظمة \"أنقذوا الأطفال\": ربع مليون طفل سوري يعيشون تحت وطأة الحصار
+وقالت هيل ثورنينغ شميدت المديرة التنفيذية لمنظمة \"أنقذوا الأطفال\" إن العالم يشهد زيادة صادمة.
+صفقة ملكية الشركة
+وانتقلت ملكية الشركة بعد ذلك إلى مجموعة من المستثمرين الذين تعهدوا بإصلاح أوضاعها المالية.
+";
+
+#[test]
+fn headlines_under_a_read_also_line_and_after_a_short_sentence_are_related_stories() {
+    let doc = parse_document("news.txt", POINTED_HEADLINES, false);
+    check_invariants(&doc);
+    assert_furniture(
+        &doc,
+        &[
+            ("اقرأ أيضاً", Boilerplate::Related),
+            ("رواندا تتبرع", Boilerplate::Related),
+            ("غضب دولي", Boilerplate::Related),
+            ("منظمة أنقذوا", Boilerplate::Related),
+            ("منظمة \"أنقذوا", Boilerplate::Related),
+        ],
+    );
+    // The outline keeps the article's own heading, and none of the other stories.
+    assert_eq!(content_headings(&doc), ["صفقة ملكية الشركة"]);
+}
+
+/// A list of labelled facts after a short sentence (ANT, SkyNews SK-technology-1710-20181019,
+/// shortened): not headlines of other stories.
+#[test]
+fn a_list_of_labelled_facts_after_a_short_sentence_stays_the_articles() {
+    let text = "\
+فيتامينات تطيل العمر
+
+وسردت الصحيفة عناصر غذائية حددها الطبيب تسهم في إطالة العمر ونشرها في مجلة علمية:
+فيتامين أ
+يحمي من: العمى وبعض أنواع السرطان وحب الشباب وترقق العظام.
+ويوجد في: الكبد، وزيوت السمك، والحليب، والبيض، والخضروات البرتقالية مثل البطاطا الحلوة والجزر.
+فيتامين ب 1 (الثيامين)
+يحمي من: تلف الأعصاب والعضلات والقلب
+يوجد في: لحوم البقر والكبد والمكسرات والشوفان والبرتقال والبيض والبذور والبازلاء.
+2 أكتوبر
+جمال خاشقجي يدخل القنصلية في إسطنبول الساعة 1:14 ظهراً
+وتواصل السلطات التحقيق في القضية منذ ذلك اليوم بحسب ما أعلنته وسائل الإعلام.
+";
+    let doc = parse_document("list.txt", text, false);
+    assert!(furniture(&doc).is_empty(), "{:?}", furniture(&doc));
+}

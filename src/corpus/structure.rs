@@ -107,6 +107,7 @@ fn structured_blocks(text: &str, markdown: bool) -> Vec<Block> {
     let clean = sanitise(text);
     let mut blocks = if markdown { markdown::blocks(&clean) } else { plain_blocks(&clean) };
     flag_boilerplate(&mut blocks);
+    find_pointed_headlines(&mut blocks);
     if markdown {
         find_markdown_top(&mut blocks);
     } else {
@@ -343,9 +344,16 @@ fn find_related_headlines(blocks: &mut [Block]) {
         // Asked last: the paragraph before is read only for a run that could be headlines
         // (most runs are empty).
         let after_text = || {
-            start
-                .checked_sub(1)
-                .is_some_and(|before| may_precede_related_headlines(&blocks[before]))
+            let before = start.checked_sub(1).map(|before| &blocks[before]);
+            match before.and_then(text_before_related_headlines) {
+                Some(TextBefore::Long) => true,
+                // After a short sentence, only lines that all read as headlines: not a list of
+                // dates, scores or figures («2 أكتوبر», «د 50: …», «السعة: 68,134»).
+                Some(TextBefore::Sentence) => {
+                    run.clone().all(|j| is_full_headline(&blocks[j].text))
+                }
+                None => false,
+            }
         };
         if run.len() >= MIN_RELATED_RUN && long() && after_text() {
             for block in &mut blocks[run] {
@@ -356,13 +364,86 @@ fn find_related_headlines(blocks: &mut [Block]) {
     }
 }
 
-/// Whether a paragraph is running text a run of related-story headlines may follow: a body
-/// paragraph of some length that does not announce a list with a colon.
-fn may_precede_related_headlines(block: &Block) -> bool {
-    block.role == Role::Body
+/// The running text a run of related-story headlines may follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TextBefore {
+    /// A paragraph of some length.
+    Long,
+    /// A short paragraph that is a whole sentence: news sites set the headlines after any
+    /// paragraph, the short ones too.
+    Sentence,
+}
+
+/// What kind of running text a paragraph is for a run of related-story headlines after it:
+/// a body paragraph that does not announce a list with a colon, long or a whole sentence.
+fn text_before_related_headlines(block: &Block) -> Option<TextBefore> {
+    let end = last_significant(&block.text);
+    if block.role != Role::Body || block.boilerplate.is_some() || end == Some(':') {
+        return None;
+    }
+    let words = word_count(&block.text, MIN_WORDS_BEFORE_RELATED);
+    if words >= MIN_WORDS_BEFORE_RELATED {
+        Some(TextBefore::Long)
+    } else {
+        let sentence = end.is_some_and(|c| SENTENCE_END.contains(&c));
+        (sentence && !block.list_item && words >= MIN_SENTENCE_BEFORE_RELATED)
+            .then_some(TextBefore::Sentence)
+    }
+}
+
+/// Whether a short line reads as a whole news headline: five words or more, and no figure
+/// at its start or in a label before a colon (a date, a minute of play, a statistic).
+fn is_full_headline(text: &str) -> bool {
+    let label = text.split_once(':').map_or("", |(label, _)| label);
+    let figure_first = text.trim_start().starts_with(|c: char| c.is_numeric());
+    word_count(text, FULL_HEADLINE_WORDS) >= FULL_HEADLINE_WORDS
+        && !figure_first
+        && !label.chars().any(char::is_numeric)
+}
+
+/// The fewest words of a whole sentence a run of related-story headlines follows.
+const MIN_SENTENCE_BEFORE_RELATED: usize = 6;
+/// The fewest words of a headline after a short sentence («فيتامين ب 1 (الثيامين)» is a
+/// label of a list).
+const FULL_HEADLINE_WORDS: usize = 5;
+/// The most headlines a bare pointer to other stories («اقرأ أيضاً:») is followed by.
+const MAX_POINTED_HEADLINES: usize = 5;
+
+/// Mark the headlines a bare pointer to other stories points to: after «اقرأ أيضاً:» on a
+/// line of its own, the headline-shaped lines (or, in Markdown, the list items of links)
+/// that follow it, up to five. Past the first, a headline has five words or more: a shorter
+/// line after them is the article's next heading («صفقة ملكية شركة ديزني»).
+fn find_pointed_headlines(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let pointer = blocks[i].boilerplate == Some(Boilerplate::Related)
+            && boilerplate::is_bare_pointer(&blocks[i].text);
+        i += 1;
+        if !pointer {
+            continue;
+        }
+        let mut marked = 0;
+        let long = |b: &Block| word_count(&b.text, LONG_HEADLINE_WORDS) >= LONG_HEADLINE_WORDS;
+        while i < blocks.len()
+            && marked < MAX_POINTED_HEADLINES
+            && is_pointed_headline(&blocks[i])
+            && (marked == 0 || long(&blocks[i]))
+        {
+            blocks[i].boilerplate = Some(Boilerplate::Related);
+            marked += 1;
+            i += 1;
+        }
+    }
+}
+
+/// Whether a paragraph after a bare pointer is a headline it points to: shaped like a
+/// headline, or a short list item (a Markdown list of links).
+fn is_pointed_headline(block: &Block) -> bool {
+    let short_item = block.list_item
+        && block.role == Role::Body
         && block.boilerplate.is_none()
-        && last_significant(&block.text) != Some(':')
-        && word_count(&block.text, MIN_WORDS_BEFORE_RELATED) >= MIN_WORDS_BEFORE_RELATED
+        && at_most_words(&block.text, MAX_RELATED_WORDS + 1);
+    short_item || is_headline_shaped(block)
 }
 
 /// How many of an article's last paragraphs are looked at for teasers of other stories.
