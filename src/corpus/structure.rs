@@ -38,7 +38,7 @@ use super::lines::{
     looks_like_heading, tidy, word_count,
 };
 use super::sanitise::{is_blank_line, sanitise};
-use super::{Boilerplate, Document, Emphasis, Paragraph, Role, boilerplate, markdown};
+use super::{Boilerplate, Document, Emphasis, Form, Paragraph, Role, boilerplate, markdown};
 use crate::text::sentences::is_alphabetic;
 use crate::text::{dominant_direction, split_sentences};
 
@@ -94,11 +94,11 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
     }
 }
 
-/// The texts of the paragraphs [`parse_document`] finds in an article, in order: all that
-/// `basira cat` prints, without the rest of the structure (sentences, title). The document's
-/// direction is [`dominant_direction`] of these texts.
-pub fn paragraph_texts(text: &str, markdown: bool) -> Vec<String> {
-    structured_blocks(text, markdown).into_iter().map(|block| block.text).collect()
+/// The paragraphs [`parse_document`] finds in an article, in order, each with the form it is
+/// set in: all that `basira cat` prints, without the rest of the structure (sentences,
+/// title). The document's direction is [`dominant_direction`] of these texts.
+pub fn paragraph_texts(text: &str, markdown: bool) -> Vec<(String, Form)> {
+    structured_blocks(text, markdown).into_iter().map(|block| (block.text, block.form)).collect()
 }
 
 /// The paragraphs of an article with their roles and furniture, repaired, repeats dropped,
@@ -234,10 +234,10 @@ fn wraps_onto(prev: &Line, next: &Line, is_last: bool, margins: &Margins) -> boo
 /// Flag furniture on every paragraph but code blocks.
 fn flag_boilerplate(blocks: &mut [Block]) {
     let texts: Vec<&str> =
-        blocks.iter().map(|b| if b.code { "" } else { b.text.as_str() }).collect();
+        blocks.iter().map(|b| if b.verbatim { "" } else { b.text.as_str() }).collect();
     let flags = boilerplate::classify(&texts);
     for (block, flag) in blocks.iter_mut().zip(flags) {
-        if let Some(flag) = flag.filter(|_| !block.code) {
+        if let Some(flag) = flag.filter(|_| !block.verbatim) {
             block.boilerplate = Some(flag.kind);
             block.section = flag.section;
         }
@@ -299,7 +299,7 @@ fn is_top_line(block: &Block) -> bool {
     let words = word_count(&block.text, MAX_TITLE_WORDS + 1);
     block.role == Role::Body
         && !block.list_item
-        && !block.code
+        && !block.verbatim
         && (1..=MAX_TITLE_WORDS).contains(&words)
         && block.text.chars().any(is_alphabetic)
         && !last_significant(&block.text).is_some_and(|c| ".:،,;؛".contains(c))
@@ -459,7 +459,7 @@ fn find_trailing_teasers(blocks: &mut [Block]) {
     let cut_short = |b: &Block| {
         b.role == Role::Body
             && b.boilerplate.is_none()
-            && !b.code
+            && !b.verbatim
             && !b.list_item
             && word_count(&b.text, MIN_TEASER_WORDS) >= MIN_TEASER_WORDS
             && !last_significant(&b.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
@@ -483,7 +483,7 @@ fn is_headline_shaped(block: &Block) -> bool {
     let ends = last_significant(&block.text);
     block.role == Role::Body
         && block.boilerplate.is_none()
-        && !block.code
+        && !block.verbatim
         && !block.list_item
         && block.text.chars().any(is_alphabetic)
         && (ends.is_some_and(|c| c == '?' || c == '؟')
@@ -497,7 +497,7 @@ fn find_headings(blocks: &mut [Block]) {
     let last_content = blocks.iter().rposition(|b| b.boilerplate.is_none()).unwrap_or(0);
     let shaped: Vec<bool> = blocks
         .iter()
-        .map(|b| b.role == Role::Body && !b.code && looks_like_heading(&b.text))
+        .map(|b| b.role == Role::Body && !b.verbatim && looks_like_heading(&b.text))
         .collect();
     let content = |i: usize| shaped[i] && blocks[i].boilerplate.is_none();
     let mut headings: Vec<usize> =
@@ -562,7 +562,7 @@ fn unpunctuated_style(blocks: &[Block]) -> bool {
 /// Whether `next` continues the sentence `prev` was cut in. The tests that read a single
 /// character come before the word count.
 fn continues(prev: &Block, next: &Block) -> bool {
-    let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.code;
+    let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.verbatim;
     body(prev)
         && body(next)
         && !next.list_item
@@ -583,19 +583,23 @@ fn drop_repeats(blocks: &mut Vec<Block>) {
     let mut seen: HashSet<&str> = HashSet::new();
     let short = |text: &str| text.chars().nth(MIN_REPEAT_CHARS - 1).is_none();
     let keep: Vec<bool> =
-        blocks.iter().map(|b| b.code || short(&b.text) || seen.insert(&b.text)).collect();
+        blocks.iter().map(|b| b.verbatim || short(&b.text) || seen.insert(&b.text)).collect();
     let mut keep = keep.into_iter();
     blocks.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// Title and byline in Markdown: a first-level heading at the top (or the front matter's
-/// title) is the title and a name line right after it the byline; without such a title the
-/// top zone is read as in plain text.
+/// Title and byline in Markdown: the front matter's title, or else a first-level heading at
+/// the top (the first heading, when the article has no first-level one), is the title, and
+/// a name line right after it the byline. Short label lines above that heading («أخبار
+/// العراق», «إرهاب») are the site's navigation. Without such a title the top zone is read as
+/// in plain text.
 fn find_markdown_top(blocks: &mut [Block]) {
-    let first = blocks.iter().position(|b| b.boilerplate.is_none());
     let has_title = blocks.iter().any(|b| b.role == Role::Title);
-    if let Some(first) = first.filter(|&i| !has_title && blocks[i].role == Role::Heading(1)) {
-        blocks[first].role = Role::Title;
+    if !has_title && let Some((heading, labels)) = markdown_title(blocks) {
+        blocks[heading].role = Role::Title;
+        for label in labels {
+            blocks[label].boilerplate = Some(Boilerplate::Navigation);
+        }
     }
     let Some(title) = blocks.iter().position(|b| b.role == Role::Title) else {
         find_top_zone(blocks);
@@ -603,13 +607,31 @@ fn find_markdown_top(blocks: &mut [Block]) {
     };
     if let Some(next) = blocks.get_mut(title + 1) {
         let plain = next.role == Role::Body && next.boilerplate.is_none();
-        if plain && !next.list_item && !next.code && byline_shape(&next.text).is_some() {
+        if plain && !next.list_item && !next.verbatim && byline_shape(&next.text).is_some() {
             next.role = Role::Byline;
         }
     }
 }
 
-/// The finished paragraph, with its sentences.
+/// The heading that is a Markdown article's title, and the label lines above it: the first
+/// heading that is not furniture, when it is a first-level one or the article has none, and
+/// what comes before it (furniture aside) is at most a few short labels.
+fn markdown_title(blocks: &[Block]) -> Option<(usize, Vec<usize>)> {
+    let content = |i: &usize| blocks[*i].boilerplate.is_none();
+    let heading =
+        (0..blocks.len()).filter(content).find(|&i| matches!(blocks[i].role, Role::Heading(_)))?;
+    let top_level = |b: &Block| b.role == Role::Heading(1) && b.boilerplate.is_none();
+    if blocks[heading].role != Role::Heading(1) && blocks.iter().any(top_level) {
+        return None;
+    }
+    let labels: Vec<usize> = (0..heading).filter(content).collect();
+    let is_label = |b: &Block| {
+        is_top_line(b) && word_count(&b.text, MAX_NAVIGATION_WORDS + 1) <= MAX_NAVIGATION_WORDS
+    };
+    (labels.len() < MAX_TOP_ZONE && labels.iter().all(|&i| is_label(&blocks[i])))
+        .then_some((heading, labels))
+}
+
 /// `block`, or when its text is over [`MAX_PARAGRAPH_BYTES`] the pieces it is cut into
 /// (each ends at a sentence end where one is near enough, else at a space, else at a
 /// character), each with the role and the emphasis of its part.
@@ -653,7 +675,9 @@ fn cut_oversized(block: Block) -> Vec<Block> {
                 boilerplate: block.boilerplate,
                 emphasis,
                 list_item: block.list_item && pieces.is_empty(),
-                code: block.code,
+                verbatim: block.verbatim,
+                // A table that long is cut as text: its cells would not survive the cut.
+                form: Form { table: None, ..block.form.clone() },
                 section: block.section,
             });
         }
@@ -678,12 +702,17 @@ fn cut_point(window: &str) -> usize {
     sentence.or_else(space).filter(|&i| i > 0).unwrap_or(window.len())
 }
 
+/// The finished paragraph, with its sentences.
 fn finish(block: Block) -> Paragraph {
     // Without the room a joined paragraph's text and the sentence list grew: a collection
     // keeps its paragraphs for as long as it is open.
     let mut text = block.text;
     text.shrink_to_fit();
-    let mut sentences = split_sentences(&text);
+    // A table's sentences are its rows.
+    let mut sentences = match &block.form.table {
+        Some(table) => (0..table.rows.len()).map(|row| table.row_range(row)).collect(),
+        None => split_sentences(&text),
+    };
     sentences.shrink_to_fit();
     Paragraph {
         sentences,
@@ -691,6 +720,7 @@ fn finish(block: Block) -> Paragraph {
         role: block.role,
         boilerplate: block.boilerplate,
         emphasis: block.emphasis,
+        form: block.form,
     }
 }
 
