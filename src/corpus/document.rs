@@ -30,7 +30,8 @@ pub struct Paragraph {
     pub role: Role,
     /// Set when the paragraph is page furniture rather than the article; analysis skips it.
     pub boilerplate: Option<Boilerplate>,
-    /// Byte ranges of the sentences in `text`, in order, covering the text but for spaces.
+    /// Byte ranges of the sentences in `text`, in order, covering the text but for spaces;
+    /// a table's sentences are its rows (without the separators between them).
     pub sentences: Vec<Range<usize>>,
     /// Emphasised spans (from Markdown), as byte ranges of `text`.
     pub emphasis: Vec<Emphasis>,
