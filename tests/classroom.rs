@@ -215,7 +215,8 @@ fn the_interface_speaks_arabic_mirrored_and_english() {
     let s = screen(&app, 160, 45);
     assert!(s.lines().nth(1).unwrap().contains(&drawn("النقاط الرئيسية")));
     let english = reader(160, 45);
-    assert!(english.scene().regions.panel.x > 100);
+    let right = english.scene().regions;
+    assert!(right.panel.x > right.article.x && right.panel.right() == 160);
     // The help and a message in Arabic.
     let mut app = reader_with(Config { lang: Some(Lang::Ar), ..Config::default() }, 100, 45);
     press(&mut app, "?");

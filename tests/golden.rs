@@ -30,7 +30,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use basira::analysis::{Analysis, ThemeSource};
-use basira::corpus::{Corpus, FileWarning, LoadError};
+use basira::corpus::{Corpus, FileWarning, LoadError, parse_document};
 use basira::layout::LayoutOptions;
 use basira::ui::app::App;
 use basira::ui::config::Config;
@@ -60,6 +60,8 @@ struct Scenario {
     /// Whether the collection comes with files skipped while it was read (the built-in
     /// articles have none, so that `W` has something to list).
     skipped: bool,
+    /// The Markdown article read instead of the built-in ones, a file of `tests/data/`.
+    markdown: Option<&'static str>,
 }
 
 const fn scenario(
@@ -68,7 +70,7 @@ const fn scenario(
     config: &'static str,
     keys: &'static str,
 ) -> Scenario {
-    Scenario { name, size, config, keys, skipped: false }
+    Scenario { name, size, config, keys, skipped: false, markdown: None }
 }
 
 const SCENARIOS: &[Scenario] = &[
@@ -141,6 +143,22 @@ const SCENARIOS: &[Scenario] = &[
     ),
     // The narrowest useful screen.
     scenario("en-40x12-narrow", (40, 12), EN, ""),
+    // A wide screen: the text capped at 90 columns, the panel given the rest (it had 44
+    // columns and wrapped each item onto several lines before issue 14).
+    scenario("ar-200x60-open", (200, 60), AR, ""),
+    // A Markdown article: section labels above the title and the headlines under «اقرأ
+    // أيضاً» dimmed as furniture (the labels were the title before issue 14), a block quote
+    // with its bar, a table in right-to-left columns (one garbled line before), a nested
+    // list indented; the outline lists the title and the two headings only.
+    Scenario {
+        markdown: Some("markdown/derna.md"),
+        ..scenario("ar-100x40-markdown", (100, 40), AR, "<Tab>h")
+    },
+    // The same table narrower than its natural width: its widest cells wrapped.
+    Scenario {
+        markdown: Some("markdown/derna.md"),
+        ..scenario("en-60x40-markdown-narrow", (60, 40), EN, "jjjjjjjj")
+    },
 ];
 
 /// The built-in articles and their analysis, computed once for every scenario.
@@ -153,9 +171,25 @@ fn builtin() -> &'static (Corpus, Arc<Analysis>) {
     })
 }
 
+/// The article of `tests/data/` file `name`, read as Markdown, and its analysis.
+fn markdown(name: &str) -> (Corpus, Arc<Analysis>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let corpus = Corpus { documents: vec![parse_document(name, &text, true)], warnings: vec![] };
+    let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    (corpus, Arc::new(analysis))
+}
+
 /// The screen of `scenario`, as text.
 fn draw(scenario: &Scenario) -> String {
-    let (corpus, analysis) = builtin();
+    let read;
+    let (corpus, analysis) = match scenario.markdown {
+        Some(name) => {
+            read = markdown(name);
+            &read
+        }
+        None => builtin(),
+    };
     let mut corpus = corpus.clone();
     if scenario.skipped {
         corpus.warnings = vec![

@@ -115,9 +115,19 @@ fn paragraph_style(scene: &Scene, paragraph: &Paragraph) -> Style {
     }
 }
 
-/// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it.
+/// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it; a
+/// table's header row in bold; a quote's bar and a table's rules, which show no text, as
+/// frames are drawn.
 fn glyph_style(scene: &Scene, paragraph: &Paragraph, base: Style, glyph: &Glyph) -> Style {
+    if glyph.source.is_empty() {
+        return scene.look.palette.frame;
+    }
     let start = glyph.source.start as usize;
+    let header = paragraph.form.table.as_deref().filter(|t| t.header).map(|t| t.row_range(0));
+    let base = match header {
+        Some(row) if row.contains(&start) => base.add_modifier(Modifier::BOLD),
+        _ => base,
+    };
     paragraph.emphasis.iter().filter(|e| e.range.start <= start && start < e.range.end).fold(
         base,
         |style, e| match e.kind {
