@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use basira::analysis::{Analysis, ThemeSource};
 use basira::corpus::Corpus;
+use basira::lang::Lang;
 use basira::layout::{LayoutOptions, layout_paragraph};
 use basira::state::store::Store;
 use basira::text::Direction;
@@ -13,7 +14,6 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::effect::Effect;
 use basira::ui::keymap::parse_keys;
-use basira::ui::lang::Lang;
 use basira::ui::presentation::Slide;
 use basira::ui::{render, screen_text};
 

@@ -11,7 +11,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Clear, Widget};
 
 use super::action::Action;
-use super::lang::{fill, tr};
 use super::overlay::window::Window;
 use super::overlay::{self, Overlay};
 use super::paint::{
@@ -22,6 +21,7 @@ use super::presentation::{self, Stage};
 use super::prompt::{LineLook, Prompt, PromptKind};
 use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
+use crate::lang::{fill, tr};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
 use crate::text::Direction;

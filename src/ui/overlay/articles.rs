@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 
 use super::window::{Window, list_line, shown_items};
 use crate::corpus::Document;
+use crate::lang::tr;
 use crate::ui::chrome::name_line;
-use crate::ui::lang::tr;
 use crate::ui::list::{ListView, ROW_ITEMS};
 
 /// The titles of `documents`, numbered, as `view` windows them.

@@ -130,8 +130,8 @@ pub fn shown_items(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::ui::config::Config;
-    use crate::ui::lang::Lang;
 
     /// The title row of a 20 × 5 popup on a 40 × 10 screen, in `lang`.
     fn title_row(lang: Lang) -> (Rect, String) {
