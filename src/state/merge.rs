@@ -13,6 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::deck::merge_decks;
 use super::{ArticleState, Bookmark, ReaderState};
 
 /// How two different notes on one paragraph, typed in two readers at once, are joined.
@@ -40,7 +41,8 @@ pub fn merge(base: &ReaderState, mine: &ReaderState, disk: &ReaderState) -> Read
         }
     }
     let last_article = pick(&base.last_article, &mine.last_article, &disk.last_article).clone();
-    ReaderState { articles, last_article }
+    let decks = merge_decks(&base.decks, &mine.decks, &disk.decks);
+    ReaderState { articles, last_article, decks }
 }
 
 /// The side that changed: `disk` when `mine` is as it was in `base`, else `mine`.
@@ -136,7 +138,7 @@ mod tests {
                 )
             })
             .collect();
-        ReaderState { articles, last_article: None }
+        ReaderState { articles, last_article: None, decks: Vec::new() }
     }
 
     fn notes(state: &ReaderState, key: &str) -> Vec<(usize, Option<String>)> {

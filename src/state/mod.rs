@@ -1,10 +1,11 @@
 //! What the reader remembers between runs: each article's reading position, bookmarks and
-//! notes, and the article open at exit. Articles are recognised by their content
+//! notes, the article open at exit, and the decks made to present. Articles are recognised by their content
 //! ([`article_key`]), so a renamed file keeps its notes; every bookmark carries its
 //! paragraph's [`ParagraphPrint`], so that [`place`] finds it again in an edited article and
 //! [`merge`] joins what two readers changed. [`store`] keeps it on disk.
 
 pub mod anchor;
+pub mod deck;
 pub mod merge;
 pub mod place;
 pub mod store;
@@ -16,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::corpus::Document;
 pub use anchor::ParagraphPrint;
+pub use deck::{Deck, DeckItem};
 
 /// Everything remembered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +28,9 @@ pub struct ReaderState {
     /// The key of the article that was open at the last exit.
     #[serde(default)]
     pub last_article: Option<String>,
+    /// The decks, in the order they were made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decks: Vec<Deck>,
 }
 
 /// What is remembered of one article.

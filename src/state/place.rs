@@ -202,6 +202,23 @@ fn move_to(placed: &mut Placed, key: &str, index: usize, document: &Document, ne
     if placed.state.last_article.as_deref() == Some(key) {
         placed.state.last_article = Some(new_key.to_string());
     }
+    move_deck_items(&mut placed.state, key, new_key, &prints);
+}
+
+/// Move the deck items of the stale article `key` to `new_key`, each to the paragraph of
+/// `prints` that reads like its own (the range chosen in it let go: the paragraph may have
+/// changed); an item not found stays as it was.
+fn move_deck_items(state: &mut ReaderState, key: &str, new_key: &str, prints: &[ParagraphPrint]) {
+    let items = state.decks.iter_mut().flat_map(|d| d.items.iter_mut());
+    for item in items.filter(|i| i.article == key) {
+        let found = item.print.as_ref().and_then(|print| refind(print, item.paragraph, prints));
+        if let Some(paragraph) = found {
+            item.article = new_key.to_string();
+            item.paragraph = paragraph;
+            item.print = Some(prints[paragraph].clone());
+            item.range = None;
+        }
+    }
 }
 
 /// The paragraph of the edited article that is the bookmarked one: the same words, else the
@@ -283,6 +300,33 @@ mod tests {
             [(1, "أسوار".to_string()), (2, "السوق".to_string()), (4, "الميناء".to_string())]
         );
         assert_eq!(placed.state.articles.len(), 1, "the old entry is gone: {:?}", placed.state);
+    }
+
+    #[test]
+    fn deck_items_follow_their_paragraphs_into_the_edited_article() {
+        use crate::state::{Deck, DeckItem};
+        let before = parse_document("a.txt", ARTICLE, false);
+        let mut state = noted(&before, &[(1, "أسوار")]);
+        let old_key = article_key(&before);
+        let item = |paragraph: usize, range| DeckItem {
+            article: old_key.clone(),
+            paragraph,
+            range,
+            print: Some(ParagraphPrint::of(&before.paragraphs[paragraph].text)),
+        };
+        let items = vec![item(3, Some([0, 10])), item(2, None)];
+        state.decks.push(Deck { name: "جلسة".into(), items });
+        // A paragraph put before the third; the second rewritten beyond recognition.
+        let edited = ARTICLE
+            .replace("\n\nالفقرة الثالثة", "\n\nفقرة جديدة أضيفت هنا.\n\nالفقرة الثالثة")
+            .replace("الفقرة الثانية تصف السوق الكبير في وسط المدينة.", "كلام آخر تماما.");
+        let after = parse_document("a.txt", &edited, false);
+        let keys = vec![article_key(&after)];
+        let placed = place(&state, std::slice::from_ref(&after), &keys);
+        let items = &placed.state.decks[0].items;
+        assert_eq!((items[0].article.as_str(), items[0].paragraph), (keys[0].as_str(), 4));
+        assert_eq!(items[0].range, None);
+        assert_eq!((items[1].article.as_str(), items[1].paragraph), (old_key.as_str(), 2));
     }
 
     #[test]

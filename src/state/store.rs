@@ -1,5 +1,5 @@
 //! The reader's state on disk: `state.json` in the XDG state directory, as versioned JSON
-//! (`{"format":"basira-state","version":1,"state":{…}}`), replaced atomically.
+//! (`{"format":"basira-state","version":2,"state":{…}}`), replaced atomically.
 //!
 //! Two readers may run at once (two folders, two terminals). A reader saves through a
 //! [`Shared`] store: under an exclusive lock on `state.lock` beside the file it reads the
@@ -29,8 +29,10 @@ use crate::files::{ReadError, read_regular};
 
 /// The `format` field of a state file.
 pub const STATE_FORMAT: &str = "basira-state";
-/// The version this basira writes and reads.
-pub const STATE_VERSION: u32 = 1;
+/// The version this basira writes (it reads every version up to it). Version 2 added decks
+/// and notes without a bookmark: a basira that reads only version 1 leaves such a file alone
+/// (it is newer), so it can never drop them by saving over it.
+pub const STATE_VERSION: u32 = 2;
 
 /// The name of the state file in its folder.
 const FILE_NAME: &str = "state.json";
@@ -245,7 +247,7 @@ impl Store {
 
     /// Replace the file with exactly `state` (a reader saves with [`Store::save_merged`], which
     /// keeps what another reader saved). Creates the folder and writes
-    /// `{"format":"basira-state","version":1,"state":{…}}` as a user's file is written
+    /// `{"format":"basira-state","version":2,"state":{…}}` as a user's file is written
     /// ([`AtomicFile`]: flushed to the disk, renamed into place, the folder flushed): a crash
     /// at any moment leaves either the old complete file or the new complete file.
     ///
@@ -411,9 +413,23 @@ mod tests {
         let text = fs::read_to_string(store.path()).unwrap();
         assert_eq!(
             text,
-            "{\"format\":\"basira-state\",\"version\":1,\"state\":{\"articles\":{},\
+            "{\"format\":\"basira-state\",\"version\":2,\"state\":{\"articles\":{},\
              \"last_article\":null}}\n"
         );
+    }
+
+    #[test]
+    fn a_file_of_version_1_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::in_dir(dir.path());
+        let old = r#"{"format":"basira-state","version":1,"state":{"articles":{"k":
+            {"position":{"paragraph":3,"line":0},"bookmarks":[{"paragraph":2,"note":"ن"}]}},
+            "last_article":"k"}}"#;
+        fs::write(store.path(), old).unwrap();
+        let loaded = store.load();
+        assert_eq!(loaded.warning, None);
+        let mark = &loaded.state.articles["k"].bookmarks[0];
+        assert!(mark.bookmarked && mark.note.as_deref() == Some("ن"));
     }
 
     #[test]
