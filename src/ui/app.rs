@@ -8,18 +8,18 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::chrome::Chrome;
-use super::clipboard::what_to_copy;
 use super::config::Config;
 use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
 use super::list::ListView;
 use super::look::Look;
 use super::marks::{Marks, Restored};
-use super::message::{CONFIRM_KEY, Copied, Message};
+use super::message::{CONFIRM_KEY, Message};
 use super::mode::{Mode, Question};
 use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
 use super::panel::{PanelSource, Target};
+use super::picked::{Picked, PickedKind};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
 use super::prompt::{LineLook, Prompt, PromptKind, Typed};
@@ -57,7 +57,7 @@ pub struct App {
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
     /// What `y` copied, until the event loop sends it to the clipboard.
-    copied: Option<(String, Copied)>,
+    copied: Option<(String, PickedKind)>,
     look: Look,
 }
 
@@ -176,7 +176,7 @@ impl App {
     }
 
     /// What `y` copied, for [`Effect::Copy`], in logical order, and what it was.
-    pub fn take_copied(&mut self) -> Option<(String, Copied)> {
+    pub fn take_copied(&mut self) -> Option<(String, PickedKind)> {
         self.copied.take()
     }
 
@@ -340,11 +340,9 @@ impl App {
             Action::Note => self.start_note(),
             Action::DeleteNote => self.ask_to_delete_note(),
             Action::Copy => {
-                let item = self.panel.focused().then(|| self.panel.selected_item()).flatten();
-                let marked = self.reading.highlight();
                 let documents = &self.corpus.documents;
-                let here = self.here();
-                self.copied = what_to_copy(documents, item.map(|i| &i.target), marked, here);
+                let picked = self.picked();
+                self.copied = picked.and_then(|p| Some((p.text(documents)?.to_string(), p.kind)));
                 if self.copied.is_some() {
                     self.ask(Effect::Copy);
                 }
@@ -446,6 +444,13 @@ impl App {
         if let Err(said) = self.reading.back(&pane, themes) {
             self.tell(said);
         }
+    }
+
+    /// What the reader points at: the panel's item, the passage marked or the paragraph.
+    fn picked(&self) -> Option<Picked> {
+        let item = self.panel.focused().then(|| self.panel.selected_item()).flatten();
+        let marked = self.reading.highlight();
+        Picked::of(&self.corpus.documents, item.map(|i| &i.target), marked, self.here())
     }
 
     /// The article and paragraph the reader is at.

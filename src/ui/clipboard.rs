@@ -10,37 +10,6 @@ use std::process::Command;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-use super::message::Copied;
-use super::panel::Target;
-use super::reading::Highlight;
-use crate::corpus::Document;
-
-/// What `y` copies, from `documents`: the panel's selected item when the panel has the
-/// keyboard (`panel_item`), else the passage marked in the text, else paragraph `paragraph`
-/// of article `document`; in logical order.
-pub fn what_to_copy(
-    documents: &[Document],
-    panel_item: Option<&Target>,
-    marked: Option<&Highlight>,
-    (document, paragraph): (usize, usize),
-) -> Option<(String, Copied)> {
-    let text = |document: usize, paragraph: usize, range: Option<&std::ops::Range<usize>>| {
-        let text = &documents.get(document)?.paragraphs.get(paragraph)?.text;
-        let part = match range {
-            Some(range) => text.get(range.clone())?,
-            None => text.as_str(),
-        };
-        Some(part.trim().to_string())
-    };
-    match (panel_item, marked) {
-        (Some(Target::Sentence { document, paragraph, range }), _) => {
-            Some((text(*document, *paragraph, Some(range))?, Copied::PanelItem))
-        }
-        (_, Some(h)) => Some((text(h.document, h.paragraph, Some(&h.range))?, Copied::Passage)),
-        _ => Some((text(document, paragraph, None)?, Copied::Paragraph)),
-    }
-}
-
 /// Where a copy goes, as far as basira can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
@@ -85,23 +54,6 @@ pub fn sequence(text: &str, reach: Reach) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_panel_item_then_the_passage_marked_then_the_paragraph() {
-        let corpus = crate::corpus::Corpus::builtin();
-        let documents = &corpus.documents;
-        let paragraph = &documents[0].paragraphs[2].text;
-        let whole = what_to_copy(documents, None, None, (0, 2)).unwrap();
-        assert_eq!(whole, (paragraph.trim().to_string(), Copied::Paragraph));
-        let marked =
-            Highlight { document: 0, paragraph: 2, range: 0..paragraph.find(' ').unwrap() };
-        let (word, what) = what_to_copy(documents, None, Some(&marked), (1, 0)).unwrap();
-        assert_eq!((word.as_str(), what), (&paragraph[marked.range.clone()], Copied::Passage));
-        let item = Target::Sentence { document: 1, paragraph: 1, range: 0..6 };
-        let (_, what) = what_to_copy(documents, Some(&item), Some(&marked), (0, 2)).unwrap();
-        assert_eq!(what, Copied::PanelItem);
-        assert_eq!(what_to_copy(documents, Some(&Target::Theme(0)), None, (0, 99)), None);
-    }
 
     #[test]
     fn the_text_goes_as_base64_in_logical_order() {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::action::Action;
 use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
+use super::picked::PickedKind;
 use crate::corpus::{Document, FileWarning, LoadError, Part, Sentence, sanitise_line};
 use crate::lang::{Lang, tr};
 use crate::state::place::{Reason, Unplaced};
@@ -101,7 +102,7 @@ pub enum Message {
     /// Text was sent to the clipboard.
     Copied {
         /// What was copied.
-        what: Copied,
+        what: PickedKind,
         /// How many characters.
         chars: usize,
         /// Whether tmux drops it (its `set-clipboard` is not on).
@@ -152,17 +153,6 @@ impl Message {
             reason: unplaced.reason,
         }
     }
-}
-
-/// What `y` copied.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Copied {
-    /// The panel's selected item.
-    PanelItem,
-    /// The passage marked in the text (a key point or passage gone to, a search hit).
-    Passage,
-    /// The current paragraph.
-    Paragraph,
 }
 
 /// How a search hit was reached.
@@ -283,9 +273,9 @@ impl Message {
             Message::NothingToUndo => ("Nothing to undo.", vec![]),
             Message::Copied { what, chars, .. } => {
                 let template = match what {
-                    Copied::PanelItem => "Copied the panel's item ({} characters).",
-                    Copied::Passage => "Copied the passage marked ({} characters).",
-                    Copied::Paragraph => "Copied the paragraph ({} characters).",
+                    PickedKind::PanelItem => "Copied the panel's item ({} characters).",
+                    PickedKind::Passage => "Copied the passage marked ({} characters).",
+                    PickedKind::Paragraph => "Copied the paragraph ({} characters).",
                 };
                 (template, vec![Count(*chars)])
             }
@@ -511,9 +501,9 @@ mod tests {
             Message::BookmarkBack,
             Message::NoteBack,
             Message::NothingToUndo,
-            Message::Copied { what: Copied::PanelItem, chars: 12, tmux_drops_it: false },
-            Message::Copied { what: Copied::Passage, chars: 12, tmux_drops_it: true },
-            Message::Copied { what: Copied::Paragraph, chars: 12, tmux_drops_it: false },
+            Message::Copied { what: PickedKind::PanelItem, chars: 12, tmux_drops_it: false },
+            Message::Copied { what: PickedKind::Passage, chars: 12, tmux_drops_it: true },
+            Message::Copied { what: PickedKind::Paragraph, chars: 12, tmux_drops_it: false },
             Message::NoBookmarks,
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),

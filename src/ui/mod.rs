@@ -23,6 +23,7 @@ pub mod overlay;
 pub mod paint;
 pub mod palette;
 pub mod panel;
+pub mod picked;
 pub mod pointer;
 pub mod presentation;
 pub mod prompt;
