@@ -15,7 +15,8 @@ use super::lang::{fill, tr};
 use super::overlay::window::Window;
 use super::overlay::{self, Overlay};
 use super::paint::{
-    counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, ui_text,
+    counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, typed_line,
+    ui_text,
 };
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
@@ -84,19 +85,22 @@ fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
     let window = Window { look: scene.look, options: scene.options };
     let documents = &scene.corpus.documents;
     match open {
-        Overlay::Help { scroll } => overlay::help::draw(buf, &window, scene.keymap, scroll),
-        Overlay::Articles(view) => overlay::articles::draw(buf, &window, documents, view),
-        Overlay::Themes(view) => {
+        Overlay::Help { scroll } => overlay::help::draw(buf, &window, scene.keymap, *scroll),
+        Overlay::Articles(list) => {
+            let progress = |document| scene.progress(document);
+            overlay::articles::draw(buf, &window, documents, list, &progress);
+        }
+        Overlay::Themes(list) => {
             if let Some(analysis) = scene.analysis {
                 let active = scene.active_theme().map(|t| t.index);
-                overlay::themes::draw(buf, &window, &analysis.themes, active, view);
+                overlay::themes::draw(buf, &window, &analysis.themes, active, list);
             }
         }
-        Overlay::Bookmarks(view) => {
-            overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, view);
+        Overlay::Bookmarks(list) => {
+            overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, list);
         }
         Overlay::Skipped { scroll } => {
-            overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, scroll);
+            overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, *scroll);
         }
     }
 }
@@ -369,8 +373,9 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
             PromptKind::Search => "Search: ",
             PromptKind::Note { .. } => "Note: ",
         };
+        let width = area.width.saturating_sub(2);
         let line =
-            prompt_line(scene, tr(look.lang, label), &prompt.text, area.width.saturating_sub(2));
+            typed_line(look.lang, scene.options, tr(look.lang, label), &prompt.text, true, width);
         draw_line(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, |_| bar);
         return;
     }
@@ -429,27 +434,4 @@ fn status_hints(scene: &Scene) -> String {
         Some(format!("{} {}", scene.keymap.label_of(action)?, tr(lang, what)))
     });
     hints.collect::<Vec<_>>().join("  ")
-}
-
-/// The prompt's label and the text typed so far, laid out in reading order with a cursor at
-/// its logical end; when it is too long, its end is what shows.
-fn prompt_line(scene: &Scene, label: &str, typed: &str, width: u16) -> VisualLine {
-    let mut start = 0;
-    loop {
-        let line = ui_text(
-            scene.look.lang,
-            scene.options,
-            &format!("{label}{}▏", &typed[start..]),
-            u16::MAX,
-        );
-        if line.width <= width || start >= typed.len() {
-            return ui_text(
-                scene.look.lang,
-                scene.options,
-                &format!("{label}{}▏", &typed[start..]),
-                width,
-            );
-        }
-        start += typed[start..].chars().next().map_or(1, char::len_utf8);
-    }
 }

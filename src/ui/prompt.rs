@@ -1,5 +1,6 @@
 //! The text prompt in the status line: a search or a note being typed. It owns the text and
 //! its keys' meaning ([`PromptAction`]), and says when it is done; the reader acts on it.
+//! A list's filter line is typed with the same keys ([`type_into`], [`paste_into`]).
 
 use crossterm::event::KeyCode;
 
@@ -46,35 +47,51 @@ impl Prompt {
         Prompt { kind, text: String::new() }
     }
 
-    /// Act on a key, with the action `keys` binds to it: a character without Control is
-    /// typed; a key of the table accepts, deletes or gives up.
+    /// Act on a key, with the action `keys` binds to it ([`type_into`]).
     pub fn handle(&mut self, key: Key, keys: &KeyTable<PromptAction>) -> Typed {
-        match (keys.action_for(key), key.code) {
-            (Some(PromptAction::Cancel), _) => return Typed::Cancelled,
-            (Some(PromptAction::Accept), _) => return Typed::Accepted,
-            (Some(PromptAction::Delete), _) => {
-                self.text.pop();
-            }
-            (None, KeyCode::Char(c)) if !key.ctrl => self.text.push(c),
-            _ => {}
-        }
-        Typed::Open
+        type_into(&mut self.text, key, keys)
     }
 
-    /// Type pasted `text`, on one line: each line break, tab or other control a space (a run
-    /// of them one space: «\r\n», blank lines between paragraphs).
+    /// Type pasted `text` ([`paste_into`]).
     pub fn paste(&mut self, text: &str) {
-        let mut after_break = false;
-        for c in text.chars() {
-            if c.is_control() {
-                if !after_break {
-                    self.text.push(' ');
-                }
-                after_break = true;
-            } else {
-                self.text.push(c);
-                after_break = false;
+        paste_into(&mut self.text, text);
+    }
+}
+
+/// Whether a line being typed takes `key`: a character without Control (typed), or a key
+/// `keys` binds (accept, delete, give up).
+pub fn takes(key: Key, keys: &KeyTable<PromptAction>) -> bool {
+    keys.action_for(key).is_some() || matches!(key.code, KeyCode::Char(_)) && !key.ctrl
+}
+
+/// Act on a key in `text`, a line being typed, with the action `keys` binds to it: a
+/// character without Control is typed; a key of the table accepts, deletes or gives up.
+pub fn type_into(text: &mut String, key: Key, keys: &KeyTable<PromptAction>) -> Typed {
+    match (keys.action_for(key), key.code) {
+        (Some(PromptAction::Cancel), _) => return Typed::Cancelled,
+        (Some(PromptAction::Accept), _) => return Typed::Accepted,
+        (Some(PromptAction::Delete), _) => {
+            text.pop();
+        }
+        (None, KeyCode::Char(c)) if !key.ctrl => text.push(c),
+        _ => {}
+    }
+    Typed::Open
+}
+
+/// Type `pasted` into `text`, on one line: each line break, tab or other control a space (a
+/// run of them one space: «\r\n», blank lines between paragraphs).
+pub fn paste_into(text: &mut String, pasted: &str) {
+    let mut after_break = false;
+    for c in pasted.chars() {
+        if c.is_control() {
+            if !after_break {
+                text.push(' ');
             }
+            after_break = true;
+        } else {
+            text.push(c);
+            after_break = false;
         }
     }
 }
@@ -97,6 +114,8 @@ mod tests {
         assert_eq!(prompt.handle(Key::plain(KeyCode::Enter), &keys), Typed::Accepted);
         assert_eq!(prompt.handle(Key::plain(KeyCode::Esc), &keys), Typed::Cancelled);
         assert_eq!(prompt.handle(Key::ctrl('c'), &keys), Typed::Cancelled);
+        assert!(takes(Key::ch('j'), &keys) && takes(Key::plain(KeyCode::Enter), &keys));
+        assert!(!takes(Key::plain(KeyCode::Down), &keys) && !takes(Key::ctrl('o'), &keys));
     }
 
     #[test]

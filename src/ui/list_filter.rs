@@ -1,0 +1,137 @@
+//! A list's filter: the text typed on its filter line and the items it lets through, matched
+//! as the search matches ([`Query`]: harakat, tatweel, hamza forms, alef maqsura, ta marbuta
+//! and spelling variants do not stop a match).
+
+use std::borrow::Cow;
+
+use super::action::PromptAction;
+use super::keymap::{Key, KeyTable};
+use super::prompt::{Typed, paste_into, type_into};
+use crate::search::Query;
+
+/// The filter of a list: its text, whether its line is being typed, and the items it lets
+/// through (all of them while the text is empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListFilter {
+    text: String,
+    typing: bool,
+    /// Indices of the items shown, in list order.
+    matches: Vec<usize>,
+}
+
+impl ListFilter {
+    /// An empty filter line, being typed, over a list of `count` items (all of which show).
+    pub fn new(count: usize) -> ListFilter {
+        ListFilter { text: String::new(), typing: true, matches: (0..count).collect() }
+    }
+
+    /// The text typed, in logical order.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the filter line takes the keys.
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// Type into the line again (`/` on a list already filtered).
+    pub fn resume(&mut self) {
+        self.typing = true;
+    }
+
+    /// The items shown, by their index in the whole list, in list order.
+    pub fn matches(&self) -> &[usize] {
+        &self.matches
+    }
+
+    /// Act on `key` on the filter line (with the prompt's keys, `keys`), the list's items
+    /// being `texts`: a character typed or deleted narrows or widens the items shown; Enter
+    /// stops typing, keeping the filter; Esc gives it up.
+    pub fn type_key(
+        &mut self,
+        key: Key,
+        keys: &KeyTable<PromptAction>,
+        texts: &[Cow<str>],
+    ) -> Typed {
+        let typed = type_into(&mut self.text, key, keys);
+        match typed {
+            Typed::Open => self.refilter(texts),
+            Typed::Accepted => self.typing = false,
+            Typed::Cancelled => {}
+        }
+        typed
+    }
+
+    /// Type `pasted` on the filter line (on one line), the list's items being `texts`.
+    pub fn paste(&mut self, pasted: &str, texts: &[Cow<str>]) {
+        paste_into(&mut self.text, pasted);
+        self.refilter(texts);
+    }
+
+    /// Let through the items of `texts` that hold the text typed (all of them while it
+    /// holds nothing to look for).
+    pub fn refilter(&mut self, texts: &[Cow<str>]) {
+        self.matches = match Query::new(&self.text) {
+            Some(query) => (0..texts.len()).filter(|&i| query.is_in(&texts[i])).collect(),
+            None => (0..texts.len()).collect(),
+        };
+    }
+
+    /// Whether the filter holds nothing to look for (nothing typed, or only spaces and
+    /// harakat).
+    pub fn is_blank(&self) -> bool {
+        Query::new(&self.text).is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::keymap::Keymap;
+    use crossterm::event::KeyCode;
+
+    /// Type `keys` (characters, or a key named in the prompt's table) into `filter`.
+    fn type_all(filter: &mut ListFilter, typed: &str, texts: &[Cow<str>]) -> Typed {
+        let keys = Keymap::default().prompt;
+        typed.chars().map(|c| filter.type_key(Key::ch(c), &keys, texts)).last().unwrap()
+    }
+
+    #[test]
+    fn typing_narrows_the_list_as_the_search_matches_and_deleting_widens_it() {
+        let titles = ["مكافحة الإرهاب الرقمي", "منصات التواصل", "الارهاب في تليجرام", "أخبار"];
+        let texts: Vec<Cow<str>> = titles.iter().map(|t| Cow::Borrowed(*t)).collect();
+        let keys = Keymap::default().prompt;
+        let mut filter = ListFilter::new(texts.len());
+        assert_eq!(filter.matches(), [0, 1, 2, 3], "nothing typed: everything");
+        assert_eq!(type_all(&mut filter, "الإرهاب", &texts), Typed::Open);
+        assert_eq!(filter.matches(), [0, 2], "hamza or none");
+        type_all(&mut filter, " في تلجرام", &texts);
+        assert_eq!(filter.matches(), [2], "another spelling of the word");
+        filter.type_key(Key::ch('x'), &keys, &texts);
+        assert!(filter.matches().is_empty());
+        for _ in 0..11 {
+            filter.type_key(Key::plain(KeyCode::Backspace), &keys, &texts);
+        }
+        assert_eq!(filter.text(), "الإرهاب");
+        assert_eq!(filter.matches(), [0, 2]);
+        assert!(filter.typing());
+        assert_eq!(filter.type_key(Key::plain(KeyCode::Enter), &keys, &texts), Typed::Accepted);
+        assert!(!filter.typing() && !filter.is_blank());
+        assert_eq!(filter.matches(), [0, 2], "kept");
+        filter.resume();
+        assert_eq!(filter.type_key(Key::plain(KeyCode::Esc), &keys, &texts), Typed::Cancelled);
+    }
+
+    #[test]
+    fn a_paste_filters_on_one_line() {
+        let texts: Vec<Cow<str>> = vec!["منصات التواصل".into(), "أخبار".into()];
+        let mut filter = ListFilter::new(2);
+        filter.paste("منصات\nالتواصل", &texts);
+        assert_eq!((filter.text(), filter.matches()), ("منصات التواصل", &[0][..]));
+        let mut blank = ListFilter::new(2);
+        blank.paste("\u{64e} ", &texts);
+        assert!(blank.is_blank());
+        assert_eq!(blank.matches(), [0, 1]);
+    }
+}
