@@ -503,3 +503,64 @@ fn a_count_before_a_move_repeats_it_and_only_a_move() {
     press(&mut forgotten, "5zj");
     assert_eq!(forgotten.scene().top_row, 1);
 }
+
+/// A reader on the 299 news articles of `tests/data/ant300/` (headline and first paragraph).
+fn news_reader(width: u16, height: u16) -> App {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ant300");
+    let corpus = Corpus::open(&[folder]).unwrap();
+    assert_eq!(corpus.documents.len(), 299);
+    App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), width, height)
+}
+
+#[test]
+fn a_filtered_list_of_300_narrows_as_typed_moves_among_what_it_shows_and_opens_it() {
+    let mut app = news_reader(80, 24);
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        (screen_text(&render(app, 80, 24)), app.scene().document_index())
+    };
+    let numbers = |screen: &str| {
+        screen
+            .lines()
+            .filter_map(|l| l.trim_start_matches(['│', ' ']).split('.').next()?.parse().ok())
+            .collect::<Vec<usize>>()
+    };
+    // Typed with a heh for the ta marbuta, the filter finds every «السعودية»; j and k are
+    // typed into it, not moves.
+    let (typing, _) = press(&mut app, "o/السعوديه");
+    assert_eq!(numbers(&typing), [6, 7, 8, 14, 87, 119, 121, 124, 159, 210, 221]);
+    assert!(typing.contains("11 of 299"), "{typing}");
+    // The arrows move while typing; Enter keeps the filter, then Enter opens.
+    let (_, open) = press(&mut app, "<Down><Down><Enter><Down><Enter>");
+    assert_eq!(open, 14 - 1, "the fourth of those shown");
+    let title = &app.scene().document().title;
+    assert!(title.contains("السعودية"), "{title}");
+    // The list opens unfiltered, at the article open; a filter given up while typed goes
+    // back to the item selected when it was opened, one kept and given up stays where it is.
+    let (list, _) = press(&mut app, "o");
+    assert!(!list.contains("Filter"), "{list}");
+    let (_, open) = press(&mut app, "/ترامب<Down><Esc><Enter>");
+    assert_eq!(open, 14 - 1, "Esc gave the filter up; Enter chose the article open");
+    let (_, open) = press(&mut app, "o/ترامب<Enter><Down><Esc><Enter>");
+    assert!(open > 14 && app.scene().document().title.contains("ترامب"), "{open}");
+    // A filter that lets nothing through says so, and Enter chooses nothing.
+    let (nothing, _) = press(&mut app, "o/zzzq<Enter><Enter>");
+    assert!(nothing.contains("Nothing here holds «zzzq»"), "{nothing}");
+    assert!(app.scene().mode.overlay().is_some(), "still open");
+    // Esc gives the kept filter up, a second Esc closes the list.
+    press(&mut app, "<Esc>");
+    assert!(app.scene().mode.overlay().is_some());
+    press(&mut app, "<Esc>");
+    assert!(app.scene().mode.overlay().is_none());
+    // Pasted text goes into a filter line.
+    press(&mut app, "o/");
+    app.paste("دونالد\nترامب");
+    let shown = screen_text(&render(&app, 80, 24));
+    assert!(shown.contains(" of 299"), "{shown}");
+    let Some(basira::ui::overlay::Overlay::Articles(list)) = app.scene().mode.overlay() else {
+        panic!("the articles list");
+    };
+    assert_eq!(list.filter().unwrap().text(), "دونالد ترامب");
+}

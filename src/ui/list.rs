@@ -158,15 +158,15 @@ impl List {
 
     /// `/`: type a filter for a list of `count` items, or type into the one kept again.
     pub fn start_filter(&mut self, count: usize) {
+        let selected = self.selected_item(count);
         match &mut self.filter {
-            Some(filter) => filter.resume(),
-            None => self.filter = Some(ListFilter::new(count)),
+            Some(filter) => filter.resume(selected),
+            None => self.filter = Some(ListFilter::new(count, selected)),
         }
     }
 
-    /// Give the filter up, the selection staying on the item it is on.
-    pub fn clear_filter(&mut self, count: usize) {
-        let item = self.selected_item(count);
+    /// Take the filter away, item `item` selected (when there is one).
+    fn unfilter(&mut self, item: Option<usize>) {
         if self.filter.take().is_some()
             && let Some(item) = item
         {
@@ -174,10 +174,16 @@ impl List {
         }
     }
 
+    /// Give up the filter kept, the selection staying on the item it is on.
+    pub fn clear_filter(&mut self, count: usize) {
+        self.unfilter(self.selected_item(count));
+    }
+
     /// Act on `key` on the filter line (with the prompt's keys, `keys`), the list's items
     /// being `texts`: the rows shown narrow or widen as the text changes, the selection on
     /// the item it was on or, when that no longer shows, the next one that does; Enter keeps
-    /// the filter (a blank one goes), Esc gives it up.
+    /// the filter (a blank one goes), Esc gives it up, back on the item selected when the
+    /// line was opened.
     pub fn type_key(&mut self, key: Key, keys: &KeyTable<PromptAction>, texts: &[Cow<str>]) {
         let item = self.selected_item(texts.len());
         let Some(filter) = &mut self.filter else {
@@ -190,7 +196,8 @@ impl List {
             }
             Typed::Accepted => {}
             Typed::Cancelled => {
-                self.clear_filter(texts.len());
+                let opened_at = filter.opened_at();
+                self.unfilter(opened_at);
             }
         }
     }
@@ -310,6 +317,13 @@ mod tests {
         let more: Vec<Cow<str>> = ["ب", "د"].into_iter().map(Cow::Borrowed).chain(texts).collect();
         list.take_up(3, &more);
         assert_eq!((list.shown(6), list.selected_item(6)), (3, Some(3)));
+        list.type_key(Key::plain(crossterm::event::KeyCode::Enter), &keys, &more);
+        list.clear_filter(6);
+        assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)), "on the item");
+        // Given up while typed, it goes back to the item selected when it was opened.
+        list.start_filter(6);
+        list.type_key(Key::ch('د'), &keys, &more);
+        assert_eq!(list.selected_item(6), Some(1));
         list.type_key(Key::plain(crossterm::event::KeyCode::Esc), &keys, &more);
         assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)));
     }

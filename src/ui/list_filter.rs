@@ -9,20 +9,24 @@ use super::keymap::{Key, KeyTable};
 use super::prompt::{Typed, paste_into, type_into};
 use crate::search::Query;
 
-/// The filter of a list: its text, whether its line is being typed, and the items it lets
-/// through (all of them while the text is empty).
+/// The filter of a list: its text, whether its line is being typed (and the item selected
+/// when the typing began), and the items it lets through (all of them while the text is
+/// empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListFilter {
     text: String,
     typing: bool,
+    /// The item selected when the line was last opened, to go back to when it is given up.
+    opened_at: Option<usize>,
     /// Indices of the items shown, in list order.
     matches: Vec<usize>,
 }
 
 impl ListFilter {
-    /// An empty filter line, being typed, over a list of `count` items (all of which show).
-    pub fn new(count: usize) -> ListFilter {
-        ListFilter { text: String::new(), typing: true, matches: (0..count).collect() }
+    /// An empty filter line, being typed, over a list of `count` items (all of which show),
+    /// opened with item `opened_at` selected.
+    pub fn new(count: usize, opened_at: Option<usize>) -> ListFilter {
+        ListFilter { text: String::new(), typing: true, opened_at, matches: (0..count).collect() }
     }
 
     /// The text typed, in logical order.
@@ -35,9 +39,15 @@ impl ListFilter {
         self.typing
     }
 
-    /// Type into the line again (`/` on a list already filtered).
-    pub fn resume(&mut self) {
+    /// Type into the line again (`/` on a list already filtered), item `opened_at` selected.
+    pub fn resume(&mut self, opened_at: Option<usize>) {
         self.typing = true;
+        self.opened_at = opened_at;
+    }
+
+    /// The item selected when the line was last opened.
+    pub fn opened_at(&self) -> Option<usize> {
+        self.opened_at
     }
 
     /// The items shown, by their index in the whole list, in list order.
@@ -102,7 +112,7 @@ mod tests {
         let titles = ["مكافحة الإرهاب الرقمي", "منصات التواصل", "الارهاب في تليجرام", "أخبار"];
         let texts: Vec<Cow<str>> = titles.iter().map(|t| Cow::Borrowed(*t)).collect();
         let keys = Keymap::default().prompt;
-        let mut filter = ListFilter::new(texts.len());
+        let mut filter = ListFilter::new(texts.len(), None);
         assert_eq!(filter.matches(), [0, 1, 2, 3], "nothing typed: everything");
         assert_eq!(type_all(&mut filter, "الإرهاب", &texts), Typed::Open);
         assert_eq!(filter.matches(), [0, 2], "hamza or none");
@@ -119,17 +129,17 @@ mod tests {
         assert_eq!(filter.type_key(Key::plain(KeyCode::Enter), &keys, &texts), Typed::Accepted);
         assert!(!filter.typing() && !filter.is_blank());
         assert_eq!(filter.matches(), [0, 2], "kept");
-        filter.resume();
+        filter.resume(None);
         assert_eq!(filter.type_key(Key::plain(KeyCode::Esc), &keys, &texts), Typed::Cancelled);
     }
 
     #[test]
     fn a_paste_filters_on_one_line() {
         let texts: Vec<Cow<str>> = vec!["منصات التواصل".into(), "أخبار".into()];
-        let mut filter = ListFilter::new(2);
+        let mut filter = ListFilter::new(2, None);
         filter.paste("منصات\nالتواصل", &texts);
         assert_eq!((filter.text(), filter.matches()), ("منصات التواصل", &[0][..]));
-        let mut blank = ListFilter::new(2);
+        let mut blank = ListFilter::new(2, None);
         blank.paste("\u{64e} ", &texts);
         assert!(blank.is_blank());
         assert_eq!(blank.matches(), [0, 1]);
