@@ -564,3 +564,39 @@ fn a_filtered_list_of_300_narrows_as_typed_moves_among_what_it_shows_and_opens_i
     };
     assert_eq!(list.filter().unwrap().text(), "دونالد ترامب");
 }
+
+#[test]
+fn the_side_panel_pages_like_a_list_and_marks_what_lies_above_and_below() {
+    let mut app = reader(120, 20);
+    app.set_analysis(Arc::new(basira::analysis::Analysis::new(
+        &Corpus::builtin(),
+        &ThemeSource::default_for(&Corpus::builtin()),
+    )));
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        screen_text(&render(app, 120, 20))
+    };
+    let items = |app: &App| app.scene().panel.items().len();
+    let first = press(&mut app, "<Tab>");
+    let count = items(&app);
+    assert!(count > 5, "enough key points to page: {count}");
+    // Two key points show whole and the start of a third: the rest lie below.
+    assert!(first.contains(&format!("▼ {} below", count - 2)), "{first}");
+    assert!(!first.contains("above"));
+    // A page down moves by the items a page shows (three start in it); the article does
+    // not scroll.
+    let paged = press(&mut app, "<Space>");
+    assert_eq!(app.scene().panel.selected(), 3);
+    assert_eq!(app.scene().top_row, 0);
+    assert!(paged.contains("above") && paged.contains("below"), "{paged}");
+    let end = press(&mut app, "G");
+    assert_eq!(app.scene().panel.selected(), count - 1);
+    assert!(end.contains("▲") && !end.contains("below"), "{end}");
+    press(&mut app, "<PageUp>g");
+    assert_eq!(app.scene().panel.selected(), 0);
+    // Without the focus, the keys are the article's again.
+    press(&mut app, "<Tab><Space>");
+    assert!(app.scene().top_row > 0);
+}

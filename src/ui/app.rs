@@ -17,7 +17,7 @@ use super::marks::Marks;
 use super::message::Message;
 use super::mode::Mode;
 use super::overlay::{self, Choice, Outcome, Overlay};
-use super::paint::counter_width;
+use super::paint::{counter_width, panel_items_area, panel_list};
 use super::panel::{PanelSource, Target};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
@@ -266,11 +266,13 @@ impl App {
         if let Mode::Overlay(_) = self.mode {
             return self.apply_to_overlay(action);
         }
-        if self.panel.focused() && matches!(action, Action::Down | Action::Up | Action::Activate) {
-            return match action {
-                Action::Activate => self.activate_item(),
-                _ => self.panel.step_selection(action == Action::Down),
-            };
+        if self.panel.focused() {
+            if action == Action::Activate {
+                return self.activate_item();
+            }
+            if self.panel.move_selection(action, self.panel_rows()) {
+                return;
+            }
         }
         if let Some(opened) = self.scene().overlay_for(action) {
             match opened {
@@ -605,7 +607,10 @@ impl App {
             Some(Pointed::Wheel { down, under: Under::Overlay }) => {
                 self.apply(if down { Action::Down } else { Action::Up });
             }
-            Some(Pointed::Wheel { down, under: Under::Panel }) => self.panel.step_selection(down),
+            Some(Pointed::Wheel { down, under: Under::Panel }) => {
+                let step = if down { Action::Down } else { Action::Up };
+                self.panel.move_selection(step, self.panel_rows());
+            }
             Some(Pointed::Wheel { down, under: Under::Article }) => {
                 self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
             }
@@ -654,6 +659,13 @@ impl App {
             chrome: &self.chrome,
             pane,
         }
+    }
+
+    /// The rows of the panel's list of items now.
+    fn panel_rows(&self) -> usize {
+        let regions = self.regions();
+        let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
+        usize::from(panel_items_area(list).height)
     }
 
     /// Where things go on the screen now.

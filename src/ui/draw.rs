@@ -275,6 +275,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
         (scene.panel.section() == Section::Outline).then(|| scene.current_section()).flatten();
     let selected = scene.panel.selected();
     let height = usize::from(area.height);
+    draw_panel_beyond(buf, Rect { y: list.y + 1, height: 1, ..list }, scene, height);
     // The pointer goes on the interface's reading side; the item's lines beside it.
     let (pointer_x, lines_x) =
         if mirrored { (area.right() - 1, area.x) } else { (area.x, area.x + 2) };
@@ -314,6 +315,28 @@ fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
             });
         }
     }
+}
+
+/// On `row` (the blank row under the panel's tabs), at its far end, how many of the panel's
+/// items lie above and below its list of `height` rows (nothing when all of them show).
+fn draw_panel_beyond(buf: &mut Buffer, row: Rect, scene: &Scene, height: usize) {
+    let look = scene.look;
+    let (above, below) = scene.panel.beyond(height);
+    let marks: Vec<String> = [
+        ("{} {} above", look.glyphs.more_above, above),
+        ("{} {} below", look.glyphs.more_below, below),
+    ]
+    .into_iter()
+    .filter(|&(_, _, more)| more > 0)
+    .map(|(template, glyph, more)| fill(look.lang, template, &[&glyph, &more]))
+    .collect();
+    if marks.is_empty() || row.y >= buf.area.bottom() {
+        return;
+    }
+    let mut line = ui_text(look.lang, scene.options, &marks.join("  "), row.width);
+    line.indent = 0;
+    let x = if look.lang.is_rtl() { row.x } else { row.right().saturating_sub(line.width) };
+    draw_line(buf, x, row.y, line.width, &line, |_| look.palette.quiet);
 }
 
 /// The panel's tab bar: every section's name when they fit, else the current one between
