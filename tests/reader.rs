@@ -202,6 +202,15 @@ fn any_size_draws_without_panic_and_inside_the_screen() {
     // Back to a normal size: the reading position survived the storm.
     app.resize(80, 24);
     assert!(screen_text(&render(&app, 80, 24)).contains("article 2/5"));
+    // A filtered list of 299, paged, at every small size.
+    let mut app = news_reader(80, 24);
+    for key in parse_keys("o<PageDown>/ال<Down>").unwrap() {
+        app.handle_key(key);
+    }
+    for (w, h) in (0..=30u16).flat_map(|w| (0..=12u16).map(move |h| (w, h))) {
+        app.resize(w, h);
+        assert_eq!(screen_text(&render(&app, w, h)).lines().count(), usize::from(h));
+    }
 }
 
 #[test]

@@ -47,7 +47,8 @@ pub fn draw(
             } else {
                 area.right().saturating_sub(width)
             };
-            put_str(buf, x, area.y, &percent, width, window.look.palette.quiet.patch(style));
+            let quiet = if selected { style } else { window.look.palette.quiet };
+            put_str(buf, x, area.y, &percent, width, quiet);
         }
         area.width = area.width.saturating_sub(PROGRESS_WIDTH + 1);
         if lang.is_rtl() {

@@ -141,7 +141,7 @@ impl Window<'_> {
         let below = mark("{} {} below", glyphs.more_below, shown - window.end);
         let edges = Edges { title, note: "", above: &above, below: &below };
         let inner = self.popup(buf, width, shape.height(count), edges);
-        if let Some(filter) = list.filter() {
+        if let Some(filter) = list.filter().filter(|_| inner.height > 0) {
             let row = list_line(inner, inner.y);
             let counted = fill(lang, "{} of {}", &[&shown, &count]);
             let mut counted = ui_text(lang, self.options, &counted, row.width);
