@@ -609,3 +609,39 @@ fn the_side_panel_pages_like_a_list_and_marks_what_lies_above_and_below() {
     press(&mut app, "<Tab><Space>");
     assert!(app.scene().top_row > 0);
 }
+
+#[test]
+fn the_themes_and_bookmarks_lists_filter_by_what_their_rows_say() {
+    let corpus = Corpus::builtin();
+    let analysis =
+        Arc::new(basira::analysis::Analysis::new(&corpus, &ThemeSource::default_for(&corpus)));
+    let followed = |keys: &str| {
+        let mut app = reader(100, 30);
+        app.set_analysis(Arc::clone(&analysis));
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        let theme = app.scene().active_theme().map(|t| analysis.themes[t.index].label.clone());
+        (theme, screen_text(&render(&app, 100, 30)))
+    };
+    // Themes: by the Arabic label whatever its hamza, or by the English one.
+    let (theme, _) = followed("t/الذكاء الاصطناعى<Enter><Enter>");
+    assert_eq!(theme.as_deref(), Some("التكنولوجيا والذكاء الاصطناعي"));
+    let (theme, _) = followed("t/cooperation<Enter><Enter>");
+    assert_eq!(theme.as_deref(), Some("التعاون الدولي"));
+    let (_, list) = followed("t/recruitment");
+    let all = analysis.themes.len() + 1;
+    assert!(list.contains(&format!("1 of {all}")), "{list}");
+    // Bookmarks: by the note as well as by the paragraph's text.
+    let mut app = reader(100, 30);
+    for key in parse_keys("}}m}}}aللمراجعة<Space>غداً<Enter>..}}mM/مراجعه<Enter><Enter>").unwrap()
+    {
+        app.handle_key(key);
+    }
+    let bookmarks = app.scene().bookmarks();
+    assert_eq!(bookmarks.len(), 3, "two bookmarks in article 1 (one with the note), one in 3");
+    let noted = bookmarks.iter().find(|b| b.note.is_some()).unwrap();
+    assert_ne!(noted.paragraph, bookmarks[0].paragraph, "not the first in the list");
+    assert!(app.scene().mode.overlay().is_none());
+    assert_eq!((app.scene().document_index(), app.scene().paragraph()), (0, noted.paragraph));
+}
