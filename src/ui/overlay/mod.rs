@@ -138,7 +138,7 @@ impl Overlay {
 
     /// The overlay after `action` moved its list or scrolled its text, or `None` when the
     /// action does not move it. The rows in view are those the drawing will show.
-    pub fn moved(&self, action: Action, lengths: Lengths) -> Option<Overlay> {
+    fn moved(&self, action: Action, lengths: Lengths) -> Option<Overlay> {
         let (height, count) = (lengths.screen_height, lengths.items);
         let rows = |shape: ListShape| shape.rows(count, height);
         match self {
