@@ -430,6 +430,7 @@ mod tests {
             ArticleState {
                 bookmarks: vec![Bookmark {
                     paragraph: 3,
+                    bookmarked: true,
                     note: Some(NOTE.to_string()),
                     print: None,
                 }],
@@ -439,7 +440,12 @@ mod tests {
         state.articles.insert(
             article_key(&corpus.documents[4]),
             ArticleState {
-                bookmarks: vec![Bookmark { paragraph: 2, note: None, print: None }],
+                bookmarks: vec![Bookmark {
+                    paragraph: 2,
+                    bookmarked: true,
+                    note: None,
+                    print: None,
+                }],
                 ..ArticleState::default()
             },
         );

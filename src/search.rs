@@ -11,6 +11,7 @@
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::text::copied;
 use crate::text::variants::variants;
 use crate::text::{normalize, normalize_char};
 
@@ -31,7 +32,8 @@ pub struct Hit {
 }
 
 /// A query as the search means it: normalised, its words one space apart, and every
-/// spelling of them looked for («تلجرام» finds «تليجرام»).
+/// spelling of them looked for («تلجرام» finds «تليجرام»), as typed and as copied from a
+/// shaped screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// The normalised query first, then its other spellings.
@@ -39,11 +41,23 @@ pub struct Query {
 }
 
 impl Query {
-    /// The query `typed` stands for; `None` when it normalises to nothing (spaces, harakat).
+    /// The query `typed` stands for, in each way it may have been meant (copied from a shaped
+    /// screen, see [`copied::readings`]); `None` when it normalises to nothing (spaces,
+    /// harakat).
     pub fn new(typed: &str) -> Option<Query> {
-        let query = normalize(typed).split_whitespace().collect::<Vec<_>>().join(" ");
-        (!query.is_empty())
-            .then(|| Query { spellings: variants().spellings(&query, MAX_SPELLINGS) })
+        let mut spellings: Vec<String> = Vec::new();
+        for reading in copied::readings(typed) {
+            let reading = normalize(&reading).split_whitespace().collect::<Vec<_>>().join(" ");
+            if reading.is_empty() {
+                continue;
+            }
+            for spelling in variants().spellings(&reading, MAX_SPELLINGS) {
+                if !spellings.contains(&spelling) {
+                    spellings.push(spelling);
+                }
+            }
+        }
+        (!spellings.is_empty()).then_some(Query { spellings })
     }
 
     /// Whether `text` holds the query, as the search would find it there.
@@ -218,6 +232,9 @@ mod tests {
         };
         assert_eq!(words("تلجرام"), ["تليجرام", "تلغرام"]);
         assert_eq!(words("فيسبوك"), ["فيس بوك", "فيسبوك"]);
+        // Copied from a shaped screen: presentation forms, as written or in visual order.
+        assert_eq!(words("ﺗﻠﻴﺠﺮﺍﻡ"), ["تليجرام", "تلغرام"]);
+        assert_eq!(words("ﻡﺍﺮﺠﻴﻠﺗ"), ["تليجرام", "تلغرام"]);
     }
     use crate::corpus::{Document, Paragraph, Role, parse_document};
     use proptest::prelude::*;

@@ -129,6 +129,15 @@ const SCENARIOS: &[Scenario] = &[
         AR,
         "}}aملاحظة<Space>للدرس:<Space>قارن<Space>بالمقال<Space>3",
     ),
+    // A search of mixed text being typed, in reading order, the cursor moved two cells
+    // right (into the text, from its end at the left); hits highlighted as it is typed.
+    scenario(
+        "en-100x30-search-prompt",
+        (100, 30),
+        EN,
+        "/راجع<Space>تقرير<Space>UN<Space>لعام<Space>2024<Space>(مهم)<Right><Right>",
+    ),
+    scenario("en-100x30-search-typing", (100, 30), EN, "/الإرها"),
     // Presentation: an article's second screen; a theme's passage with its speaker note.
     scenario("en-80x24-present", (80, 24), EN, "p<Space>"),
     scenario(

@@ -240,7 +240,12 @@ fn reader_with_notes(note: &str, config: Config) -> App {
     let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
     let first = &corpus.documents[0];
     let bookmarks = (0..first.paragraphs.len())
-        .map(|paragraph| Bookmark { paragraph, note: Some(note.to_string()), print: None })
+        .map(|paragraph| Bookmark {
+            paragraph,
+            bookmarked: true,
+            note: Some(note.to_string()),
+            print: None,
+        })
         .collect();
     let mut state = ReaderState::default();
     state.articles.insert(article_key(first), ArticleState { bookmarks, ..Default::default() });
@@ -290,8 +295,15 @@ fn notes_from_the_state_file_show_on_one_line_and_send_no_control() {
 #[test]
 fn text_typed_in_the_status_line_sends_no_control() {
     let mut app = reader_with_notes("", Config::default());
+    // Typed one character at a time (a terminal sends no escape as a character, but should
+    // one come), no control reaches the screen.
     press(&mut app, "/");
     type_text(&mut app, &format!("abc\u{2028}def {NASTY}"));
+    assert_sends_nothing_forbidden("the search typed", &screen(&app));
+    // Pasted, as such text comes, the escape sequence goes whole.
+    press(&mut app, "<Esc>/");
+    type_text(&mut app, "abc\u{2028}def ");
+    app.paste(NASTY);
     let typing = screen(&app);
     assert_clean("the search being typed", &typing);
     assert!(typing.lines().last().unwrap().contains("abc def xy z"), "{typing}");
@@ -322,7 +334,8 @@ fn the_markdown_handout_names_files_and_notes_without_controls() {
     let named = corpus.documents.iter().find(|d| d.path.contains('\u{2028}')).unwrap();
     let note = format!("{SEPARATED} {NASTY}");
     let mut state = ReaderState::default();
-    let bookmarks = vec![Bookmark { paragraph: 0, note: Some(note.clone()), print: None }];
+    let bookmarks =
+        vec![Bookmark { paragraph: 0, bookmarked: true, note: Some(note.clone()), print: None }];
     state.articles.insert(article_key(named), ArticleState { bookmarks, ..Default::default() });
     Store::in_dir(&dir.join("state").join("basira")).save(&state).unwrap();
     let out = basira(dir, &["export", folder.to_str().unwrap()]);

@@ -223,9 +223,17 @@ fn a_bookmark_past_its_articles_end_is_listed_under_w_and_kept() {
     let body = first.paragraphs.iter().rposition(|p| p.role == Role::Body).unwrap();
     let bookmarks = vec![
         Bookmark {
-            paragraph: body, note: Some("ملاحظة صحيحة".to_string()), print: None
+            paragraph: body,
+            bookmarked: true,
+            note: Some("ملاحظة صحيحة".to_string()),
+            print: None,
         },
-        Bookmark { paragraph: 999, note: Some("ملاحظة بعيدة".to_string()), print: None },
+        Bookmark {
+            paragraph: 999,
+            bookmarked: true,
+            note: Some("ملاحظة بعيدة".to_string()),
+            print: None,
+        },
     ];
     let mut state = ReaderState::default();
     state.articles.insert(article_key(first), ArticleState { bookmarks, ..Default::default() });
@@ -417,7 +425,10 @@ fn a_large_article_shows_its_opening_first_and_its_notes_when_the_whole_of_it_co
         ArticleState {
             position: Position { paragraph: 3_001, line: 0, current: 3_001 },
             bookmarks: vec![Bookmark {
-                paragraph: 3_500, note: Some("ملاحظة".into()), print: None
+                paragraph: 3_500,
+                bookmarked: true,
+                note: Some("ملاحظة".into()),
+                print: None,
             }],
             ..ArticleState::default()
         },
@@ -511,6 +522,53 @@ fn a_count_before_a_move_repeats_it_and_only_a_move() {
     let mut forgotten = reader(80, 24);
     press(&mut forgotten, "5zj");
     assert_eq!(forgotten.scene().top_row, 1);
+}
+
+#[test]
+fn a_note_is_never_lost_by_a_stray_key_and_u_brings_back_what_was_removed() {
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    let status = |app: &App| status_line(&screen_text(&render(app, 100, 30))).to_string();
+    let marks = |app: &App| -> Vec<(bool, Option<String>)> {
+        app.scene().bookmarks().into_iter().map(|b| (b.bookmarked, b.note)).collect()
+    };
+    let mut app = reader(100, 30);
+    press(&mut app, "}ma");
+    app.paste("راجع هذا");
+    press(&mut app, "<Enter>");
+    let noted = Some("راجع هذا".to_string());
+    assert_eq!(marks(&app), [(true, noted.clone())]);
+    // `m` takes off the bookmark only.
+    press(&mut app, "m");
+    assert!(status(&app).contains("Bookmark removed; the note stays."), "{}", status(&app));
+    assert_eq!(marks(&app), [(false, noted.clone())]);
+    // `D` asks first; any key but `y` keeps the note (and is not read as a command).
+    app.take_effects();
+    press(&mut app, "D");
+    assert!(status(&app).contains("Delete the note on this paragraph?"), "{}", status(&app));
+    press(&mut app, "q");
+    assert!(!app.take_effects().contains(&Effect::Quit), "the answer is not a command");
+    assert!(status(&app).contains("The note is kept."));
+    assert_eq!(marks(&app), [(false, noted.clone())]);
+    // Emptying the note in its prompt asks too.
+    press(&mut app, "a");
+    (0..20).for_each(|_| press(&mut app, "<Backspace>"));
+    press(&mut app, "<Enter>");
+    assert!(status(&app).contains("Delete the note on this paragraph?"));
+    press(&mut app, "y");
+    assert!(status(&app).contains("Note deleted: u brings it back."), "{}", status(&app));
+    assert!(marks(&app).is_empty());
+    // Undo, last removal first, back at its paragraph from anywhere.
+    press(&mut app, "...u");
+    assert!(status(&app).contains("Undone: the note is back."));
+    assert_eq!(app.scene().document_index(), 0);
+    press(&mut app, "u");
+    assert_eq!(marks(&app), [(true, noted)]);
+    press(&mut app, "u");
+    assert!(status(&app).contains("Nothing to undo."));
 }
 
 /// A reader on the 299 news articles of `tests/data/ant300/` (headline and first paragraph).

@@ -21,12 +21,14 @@ fn sample_state() -> ReaderState {
             bookmarks: vec![
                 Bookmark {
                     paragraph: 2,
+                    bookmarked: true,
                     note: Some("ملاحظة عن التعاون الدولي".to_string()),
                     print: None,
                 },
-                Bookmark { paragraph: 9, note: None, print: None },
+                Bookmark { paragraph: 9, bookmarked: true, note: None, print: None },
                 Bookmark {
                     paragraph: 14,
+                    bookmarked: true,
                     note: Some("«اقتباس» مع \"علامات\" و\\ سطر\nثانٍ".into()),
                     print: Some(ParagraphPrint::of("نص الفقرة")),
                 },
@@ -41,6 +43,7 @@ fn sample_state() -> ReaderState {
             position: Position { paragraph: 0, line: 0, current: 1 },
             bookmarks: vec![Bookmark {
                 paragraph: 1,
+                bookmarked: true,
                 note: Some("الفقرة الأولى".to_string()),
                 print: None,
             }],
@@ -210,6 +213,7 @@ fn counter_state(n: usize) -> ReaderState {
     let bookmarks = (0..200)
         .map(|i| Bookmark {
             paragraph: i,
+            bookmarked: true,
             note: Some(format!("ملاحظة عن التعاون الدولي رقم {i} في الحفظ {n}")),
             print: None,
         })

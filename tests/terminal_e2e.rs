@@ -566,7 +566,9 @@ fn two_readers_at_once_keep_each_others_notes() {
     let body = first.paragraphs.iter().position(|p| p.text.chars().count() > 120).unwrap();
     let mut start = ReaderState::default();
     let mut article = ArticleState::default();
-    article.set_note(body, ParagraphPrint::of(&first.paragraphs[body].text), "ستحذف");
+    let print = ParagraphPrint::of(&first.paragraphs[body].text);
+    article.toggle_bookmark(body, print.clone());
+    article.set_note(body, print, "ستحذف");
     start.articles.insert(article_key(first), article);
     store.save(&start).unwrap();
     // Reader B reads another folder.
@@ -592,8 +594,13 @@ fn two_readers_at_once_keep_each_others_notes() {
     a.wait_for("the bookmark list", |s| s.contains("Bookmarks and notes"));
     a.keys(&["Enter"]);
     a.wait_for("the list closed", |s| !s.contains("Bookmarks and notes"));
+    // `m` takes the bookmark off and leaves the note; `D` and a yes delete the note.
     a.keys(&["m"]);
-    a.wait_for("the bookmark removed", |s| s.contains("Bookmark removed."));
+    a.wait_for("the bookmark removed", |s| s.contains("Bookmark removed; the note stays."));
+    a.keys(&["D"]);
+    a.wait_for("the question", |s| s.contains("Delete the note on this paragraph?"));
+    a.keys(&["y"]);
+    a.wait_for("the note deleted", |s| s.contains("Note deleted"));
     a.keys(&[".", "}", "a"]);
     a.command(&["send-keys", "-t", "e2e", "-l", "ملاحظة القارئ الأول"]);
     a.keys(&["Enter"]);
@@ -683,6 +690,33 @@ fn keys_sent_in_one_burst_show_what_they_show_pressed_one_by_one() {
         format!("{}{}<PageDown><PageDown><PageDown><PageUp>", "j".repeat(200), "k".repeat(37));
     shows(&keys, "pages down and up in one burst");
 
+    tmux.keys(&["q"]);
+    tmux.assert_terminal_restored();
+}
+
+#[test]
+fn y_copies_the_paragraph_in_logical_order_through_tmux() {
+    let Some(tmux) = Tmux::start("copy", 100, 30) else { return };
+    // tmux as most have it: it drops OSC 52, and basira says how to let it through.
+    tmux.command(&["set-option", "-g", "set-clipboard", "external"]);
+    tmux.start_basira("");
+    tmux.keys(&["}", "y"]);
+    let screen = tmux.wait_for("the copy", |s| s.contains("Copied the paragraph"));
+    assert!(screen.contains("set -g set-clipboard on"), "{screen}");
+    // With set-clipboard on, tmux takes it into its paste buffer: the paragraph as written.
+    tmux.command(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy", |s| {
+        s.contains("Copied the paragraph") && !s.contains("set -g set-clipboard on")
+    });
+    let buffer = tmux.command(&["show-buffer"]);
+    let copied = String::from_utf8(buffer.stdout).unwrap();
+    let builtin = Corpus::builtin();
+    let paragraphs = &builtin.documents[0].paragraphs;
+    assert!(
+        paragraphs.iter().any(|p| p.text.trim() == copied && p.text.chars().count() > 40),
+        "a paragraph of the first article, in logical order: {copied:?}"
+    );
     tmux.keys(&["q"]);
     tmux.assert_terminal_restored();
 }

@@ -7,7 +7,7 @@
 //! an item one of them removed stays removed: the base is this reader's record of what it
 //! removed (a tombstone for every item it saw), so an unchanged copy it still holds never
 //! brings back an item the other reader deleted. Items are compared by what a user sees of
-//! them (a bookmark's paragraph and note; a position), never by bookkeeping such as prints.
+//! them (whether a paragraph is bookmarked, and its note, each on its own; a position), never by bookkeeping such as prints.
 //! When both readers changed the same item, nothing typed is lost: a note beats a removal,
 //! and two different notes on one paragraph are joined.
 
@@ -69,33 +69,41 @@ fn find(article: &ArticleState, paragraph: usize) -> Option<&Bookmark> {
     article.bookmark(paragraph)
 }
 
-/// What a user sees of a bookmark: whether it is there, and its note.
-fn seen(bookmark: Option<&Bookmark>) -> Option<Option<&str>> {
-    bookmark.map(|b| b.note.as_deref())
+/// What a user sees of a paragraph's mark: whether it is bookmarked, and its note.
+fn seen(mark: Option<&Bookmark>) -> (bool, Option<&str>) {
+    mark.map_or((false, None), |b| (b.bookmarked, b.note.as_deref()))
 }
 
-/// One paragraph's bookmark as `base`, `mine` and `disk` have it (None: not bookmarked).
+/// One paragraph's mark as `base`, `mine` and `disk` have it (None: neither bookmarked nor
+/// noted). The bookmark and the note are merged apart, each taken from the side that changed
+/// it; when both changed one, a bookmark kept beats a removal, a note beats a removal, and two
+/// different notes are both kept.
 fn merge_bookmark(
     base: Option<&Bookmark>,
     mine: Option<&Bookmark>,
     disk: Option<&Bookmark>,
 ) -> Option<Bookmark> {
-    let print = [mine, disk, base].into_iter().flatten().find_map(|b| b.print.clone());
-    let chosen = if seen(mine) == seen(base) {
-        disk.cloned()
-    } else if seen(disk) == seen(base) {
-        mine.cloned()
+    let (b, m, d) = (seen(base), seen(mine), seen(disk));
+    let bookmarked = if m.0 == b.0 {
+        d.0
+    } else if d.0 == b.0 {
+        m.0
     } else {
-        // Both changed it: a bookmark kept beats a removal, and two notes are both kept.
-        match (mine, disk) {
-            (Some(m), Some(d)) => Some(Bookmark {
-                note: join_notes(d.note.as_deref(), m.note.as_deref()),
-                ..m.clone()
-            }),
-            (one, other) => one.or(other).cloned(),
-        }
+        m.0 || d.0
     };
-    chosen.map(|b| Bookmark { print: b.print.or(print), ..b })
+    let note = if m.1 == b.1 {
+        d.1.map(str::to_string)
+    } else if d.1 == b.1 {
+        m.1.map(str::to_string)
+    } else {
+        join_notes(d.1, m.1)
+    };
+    if !bookmarked && note.is_none() {
+        return None;
+    }
+    let paragraph = [mine, disk, base].into_iter().flatten().next()?.paragraph;
+    let print = [mine, disk, base].into_iter().flatten().find_map(|b| b.print.clone());
+    Some(Bookmark { paragraph, bookmarked, note, print })
 }
 
 /// Two readers' notes on one paragraph as one: either alone, the longer when it holds the
@@ -115,7 +123,7 @@ mod tests {
     use crate::state::{ParagraphPrint, Position};
 
     fn bookmark(paragraph: usize, note: Option<&str>) -> Bookmark {
-        Bookmark { paragraph, note: note.map(str::to_string), print: None }
+        Bookmark { paragraph, bookmarked: true, note: note.map(str::to_string), print: None }
     }
 
     fn state(articles: &[(&str, Vec<Bookmark>)]) -> ReaderState {
@@ -182,6 +190,29 @@ mod tests {
         assert_eq!(
             notes(&merge(&base, &edited, &other), "a"),
             [(1, Some(format!("different{NOTE_JOIN}old, and more")))]
+        );
+    }
+
+    #[test]
+    fn a_bookmark_and_a_note_are_merged_apart() {
+        let base = state(&[("a", vec![bookmark(1, Some("old"))])]);
+        // This reader took the bookmark off (the note stays); the other edited the note.
+        let mut mine = base.clone();
+        mine.articles.get_mut("a").unwrap().bookmarks[0].bookmarked = false;
+        let disk = state(&[("a", vec![bookmark(1, Some("old, edited"))])]);
+        let merged = merge(&base, &mine, &disk);
+        let kept = &merged.articles["a"].bookmarks[0];
+        assert!(!kept.bookmarked);
+        assert_eq!(kept.note.as_deref(), Some("old, edited"));
+        // One reader deleted the note, the other took the bookmark off: nothing is left.
+        let mut unbookmarked = base.clone();
+        unbookmarked.articles.get_mut("a").unwrap().bookmarks[0].bookmarked = false;
+        let unnoted = state(&[("a", vec![bookmark(1, None)])]);
+        assert!(
+            merge(&base, &unbookmarked, &unnoted)
+                .articles
+                .get("a")
+                .is_none_or(|a| a.bookmarks.is_empty())
         );
     }
 

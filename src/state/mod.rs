@@ -59,11 +59,16 @@ pub struct Position {
     pub current: usize,
 }
 
-/// A bookmarked paragraph, with the user's note if there is one.
+/// A paragraph the reader marked: bookmarked, noted, or both. The two are separate: removing
+/// the bookmark keeps the note, and the entry goes only when it has neither.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bookmark {
     /// Index of the paragraph.
     pub paragraph: usize,
+    /// Whether the paragraph is bookmarked (files of earlier basiras, where every entry was a
+    /// bookmark, have no such field; it is written only when false).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub bookmarked: bool,
     /// The note, as typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -73,43 +78,96 @@ pub struct Bookmark {
     pub print: Option<ParagraphPrint>,
 }
 
+/// The default of [`Bookmark::bookmarked`] in a file that does not say.
+fn yes() -> bool {
+    true
+}
+
+/// Whether `bookmarked` is the default, not written.
+fn is_yes(bookmarked: &bool) -> bool {
+    *bookmarked
+}
+
+impl Bookmark {
+    /// A mark on paragraph `paragraph`, whose print is `print`, with neither a bookmark nor a
+    /// note yet.
+    fn blank(paragraph: usize, print: ParagraphPrint) -> Bookmark {
+        Bookmark { paragraph, bookmarked: false, note: None, print: Some(print) }
+    }
+
+    /// Whether the mark holds nothing: neither a bookmark nor a note.
+    fn is_blank(&self) -> bool {
+        !self.bookmarked && self.note.is_none()
+    }
+}
+
 impl ArticleState {
-    /// The bookmark of paragraph `paragraph`, if it has one.
+    /// The mark (bookmark, note or both) of paragraph `paragraph`, if it has one.
     pub fn bookmark(&self, paragraph: usize) -> Option<&Bookmark> {
         self.bookmarks.iter().find(|b| b.paragraph == paragraph)
     }
 
-    /// Bookmark paragraph `paragraph`, whose print is `print`, or remove its bookmark (and
-    /// note); returns whether it is bookmarked now.
+    /// The mark of paragraph `paragraph` (whose print is `print`) to change, made blank if it
+    /// has none.
+    fn mark_mut(&mut self, paragraph: usize, print: ParagraphPrint) -> &mut Bookmark {
+        let at = match self.bookmarks.iter().position(|b| b.paragraph == paragraph) {
+            Some(at) => at,
+            None => self.insert(Bookmark::blank(paragraph, print)),
+        };
+        &mut self.bookmarks[at]
+    }
+
+    /// Drop paragraph `paragraph`'s mark if it holds nothing any more.
+    fn drop_if_blank(&mut self, paragraph: usize) {
+        self.bookmarks.retain(|b| b.paragraph != paragraph || !b.is_blank());
+    }
+
+    /// Bookmark paragraph `paragraph`, whose print is `print`, or remove its bookmark (its
+    /// note stays); returns whether it is bookmarked now.
     pub fn toggle_bookmark(&mut self, paragraph: usize, print: ParagraphPrint) -> bool {
-        match self.bookmarks.iter().position(|b| b.paragraph == paragraph) {
-            Some(i) => {
-                self.bookmarks.remove(i);
-                false
-            }
-            None => {
-                self.insert(Bookmark { paragraph, note: None, print: Some(print) });
-                true
-            }
-        }
+        let mark = self.mark_mut(paragraph, print);
+        mark.bookmarked = !mark.bookmarked;
+        let on = mark.bookmarked;
+        self.drop_if_blank(paragraph);
+        on
     }
 
-    /// Attach `note` to paragraph `paragraph`, whose print is `print` (bookmarking it); an
-    /// empty note removes the note but keeps the bookmark.
-    pub fn set_note(&mut self, paragraph: usize, print: ParagraphPrint, note: &str) {
-        if self.bookmark(paragraph).is_none() {
-            self.toggle_bookmark(paragraph, print);
-        }
+    /// Attach `note` to paragraph `paragraph`, whose print is `print` (its bookmark, or the
+    /// lack of one, stays as it is); an empty note removes the note. Returns the note it had.
+    pub fn set_note(
+        &mut self,
+        paragraph: usize,
+        print: ParagraphPrint,
+        note: &str,
+    ) -> Option<String> {
         let note = note.trim();
-        if let Some(b) = self.bookmarks.iter_mut().find(|b| b.paragraph == paragraph) {
-            b.note = (!note.is_empty()).then(|| note.to_string());
+        let mark = self.mark_mut(paragraph, print);
+        let had = std::mem::replace(&mut mark.note, (!note.is_empty()).then(|| note.to_string()));
+        self.drop_if_blank(paragraph);
+        had
+    }
+
+    /// Give paragraph `paragraph` back what `removed` held of it (its bookmark, its note):
+    /// what a removal took. A note typed there since is kept, with the old one joined to it.
+    pub fn restore(&mut self, removed: &Bookmark) {
+        let print = removed.print.clone().unwrap_or_else(|| ParagraphPrint::of(""));
+        let mark = self.mark_mut(removed.paragraph, print);
+        mark.bookmarked |= removed.bookmarked;
+        mark.note = match (mark.note.take(), removed.note.clone()) {
+            (Some(now), Some(old)) if now.contains(&old) => Some(now),
+            (Some(now), Some(old)) => Some(format!("{old}{}{now}", merge::NOTE_JOIN)),
+            (now, old) => now.or(old),
+        };
+        if mark.print.is_none() {
+            mark.print = removed.print.clone();
         }
     }
 
-    /// Add `bookmark` in paragraph order.
-    pub fn insert(&mut self, bookmark: Bookmark) {
+    /// Add `bookmark` in paragraph order; returns where it went.
+    pub fn insert(&mut self, bookmark: Bookmark) -> usize {
         let at = self.bookmarks.partition_point(|b| b.paragraph <= bookmark.paragraph);
         self.bookmarks.insert(at, bookmark);
+        at
     }
 }
 
@@ -145,12 +203,45 @@ mod tests {
         assert!(article.toggle_bookmark(5, print()));
         assert!(article.toggle_bookmark(2, print()));
         assert_eq!(article.bookmarks.iter().map(|b| b.paragraph).collect::<Vec<_>>(), [2, 5]);
-        article.set_note(7, print(), "  ملاحظة مهمة ");
-        assert_eq!(article.bookmark(7).unwrap().note.as_deref(), Some("ملاحظة مهمة"));
-        assert_eq!(article.bookmark(7).unwrap().print, Some(print()));
-        article.set_note(7, print(), "");
-        assert_eq!(article.bookmark(7).unwrap().note, None);
+        assert_eq!(article.set_note(7, print(), "  ملاحظة مهمة "), None);
+        let noted = article.bookmark(7).unwrap();
+        assert_eq!(noted.note.as_deref(), Some("ملاحظة مهمة"));
+        assert!(!noted.bookmarked, "a note does not bookmark its paragraph");
+        assert_eq!(noted.print, Some(print()));
+        assert_eq!(article.set_note(7, print(), "").as_deref(), Some("ملاحظة مهمة"));
+        assert!(article.bookmark(7).is_none(), "nothing left of the mark");
         assert!(!article.toggle_bookmark(5, print()));
         assert!(article.bookmark(5).is_none());
+    }
+
+    #[test]
+    fn a_bookmark_and_a_note_come_and_go_apart() {
+        let mut article = ArticleState::default();
+        let print = || ParagraphPrint::of("فقرة");
+        article.set_note(3, print(), "مهم");
+        assert!(article.toggle_bookmark(3, print()));
+        assert!(!article.toggle_bookmark(3, print()), "the bookmark goes");
+        assert_eq!(article.bookmark(3).unwrap().note.as_deref(), Some("مهم"), "the note stays");
+        article.toggle_bookmark(3, print());
+        let removed = article.bookmark(3).unwrap().clone();
+        article.set_note(3, print(), "");
+        assert!(article.bookmark(3).unwrap().bookmarked, "the bookmark stays");
+        article.toggle_bookmark(3, print());
+        assert!(article.bookmarks.is_empty());
+        article.set_note(3, print(), "جديدة");
+        article.restore(&removed);
+        let back = article.bookmark(3).unwrap();
+        assert!(back.bookmarked);
+        assert_eq!(back.note.as_deref(), Some(format!("مهم{}جديدة", merge::NOTE_JOIN).as_str()));
+    }
+
+    #[test]
+    fn files_of_earlier_basiras_read_as_bookmarks() {
+        let old: Bookmark = serde_json::from_str(r#"{"paragraph":4,"note":"قديمة"}"#).unwrap();
+        assert!(old.bookmarked);
+        let only_noted = Bookmark { bookmarked: false, ..old.clone() };
+        let written = serde_json::to_string(&only_noted).unwrap();
+        assert!(written.contains(r#""bookmarked":false"#), "{written}");
+        assert!(!serde_json::to_string(&old).unwrap().contains("bookmarked"));
     }
 }

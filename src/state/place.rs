@@ -214,18 +214,21 @@ fn refind(print: &ParagraphPrint, was: usize, prints: &[ParagraphPrint]) -> Opti
         .or_else(|| nearest(&|p| !print.opening.is_empty() && p.opening == print.opening))
 }
 
-/// Add `bookmark` to `article`; on a paragraph already bookmarked, its note joins the note
-/// there.
+/// Add `bookmark` to `article`; on a paragraph already marked, its bookmark joins the one
+/// there and its note the note there.
 fn add(article: &mut ArticleState, bookmark: Bookmark) {
     match article.bookmarks.iter_mut().find(|b| b.paragraph == bookmark.paragraph) {
         Some(there) => {
+            there.bookmarked |= bookmark.bookmarked;
             there.note = match (there.note.take(), bookmark.note) {
                 (Some(a), Some(b)) if a == b => Some(a),
                 (Some(a), Some(b)) => Some(format!("{a}{}{b}", super::merge::NOTE_JOIN)),
                 (a, b) => a.or(b),
             };
         }
-        None => article.insert(bookmark),
+        None => {
+            article.insert(bookmark);
+        }
     }
 }
 
@@ -317,8 +320,10 @@ mod tests {
         let key = article_key(&document);
         let article = state.articles.get_mut(&key).unwrap();
         article.bookmarks = vec![
-            Bookmark { paragraph: 2, note: None, print: None },
-            Bookmark { paragraph: 999, note: Some("بعيد".into()), print: None },
+            Bookmark { paragraph: 2, bookmarked: true, note: None, print: None },
+            Bookmark {
+                paragraph: 999, bookmarked: true, note: Some("بعيد".into()), print: None
+            },
         ];
         let placed = place(&state, std::slice::from_ref(&document), std::slice::from_ref(&key));
         let bookmarks = &placed.state.articles[&key].bookmarks;

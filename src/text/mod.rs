@@ -2,6 +2,7 @@
 //! normalising, tokenising and stemming that matching and ranking use.
 
 mod bidi_class;
+pub mod copied;
 mod direction;
 pub mod lead_in;
 mod normalize;

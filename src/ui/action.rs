@@ -47,12 +47,19 @@ pub enum Action {
     NextHit,
     /// Go to the previous search hit.
     PreviousHit,
-    /// Bookmark the current paragraph, or remove its bookmark.
+    /// Bookmark the current paragraph, or remove its bookmark (its note stays).
     Bookmark,
     /// Write a note on the current paragraph.
     Note,
+    /// Delete the note on the current paragraph, once confirmed.
+    DeleteNote,
+    /// Give back the last bookmark or note removed.
+    Undo,
     /// Show the list of bookmarks and notes.
     BookmarkList,
+    /// Copy the selected panel item, the passage marked or the current paragraph to the
+    /// clipboard.
+    Copy,
     /// Present the article's key points (or the active theme's passages), one per screen.
     Present,
     /// Write the handout of every article to a Markdown file in the current folder.
@@ -124,8 +131,24 @@ pub enum PresentationAction {
 pub enum PromptAction {
     /// Search, or save the note.
     Accept,
-    /// Delete the last character.
+    /// Delete the character before the cursor.
     Delete,
+    /// Delete the character at the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Move the cursor one cell left on the screen.
+    Left,
+    /// Move the cursor one cell right on the screen.
+    Right,
+    /// Move the cursor to the start of the text.
+    Home,
+    /// Move the cursor to the end of the text.
+    End,
+    /// Bring back the search typed before (older).
+    Older,
+    /// Bring back the search typed after (newer), then the text being typed.
+    Newer,
     /// Give up, changing nothing.
     Cancel,
 }

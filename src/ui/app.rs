@@ -3,25 +3,26 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crossterm::event::MouseEvent;
+use crossterm::event::{KeyCode, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::action::{Action, PromptAction};
 use super::chrome::Chrome;
+use super::clipboard::what_to_copy;
 use super::config::Config;
 use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
 use super::list::MOVES;
 use super::look::Look;
-use super::marks::Marks;
-use super::message::Message;
-use super::mode::Mode;
+use super::marks::{Marks, Restored};
+use super::message::{CONFIRM_KEY, Copied, Message};
+use super::mode::{Mode, Question};
 use super::overlay::{self, Choice, Outcome, Overlay};
 use super::paint::{counter_width, panel_items_area, panel_list};
 use super::panel::{PanelSource, Target};
 use super::pointer::{Pointed, Under, pointed};
 use super::presentation::{Presentation, Step};
-use super::prompt::{self, Prompt, PromptKind, Typed};
+use super::prompt::{LineLook, Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
 use super::regions::Regions;
 use super::scene::Scene;
@@ -55,6 +56,8 @@ pub struct App {
     marks: Marks,
     /// What the event loop is to do since it last asked.
     effects: Vec<Effect>,
+    /// What `y` copied, until the event loop sends it to the clipboard.
+    copied: Option<(String, Copied)>,
     look: Look,
 }
 
@@ -90,6 +93,7 @@ impl App {
             count: Count::default(),
             marks,
             effects: Vec::new(),
+            copied: None,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -174,6 +178,11 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// What `y` copied, for [`Effect::Copy`], in logical order, and what it was.
+    pub fn take_copied(&mut self) -> Option<(String, Copied)> {
+        self.copied.take()
+    }
+
     /// Ask the event loop for `effect`, unless it is asked for already.
     fn ask(&mut self, effect: Effect) {
         if !self.effects.contains(&effect) {
@@ -240,6 +249,11 @@ impl App {
             }
             Mode::Prompt(_) => self.type_in_prompt(key),
             Mode::Overlay(overlay) if overlay.typing() => self.type_in_filter(key),
+            Mode::Confirm(question) => {
+                let question = *question;
+                self.mode = Mode::Reading;
+                self.answer(question, key == Key::ch(CONFIRM_KEY));
+            }
             Mode::Reading | Mode::Overlay(_) => match self.keymap.action_for(key) {
                 Some(action) => {
                     (0..self.count.take_for(action)).for_each(|_| self.apply_action(action));
@@ -325,10 +339,23 @@ impl App {
             Action::Back => self.back(),
             Action::NextPassage | Action::PreviousPassage => self.step_passage(action.way()),
             Action::Search => {
-                self.mode = Mode::Prompt(Prompt::new(PromptKind::Search));
+                let history = self.search.history().to_vec();
+                self.mode = Mode::Prompt(Prompt::new(PromptKind::Search).with_history(history));
             }
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
+            Action::DeleteNote => self.ask_to_delete_note(),
+            Action::Copy => {
+                let item = self.panel.focused().then(|| self.panel.selected_item()).flatten();
+                let marked = self.reading.highlight();
+                let documents = &self.corpus.documents;
+                let here = self.here();
+                self.copied = what_to_copy(documents, item.map(|i| &i.target), marked, here);
+                if self.copied.is_some() {
+                    self.ask(Effect::Copy);
+                }
+            }
+            Action::Undo => self.undo(),
             Action::Present => self.present(),
             Action::Export => self.export(),
             Action::NextHit | Action::PreviousHit => {
@@ -367,10 +394,13 @@ impl App {
     }
 
     /// A key while a list's filter line is being typed: typed into it (the list narrowing
-    /// as it is), or, when it is not a key of the line (an arrow, a page key), moving the
-    /// list.
+    /// as it is), or, when the line has no use for it (Up and Down, which bring back earlier
+    /// searches in the status line, and the page keys), moving the list.
     fn type_in_filter(&mut self, key: Key) {
-        if !prompt::takes(key, &self.keymap.prompt) {
+        let prompt_action = self.keymap.prompt.action_for(key);
+        let typed = matches!(key.code, KeyCode::Char(_)) && !key.ctrl;
+        let recall = matches!(prompt_action, Some(PromptAction::Older | PromptAction::Newer));
+        if recall || (prompt_action.is_none() && !typed) {
             if let Some(action) = self.keymap.action_for(key).filter(|a| MOVES.contains(a)) {
                 self.apply_to_overlay(action);
             }
@@ -379,9 +409,10 @@ impl App {
         let Mode::Overlay(mut overlay) = std::mem::take(&mut self.mode) else {
             return;
         };
+        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
         let texts = self.scene().list_texts(&overlay);
         if let Some(list) = overlay.list_mut() {
-            list.type_key(key, &self.keymap.prompt, &texts);
+            list.type_key(key, (&self.keymap.prompt, look), &texts);
         }
         self.mode = Mode::Overlay(overlay);
     }
@@ -498,21 +529,36 @@ impl App {
         }
     }
 
-    /// A key while a prompt is open: typed into it, or it searches, saves the note or is
-    /// given up.
+    /// A key while a prompt is open: typed into it (a search's hits shown as it is typed), or
+    /// it searches, saves the note or is given up.
     fn type_in_prompt(&mut self, key: Key) {
+        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
         let Mode::Prompt(prompt) = &mut self.mode else {
             return;
         };
-        match prompt.handle(key, &self.keymap.prompt) {
+        match prompt.handle(key, &self.keymap.prompt, look) {
             Typed::Open => {}
-            Typed::Cancelled => self.mode = Mode::Reading,
+            Typed::Edited if prompt.kind == PromptKind::Search => {
+                let count = self.search.preview(&self.corpus, &prompt.text);
+                prompt.hits = Some(count).filter(|_| prompt.text.trim().chars().count() >= 2);
+            }
+            Typed::Edited => {}
+            Typed::Cancelled => {
+                self.search.end_preview();
+                self.mode = Mode::Reading;
+            }
             Typed::Accepted => {
-                let Mode::Prompt(Prompt { kind, text }) = std::mem::take(&mut self.mode) else {
+                let Mode::Prompt(Prompt { kind, text, .. }) = std::mem::take(&mut self.mode) else {
                     return;
                 };
                 match kind {
                     PromptKind::Search => self.run_search(text),
+                    // Emptying a note deletes it, which is asked first.
+                    PromptKind::Note { document, paragraph } if text.trim().is_empty() => {
+                        if self.marks.note_to_delete(document, paragraph).is_ok() {
+                            self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph });
+                        }
+                    }
                     PromptKind::Note { document, paragraph } => {
                         let documents = &self.corpus.documents;
                         let said = self.marks.set_note(documents, document, paragraph, &text);
@@ -543,13 +589,49 @@ impl App {
         self.tell(said);
     }
 
+    /// `D`: ask whether to delete the note on the current paragraph.
+    fn ask_to_delete_note(&mut self) {
+        let (document, paragraph) = self.here();
+        match self.marks.note_to_delete(document, paragraph) {
+            Ok(()) => self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph }),
+            Err(said) => self.tell(said),
+        }
+    }
+
+    /// The answer to `question`: yes does it, anything else leaves things as they are.
+    fn answer(&mut self, question: Question, yes: bool) {
+        match question {
+            Question::DeleteNote { document, paragraph } if yes => {
+                match self.marks.delete_note(&self.corpus.documents, document, paragraph) {
+                    Ok(said) => self.saved(said),
+                    Err(said) => self.tell(said),
+                }
+            }
+            Question::DeleteNote { .. } => self.tell(Message::NoteKept),
+        }
+    }
+
+    /// `u`: give back the last bookmark or note removed, and go to its paragraph.
+    fn undo(&mut self) {
+        match self.marks.undo() {
+            Ok(Restored { document, paragraph, said }) => {
+                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+                if (document, paragraph) != self.here() {
+                    self.reading.jump_to_paragraph(&pane, document, paragraph);
+                }
+                self.saved(said);
+            }
+            Err(said) => self.tell(said),
+        }
+    }
+
     /// `a`: type a note on the current paragraph, starting from the note it has.
     fn start_note(&mut self) {
         let (document, paragraph) = self.here();
         match self.marks.note_to_edit(document, paragraph) {
             Ok(text) => {
                 let kind = PromptKind::Note { document, paragraph };
-                self.mode = Mode::Prompt(Prompt { kind, text });
+                self.mode = Mode::Prompt(Prompt::with_text(kind, text));
             }
             Err(said) => self.tell(said),
         }
@@ -655,7 +737,7 @@ impl App {
             panel: &self.panel,
             mode: &self.mode,
             message: self.message.as_ref(),
-            search: self.search.last(),
+            search: self.search.shown(),
             chrome: &self.chrome,
             pane,
         }

@@ -15,12 +15,11 @@ use super::lang::{fill, tr};
 use super::overlay::window::Window;
 use super::overlay::{self, Overlay};
 use super::paint::{
-    counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, typed_line,
-    ui_text,
+    counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, ui_text,
 };
 use super::panel::{Section, Tone, item_rows};
 use super::presentation::{self, Stage};
-use super::prompt::PromptKind;
+use super::prompt::{LineLook, Prompt, PromptKind};
 use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
 use crate::layout::{Glyph, VisualLine};
@@ -202,12 +201,19 @@ fn draw_article(buf: &mut Buffer, area: Rect, scene: &Scene) {
                 put_str(buf, x, y, symbol, 1, style);
             }
         }
+        // A bookmark's mark on its paragraph's first line; a note's there when the paragraph
+        // is only noted, else on the second line.
         if let Some(x) = bookmark_column
-            && anchor.line == 0
-            && let Some(bookmark) = bookmarks.iter().find(|b| b.paragraph == p)
+            && let Some(mark) = bookmarks.iter().find(|b| b.paragraph == p)
         {
-            let symbol = if bookmark.note.is_some() { glyphs.note } else { glyphs.bookmark };
-            put_str(buf, x, y, symbol, 1, palette.bookmark_mark);
+            let symbol = match (anchor.line, mark.bookmarked, mark.note.is_some()) {
+                (0, true, _) => Some(glyphs.bookmark),
+                (0, false, _) | (1, true, true) => Some(glyphs.note),
+                _ => None,
+            };
+            if let Some(symbol) = symbol {
+                put_str(buf, x, y, symbol, 1, palette.bookmark_mark);
+            }
         }
         let paragraph = &document.paragraphs[p];
         let base = paragraph_style(scene, paragraph);
@@ -392,18 +398,12 @@ fn draw_status(buf: &mut Buffer, area: Rect, scene: &Scene) {
     let bar = look.palette.status;
     buf.set_style(area, bar);
     if let Some(prompt) = scene.mode.prompt() {
-        let label = match prompt.kind {
-            PromptKind::Search => "Search: ",
-            PromptKind::Note { .. } => "Note: ",
-        };
-        let width = area.width.saturating_sub(2);
-        let line =
-            typed_line(look.lang, scene.options, tr(look.lang, label), &prompt.text, true, width);
-        draw_line(buf, area.x + 1, area.y, area.width.saturating_sub(2), &line, |_| bar);
-        return;
+        let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+        return draw_prompt(buf, inner, scene, prompt);
     }
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
-    let line = match scene.message {
+    let question = scene.mode.question().map(|q| q.message());
+    let line = match question.as_ref().or(scene.message) {
         Some(message) => {
             let text = message.render(look.lang, scene.keymap);
             message_line(look.lang, scene.options, &text, inner.width)
@@ -457,4 +457,49 @@ fn status_hints(scene: &Scene) -> String {
         Some(format!("{} {}", scene.keymap.label_of(action)?, tr(lang, what)))
     });
     hints.collect::<Vec<_>>().join("  ")
+}
+
+/// The prompt in `area`: its label at the interface's reading start, the text typed so far
+/// laid out as the reader lays out text (in its own direction, the cursor where it is), and a
+/// search's count of hits at the far end.
+fn draw_prompt(buf: &mut Buffer, area: Rect, scene: &Scene, prompt: &Prompt) {
+    let (lang, options) = (scene.look.lang, scene.options);
+    let bar = scene.look.palette.status;
+    let label = match prompt.kind {
+        PromptKind::Search => "Search: ",
+        PromptKind::Note { .. } => "Note: ",
+    };
+    let mut label = ui_text(lang, options, tr(lang, label), area.width);
+    label.indent = 0;
+    let count = prompt.hits.map(|n| match n {
+        0 => tr(lang, "no match").to_string(),
+        1 => tr(lang, "1 hit").to_string(),
+        n => fill(lang, "{} hits", &[&n]),
+    });
+    let mut count =
+        count.map_or_else(VisualLine::default, |c| ui_text(lang, options, &c, area.width));
+    count.indent = 0;
+    let gap = if count.width > 0 { 2 } else { 0 };
+    let room = area.width.saturating_sub(label.width + count.width + gap);
+    let typed = prompt.line(LineLook { fallback: lang.direction(), options });
+    let shown = typed.width().min(room);
+    // The cursor's cell the other way round from the bar (which is itself reversed).
+    let cursor_style = if bar.add_modifier.contains(Modifier::REVERSED) {
+        bar.remove_modifier(Modifier::REVERSED)
+    } else {
+        bar.add_modifier(Modifier::REVERSED)
+    };
+    let y = area.y;
+    // Label, text and count from the interface's reading start.
+    let (label_x, typed_x, count_x) = if lang.is_rtl() {
+        let label_x = area.right().saturating_sub(label.width);
+        (label_x, label_x.saturating_sub(shown), area.x)
+    } else {
+        (area.x, area.x + label.width, area.right().saturating_sub(count.width))
+    };
+    draw_line(buf, label_x, y, label.width, &label, |_| bar);
+    typed.draw(buf, (typed_x, y, shown), prompt.cursor, [bar, cursor_style]);
+    if room > 0 {
+        draw_line(buf, count_x, y, count.width, &count, |_| bar);
+    }
 }

@@ -8,6 +8,9 @@ pub enum Effect {
     /// Write the handout of every article, with the bookmarks and notes, to
     /// [`HANDOUT_FILE`] in the current folder.
     WriteHandout,
+    /// Put what the reader copied ([`super::app::App::take_copied`]) on the clipboard,
+    /// through the terminal.
+    Copy,
     /// Leave the reader (the state saved first); the keys after the one that quits are not
     /// acted on.
     Quit,

@@ -7,6 +7,8 @@
 
 use std::fmt::Display;
 
+use crate::text::Direction;
+
 /// An interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -44,6 +46,11 @@ impl Lang {
     /// Whether the interface reads from the right (and is mirrored).
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
+    }
+
+    /// The direction the interface reads in.
+    pub fn direction(self) -> Direction {
+        if self.is_rtl() { Direction::Rtl } else { Direction::Ltr }
     }
 }
 
@@ -111,11 +118,22 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "next search hit, across articles" => "نتيجة البحث التالية عبر المقالات",
         "previous search hit" => "نتيجة البحث السابقة",
-        "bookmark the current paragraph (again: remove)" => {
-            "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها)"
+        "bookmark the paragraph (again: remove; note stays)" => {
+            "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها، وتبقى الملاحظة)"
         }
         "write a note on the current paragraph" => "كتابة ملاحظة على الفقرة الحالية",
+        "delete the note on the current paragraph (asks first)" => {
+            "حذف ملاحظة الفقرة الحالية (بعد السؤال)"
+        }
+        "bring back the last bookmark or note removed" => "إعادة آخر علامة أو ملاحظة أُزيلت",
         "list of bookmarks and notes" => "قائمة العلامات والملاحظات",
+        "copy the panel item, passage or paragraph (OSC 52)" => {
+            "نسخ عنصر اللوحة أو المقطع أو الفقرة (OSC 52)"
+        }
+        "Copied the panel's item ({} characters)." => "نُسخ عنصر اللوحة ({} حرفًا).",
+        "Copied the passage marked ({} characters)." => "نُسخ المقطع المعلَّم ({} حرفًا).",
+        "Copied the paragraph ({} characters)." => "نُسخت الفقرة ({} حرفًا).",
+        " {} passes it on with: {}" => " يمرّره {} مع: {}",
         "present the key points (or the active theme) one per screen" => {
             "عرض النقاط الرئيسية (أو المحور النشط) شاشةً شاشة"
         }
@@ -157,7 +175,18 @@ fn arabic(english: &str) -> Option<&'static str> {
         "leave, back where you were" => "الخروج والعودة إلى حيث كنت",
         "While typing a search or a note" => "أثناء كتابة بحث أو ملاحظة",
         "search, or save the note" => "البحث، أو حفظ الملاحظة",
-        "delete the last character" => "حذف آخر حرف",
+        "delete the character before the cursor" => "حذف الحرف قبل المؤشر",
+        "delete the character at the cursor" => "حذف الحرف عند المؤشر",
+        "delete a word back" => "حذف الكلمة السابقة",
+        "cursor left, as the line is drawn" => "المؤشر يسارًا كما يظهر السطر",
+        "cursor right, as the line is drawn" => "المؤشر يمينًا كما يظهر السطر",
+        "cursor to the start of the text" => "المؤشر إلى أول النص",
+        "cursor to the end of the text" => "المؤشر إلى آخر النص",
+        "earlier search" => "بحث سابق",
+        "no match" => "لا نتيجة",
+        "1 hit" => "نتيجة واحدة",
+        "{} hits" => "{} نتيجة",
+        "later search" => "بحث لاحق",
         "give up, changing nothing" => "التراجع دون تغيير أي شيء",
         // Panel.
         "Key points" => "النقاط الرئيسية",
@@ -236,7 +265,19 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "No search yet: press {} to search." => "لا بحث بعد: اضغط {} للبحث.",
         "Bookmarked." => "وُضعت علامة.",
-        "Bookmark removed." => "أُزيلت العلامة.",
+        "Bookmark removed: {} brings it back." => "أُزيلت العلامة: {} يعيدها.",
+        "Bookmark removed; the note stays. {} brings the bookmark back." => {
+            "أُزيلت العلامة وبقيت الملاحظة. {} يعيد العلامة."
+        }
+        "Note deleted: {} brings it back." => "حُذفت الملاحظة: {} يعيدها.",
+        "Delete the note on this paragraph? {} deletes it, any other key keeps it." => {
+            "أتحذف ملاحظة هذه الفقرة؟ {} يحذفها، وأي مفتاح آخر يبقيها."
+        }
+        "The note is kept." => "بقيت الملاحظة.",
+        "This paragraph has no note." => "لا ملاحظة على هذه الفقرة.",
+        "Undone: the bookmark is back." => "تراجعت: عادت العلامة.",
+        "Undone: the note is back." => "تراجعت: عادت الملاحظة.",
+        "Nothing to undo." => "لا شيء للتراجع عنه.",
         "Still reading this article: bookmarks and notes in a moment." => {
             "ما زالت المقالة تُقرأ: العلامات والملاحظات بعد لحظة."
         }
@@ -244,7 +285,6 @@ fn arabic(english: &str) -> Option<&'static str> {
             "في النص علامة تفرض الاتجاه: قد يظهر رقم على غير ما كُتب."
         }
         "Note saved." => "حُفظت الملاحظة.",
-        "Note removed; the bookmark stays." => "حُذفت الملاحظة وبقيت العلامة.",
         "No bookmarks yet: {} bookmarks a paragraph, {} adds a note." => {
             "لا علامات بعد: {} يضع علامة على فقرة، و{} يضيف ملاحظة."
         }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::action::{Action, PromptAction};
 use super::keymap::{Key, KeyTable};
 use super::list_filter::ListFilter;
-use super::prompt::Typed;
+use super::prompt::{LineLook, Typed};
 
 /// The actions that move in a list: a line, a page, either end.
 pub const MOVES: [Action; 6] =
@@ -184,13 +184,19 @@ impl List {
     /// the item it was on or, when that no longer shows, the next one that does; Enter keeps
     /// the filter (a blank one goes), Esc gives it up, back on the item selected when the
     /// line was opened.
-    pub fn type_key(&mut self, key: Key, keys: &KeyTable<PromptAction>, texts: &[Cow<str>]) {
+    pub fn type_key(
+        &mut self,
+        key: Key,
+        keys: (&KeyTable<PromptAction>, LineLook),
+        texts: &[Cow<str>],
+    ) {
         let item = self.selected_item(texts.len());
         let Some(filter) = &mut self.filter else {
             return;
         };
         match filter.type_key(key, keys, texts) {
-            Typed::Open => self.reselect(item, texts.len()),
+            Typed::Edited => self.reselect(item, texts.len()),
+            Typed::Open => {}
             Typed::Accepted if filter.is_blank() => {
                 self.clear_filter(texts.len());
             }
@@ -302,29 +308,32 @@ mod tests {
 
     #[test]
     fn a_filter_keeps_the_selection_on_an_item_and_follows_the_items_when_they_change() {
-        let keys = crate::ui::keymap::Keymap::default().prompt;
+        let table = crate::ui::keymap::Keymap::default().prompt;
+        let options = crate::layout::LayoutOptions::default();
+        let look = LineLook { fallback: crate::text::Direction::Rtl, options: &options };
+        let keys = (&table, look);
         let texts: Vec<Cow<str>> = vec!["أ".into(), "ب".into(), "اب".into(), "ج".into()];
         let mut list = List::at(1);
         list.start_filter(4);
         assert_eq!(list.selected_item(4), Some(1), "nothing typed: still on the item");
-        list.type_key(Key::ch('ب'), &keys, &texts);
+        list.type_key(Key::ch('ب'), keys, &texts);
         assert_eq!((list.shown(4), list.selected_item(4)), (2, Some(1)));
-        list.type_key(Key::ch('ا'), &keys, &texts);
+        list.type_key(Key::ch('ا'), keys, &texts);
         assert_eq!((list.shown(4), list.selected_item(4)), (0, None), "nothing holds «با»");
-        list.type_key(Key::plain(crossterm::event::KeyCode::Backspace), &keys, &texts);
+        list.type_key(Key::plain(crossterm::event::KeyCode::Backspace), keys, &texts);
         assert_eq!(list.selected_item(4), Some(1), "the first shown again");
         // Two more items come before the others: the filter picks the rows again.
         let more: Vec<Cow<str>> = ["ب", "د"].into_iter().map(Cow::Borrowed).chain(texts).collect();
         list.take_up(3, &more);
         assert_eq!((list.shown(6), list.selected_item(6)), (3, Some(3)));
-        list.type_key(Key::plain(crossterm::event::KeyCode::Enter), &keys, &more);
+        list.type_key(Key::plain(crossterm::event::KeyCode::Enter), keys, &more);
         list.clear_filter(6);
         assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)), "on the item");
         // Given up while typed, it goes back to the item selected when it was opened.
         list.start_filter(6);
-        list.type_key(Key::ch('د'), &keys, &more);
+        list.type_key(Key::ch('د'), keys, &more);
         assert_eq!(list.selected_item(6), Some(1));
-        list.type_key(Key::plain(crossterm::event::KeyCode::Esc), &keys, &more);
+        list.type_key(Key::plain(crossterm::event::KeyCode::Esc), keys, &more);
         assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)));
     }
 

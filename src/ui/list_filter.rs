@@ -1,12 +1,13 @@
-//! A list's filter: the text typed on its filter line and the items it lets through, matched
+//! A list's filter: the line typed on its first row and the items it lets through, matched
 //! as the search matches ([`Query`]: harakat, tatweel, hamza forms, alef maqsura, ta marbuta
-//! and spelling variants do not stop a match).
+//! and spelling variants do not stop a match). The line is typed as the search's is (a
+//! [`Prompt`]: the same keys, cursor and cleaning of what is typed or pasted).
 
 use std::borrow::Cow;
 
 use super::action::PromptAction;
 use super::keymap::{Key, KeyTable};
-use super::prompt::{Typed, paste_into, type_into};
+use super::prompt::{LineLook, Prompt, PromptKind, Typed};
 use crate::search::Query;
 
 /// The filter of a list: its text, whether its line is being typed (and the item selected
@@ -14,7 +15,7 @@ use crate::search::Query;
 /// empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListFilter {
-    text: String,
+    line: Prompt,
     typing: bool,
     /// The item selected when the line was last opened, to go back to when it is given up.
     opened_at: Option<usize>,
@@ -26,12 +27,18 @@ impl ListFilter {
     /// An empty filter line, being typed, over a list of `count` items (all of which show),
     /// opened with item `opened_at` selected.
     pub fn new(count: usize, opened_at: Option<usize>) -> ListFilter {
-        ListFilter { text: String::new(), typing: true, opened_at, matches: (0..count).collect() }
+        let line = Prompt::new(PromptKind::Search);
+        ListFilter { line, typing: true, opened_at, matches: (0..count).collect() }
     }
 
     /// The text typed, in logical order.
     pub fn text(&self) -> &str {
-        &self.text
+        &self.line.text
+    }
+
+    /// The line typed, with its cursor.
+    pub fn line(&self) -> &Prompt {
+        &self.line
     }
 
     /// Whether the filter line takes the keys.
@@ -55,34 +62,34 @@ impl ListFilter {
         &self.matches
     }
 
-    /// Act on `key` on the filter line (with the prompt's keys, `keys`), the list's items
-    /// being `texts`: a character typed or deleted narrows or widens the items shown; Enter
-    /// stops typing, keeping the filter; Esc gives it up.
+    /// Act on `key` on the filter line (with the prompt's keys, `keys`, the line laid out
+    /// as `look` says), the list's items being `texts`: what is typed or deleted narrows or
+    /// widens the items shown; Enter stops typing, keeping the filter; Esc gives it up.
     pub fn type_key(
         &mut self,
         key: Key,
-        keys: &KeyTable<PromptAction>,
+        (keys, look): (&KeyTable<PromptAction>, LineLook),
         texts: &[Cow<str>],
     ) -> Typed {
-        let typed = type_into(&mut self.text, key, keys);
+        let typed = self.line.handle(key, keys, look);
         match typed {
-            Typed::Open => self.refilter(texts),
+            Typed::Edited => self.refilter(texts),
             Typed::Accepted => self.typing = false,
-            Typed::Cancelled => {}
+            Typed::Open | Typed::Cancelled => {}
         }
         typed
     }
 
     /// Type `pasted` on the filter line (on one line), the list's items being `texts`.
     pub fn paste(&mut self, pasted: &str, texts: &[Cow<str>]) {
-        paste_into(&mut self.text, pasted);
+        self.line.paste(pasted);
         self.refilter(texts);
     }
 
     /// Let through the items of `texts` that hold the text typed (all of them while it
     /// holds nothing to look for).
     pub fn refilter(&mut self, texts: &[Cow<str>]) {
-        self.matches = match Query::new(&self.text) {
+        self.matches = match Query::new(&self.line.text) {
             Some(query) => (0..texts.len()).filter(|&i| query.is_in(&texts[i])).collect(),
             None => (0..texts.len()).collect(),
         };
@@ -91,46 +98,54 @@ impl ListFilter {
     /// Whether the filter holds nothing to look for (nothing typed, or only spaces and
     /// harakat).
     pub fn is_blank(&self) -> bool {
-        Query::new(&self.text).is_none()
+        Query::new(&self.line.text).is_none()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::LayoutOptions;
+    use crate::text::Direction;
     use crate::ui::keymap::Keymap;
     use crossterm::event::KeyCode;
 
-    /// Type `keys` (characters, or a key named in the prompt's table) into `filter`.
-    fn type_all(filter: &mut ListFilter, typed: &str, texts: &[Cow<str>]) -> Typed {
+    /// Type `key` into `filter`.
+    fn press(filter: &mut ListFilter, key: Key, texts: &[Cow<str>]) -> Typed {
         let keys = Keymap::default().prompt;
-        typed.chars().map(|c| filter.type_key(Key::ch(c), &keys, texts)).last().unwrap()
+        let options = LayoutOptions::default();
+        let look = LineLook { fallback: Direction::Ltr, options: &options };
+        filter.type_key(key, (&keys, look), texts)
+    }
+
+    /// Type the characters of `typed` into `filter`.
+    fn type_all(filter: &mut ListFilter, typed: &str, texts: &[Cow<str>]) -> Typed {
+        typed.chars().map(|c| press(filter, Key::ch(c), texts)).last().unwrap()
     }
 
     #[test]
     fn typing_narrows_the_list_as_the_search_matches_and_deleting_widens_it() {
         let titles = ["مكافحة الإرهاب الرقمي", "منصات التواصل", "الارهاب في تليجرام", "أخبار"];
         let texts: Vec<Cow<str>> = titles.iter().map(|t| Cow::Borrowed(*t)).collect();
-        let keys = Keymap::default().prompt;
         let mut filter = ListFilter::new(texts.len(), None);
         assert_eq!(filter.matches(), [0, 1, 2, 3], "nothing typed: everything");
-        assert_eq!(type_all(&mut filter, "الإرهاب", &texts), Typed::Open);
+        assert_eq!(type_all(&mut filter, "الإرهاب", &texts), Typed::Edited);
         assert_eq!(filter.matches(), [0, 2], "hamza or none");
         type_all(&mut filter, " في تلجرام", &texts);
         assert_eq!(filter.matches(), [2], "another spelling of the word");
-        filter.type_key(Key::ch('x'), &keys, &texts);
+        press(&mut filter, Key::ch('x'), &texts);
         assert!(filter.matches().is_empty());
         for _ in 0..11 {
-            filter.type_key(Key::plain(KeyCode::Backspace), &keys, &texts);
+            press(&mut filter, Key::plain(KeyCode::Backspace), &texts);
         }
         assert_eq!(filter.text(), "الإرهاب");
         assert_eq!(filter.matches(), [0, 2]);
         assert!(filter.typing());
-        assert_eq!(filter.type_key(Key::plain(KeyCode::Enter), &keys, &texts), Typed::Accepted);
+        assert_eq!(press(&mut filter, Key::plain(KeyCode::Enter), &texts), Typed::Accepted);
         assert!(!filter.typing() && !filter.is_blank());
         assert_eq!(filter.matches(), [0, 2], "kept");
         filter.resume(None);
-        assert_eq!(filter.type_key(Key::plain(KeyCode::Esc), &keys, &texts), Typed::Cancelled);
+        assert_eq!(press(&mut filter, Key::plain(KeyCode::Esc), &texts), Typed::Cancelled);
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::state::{ArticleState, Bookmark, ParagraphPrint, ReaderState, article_
 
 /// Above this many articles, their keys are worked out on every core.
 const PARALLEL_KEYS: usize = 64;
+/// The most removals remembered for undo; older ones are let go.
+const UNDO_DEPTH: usize = 100;
 
 /// A bookmark as the list of bookmarks shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,8 +23,30 @@ pub struct BookmarkEntry {
     pub document: usize,
     /// Index of the paragraph.
     pub paragraph: usize,
+    /// Whether the paragraph is bookmarked (else only noted).
+    pub bookmarked: bool,
     /// The note, if any.
     pub note: Option<String>,
+}
+
+/// What a removal took from a paragraph, kept so that `u` can give it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Removal {
+    /// The article's key ([`article_key`]).
+    key: String,
+    /// What was taken: the bookmark, or the note, of its paragraph.
+    taken: Bookmark,
+}
+
+/// What an undo gave back, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    /// Index of the article.
+    pub document: usize,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// What the status line says.
+    pub said: Message,
 }
 
 /// The reading state, the open articles' keys in it, and what of it could not be placed.
@@ -36,6 +60,8 @@ pub struct Marks {
     keys: Vec<String>,
     /// Whether the state is held back: only the opening of a large article is there yet.
     holding: bool,
+    /// The removals of this run, the last one last.
+    removals: Vec<Removal>,
 }
 
 impl Marks {
@@ -135,8 +161,8 @@ impl Marks {
         article
     }
 
-    /// Bookmark paragraph `paragraph` of article `document`, or remove its bookmark (and
-    /// note), and say which; while the state is held back, nothing changes and it says so.
+    /// Bookmark paragraph `paragraph` of article `document`, or remove its bookmark (its note
+    /// stays), and say which; while the state is held back, nothing changes and it says so.
     pub fn toggle_bookmark(
         &mut self,
         documents: &[Document],
@@ -145,12 +171,18 @@ impl Marks {
     ) -> Result<Message, Message> {
         self.not_held()?;
         let print = print(documents, document, paragraph);
-        let on = self.article_mut(documents, document).toggle_bookmark(paragraph, print);
-        Ok(if on { Message::Bookmarked } else { Message::BookmarkRemoved })
+        let article = self.article_mut(documents, document);
+        if article.toggle_bookmark(paragraph, print.clone()) {
+            return Ok(Message::Bookmarked);
+        }
+        let noted = article.bookmark(paragraph).is_some();
+        let taken = Bookmark { paragraph, bookmarked: true, note: None, print: Some(print) };
+        self.remember_removal(document, taken);
+        Ok(if noted { Message::BookmarkRemovedNoteKept } else { Message::BookmarkRemoved })
     }
 
-    /// Attach `note` to paragraph `paragraph` of article `document` (bookmarking it), and say
-    /// so; an empty note removes the note and keeps the bookmark.
+    /// Attach `note` (not empty: deleting a note is [`Marks::delete_note`]) to paragraph
+    /// `paragraph` of article `document`, and say so; its bookmark, or the lack of one, stays.
     pub fn set_note(
         &mut self,
         documents: &[Document],
@@ -160,7 +192,54 @@ impl Marks {
     ) -> Message {
         let print = print(documents, document, paragraph);
         self.article_mut(documents, document).set_note(paragraph, print, note);
-        if note.trim().is_empty() { Message::NoteRemoved } else { Message::NoteSaved }
+        Message::NoteSaved
+    }
+
+    /// Whether paragraph `paragraph` of article `document` has a note that can be deleted now;
+    /// if not, what to say.
+    pub fn note_to_delete(&self, document: usize, paragraph: usize) -> Result<(), Message> {
+        self.not_held()?;
+        if self.note(document, paragraph).is_empty() { Err(Message::NoNote) } else { Ok(()) }
+    }
+
+    /// Delete the note on paragraph `paragraph` of article `document` (its bookmark stays),
+    /// remembered for undo, and say so.
+    pub fn delete_note(
+        &mut self,
+        documents: &[Document],
+        document: usize,
+        paragraph: usize,
+    ) -> Result<Message, Message> {
+        self.note_to_delete(document, paragraph)?;
+        let print = print(documents, document, paragraph);
+        let article = self.article_mut(documents, document);
+        let note = article.set_note(paragraph, print.clone(), "");
+        let taken = Bookmark { paragraph, bookmarked: false, note, print: Some(print) };
+        self.remember_removal(document, taken);
+        Ok(Message::NoteDeleted)
+    }
+
+    /// Keep what was `taken` from article `document` for undo.
+    fn remember_removal(&mut self, document: usize, taken: Bookmark) {
+        if self.removals.len() == UNDO_DEPTH {
+            self.removals.remove(0);
+        }
+        self.removals.push(Removal { key: self.keys[document].clone(), taken });
+    }
+
+    /// Give back what the last removal of this run took (a bookmark or a note), and say where;
+    /// with nothing to undo, or while the state is held back, say why not.
+    pub fn undo(&mut self) -> Result<Restored, Message> {
+        self.not_held()?;
+        let removal = self.removals.pop().ok_or(Message::NothingToUndo)?;
+        let document = self.keys.iter().position(|k| *k == removal.key);
+        let Some(document) = document else {
+            return Err(Message::NothingToUndo);
+        };
+        let taken = &removal.taken;
+        self.state.articles.entry(removal.key.clone()).or_default().restore(taken);
+        let said = if taken.bookmarked { Message::BookmarkBack } else { Message::NoteBack };
+        Ok(Restored { document, paragraph: taken.paragraph, said })
     }
 
     /// The note to start typing on paragraph `paragraph` of article `document`: the one it
@@ -193,6 +272,7 @@ impl Marks {
                 entries.extend(article.bookmarks.iter().filter(placed).map(|b| BookmarkEntry {
                     document: index,
                     paragraph: b.paragraph,
+                    bookmarked: b.bookmarked,
                     note: b.note.clone(),
                 }));
             }
@@ -244,26 +324,51 @@ mod tests {
         ]
     }
 
+    fn listed(marks: &Marks, documents: &[Document]) -> Vec<(usize, usize, bool, String)> {
+        let entries = marks.bookmarks(documents).into_iter();
+        entries
+            .map(|b| (b.document, b.paragraph, b.bookmarked, b.note.unwrap_or_default()))
+            .collect()
+    }
+
     #[test]
-    fn a_bookmark_toggles_and_a_note_keeps_it_when_emptied() {
+    fn a_bookmark_and_a_note_are_apart() {
         let documents = documents();
         let mut marks = Marks::new(&documents);
         assert_eq!(marks.toggle_bookmark(&documents, 0, 1), Ok(Message::Bookmarked));
         assert_eq!(marks.set_note(&documents, 1, 1, "  ملاحظة  "), Message::NoteSaved);
-        let listed: Vec<(usize, usize, Option<String>)> = marks
-            .bookmarks(&documents)
-            .into_iter()
-            .map(|b| (b.document, b.paragraph, b.note))
-            .collect();
-        assert_eq!(listed, vec![(0, 1, None), (1, 1, Some("ملاحظة".into()))]);
-        assert_eq!(marks.note(1, 1), "ملاحظة");
-        assert_eq!(marks.set_note(&documents, 1, 1, ""), Message::NoteRemoved);
-        assert_eq!(marks.note(1, 1), "");
-        assert_eq!(marks.bookmarks(&documents).len(), 2, "the bookmark stays");
+        let note = "ملاحظة".to_string();
+        assert_eq!(
+            listed(&marks, &documents),
+            [(0, 1, true, String::new()), (1, 1, false, note.clone())]
+        );
+        // `m` on the noted paragraph bookmarks it, and again takes only the bookmark off.
+        assert_eq!(marks.toggle_bookmark(&documents, 1, 1), Ok(Message::Bookmarked));
+        assert_eq!(marks.toggle_bookmark(&documents, 1, 1), Ok(Message::BookmarkRemovedNoteKept));
+        assert_eq!(marks.note(1, 1), "ملاحظة", "the note is not lost by `m`");
         assert_eq!(marks.toggle_bookmark(&documents, 0, 1), Ok(Message::BookmarkRemoved));
-        assert_eq!(marks.bookmarks(&documents).len(), 1);
+        assert_eq!(listed(&marks, &documents), [(1, 1, false, note)]);
         let entry = marks.article(0).expect("the article has an entry");
         assert_eq!(entry.path.as_deref(), Some(stored_path(&documents[0]).as_str()));
+    }
+
+    #[test]
+    fn removals_are_undone_last_first() {
+        let documents = documents();
+        let mut marks = Marks::new(&documents);
+        assert_eq!(marks.undo(), Err(Message::NothingToUndo));
+        assert_eq!(marks.note_to_delete(0, 2), Err(Message::NoNote));
+        marks.toggle_bookmark(&documents, 0, 2).unwrap();
+        marks.set_note(&documents, 0, 2, "سطر مهم");
+        assert_eq!(marks.delete_note(&documents, 0, 2), Ok(Message::NoteDeleted));
+        assert_eq!(marks.toggle_bookmark(&documents, 0, 2), Ok(Message::BookmarkRemoved));
+        assert!(listed(&marks, &documents).is_empty());
+        let back = marks.undo().unwrap();
+        assert_eq!((back.document, back.paragraph, back.said), (0, 2, Message::BookmarkBack));
+        assert_eq!(listed(&marks, &documents), [(0, 2, true, String::new())]);
+        assert_eq!(marks.undo().unwrap().said, Message::NoteBack);
+        assert_eq!(listed(&marks, &documents), [(0, 2, true, "سطر مهم".to_string())]);
+        assert_eq!(marks.undo(), Err(Message::NothingToUndo));
     }
 
     #[test]
@@ -271,7 +376,10 @@ mod tests {
         let documents = documents();
         let mut state = ReaderState::default();
         let key = article_key(&documents[0]);
-        let far = Bookmark { paragraph: 99, note: Some("بعيدة".into()), print: None };
+        let far =
+            Bookmark {
+                paragraph: 99, bookmarked: true, note: Some("بعيدة".into()), print: None
+            };
         state.articles.entry(key.clone()).or_default().bookmarks.push(far);
         state.last_article = Some(article_key(&documents[1]));
         let mut marks = Marks::new(&documents);

@@ -21,6 +21,9 @@ const FSI: char = '\u{2068}';
 /// Ends an isolate.
 const PDI: char = '\u{2069}';
 
+/// The key that answers yes to a question in the status line.
+pub const CONFIRM_KEY: char = 'y';
+
 /// A message for the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Message {
@@ -77,10 +80,33 @@ pub enum Message {
     Bookmarked,
     /// The paragraph's bookmark was removed.
     BookmarkRemoved,
+    /// The paragraph's bookmark was removed; its note stays.
+    BookmarkRemovedNoteKept,
     /// A note was saved.
     NoteSaved,
-    /// A note was emptied.
-    NoteRemoved,
+    /// A note was deleted.
+    NoteDeleted,
+    /// A note's deletion was asked for and is waiting for a yes.
+    ConfirmDeleteNote,
+    /// A note's deletion was asked for and not confirmed.
+    NoteKept,
+    /// A note's deletion was asked for on a paragraph with none.
+    NoNote,
+    /// An undo gave a bookmark back.
+    BookmarkBack,
+    /// An undo gave a note back.
+    NoteBack,
+    /// An undo was asked for with nothing removed.
+    NothingToUndo,
+    /// Text was sent to the clipboard.
+    Copied {
+        /// What was copied.
+        what: Copied,
+        /// How many characters.
+        chars: usize,
+        /// Whether tmux drops it (its `set-clipboard` is not on).
+        tmux_drops_it: bool,
+    },
     /// The bookmark list was asked for and there are none.
     NoBookmarks,
     /// The handout was written (where).
@@ -128,6 +154,17 @@ impl Message {
     }
 }
 
+/// What `y` copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copied {
+    /// The panel's selected item.
+    PanelItem,
+    /// The passage marked in the text (a key point or passage gone to, a search hit).
+    Passage,
+    /// The current paragraph.
+    Paragraph,
+}
+
 /// How a search hit was reached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reached {
@@ -151,6 +188,8 @@ enum Value<'a> {
     Name(&'a str),
     /// The key bound to an action now.
     Key(Action),
+    /// A key that is no action's (the yes to a question).
+    Letter(char),
     /// A reason given by the system or a library, in its own words.
     Reason(&'a str),
 }
@@ -224,9 +263,32 @@ impl Message {
             }
             Message::NoSearch => ("No search yet: press {} to search.", vec![Key(Action::Search)]),
             Message::Bookmarked => ("Bookmarked.", vec![]),
-            Message::BookmarkRemoved => ("Bookmark removed.", vec![]),
+            Message::BookmarkRemoved => {
+                ("Bookmark removed: {} brings it back.", vec![Key(Action::Undo)])
+            }
+            Message::BookmarkRemovedNoteKept => (
+                "Bookmark removed; the note stays. {} brings the bookmark back.",
+                vec![Key(Action::Undo)],
+            ),
             Message::NoteSaved => ("Note saved.", vec![]),
-            Message::NoteRemoved => ("Note removed; the bookmark stays.", vec![]),
+            Message::NoteDeleted => ("Note deleted: {} brings it back.", vec![Key(Action::Undo)]),
+            Message::ConfirmDeleteNote => (
+                "Delete the note on this paragraph? {} deletes it, any other key keeps it.",
+                vec![Value::Letter(CONFIRM_KEY)],
+            ),
+            Message::NoteKept => ("The note is kept.", vec![]),
+            Message::NoNote => ("This paragraph has no note.", vec![]),
+            Message::BookmarkBack => ("Undone: the bookmark is back.", vec![]),
+            Message::NoteBack => ("Undone: the note is back.", vec![]),
+            Message::NothingToUndo => ("Nothing to undo.", vec![]),
+            Message::Copied { what, chars, .. } => {
+                let template = match what {
+                    Copied::PanelItem => "Copied the panel's item ({} characters).",
+                    Copied::Passage => "Copied the passage marked ({} characters).",
+                    Copied::Paragraph => "Copied the paragraph ({} characters).",
+                };
+                (template, vec![Count(*chars)])
+            }
             Message::NoBookmarks => (
                 "No bookmarks yet: {} bookmarks a paragraph, {} adds a note.",
                 vec![Key(Action::Bookmark), Key(Action::Note)],
@@ -270,11 +332,25 @@ impl Message {
                     isolated(&mut out, LRI, &keymap.label_of(action).unwrap_or_default());
                 }
                 Some(Value::Reason(reason)) => isolated(&mut out, LRI, reason),
+                Some(Value::Letter(letter)) => {
+                    isolated(&mut out, LRI, letter.encode_utf8(&mut [0; 4]));
+                }
                 None => {}
             }
         }
         if let Message::File(FileWarning::Skipped(_)) = self {
             out.push_str(tr(lang, FileWarning::SKIPPED));
+        }
+        if let Message::Copied { tmux_drops_it: true, .. } = self {
+            let hint = tr(lang, " {} passes it on with: {}");
+            let mut values = ["tmux", "set -g set-clipboard on"].into_iter();
+            let mut pieces = hint.split("{}").peekable();
+            while let Some(piece) = pieces.next() {
+                out.push_str(piece);
+                if let (Some(_), Some(value)) = (pieces.peek(), values.next()) {
+                    isolated(&mut out, LRI, value);
+                }
+            }
         }
         out
     }
@@ -426,8 +502,18 @@ mod tests {
             Message::NoSearch,
             Message::Bookmarked,
             Message::BookmarkRemoved,
+            Message::BookmarkRemovedNoteKept,
             Message::NoteSaved,
-            Message::NoteRemoved,
+            Message::NoteDeleted,
+            Message::ConfirmDeleteNote,
+            Message::NoteKept,
+            Message::NoNote,
+            Message::BookmarkBack,
+            Message::NoteBack,
+            Message::NothingToUndo,
+            Message::Copied { what: Copied::PanelItem, chars: 12, tmux_drops_it: false },
+            Message::Copied { what: Copied::Passage, chars: 12, tmux_drops_it: true },
+            Message::Copied { what: Copied::Paragraph, chars: 12, tmux_drops_it: false },
             Message::NoBookmarks,
             Message::HandoutWritten(path.clone()),
             Message::HandoutFailed("Permission denied (os error 13)".into()),

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod chrome;
+pub mod clipboard;
 pub mod config;
 pub mod document_view;
 pub mod draw;
@@ -34,8 +35,9 @@ pub mod search;
 pub mod side_panel;
 pub mod terminal;
 pub mod theme_trail;
+pub mod typed_line;
 
-use std::io;
+use std::io::{self, Write};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -51,6 +53,7 @@ use crate::export::{HandoutFormat, write_handout_file};
 use crate::layout::{BidiMode, LayoutOptions};
 use crate::state::store::{Loaded, Shared};
 use app::App;
+use clipboard::Reach;
 use config::Config;
 use effect::{Effect, HANDOUT_FILE};
 use keymap::Key;
@@ -147,6 +150,17 @@ pub fn run(
                 Effect::WriteHandout => {
                     let said = write_handout(&app);
                     app.tell(said);
+                }
+                Effect::Copy => {
+                    if let Some((text, what)) = app.take_copied() {
+                        let reach = Reach::now();
+                        let mut out = io::stdout();
+                        out.write_all(clipboard::sequence(&text, reach).as_bytes())?;
+                        out.flush()?;
+                        let chars = text.chars().count();
+                        let tmux_drops_it = reach == Reach::TmuxDropsIt;
+                        app.tell(Message::Copied { what, chars, tmux_drops_it });
+                    }
                 }
             }
         }

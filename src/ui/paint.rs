@@ -28,28 +28,6 @@ pub fn message_line(lang: Lang, options: &LayoutOptions, text: &str, width: u16)
     one_line(&format!("{mark}{text}"), direction, width, options)
 }
 
-/// A line being typed, after its `label`, laid out in the interface's direction with a
-/// cursor at its logical end (when `cursor`) on one line of `width` cells; when it is too
-/// long, its end is what shows.
-pub fn typed_line(
-    lang: Lang,
-    options: &LayoutOptions,
-    label: &str,
-    typed: &str,
-    cursor: bool,
-    width: u16,
-) -> VisualLine {
-    let cursor = if cursor { "▏" } else { "" };
-    let mut start = 0;
-    loop {
-        let text = format!("{label}{}{cursor}", &typed[start..]);
-        if start >= typed.len() || ui_text(lang, options, &text, u16::MAX).width <= width {
-            return ui_text(lang, options, &text, width);
-        }
-        start += typed[start..].chars().next().map_or(1, char::len_utf8);
-    }
-}
-
 /// Write plain (left-to-right) text from (`x`, `y`), at most `width` cells, made safe to
 /// show (a key's label may come from `config.toml`); nothing is written outside the buffer.
 pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, width: u16, style: Style) {

@@ -1,6 +1,7 @@
 //! The reader's search: the index of the collection (built at the first search), the last
-//! search's hits, and stepping through them. It owns its state and says where to go; the
-//! reader goes there.
+//! search's hits, and stepping through them; the hits of a search being typed, shown as it is
+//! typed; the searches of this run, for the prompt's Up and Down. It owns its state and says
+//! where to go; the reader goes there.
 
 use crate::corpus::Corpus;
 use crate::search::{Hit, SearchIndex};
@@ -44,11 +45,19 @@ pub enum Found {
     Nothing,
 }
 
-/// The search's state: the index and the last search.
+/// The most searches remembered for Up in the prompt.
+const HISTORY: usize = 50;
+
+/// The search's state: the index, the last search, the one being typed and the history.
 #[derive(Default)]
 pub struct Searching {
     index: Option<SearchIndex>,
     last: Option<Search>,
+    /// The hits of the text being typed, shown in place of the last search's until the
+    /// prompt is closed.
+    typing: Option<Search>,
+    /// The searches run, oldest first, each once.
+    history: Vec<String>,
 }
 
 impl Searching {
@@ -57,12 +66,42 @@ impl Searching {
         self.last.as_ref()
     }
 
+    /// The search whose hits are shown: the one being typed, else the last.
+    pub fn shown(&self) -> Option<&Search> {
+        self.typing.as_ref().or(self.last.as_ref())
+    }
+
+    /// The searches run so far, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// Show the hits of `query`, being typed, in every article of `corpus` (without going to
+    /// any); returns how many there are. Fewer than two letters show none.
+    pub fn preview(&mut self, corpus: &Corpus, query: &str) -> usize {
+        if query.trim().chars().count() < 2 {
+            self.typing = None;
+            return 0;
+        }
+        let hits = self.index.get_or_insert_with(|| SearchIndex::new(corpus)).find(query);
+        let count = hits.len();
+        self.typing = Some(Search { query: query.to_string(), hits, current: None, shown: true });
+        count
+    }
+
+    /// The prompt was closed: the last search's hits are shown again (or the new one's).
+    pub fn end_preview(&mut self) {
+        self.typing = None;
+    }
+
     /// Search every article of `corpus` for `query`; the first hit at or after `here`
     /// (document, paragraph) is the one to go to.
     pub fn run(&mut self, corpus: &Corpus, query: String, here: (usize, usize)) -> Found {
+        self.typing = None;
         if query.trim().is_empty() {
             return Found::Nothing;
         }
+        self.remember(query.trim());
         let hits = self.index.get_or_insert_with(|| SearchIndex::new(corpus)).find(&query);
         if hits.is_empty() {
             self.last = None;
@@ -71,6 +110,15 @@ impl Searching {
         let first = hits.iter().position(|h| (h.document, h.paragraph) >= here).unwrap_or(0);
         self.last = Some(Search { query, hits, current: None, shown: true });
         self.go_to(first, Reached::Step)
+    }
+
+    /// Keep `query` in the history, as the newest.
+    fn remember(&mut self, query: &str) {
+        self.history.retain(|q| q != query);
+        if self.history.len() == HISTORY {
+            self.history.remove(0);
+        }
+        self.history.push(query.to_string());
     }
 
     /// The next (`step` 1) or previous (-1) hit, round from the last to the first and back.
@@ -172,6 +220,24 @@ mod tests {
         assert_eq!(searching.run(&corpus, nowhere.into(), (0, 0)), Found::NoMatch(nowhere.into()));
         assert!(searching.last().is_none());
         assert_eq!(searching.step(1), Found::NoSearch);
+    }
+
+    #[test]
+    fn hits_show_while_typing_and_searches_are_remembered_once() {
+        let corpus = Corpus::builtin();
+        let mut searching = Searching::default();
+        went(searching.run(&corpus, "تلجرام".into(), (0, 0)));
+        assert_eq!(searching.preview(&corpus, "ا"), 0, "one letter shows nothing");
+        assert_eq!(searching.shown().unwrap().query, "تلجرام");
+        let count = searching.preview(&corpus, "الإرها");
+        assert!(count > 3);
+        assert_eq!(searching.shown().unwrap().hits.len(), count);
+        assert_eq!(searching.last().unwrap().query, "تلجرام", "not run yet");
+        searching.end_preview();
+        assert_eq!(searching.shown().unwrap().query, "تلجرام");
+        went(searching.run(&corpus, "الإرهاب".into(), (0, 0)));
+        went(searching.run(&corpus, " تلجرام ".into(), (0, 0)));
+        assert_eq!(searching.history(), ["الإرهاب", "تلجرام"]);
     }
 
     #[test]

@@ -178,7 +178,10 @@ impl Overlay {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::LayoutOptions;
+    use crate::text::Direction;
     use crate::ui::keymap::{Key, Keymap};
+    use crate::ui::prompt::LineLook;
     use std::borrow::Cow;
 
     /// A list of `items` on a screen of 24 rows.
@@ -227,16 +230,18 @@ mod tests {
             .into_iter()
             .map(Cow::Borrowed)
             .collect();
-        let keys = Keymap::default().prompt;
+        let table = Keymap::default().prompt;
+        let options = LayoutOptions::default();
+        let keys = (&table, LineLook { fallback: Direction::Ltr, options: &options });
         let mut list = open(Overlay::Articles(List::at(2)).handle(Action::Search, lengths(4)));
         assert!(list.typing());
         for c in "ارهاب".chars() {
-            list.list_mut().unwrap().type_key(Key::ch(c), &keys, &texts);
+            list.list_mut().unwrap().type_key(Key::ch(c), keys, &texts);
         }
         assert_eq!(selected(&list, 4), Some(3), "the next item shown after the one selected");
         list.list_mut().unwrap().type_key(
             Key::plain(crossterm::event::KeyCode::Enter),
-            &keys,
+            keys,
             &texts,
         );
         assert!(!list.typing());
@@ -255,9 +260,11 @@ mod tests {
     #[test]
     fn a_filter_that_lets_nothing_through_chooses_nothing() {
         let texts: Vec<Cow<str>> = vec!["أمن".into(), "رياضة".into()];
-        let keys = Keymap::default().prompt;
+        let table = Keymap::default().prompt;
+        let options = LayoutOptions::default();
+        let keys = (&table, LineLook { fallback: Direction::Ltr, options: &options });
         let mut list = open(Overlay::Bookmarks(List::at(0)).handle(Action::Search, lengths(2)));
-        list.list_mut().unwrap().type_key(Key::ch('x'), &keys, &texts);
+        list.list_mut().unwrap().type_key(Key::ch('x'), keys, &texts);
         assert_eq!(selected(&list, 2), None);
         assert_eq!(list.clone().handle(Action::Activate, lengths(2)), Outcome::Open(list.clone()));
         assert_eq!(list.clone().handle(Action::Bottom, lengths(2)), Outcome::Open(list));

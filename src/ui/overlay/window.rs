@@ -5,15 +5,17 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::layout::{LayoutOptions, VisualLine};
 use crate::ui::lang::{fill, tr};
 use crate::ui::list::{List, ListShape};
+use crate::ui::list_filter::ListFilter;
 use crate::ui::look::Look;
-use crate::ui::paint::{draw_line, put_str, typed_line, ui_text};
+use crate::ui::paint::{draw_line, put_str, ui_text};
+use crate::ui::prompt::LineLook;
 
 /// Frames in plain ASCII.
 const ASCII_BORDER: border::Set = border::Set {
@@ -142,30 +144,52 @@ impl Window<'_> {
         let edges = Edges { title, note: "", above: &above, below: &below };
         let inner = self.popup(buf, width, shape.height(count), edges);
         if let Some(filter) = list.filter().filter(|_| inner.height > 0) {
-            let row = list_line(inner, inner.y);
-            let counted = fill(lang, "{} of {}", &[&shown, &count]);
-            let mut counted = ui_text(lang, self.options, &counted, row.width);
-            counted.indent = 0;
-            let typed_width = row.width.saturating_sub(counted.width + 2);
-            let label = tr(lang, "Filter: ");
-            let typed =
-                typed_line(lang, self.options, label, filter.text(), filter.typing(), typed_width);
-            let quiet = self.look.palette.quiet;
-            let (typed_x, counted_x) = if lang.is_rtl() {
-                (row.right() - typed_width, row.x)
-            } else {
-                (row.x, row.right() - counted.width)
-            };
-            draw_line(buf, typed_x, row.y, typed_width, &typed, |_| Style::new());
-            draw_line(buf, counted_x, row.y, counted.width, &counted, |_| quiet);
+            self.filter_line(buf, list_line(inner, inner.y), filter, (shown, count));
             if shown == 0 && inner.height > 1 {
                 let row = list_line(inner, inner.y + 1);
                 let none = fill(lang, "Nothing here holds «{}»", &[&filter.text().trim()]);
                 let none = ui_text(lang, self.options, &none, row.width);
-                draw_line(buf, row.x, row.y, row.width, &none, |_| quiet);
+                draw_line(buf, row.x, row.y, row.width, &none, |_| self.look.palette.quiet);
             }
         }
         inner
+    }
+
+    /// A list's filter line on `row`: its label at the interface's reading start, the text
+    /// typed laid out as the reader lays out text (in its own direction, with the cursor while
+    /// it is typed), and at the far end how many of the list's items it shows (`counts`:
+    /// shown, all).
+    fn filter_line(
+        &self,
+        buf: &mut Buffer,
+        row: Rect,
+        filter: &ListFilter,
+        counts: (usize, usize),
+    ) {
+        let (lang, options) = (self.look.lang, self.options);
+        let mut label = ui_text(lang, options, tr(lang, "Filter: "), row.width);
+        label.indent = 0;
+        let counted = fill(lang, "{} of {}", &[&counts.0, &counts.1]);
+        let mut counted = ui_text(lang, options, &counted, row.width);
+        counted.indent = 0;
+        let room = row.width.saturating_sub(label.width + counted.width + 2);
+        let typed = filter.line().line(LineLook { fallback: lang.direction(), options });
+        let shown = typed.width().min(room);
+        let (label_x, typed_x, counted_x) = if lang.is_rtl() {
+            let label_x = row.right().saturating_sub(label.width);
+            (label_x, label_x.saturating_sub(shown), row.x)
+        } else {
+            (row.x, row.x + label.width, row.right().saturating_sub(counted.width))
+        };
+        let cursor = if filter.typing() {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        draw_line(buf, label_x, row.y, label.width, &label, |_| Style::new());
+        typed.draw(buf, (typed_x, row.y, shown), filter.line().cursor, [Style::new(), cursor]);
+        let quiet = self.look.palette.quiet;
+        draw_line(buf, counted_x, row.y, counted.width, &counted, |_| quiet);
     }
 
     /// The style of a list item, selected or not.
