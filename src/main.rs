@@ -11,7 +11,7 @@ use basira::cache_files::cache_dir;
 use basira::cat::{CatError, write_sources};
 use basira::corpus::stream::Plan;
 use basira::corpus::{Corpus, LoadError, sanitise_line};
-use basira::export::{HandoutFormat, write_handout, write_handout_file};
+use basira::export::{HandoutFormat, HandoutOptions, write_handout, write_handout_file};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::output::SafeOutput;
 use basira::report::{self, Format};
@@ -101,11 +101,19 @@ enum Command {
         analysis: AnalysisArgs,
     },
     /// Write a handout per article: title, key points, facts and figures, themes, related
-    /// passages in other articles, and your bookmarks and notes.
+    /// passages in other articles, and with --with-notes your bookmarks and notes.
     Export {
-        /// Markdown (for printing or a wiki) or JSON (for scripts).
+        /// Markdown (for printing, a wiki or plain text), HTML (one page to open in a browser
+        /// and print; right to left in Arabic) or JSON (for scripts).
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+        /// The language of the headings and labels (default: config.toml's `lang`, else
+        /// LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Put your bookmarks and notes in the handout (they are left out otherwise).
+        #[arg(long)]
+        with_notes: bool,
         /// Write to this file instead of standard output (`-`: standard output). A link is
         /// followed; a FIFO or device is written in place; a file keeps its mode.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -178,12 +186,23 @@ struct LookArgs {
 enum ExportFormat {
     Md,
     Json,
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy)]
 enum LangArg {
     Ar,
     En,
+}
+
+impl LangArg {
+    /// The language it names.
+    fn lang(self) -> Lang {
+        match self {
+            LangArg::Ar => Lang::Ar,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy)]
@@ -198,10 +217,7 @@ impl LookArgs {
     fn config(self) -> Config {
         let mut config = Config::load();
         if let Some(lang) = self.lang {
-            config.lang = Some(match lang {
-                LangArg::Ar => Lang::Ar,
-                LangArg::En => Lang::En,
-            });
+            config.lang = Some(lang.lang());
         }
         if let Some(colors) = self.colors {
             config.scheme = match colors {
@@ -309,8 +325,16 @@ fn main() -> ExitCode {
                 report::write_links(out, corpus, found, k, format)
             })
         }
-        Some(Command::Export { format, output, themes, paths }) => {
-            run_export(&paths, themes.as_deref(), format, output.as_deref())
+        Some(Command::Export { format, lang, with_notes, output, themes, paths }) => {
+            let format = match format {
+                ExportFormat::Md => HandoutFormat::Markdown,
+                ExportFormat::Json => HandoutFormat::Json,
+                ExportFormat::Html => HandoutFormat::Html,
+            };
+            // Without --lang, the language the reader would speak.
+            let lang = lang.map_or_else(|| Config::load().lang.unwrap_or_default(), LangArg::lang);
+            let options = HandoutOptions { format, lang, with_notes };
+            run_export(&paths, themes.as_deref(), options, output.as_deref())
         }
         Some(Command::Snapshot { size, keys, themes, look, display, paths }) => {
             run_snapshot(&paths, themes.as_deref(), size, &keys, display.options(), look)
@@ -451,18 +475,19 @@ fn theme_file(path: &Path) -> Result<ThemeSource, String> {
     Ok(ThemeSource::Curated(parse_theme_file(&path.display().to_string(), &text)?))
 }
 
-/// Write the handout, with the bookmarks and notes the reader remembers, to `output` or
-/// standard output.
+/// Write the handout as `options` say to `output` or standard output; with the bookmarks
+/// and notes the reader remembers if they ask for them (the state is not read otherwise).
 fn run_export(
     paths: &[PathBuf],
     themes: Option<&Path>,
-    format: ExportFormat,
+    options: HandoutOptions,
     output: Option<&Path>,
 ) -> Result<(), String> {
     let corpus = open(paths)?;
     let themes = theme_source(themes, &corpus)?;
     let analysis = cache::load_or_compute(&corpus, &themes);
-    let state = match Store::default_location().map(|store| store.load()) {
+    let stored = options.with_notes.then(Store::default_location).flatten();
+    let state = match stored.map(|store| store.load()) {
         Some(loaded) => {
             if let Some(warning) = loaded.warning {
                 warn(&warning.to_string());
@@ -471,14 +496,10 @@ fn run_export(
         }
         None => Default::default(),
     };
-    let format = match format {
-        ExportFormat::Md => HandoutFormat::Markdown,
-        ExportFormat::Json => HandoutFormat::Json,
-    };
     match output.filter(|path| *path != Path::new("-")) {
-        Some(path) => write_handout_file(path, &corpus, &analysis, &state, format)
+        Some(path) => write_handout_file(path, &corpus, &analysis, &state, options)
             .map_err(|e| format!("{}: cannot be written ({e})", path.display())),
-        None => write_stdout(|out| write_handout(out, &corpus, &analysis, &state, format)),
+        None => write_stdout(|out| write_handout(out, &corpus, &analysis, &state, options)),
     }
 }
 

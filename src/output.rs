@@ -1,5 +1,5 @@
 //! The writer that every text basira prints or writes to a file goes through last: the
-//! reports, `cat`, the handouts in Markdown and JSON, to standard output or to a file.
+//! reports, `cat`, the handouts in Markdown, HTML and JSON, to standard output or to a file.
 //!
 //! What it writes has been made safe where it was read (an article's text by
 //! `sanitise`, a title or a note by

@@ -405,7 +405,7 @@ fn a_pipe_or_a_device_as_the_settings_or_the_state_is_refused_without_waiting() 
         assert!(run.stdout.contains(&format!("it is {what}")), "{}", run.stdout);
         // The state: the handout is written without the notes, with a warning, and the file
         // is left as it is.
-        let run = basira_with_homes(&dir, &config, &state, &["export"]);
+        let run = basira_with_homes(&dir, &config, &state, &["export", "--with-notes"]);
         assert_eq!(run.status, Some(0), "{}", run.stderr);
         assert!(run.stdout.starts_with('#'), "{}", run.stdout);
         assert!(run.stderr.contains(&format!("it is {what}, not a file")), "{}", run.stderr);

@@ -338,18 +338,18 @@ fn export_writes_a_handout_with_the_readers_notes() {
     let store_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-state").join("basira");
     Store::in_dir(&store_dir).save(&state).unwrap();
 
-    let out = basira(&["export"]);
+    let out = basira(&["export", "--lang", "en", "--with-notes"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let markdown = String::from_utf8(out.stdout).unwrap();
     for document in &corpus.documents {
-        assert!(markdown.contains(&format!("## {}", document.title)));
+        assert!(markdown.contains(&format!("## {}", document.full_title())));
     }
     assert!(markdown.contains("### Key points") && markdown.contains("### Facts and figures"));
     assert!(markdown.contains("> نقطة للنقاش في الجلسة"), "the note is in the handout");
 
     let dir = scratch("export");
     let file = dir.join("handout.json");
-    let out = basira(&["export", "--format", "json", "-o", file.to_str().unwrap()]);
+    let out = basira(&["export", "--format", "json", "--with-notes", "-o", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     let articles = json["articles"].as_array().unwrap();
@@ -394,10 +394,11 @@ fn the_reader_lists_the_files_it_skipped() {
 fn export_writes_where_a_shell_would_and_keeps_what_is_there() {
     use std::os::unix::fs::{FileTypeExt, PermissionsExt};
     let dir = scratch("export-targets");
-    let export_to = |target: &Path| basira(&["export", "-o", target.to_str().unwrap()]);
+    let export_to =
+        |target: &Path| basira(&["export", "--lang", "en", "-o", target.to_str().unwrap()]);
     // `-` is standard output, not a file named «-».
     let out = Command::new(env!("CARGO_BIN_EXE_basira"))
-        .args(["export", "-o", "-"])
+        .args(["export", "--lang", "en", "-o", "-"])
         .current_dir(&dir)
         .env("XDG_CACHE_HOME", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"))
         .env("XDG_STATE_HOME", dir.join("state"))

@@ -338,13 +338,14 @@ fn the_markdown_handout_names_files_and_notes_without_controls() {
         vec![Bookmark { paragraph: 0, bookmarked: true, note: Some(note.clone()), print: None }];
     state.articles.insert(article_key(named), ArticleState { bookmarks, ..Default::default() });
     Store::in_dir(&dir.join("state").join("basira")).save(&state).unwrap();
-    let out = basira(dir, &["export", folder.to_str().unwrap()]);
+    let out = basira(dir, &["export", "--with-notes", folder.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let markdown = stdout(&out);
     assert_clean("the Markdown handout", &markdown);
     assert!(markdown.contains("\n## سطر ثان\n"), "{markdown}");
     assert!(markdown.contains("  > سطر ثان xy z\u{fffd}31mw\n"), "{markdown}");
-    let out = basira(dir, &["export", "--format", "json", folder.to_str().unwrap()]);
+    let out =
+        basira(dir, &["export", "--format", "json", "--with-notes", folder.to_str().unwrap()]);
     let json = stdout(&out);
     assert_sends_nothing_forbidden("the JSON handout", &json);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();

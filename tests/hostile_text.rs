@@ -108,6 +108,7 @@ fn every_report_and_handout_prints_no_control_and_no_override() {
     let runs: &[&[&str]] = &[
         &["export"],
         &["export", "--format", "json"],
+        &["export", "--format", "html", "--lang", "ar"],
         &["export", "-o", handout.to_str().unwrap()],
         &["keypoints"],
         &["facts"],
@@ -151,7 +152,7 @@ fn a_figure_under_a_direction_override_is_flagged_wherever_facts_are_shown() {
         serde_json::from_slice(&basira(&["facts", "--json", path]).stdout).unwrap();
     let fact = &json["documents"][0]["facts"][0];
     assert_eq!(fact["direction_forced"], true, "{json}");
-    let handout = String::from_utf8(basira(&["export", path]).stdout).unwrap();
+    let handout = String::from_utf8(basira(&["export", "--lang", "en", path]).stdout).unwrap();
     assert!(handout.contains(warning), "{handout}");
     // The panel says so too.
     let screen = String::from_utf8(

@@ -21,6 +21,19 @@ pub struct Document {
     pub direction: Direction,
 }
 
+impl Document {
+    /// The title whole: a title made from the article's first words ([`Document::title`],
+    /// cut with «…» to fit lists and the status line) is given as the whole sentence it was
+    /// taken from; a title line is its title.
+    pub fn full_title(&self) -> &str {
+        if self.title_is_derived {
+            super::structure::title_sentence(&self.paragraphs).unwrap_or(&self.title)
+        } else {
+            &self.title
+        }
+    }
+}
+
 /// A block of text shown as one paragraph: a title, byline, heading or body paragraph.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {

@@ -616,17 +616,23 @@ fn finish(block: Block) -> Paragraph {
 /// A title made from the first words of the first body sentence («… تحذيراتهم من…»), or
 /// from the file name when the article has no body text.
 fn derived_title(paragraphs: &[Paragraph], path: &str) -> String {
+    match title_sentence(paragraphs) {
+        Some(sentence) => first_words(sentence),
+        None => file_stem(path),
+    }
+}
+
+/// The sentence an article without a title line takes its title from: the first sentence
+/// of its first body paragraph that is not page furniture (else of its first paragraph that
+/// is not).
+pub(super) fn title_sentence(paragraphs: &[Paragraph]) -> Option<&str> {
     let content = |p: &&Paragraph| p.boilerplate.is_none();
     let first = paragraphs
         .iter()
         .filter(content)
         .find(|p| p.role == Role::Body)
-        .or_else(|| paragraphs.iter().find(content));
-    let sentence = first.and_then(|p| p.sentences.first().map(|r| &p.text[r.clone()]));
-    match sentence {
-        Some(sentence) => first_words(sentence),
-        None => file_stem(path),
-    }
+        .or_else(|| paragraphs.iter().find(content))?;
+    first.sentences.first().map(|r| first.text[r.clone()].trim())
 }
 
 /// The first words of a sentence, followed by «…» when there are more.
@@ -829,9 +835,16 @@ mod tests {
         );
         assert!(doc.title_is_derived);
         assert_eq!(doc.title, "جدد خبراء في مجال مكافحة الإرهاب تحذيراتهم من…");
+        let sentence =
+            "جدد خبراء في مجال مكافحة الإرهاب تحذيراتهم من خطورة اتساع رقعة الأنشطة، وغيرها.";
+        assert_eq!(doc.full_title(), sentence);
+        let titled =
+            parse_document("y.txt", "العنوان\n\nفقرة أولى طويلة بما يكفي لتكون فقرة.", false);
+        assert_eq!(titled.full_title(), "العنوان");
         let empty = parse_document("dir/empty.txt", " \n\u{a0}\n", false);
         assert!(empty.paragraphs.is_empty());
         assert_eq!(empty.title, "empty");
+        assert_eq!(empty.full_title(), "empty");
     }
 
     #[test]

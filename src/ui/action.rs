@@ -62,7 +62,7 @@ pub enum Action {
     Copy,
     /// Present the article's key points (or the active theme's passages), one per screen.
     Present,
-    /// Write the handout of every article to a Markdown file in the current folder.
+    /// Write the handout of every article to a new file in the current folder.
     Export,
     /// Show the files that were skipped when the collection was opened.
     Skipped,

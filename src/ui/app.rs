@@ -637,8 +637,8 @@ impl App {
         }
     }
 
-    /// `e`: ask for the handout of every article, with the bookmarks and notes, to be
-    /// written to the current folder ([`Effect::WriteHandout`]).
+    /// `e`: ask for the handout of every article to be written to a new file in the current
+    /// folder ([`Effect::WriteHandout`]).
     fn export(&mut self) {
         if self.analysis.is_none() {
             self.tell(Message::StillReading);

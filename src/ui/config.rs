@@ -6,6 +6,8 @@
 //! colors = "light"         # "dark", "light" or "mono" (NO_COLOR in the environment: mono)
 //! ascii_borders = true     # frames and marks in plain ASCII, for fonts without box drawing
 //! max_text_width = 72      # the widest the text column gets, in cells
+//! handout_format = "html"  # what `e` writes: "md" (basira-handout.md) or "html"
+//! handout_notes = true     # whether `e`'s handout has the bookmarks and notes
 //!
 //! [keys]
 //! next_article = [".", ">"] # action name = keys, in the --keys notation
@@ -17,6 +19,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::export::{HandoutFormat, HandoutOptions};
 use crate::files::{ReadError, read_regular_text};
 
 /// The largest `config.toml` read: a settings file is a few lines.
@@ -43,6 +46,10 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// The widest the text column gets.
     pub max_text_width: u16,
+    /// The format of the handout `e` writes (Markdown or HTML).
+    pub handout_format: HandoutFormat,
+    /// Whether the handout `e` writes has the reader's bookmarks and notes.
+    pub handout_notes: bool,
     /// One problem per entry, naming the file and the entry.
     pub warnings: Vec<ConfigWarning>,
 }
@@ -67,7 +74,7 @@ pub enum ConfigWarning {
 
 /// The values each setting can take, as a warning about a bad one lists them (in no
 /// language: it is shown in both).
-pub const SETTING_VALUES: &str = "lang: \"ar\" | \"en\"; colors: \"dark\" | \"light\" | \"mono\"; ascii_borders: true | false; max_text_width: 20–400";
+pub const SETTING_VALUES: &str = "lang: \"ar\" | \"en\"; colors: \"dark\" | \"light\" | \"mono\"; ascii_borders: true | false; max_text_width: 20–400; handout_format: \"md\" | \"html\"; handout_notes: true | false";
 
 impl Default for Config {
     fn default() -> Config {
@@ -77,6 +84,8 @@ impl Default for Config {
             ascii: false,
             lang: None,
             max_text_width: MAX_TEXT_WIDTH,
+            handout_format: HandoutFormat::Markdown,
+            handout_notes: false,
             warnings: Vec::new(),
         }
     }
@@ -120,6 +129,16 @@ impl Config {
         }
     }
 
+    /// How the reader's `e` writes the handout: in the interface's language, in the format
+    /// and with the notes or not as the settings say.
+    pub fn handout_options(&self) -> HandoutOptions {
+        HandoutOptions {
+            format: self.handout_format,
+            lang: self.lang.unwrap_or_default(),
+            with_notes: self.handout_notes,
+        }
+    }
+
     /// Settings from the text of a config file called `name` in messages.
     pub fn parse(name: &str, text: &str) -> Config {
         let mut config = Config::default();
@@ -146,7 +165,15 @@ impl Config {
                 {
                     config.max_text_width = *width as u16;
                 }
-                ("lang" | "colors" | "ascii_borders" | "max_text_width", value) => {
+                ("handout_format", toml::Value::String(name)) if handout_format(name).is_some() => {
+                    config.handout_format = handout_format(name).unwrap_or_default();
+                }
+                ("handout_notes", toml::Value::Boolean(notes)) => config.handout_notes = *notes,
+                (
+                    "lang" | "colors" | "ascii_borders" | "max_text_width" | "handout_format"
+                    | "handout_notes",
+                    value,
+                ) => {
                     let setting = format!("{section} = {value}");
                     config.warnings.push(ConfigWarning::BadValue(name.to_string(), setting));
                 }
@@ -166,6 +193,15 @@ impl Config {
             }
         }
         config
+    }
+}
+
+/// The handout format `handout_format` names: `md` or `html`.
+fn handout_format(name: &str) -> Option<HandoutFormat> {
+    match name {
+        "md" => Some(HandoutFormat::Markdown),
+        "html" => Some(HandoutFormat::Html),
+        _ => None,
     }
 }
 
@@ -243,6 +279,31 @@ mod tests {
         );
         assert_eq!(bad.scheme, Scheme::Dark);
         assert_eq!(bad.max_text_width, MAX_TEXT_WIDTH);
+    }
+
+    #[test]
+    fn the_handout_settings_are_read_and_bad_values_named() {
+        let default = Config::parse("config.toml", "").handout_options();
+        assert_eq!(default.format, HandoutFormat::Markdown);
+        assert!(!default.with_notes, "no notes unless asked for");
+        let config = Config::parse(
+            "config.toml",
+            "lang = \"ar\"\nhandout_format = \"html\"\nhandout_notes = true\n",
+        );
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        let options = config.handout_options();
+        assert_eq!(options.format, HandoutFormat::Html);
+        assert!(options.with_notes);
+        assert_eq!(options.lang, Lang::Ar);
+        let bad = Config::parse("config.toml", "handout_format = \"pdf\"\nhandout_notes = 1\n");
+        assert_eq!(
+            bad.warnings,
+            [
+                ConfigWarning::BadValue("config.toml".into(), "handout_format = \"pdf\"".into()),
+                ConfigWarning::BadValue("config.toml".into(), "handout_notes = 1".into()),
+            ]
+        );
+        assert_eq!(bad.handout_options().format, HandoutFormat::Markdown);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 pub enum Effect {
     /// Save the reading state now: bookmarks or notes changed.
     SaveState,
-    /// Write the handout of every article, with the bookmarks and notes, to
-    /// [`HANDOUT_FILE`] in the current folder.
+    /// Write the handout of every article to a new file in the current folder,
+    /// [`HANDOUT_NAME`] with the extension of its format (`basira-handout-2.md` when
+    /// `basira-handout.md` is there), as `config.toml` asks (the format, whether the
+    /// bookmarks and notes are in it).
     WriteHandout,
     /// Put what the reader copied ([`super::app::App::take_copied`]) on the clipboard,
     /// through the terminal.
@@ -16,5 +18,6 @@ pub enum Effect {
     Quit,
 }
 
-/// The file `e` writes the handout to, in the current folder.
-pub const HANDOUT_FILE: &str = "basira-handout.md";
+/// The name of the file `e` writes the handout to, in the current folder, without its
+/// extension.
+pub const HANDOUT_NAME: &str = "basira-handout";

@@ -250,7 +250,12 @@ pub const BINDINGS: &[Binding<Action>] = &[
         Action::Present,
         "present the key points (or the active theme) one per screen",
     ),
-    bind("export", &[Key::ch('e')], Action::Export, "write a handout of every article (Markdown)"),
+    bind(
+        "export",
+        &[Key::ch('e')],
+        Action::Export,
+        "write a handout of every article to a new file",
+    ),
     bind(
         "skipped",
         &[Key::ch('W')],

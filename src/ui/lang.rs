@@ -137,7 +137,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         "present the key points (or the active theme) one per screen" => {
             "عرض النقاط الرئيسية (أو المحور النشط) شاشةً شاشة"
         }
-        "write a handout of every article (Markdown)" => "كتابة مطبوعة لكل المقالات (Markdown)",
+        "write a handout of every article to a new file" => "كتابة مطبوعة لكل المقالات في ملف جديد",
         "this help" => "هذه المساعدة",
         "files skipped or read with a warning; bookmarks not placed" => {
             "الملفات التي تُخطّيت أو قُرئت مع تنبيه؛ علامات لم توضع"
@@ -339,6 +339,30 @@ fn arabic(english: &str) -> Option<&'static str> {
             "علامة على الفقرة رقم {} من {}، وقد عُدّل: لم تعد فيه فقرة تشبهها؛ محفوظة في ملف \
              الحالة ولا تُعرض."
         }
+        // Handouts (src/export/labels.rs).
+        "basira handout" => "مطبوعة بصيرة",
+        "In this handout:" => "في هذه المطبوعة:",
+        "Source: {}" => "المصدر: {}",
+        "Facts and figures" => "الوقائع والأرقام",
+        "Related passages in other articles" => "مقاطع ذات صلة في المقالات الأخرى",
+        "Bookmarks and notes" => "العلامات والملاحظات",
+        "No key points were found in this article." => "لم تُستخرج نقاط رئيسية من هذه المقالة.",
+        "No figures in this article." => "لا أرقام في هذه المقالة.",
+        "No theme of the collection runs through this article." => {
+            "لا يمر بهذه المقالة أي من محاور المجموعة."
+        }
+        "Nothing in the other articles is close to this one." => {
+            "لا شيء في المقالات الأخرى قريب من هذه المقالة."
+        }
+        "No bookmarks or notes in this article." => "لا علامات ولا ملاحظات في هذه المقالة.",
+        "{} passages here, in {} articles" => "{} من مقاطعه هنا، وهو في {} من المقالات",
+        "1 passage here, in {} articles" => "مقطع واحد منه هنا، وهو في {} من المقالات",
+        "{} passages here, in 1 article" => "{} من مقاطعه هنا، في هذه المقالة وحدها",
+        "1 passage here, in 1 article" => "مقطع واحد منه هنا، في هذه المقالة وحدها",
+        "In «{}»:" => "في «{}»:",
+        "where this article says: {}" => "حيث تقول هذه المقالة: {}",
+        "the same text as this article's: {}" => "النص نفسه في هذه المقالة: {}",
+        "shared words: {}" => "الكلمات المشتركة: {}",
         // Files of the collection.
         "{}: no such file or folder" => "{}: لا ملف ولا مجلد بهذا الاسم",
         "{}: cannot be read ({})" => "{}: تتعذّر قراءته ({})",

@@ -49,13 +49,13 @@ use ratatui::layout::Size;
 
 use crate::analysis::{Analysis, ThemeSource, cache};
 use crate::corpus::{Corpus, LoadError};
-use crate::export::{HandoutFormat, write_handout_file};
+use crate::export::{HandoutOptions, write_new_handout_file};
 use crate::layout::{BidiMode, LayoutOptions};
 use crate::state::store::{Loaded, Shared};
 use app::App;
 use clipboard::Reach;
 use config::Config;
-use effect::{Effect, HANDOUT_FILE};
+use effect::{Effect, HANDOUT_NAME};
 use keymap::Key;
 use message::Message;
 use terminal::{ReaderBackend, TerminalSession, Wake, capped};
@@ -111,6 +111,7 @@ pub fn run(
     let session = TerminalSession::start(options.bidi == BidiMode::App)?;
     let mut terminal = Terminal::new(ReaderBackend::stdout()?)?;
     let size = terminal.size()?;
+    let handout = config.handout_options();
     let mut app = App::new(corpus, options, config, size.width, size.height);
     // Of a large article only the opening is there yet: what the reader remembers is placed
     // on the whole of it, when it comes.
@@ -148,7 +149,7 @@ pub fn run(
                 }
                 Effect::SaveState => save(&mut app),
                 Effect::WriteHandout => {
-                    let said = write_handout(&app);
+                    let said = write_handout(&app, handout);
                     app.tell(said);
                 }
                 Effect::Copy => {
@@ -284,19 +285,17 @@ fn analyse_in_background(
     receive
 }
 
-/// Write the handout of `app`'s collection, with its bookmarks and notes, to
-/// [`HANDOUT_FILE`] in the current folder ([`Effect::WriteHandout`]); what to tell the user.
-fn write_handout(app: &App) -> Message {
+/// Write the handout of `app`'s collection as `handout` says to a new file in the current
+/// folder, named after [`HANDOUT_NAME`] ([`Effect::WriteHandout`]); what to tell the user.
+fn write_handout(app: &App, handout: HandoutOptions) -> Message {
     let scene = app.scene();
     let Some(analysis) = scene.analysis else {
         return Message::StillReading;
     };
-    let path = std::path::Path::new(HANDOUT_FILE);
-    let written =
-        write_handout_file(path, scene.corpus, analysis, &app.state(), HandoutFormat::Markdown);
-    match written {
-        Ok(()) => {
-            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let name = std::path::Path::new(HANDOUT_NAME);
+    match write_new_handout_file(name, scene.corpus, analysis, &app.state(), handout) {
+        Ok(path) => {
+            let shown = std::fs::canonicalize(&path).unwrap_or(path);
             Message::HandoutWritten(shown)
         }
         Err(e) => Message::HandoutFailed(e.to_string()),
@@ -317,6 +316,7 @@ pub fn snapshot(
     let keys = keymap::parse_keys(keys)?;
     let (width, height) = size;
     let analysis = Arc::new(cache::load_or_compute(&corpus, themes));
+    let handout = config.handout_options();
     let mut app = App::new(Arc::new(corpus), options, config, width, height);
     app.set_analysis(analysis);
     for key in keys {
@@ -324,7 +324,7 @@ pub fn snapshot(
         // The state is not saved here, but a handout asked for is written.
         for effect in app.take_effects() {
             if effect == Effect::WriteHandout {
-                let said = write_handout(&app);
+                let said = write_handout(&app, handout);
                 app.tell(said);
             }
         }
