@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::lang::Lang;
 use crate::corpus::sanitise_line;
+use crate::lang::Lang;
 use crate::layout::{Glyph, LayoutOptions, VisualLine};
 use crate::one_line::one_line;
 use crate::text::Direction;
