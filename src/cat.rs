@@ -11,8 +11,8 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 
 use crate::corpus::stream::Source;
-use crate::corpus::{LoadError, paragraph_texts};
-use crate::layout::{LayoutOptions, write_paragraph};
+use crate::corpus::{Form, LoadError, paragraph_texts};
+use crate::layout::{LayoutOptions, write_block};
 use crate::text::{Direction, dominant_direction, first_strong_direction};
 
 /// Paragraphs laid out per batch: enough to keep every core busy, few enough that the
@@ -61,11 +61,11 @@ pub fn write_sources(
 /// The direction of the paragraphs without a strong character: the document's, the one most
 /// of the text runs in. Counting it reads all the text, so it is counted only when some
 /// paragraph needs it (the direction given otherwise is never used).
-fn fallback_direction(paragraphs: &[String]) -> Direction {
-    if paragraphs.iter().all(|p| first_strong_direction(p).is_some()) {
+fn fallback_direction(paragraphs: &[(String, Form)]) -> Direction {
+    if paragraphs.iter().all(|(p, _)| first_strong_direction(p).is_some()) {
         return Direction::default();
     }
-    dominant_direction(paragraphs.iter().map(String::as_str))
+    dominant_direction(paragraphs.iter().map(|(p, _)| p.as_str()))
 }
 
 /// Paragraphs laid out and written one after another.
@@ -83,7 +83,7 @@ struct Printer<'o, W: Write + ?Sized> {
 impl<W: Write + ?Sized> Printer<'_, W> {
     /// Lay out and write `paragraphs`, whose paragraphs without a strong character take
     /// `direction`, a blank line before each but the very first.
-    fn write(&mut self, paragraphs: &[String], direction: Direction) -> io::Result<()> {
+    fn write(&mut self, paragraphs: &[(String, Form)], direction: Direction) -> io::Result<()> {
         for batch in paragraphs.chunks(BATCH) {
             let (width, options) = (self.width, self.options);
             let parts: Vec<Vec<u8>> = batch
@@ -104,17 +104,17 @@ impl<W: Write + ?Sized> Printer<'_, W> {
 
 /// Paragraphs laid out as the terminal shows them, a blank line between them.
 fn lay_out(
-    paragraphs: &[String],
+    paragraphs: &[(String, Form)],
     direction: Direction,
     width: u16,
     options: &LayoutOptions,
 ) -> Vec<u8> {
     let mut out = Vec::new();
-    for (i, text) in paragraphs.iter().enumerate() {
+    for (i, (text, form)) in paragraphs.iter().enumerate() {
         if i > 0 {
             out.push(b'\n');
         }
-        write_paragraph(text, direction, width, options, &mut out);
+        write_block(text, form, direction, width, options, &mut out);
     }
     out
 }

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod export;
 pub mod files;
 pub mod json;
+pub mod lang;
 pub mod layout;
 pub mod one_line;
 pub mod output;

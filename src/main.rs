@@ -12,6 +12,7 @@ use basira::cat::{CatError, write_sources};
 use basira::corpus::stream::Plan;
 use basira::corpus::{Corpus, LoadError, sanitise_line};
 use basira::export::{HandoutFormat, HandoutOptions, write_handout, write_handout_file};
+use basira::lang::Lang;
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping};
 use basira::output::SafeOutput;
 use basira::report::{self, Format};
@@ -20,7 +21,6 @@ use basira::state::store::{Shared, Store};
 use basira::state::{ReaderState, article_key};
 use basira::ui::Opening;
 use basira::ui::config::Config;
-use basira::ui::lang::Lang;
 use basira::ui::palette::Scheme;
 
 /// Have the allocator map every block of 64 KiB or more on its own, and give it back to the

@@ -256,6 +256,7 @@ mod tests {
                 boilerplate: None,
                 sentences: Vec::new(),
                 emphasis: Vec::new(),
+                form: Default::default(),
             })
             .collect();
         let mut document = parse_document("t.txt", "x", false);

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use basira::analysis::{Analysis, ThemeSource};
 use basira::corpus::Corpus;
+use basira::lang::Lang;
 use basira::layout::{LayoutOptions, layout_paragraph};
 use basira::state::store::Store;
 use basira::text::Direction;
@@ -13,7 +14,6 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::effect::Effect;
 use basira::ui::keymap::parse_keys;
-use basira::ui::lang::Lang;
 use basira::ui::presentation::Slide;
 use basira::ui::{render, screen_text};
 
@@ -215,7 +215,8 @@ fn the_interface_speaks_arabic_mirrored_and_english() {
     let s = screen(&app, 160, 45);
     assert!(s.lines().nth(1).unwrap().contains(&drawn("النقاط الرئيسية")));
     let english = reader(160, 45);
-    assert!(english.scene().regions.panel.x > 100);
+    let right = english.scene().regions;
+    assert!(right.panel.x > right.article.x && right.panel.right() == 160);
     // The help and a message in Arabic.
     let mut app = reader_with(Config { lang: Some(Lang::Ar), ..Config::default() }, 100, 45);
     press(&mut app, "?");

@@ -58,6 +58,42 @@ fn cat_prints_the_built_in_articles_right_aligned_at_the_width() {
     );
 }
 
+/// The cells a printed line takes in a terminal, a character at a time (measured as a
+/// whole, «لا» would count as one cell).
+fn cells(line: &str) -> usize {
+    line.chars().map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)).sum()
+}
+
+#[test]
+fn cat_prints_a_markdown_table_in_columns_and_a_quote_with_its_bar() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/markdown/derna.md");
+    let out = basira(&["cat", "--width", "70", "--shaping", "off", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.iter().all(|l| cells(l) <= 70));
+    // The header's first column («العام») on the right, the columns ruled, the rule under it.
+    let header = lines.iter().position(|l| l.ends_with("ةعامجلا │ ماعلا")).expect("the header row");
+    assert!(lines[header].trim_start().starts_with("ىرج ام │"), "{}", lines[header]);
+    assert!(lines[header + 1].trim_start().starts_with('─') && lines[header + 1].contains('┼'));
+    // Each year at the right of its row, the figures left to right.
+    for year in ["2011", "2014", "2015"] {
+        assert!(lines.iter().any(|l| l.ends_with(&format!("│  {year}"))), "{year}:\n{text}");
+    }
+    // The quote («نمد أيدينا للسلام…», two lines): a bar at the right edge of each line.
+    let quote = lines.iter().position(|l| l.contains("مالسلل")).expect("the quote");
+    for line in &lines[quote..quote + 2] {
+        assert!(line.ends_with(" │"), "{line}");
+        assert_eq!(cells(line), 70, "{line}");
+    }
+    assert!(lines[quote + 2].is_empty());
+    // The nested item indented two columns more than its parent, on the right.
+    let parent = lines.iter().find(|l| l.ends_with("رصم عم دودحلا نم برقلاب •")).unwrap();
+    let nested = lines.iter().find(|l| l.contains("يزاغنب")).unwrap();
+    assert!(nested.ends_with('◦'), "{nested}");
+    assert_eq!(cells(parent), cells(nested) + 2);
+}
+
 #[test]
 fn cat_options_change_the_output() {
     let dir = scratch("cat-options");

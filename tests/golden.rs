@@ -30,7 +30,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use basira::analysis::{Analysis, ThemeSource};
-use basira::corpus::{Corpus, FileWarning, LoadError};
+use basira::corpus::{Corpus, FileWarning, LoadError, parse_document};
 use basira::layout::LayoutOptions;
 use basira::ui::app::App;
 use basira::ui::config::Config;
@@ -60,6 +60,8 @@ struct Scenario {
     /// Whether the collection comes with files skipped while it was read (the built-in
     /// articles have none, so that `W` has something to list).
     skipped: bool,
+    /// The Markdown article read instead of the built-in ones, a file of `tests/data/`.
+    markdown: Option<&'static str>,
     /// Whether the collection is the 299 news articles of `tests/data/ant300/` (their
     /// headline and first paragraph; no analysis) instead of the built-in articles: a list
     /// long enough to page and filter.
@@ -72,7 +74,7 @@ const fn scenario(
     config: &'static str,
     keys: &'static str,
 ) -> Scenario {
-    Scenario { name, size, config, keys, skipped: false, news: false }
+    Scenario { name, size, config, keys, skipped: false, markdown: None, news: false }
 }
 
 /// A scenario on the 299 news articles.
@@ -155,6 +157,22 @@ const SCENARIOS: &[Scenario] = &[
     ),
     // The narrowest useful screen.
     scenario("en-40x12-narrow", (40, 12), EN, ""),
+    // A wide screen: the text capped at 90 columns, the panel given the rest (it had 44
+    // columns and wrapped each item onto several lines before issue 14).
+    scenario("ar-200x60-open", (200, 60), AR, ""),
+    // A Markdown article: section labels above the title and the headlines under «اقرأ
+    // أيضاً» dimmed as furniture (the labels were the title before issue 14), a block quote
+    // with its bar, a table in right-to-left columns (one garbled line before), a nested
+    // list indented; the outline lists the title and the two headings only.
+    Scenario {
+        markdown: Some("markdown/derna.md"),
+        ..scenario("ar-100x40-markdown", (100, 40), AR, "<Tab>h")
+    },
+    // The same table narrower than its natural width: its widest cells wrapped.
+    Scenario {
+        markdown: Some("markdown/derna.md"),
+        ..scenario("en-60x40-markdown-narrow", (60, 40), EN, "jjjjjjjj")
+    },
     // How far through each article the reader is (issue 14): the first two read in part,
     // the third to its end, the fourth open at its top, the fifth never opened.
     scenario("en-80x24-articles-progress", (80, 24), EN, "<Space><Space>.<Space>.G.o"),
@@ -173,6 +191,15 @@ const SCENARIOS: &[Scenario] = &[
     news("ar-80x24-news-filter-nothing", (80, 24), AR, "o/ترامبز"),
 ];
 
+/// The 299 news articles, read once for every scenario.
+fn news_articles() -> &'static Corpus {
+    static NEWS: OnceLock<Corpus> = OnceLock::new();
+    NEWS.get_or_init(|| {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ant300");
+        Corpus::open(&[folder]).expect("the news articles are read")
+    })
+}
+
 /// The built-in articles and their analysis, computed once for every scenario.
 fn builtin() -> &'static (Corpus, Arc<Analysis>) {
     static BUILTIN: OnceLock<(Corpus, Arc<Analysis>)> = OnceLock::new();
@@ -183,19 +210,26 @@ fn builtin() -> &'static (Corpus, Arc<Analysis>) {
     })
 }
 
-/// The 299 news articles, read once for every scenario.
-fn news_articles() -> &'static Corpus {
-    static NEWS: OnceLock<Corpus> = OnceLock::new();
-    NEWS.get_or_init(|| {
-        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ant300");
-        Corpus::open(&[folder]).expect("the news articles are read")
-    })
+/// The article of `tests/data/` file `name`, read as Markdown, and its analysis.
+fn markdown(name: &str) -> (Corpus, Arc<Analysis>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let corpus = Corpus { documents: vec![parse_document(name, &text, true)], warnings: vec![] };
+    let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    (corpus, Arc::new(analysis))
 }
 
 /// The screen of `scenario`, as text.
 fn draw(scenario: &Scenario) -> String {
-    let (builtin, analysis) = builtin();
-    let mut corpus = if scenario.news { news_articles() } else { builtin }.clone();
+    let read;
+    let (corpus, analysis) = match scenario.markdown {
+        Some(name) => {
+            read = markdown(name);
+            &read
+        }
+        None => builtin(),
+    };
+    let mut corpus = if scenario.news { news_articles() } else { corpus }.clone();
     if scenario.skipped {
         corpus.warnings = vec![
             FileWarning::Skipped(LoadError::Binary(PathBuf::from("articles/scan.txt"))),

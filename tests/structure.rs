@@ -2,7 +2,7 @@
 //! articles: titles, bylines, headings, repaired and repeated paragraphs, page furniture,
 //! sentences.
 
-use basira::corpus::{Boilerplate, Corpus, Document, EmphasisKind, Role, parse_document};
+use basira::corpus::{Boilerplate, Corpus, Document, EmphasisKind, Role, Table, parse_document};
 use basira::text::Direction;
 
 /// The built-in article whose file name starts with `prefix`.
@@ -70,7 +70,10 @@ fn check_invariants(doc: &Document) {
         for r in &p.sentences {
             assert!(p.text.is_char_boundary(r.start) && p.text.is_char_boundary(r.end));
             assert!(r.start >= last_end && r.start < r.end, "{}: sentences out of order", doc.path);
-            assert!(p.text[last_end..r.start].trim().is_empty(), "{}: text left out", doc.path);
+            // Between a table's rows, their separator is no sentence's.
+            let between = p.text[last_end..r.start].trim();
+            let row_separator = p.form.table.is_some() && between == Table::ROW_SEPARATOR.trim();
+            assert!(between.is_empty() || row_separator, "{}: text left out", doc.path);
             covered.push_str(&p.text[r.clone()]);
             last_end = r.end;
         }
@@ -463,4 +466,97 @@ fn lists_of_short_lines_are_not_taken_for_related_stories() {
 ";
     let doc = parse_document("list.txt", text, false);
     assert!(furniture(&doc).is_empty(), "{:?}", furniture(&doc));
+}
+
+/// Real news pages (ANT corpus, Apache-2.0: BBC Arabic BB-middleEast-471-20180508 and
+/// BB-internationalNews-13-20180215, paragraphs shortened): a «اقرأ أيضاً:» line on its own
+/// with the headlines it points to under it, and a pair of related-story headlines set after
+/// a short sentence.
+const POINTED_HEADLINES: &str = "\
+درنة مدينة استراتيجية ليبية تعاقبت جماعات إسلامية مسلحة على السيطرة عليها
+
+أعلن القائد العسكري الليبي خليفة حفتر بدء عملية للسيطرة على مدينة درنة وطرد المسلحين منها.
+وقد تعاقبت على السيطرة على مدينة درنة الليبية جماعات متشددة منذ عام 2011.
+اقرأ أيضاً:
+رواندا تتبرع بتوفير ملاذ للمهاجرين الذين يواجهون العبودية في ليبيا
+غضب دولي بسبب صور \"بيع العبيد\" في سوق بليبيا
+ولم يهدأ الصراع بين التنظيمات المتشددة على المدينة منذ ذلك الحين، فيما تقدمت قوات حفتر نحو أطرافها.
+ومن المخاطر الأخرى التي يواجهها الأطفال الخطف والانتهاكات الجنسية.
+منظمة أنقذوا الأطفال: مستشفى ولادة في إدلب يتعرض لقصف جوي
+منظمة \"أنقذوا الأطفال\": ربع مليون طفل سوري يعيشون تحت وطأة الحصار
+وقالت هيل ثورنينغ شميدت المديرة التنفيذية لمنظمة \"أنقذوا الأطفال\" إن العالم يشهد زيادة صادمة.
+صفقة ملكية الشركة
+وانتقلت ملكية الشركة بعد ذلك إلى مجموعة من المستثمرين الذين تعهدوا بإصلاح أوضاعها المالية.
+";
+
+#[test]
+fn headlines_under_a_read_also_line_and_after_a_short_sentence_are_related_stories() {
+    let doc = parse_document("news.txt", POINTED_HEADLINES, false);
+    check_invariants(&doc);
+    assert_furniture(
+        &doc,
+        &[
+            ("اقرأ أيضاً", Boilerplate::Related),
+            ("رواندا تتبرع", Boilerplate::Related),
+            ("غضب دولي", Boilerplate::Related),
+            ("منظمة أنقذوا", Boilerplate::Related),
+            ("منظمة \"أنقذوا", Boilerplate::Related),
+        ],
+    );
+    // The outline keeps the article's own heading, and none of the other stories.
+    assert_eq!(content_headings(&doc), ["صفقة ملكية الشركة"]);
+}
+
+/// A list of labelled facts after a short sentence (ANT, SkyNews SK-technology-1710-20181019,
+/// shortened): not headlines of other stories.
+#[test]
+fn a_list_of_labelled_facts_after_a_short_sentence_stays_the_articles() {
+    let text = "\
+فيتامينات تطيل العمر
+
+وسردت الصحيفة عناصر غذائية حددها الطبيب تسهم في إطالة العمر ونشرها في مجلة علمية:
+فيتامين أ
+يحمي من: العمى وبعض أنواع السرطان وحب الشباب وترقق العظام.
+ويوجد في: الكبد، وزيوت السمك، والحليب، والبيض، والخضروات البرتقالية مثل البطاطا الحلوة والجزر.
+فيتامين ب 1 (الثيامين)
+يحمي من: تلف الأعصاب والعضلات والقلب
+يوجد في: لحوم البقر والكبد والمكسرات والشوفان والبرتقال والبيض والبذور والبازلاء.
+2 أكتوبر
+جمال خاشقجي يدخل القنصلية في إسطنبول الساعة 1:14 ظهراً
+وتواصل السلطات التحقيق في القضية منذ ذلك اليوم بحسب ما أعلنته وسائل الإعلام.
+";
+    let doc = parse_document("list.txt", text, false);
+    assert!(furniture(&doc).is_empty(), "{:?}", furniture(&doc));
+}
+
+/// The Markdown fixture arranged from a BBC Arabic article (tests/data/markdown/README.md).
+#[test]
+fn a_markdown_news_page_keeps_its_labels_and_related_stories_out_of_the_outline() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/markdown/derna.md");
+    let doc = parse_document("derna.md", &std::fs::read_to_string(path).unwrap(), true);
+    check_invariants(&doc);
+    assert_eq!(
+        doc.title,
+        "درنة مدينة استراتيجية ليبية تعاقبت جماعات إسلامية مسلحة على السيطرة عليها"
+    );
+    assert_furniture(
+        &doc,
+        &[
+            ("أخبار ليبيا", Boilerplate::Navigation),
+            ("الشرق الأوسط", Boilerplate::Navigation),
+            ("اقرأ أيضاً", Boilerplate::Related),
+            ("• رواندا تتبرع", Boilerplate::Related),
+            ("• غضب دولي", Boilerplate::Related),
+        ],
+    );
+    assert_eq!(content_headings(&doc), ["من سيطر على المدينة", "أهمية الموقع"]);
+    let quote = doc.paragraphs.iter().find(|p| p.form.quotes == 1).expect("the quote");
+    assert!(quote.text.starts_with("نمد أيدينا للسلام"));
+    let table = doc.paragraphs.iter().find_map(|p| Some((p, p.form.table.as_ref()?))).unwrap();
+    assert_eq!(table.1.rows.len(), 4);
+    assert_eq!(&table.0.text[table.1.rows[2][1].clone()], "تنظيم الدولة الإسلامية");
+    // The table's rows are its sentences; the nested item is one step in.
+    assert_eq!(table.0.sentences.len(), 4);
+    let nested = doc.paragraphs.iter().find(|p| p.text.contains("بنغازي")).unwrap();
+    assert_eq!((nested.form.indent, nested.text.starts_with("◦ ")), (1, true));
 }

@@ -2,7 +2,7 @@
 //! reader and the plain-text reader make, and the structure rules then mark up.
 
 use super::lines::is_list_item;
-use super::{Boilerplate, Emphasis, Role};
+use super::{Boilerplate, Emphasis, Form, Role};
 
 /// A paragraph while the structure is being worked out.
 #[derive(Debug)]
@@ -17,8 +17,11 @@ pub(super) struct Block {
     pub emphasis: Vec<Emphasis>,
     /// Whether it starts with a list marker.
     pub list_item: bool,
-    /// Whether it is a code block, kept out of the furniture and repeat rules.
-    pub code: bool,
+    /// Whether it is a code block or a table, kept out of the furniture, heading and repeat
+    /// rules.
+    pub verbatim: bool,
+    /// How it is set on the page (Markdown quotes, nested lists, tables).
+    pub form: Form,
     /// Whether it is the title of a furniture section («من نحن»).
     pub section: bool,
 }
@@ -33,7 +36,8 @@ impl Block {
             boilerplate: None,
             emphasis: Vec::new(),
             list_item,
-            code: false,
+            verbatim: false,
+            form: Form::default(),
             section: false,
         }
     }

@@ -865,6 +865,13 @@ fn is_pointer_to_other_stories(core: &str) -> bool {
     })
 }
 
+/// Whether a line is a pointer to other stories with nothing after it («اقرأ أيضاً:»,
+/// «اقرأ أيضا|», a Markdown heading «اقرأ أيضاً»): the headlines it points to are the lines
+/// that follow.
+pub(super) fn is_bare_pointer(text: &str) -> bool {
+    at_most_words(text, 4) && RELATED_PREFIXES.contains(&trim_to_core(&fold(text)))
+}
+
 /// A site's own note: a notification sign-up, a disclaimer, "click here", a source line
 /// («نقلاً عن الرؤية الإماراتية»), or a line of agency names. A line with no letter or digit
 /// at all is one too («------», «×××»: see [`classify_line`]). `short` is whether the line

@@ -43,10 +43,57 @@ pub struct Paragraph {
     pub role: Role,
     /// Set when the paragraph is page furniture rather than the article; analysis skips it.
     pub boilerplate: Option<Boilerplate>,
-    /// Byte ranges of the sentences in `text`, in order, covering the text but for spaces.
+    /// Byte ranges of the sentences in `text`, in order, covering the text but for spaces;
+    /// a table's sentences are its rows (without the separators between them).
     pub sentences: Vec<Range<usize>>,
     /// Emphasised spans (from Markdown), as byte ranges of `text`.
     pub emphasis: Vec<Emphasis>,
+    /// How it is set on the page: quoted, nested in a list, or a table (from Markdown).
+    pub form: Form,
+}
+
+/// How a paragraph is set on the page beside its text. Plain text has the default: no quote,
+/// no indent, no table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    /// How many block quotes the paragraph is in; each is drawn as a bar on its reading side.
+    pub quotes: u8,
+    /// How many steps it is indented: a nested list item one step for each list it is nested
+    /// in, a later paragraph of a list item one step more than its item.
+    pub indent: u8,
+    /// The table the paragraph is, when it is one.
+    pub table: Option<Box<Table>>,
+}
+
+/// A table whose cells are parts of its paragraph's text (the cells of a row joined by
+/// [`Table::CELL_SEPARATOR`], the rows by [`Table::ROW_SEPARATOR`]), so that search, marks
+/// and the analysis read it as any paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    /// Each row's cells as byte ranges of the paragraph's text, in the order the file writes
+    /// them (the first column first); every row has the same number of cells.
+    pub rows: Vec<Vec<Range<usize>>>,
+    /// Whether the first row is the header.
+    pub header: bool,
+}
+
+impl Table {
+    /// What stands between two cells of a row in the paragraph's text.
+    pub const CELL_SEPARATOR: &'static str = " | ";
+    /// What stands between two rows in the paragraph's text.
+    pub const ROW_SEPARATOR: &'static str = " ‖ ";
+
+    /// How many columns the table has.
+    pub fn columns(&self) -> usize {
+        self.rows.first().map_or(0, Vec::len)
+    }
+
+    /// The byte range of row `row` in the paragraph's text, from its first cell to its last.
+    pub fn row_range(&self, row: usize) -> Range<usize> {
+        let cells = &self.rows[row];
+        let start = cells.first().map_or(0, |c| c.start);
+        start..cells.last().map_or(start, |c| c.end)
+    }
 }
 
 /// The part a paragraph plays in its article.

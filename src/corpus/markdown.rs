@@ -1,171 +1,74 @@
-//! Markdown to paragraphs: the subset that articles use.
+//! Markdown to paragraphs, read by a CommonMark parser with GitHub's tables
+//! (`pulldown-cmark`).
 //!
-//! Blocks: ATX headings (`#` … `######`) and setext headings (`===`, `---` under a line);
-//! paragraphs separated by blank lines, their soft-wrapped lines joined; list items (`-` `*`
-//! `+` shown as «• », `1.` `1)` kept) each a paragraph; block quotes with their `>` markers
-//! stripped; fenced code blocks (``` or ~~~) as one body paragraph, lines joined by spaces,
-//! emphasised as code throughout; thematic breaks, link reference definitions and HTML
-//! comments dropped; YAML front matter dropped, its `title:` kept as the title.
+//! Blocks: headings keep their level; a paragraph's soft-wrapped lines are joined; each list
+//! item is a paragraph (bullets shown as «• », «◦ » when nested, numbers kept as «1.»), and
+//! nested items and an item's later paragraphs are indented a step for each level; block
+//! quotes keep their depth (drawn as bars); a fenced or indented code block is one body
+//! paragraph, its lines joined by spaces, emphasised as code throughout; a table is one
+//! paragraph whose cells are kept apart (see [`Table`]); HTML blocks keep their text without
+//! the tags; thematic breaks, link reference definitions and HTML comments are dropped; YAML
+//! front matter is dropped and its `title:` kept as the title.
 //!
-//! Inline: `*it*` `_it_` `**b**` `__b__` and `` `code` `` lose their markers and leave
-//! [`Emphasis`] ranges (byte ranges of the final text); `[text](url)` and `[text][ref]` keep
-//! their text, images are removed, `<https://…>` keeps the address, HTML tags are dropped
-//! (`<br>` becomes a space), and a backslash escapes punctuation.
+//! Inline: emphasis, strong emphasis and code spans lose their markers and leave
+//! [`Emphasis`] ranges (byte ranges of the final text); links keep their text, images are
+//! removed, autolinks keep the address, HTML tags are dropped (`<br>` becomes a space), and
+//! escapes and entities are decoded.
 
-use std::ops::Range;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::block::Block;
-use super::lines::{is_list_item, is_tidy, tidy_spaces};
+use super::lines::{is_tidy, tidy_spaces};
 use super::sanitise::is_blank_line;
-use super::{Emphasis, EmphasisKind, Role};
-use crate::text::sentences::is_alphanumeric;
+use super::{Emphasis, EmphasisKind, Form, Role, Table};
 
 /// The most lines YAML front matter may span.
 const MAX_FRONT_MATTER: usize = 50;
-/// How far (in bytes) a link's closing bracket or an HTML tag's `>` is looked for, so that a
-/// line full of unclosed `[` or `<` is read in linear time.
-const MAX_INLINE_SPAN: usize = 2000;
 
 /// The paragraphs of a Markdown text, in order, with heading roles; the first-level heading
 /// is left as a heading (the structure stage decides whether it is the title).
 pub(super) fn blocks(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.split('\n').collect();
     let mut reader = Reader::default();
-    let mut i = reader.front_matter(&lines);
-    while i < lines.len() {
-        i = reader.line(&lines, i);
+    let body = match front_matter(text) {
+        Some((title, rest)) => {
+            if let Some(title) = title {
+                reader.inline.text.push_str(title);
+                reader.finish(Role::Title);
+            }
+            rest
+        }
+        None => text,
+    };
+    for event in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        reader.event(event);
     }
     reader.flush();
     reader.blocks
 }
 
-/// The block reader's state.
-#[derive(Default)]
-struct Reader {
-    /// The finished paragraphs.
-    blocks: Vec<Block>,
-    /// The lines of the paragraph being read.
-    lines: Vec<String>,
-    /// Whether the paragraph being read is in a block quote.
-    quoted: bool,
-}
-
-impl Reader {
-    /// Skip YAML front matter at the top, keeping its title; the index of the next line.
-    fn front_matter(&mut self, lines: &[&str]) -> usize {
-        if lines.first().map(|l| l.trim()) != Some("---") {
-            return 0;
-        }
-        let limit = lines.len().min(MAX_FRONT_MATTER);
-        let Some(end) = (1..limit).find(|&i| matches!(lines[i].trim(), "---" | "...")) else {
-            return 0;
-        };
-        if !lines[1..end].iter().all(|l| is_yaml_line(l)) {
-            return 0;
-        }
-        let title = lines[1..end].iter().find_map(|l| l.trim().strip_prefix("title:"));
-        if let Some(title) = title.map(|t| t.trim().trim_matches(['"', '\''])) {
-            self.push(title, Role::Title);
-        }
-        end + 1
+/// YAML front matter at the top of `text`: its title, if it has one, and the text after it.
+/// None when the text does not open with `---` and lines that all read as YAML up to a
+/// closing `---` or `...`.
+fn front_matter(text: &str) -> Option<(Option<&str>, &str)> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next()?.trim() != "---" {
+        return None;
     }
-
-    /// Read the line at `i` (and, for a code fence or comment, the lines it spans); the index
-    /// of the next line to read.
-    fn line(&mut self, lines: &[&str], i: usize) -> usize {
-        let (quoted, line) = strip_quote(lines[i]);
-        if quoted != self.quoted {
-            self.flush();
-            self.quoted = quoted;
+    let mut title = None;
+    let mut end = text.find('\n')? + 1;
+    for line in lines.take(MAX_FRONT_MATTER - 1) {
+        end += line.len();
+        if matches!(line.trim(), "---" | "...") {
+            return Some((title, &text[end..]));
         }
-        if is_blank_line(line) {
-            self.flush();
-            return i + 1;
+        if !is_yaml_line(line) {
+            return None;
         }
-        if let Some(fence) = fence_open(line) {
-            self.flush();
-            return self.code_block(lines, i + 1, fence);
-        }
-        if line.trim_start().starts_with("<!--") && !line.contains("-->") {
-            self.flush();
-            return (i + 1..lines.len())
-                .find(|&j| lines[j].contains("-->"))
-                .map_or(lines.len(), |j| j + 1);
-        }
-        if let Some((level, text)) = atx_heading(line) {
-            self.flush();
-            self.push(text, Role::Heading(level));
-        } else if let Some(level) = self.setext_level(line) {
-            let text = self.lines.join(" ");
-            self.lines.clear();
-            self.push(&text, Role::Heading(level));
-        } else if is_thematic_break(line) || is_reference_definition(line) {
-            self.flush();
-        } else if let Some(item) = list_item(line) {
-            self.flush();
-            self.lines.push(item);
-        } else {
-            self.lines.push(line.trim().to_string());
-        }
-        i + 1
-    }
-
-    /// The level of a setext underline under the paragraph being read, if the line is one.
-    fn setext_level(&self, line: &str) -> Option<u8> {
-        let open = self.lines.first().is_some_and(|l| !is_list_item(l));
-        let t = line.trim();
-        match t.chars().next() {
-            Some('=') if open && t.chars().all(|c| c == '=') => Some(1),
-            Some('-') if open && t.chars().all(|c| c == '-') => Some(2),
-            _ => None,
+        if let Some(value) = line.trim().strip_prefix("title:") {
+            title = Some(value.trim().trim_matches(['"', '\'']));
         }
     }
-
-    /// Read a fenced code block starting at line `start`; the index after its closing fence.
-    fn code_block(&mut self, lines: &[&str], start: usize, fence: (char, usize)) -> usize {
-        let mut code: Vec<&str> = Vec::new();
-        let mut i = start;
-        while i < lines.len() {
-            let (_, line) = strip_quote(lines[i]);
-            i += 1;
-            if is_fence_close(line, fence) {
-                break;
-            }
-            if !is_blank_line(line) {
-                code.push(line.trim());
-            }
-        }
-        let text = code.join(" ");
-        if !text.is_empty() {
-            let mut block = Block::body(text);
-            block.list_item = false;
-            block.emphasis =
-                vec![Emphasis { range: 0..block.text.len(), kind: EmphasisKind::Code }];
-            block.code = true;
-            self.blocks.push(block);
-        }
-        i
-    }
-
-    /// Finish the paragraph being read.
-    fn flush(&mut self) {
-        if !self.lines.is_empty() {
-            let text = self.lines.join(" ");
-            self.lines.clear();
-            self.push(&text, Role::Body);
-        }
-    }
-
-    /// Render `source`'s inline markup and add it as a paragraph, unless nothing is left.
-    fn push(&mut self, source: &str, role: Role) {
-        let (text, emphasis) = render_inline(source);
-        if !text.is_empty() {
-            let mut block = Block::body(text);
-            block.role = role;
-            block.emphasis = emphasis;
-            self.blocks.push(block);
-        }
-    }
+    None
 }
 
 /// Whether a line can belong to YAML front matter: blank, a comment, a list entry, or a
@@ -175,487 +78,519 @@ fn is_yaml_line(line: &str) -> bool {
     let key = t.split_once(':').is_some_and(|(k, _)| {
         !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
     });
-    t.is_empty()
+    is_blank_line(line)
         || t.starts_with('#')
         || t.starts_with("- ")
         || key
         || line.starts_with([' ', '\t'])
 }
 
-/// Whether the line is in a block quote, and the line without its `>` markers.
-fn strip_quote(line: &str) -> (bool, &str) {
-    let mut rest = line;
-    let mut quoted = false;
-    while let Some(after) = rest.trim_start().strip_prefix('>') {
-        quoted = true;
-        rest = after.strip_prefix(' ').unwrap_or(after);
+/// Text being gathered for one paragraph, a heading or a table cell, with its emphasis.
+#[derive(Default)]
+struct Inline {
+    /// The text so far, spaces not yet tidied.
+    text: String,
+    /// The finished emphasised spans, as byte ranges of `text`.
+    emphasis: Vec<Emphasis>,
+    /// Where each open emphasis started, innermost last.
+    open: Vec<(usize, EmphasisKind)>,
+}
+
+impl Inline {
+    /// Open an emphasis of `kind` here.
+    fn open(&mut self, kind: EmphasisKind) {
+        self.open.push((self.text.len(), kind));
     }
-    (quoted, rest)
-}
 
-/// The fence character and length when the line opens a fenced code block.
-fn fence_open(line: &str) -> Option<(char, usize)> {
-    let t = line.trim_start();
-    let ch = t.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let len = t.chars().take_while(|&c| c == ch).count();
-    let info = &t[len..];
-    (len >= 3 && !(ch == '`' && info.contains('`'))).then_some((ch, len))
-}
-
-/// Whether the line closes a code block opened by `fence`.
-fn is_fence_close(line: &str, (ch, len): (char, usize)) -> bool {
-    let t = line.trim();
-    t.chars().take_while(|&c| c == ch).count() >= len && t.chars().all(|c| c == ch)
-}
-
-/// The level and text of an ATX heading line.
-fn atx_heading(line: &str) -> Option<(u8, &str)> {
-    let t = line.trim_start();
-    let hashes = t.chars().take_while(|&c| c == '#').count();
-    let rest = &t[hashes..];
-    if !(1..=6).contains(&hashes) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let rest = rest.trim();
-    let without_closing = rest.trim_end_matches('#');
-    let text = if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end()
-    } else {
-        rest
-    };
-    u8::try_from(hashes).ok().map(|level| (level, text))
-}
-
-/// Whether the line is a thematic break (`***`, `- - -`, `___`).
-fn is_thematic_break(line: &str) -> bool {
-    let mut marks = line.chars().filter(|c| !c.is_whitespace());
-    let Some(first @ ('-' | '*' | '_')) = marks.next() else { return false };
-    let mut count = 1;
-    for mark in marks {
-        if mark != first {
-            return false;
+    /// Close the innermost open emphasis.
+    fn close(&mut self) {
+        if let Some((start, kind)) = self.open.pop() {
+            self.emphasis.push(Emphasis { range: start..self.text.len(), kind });
         }
-        count += 1;
     }
-    count >= 3
-}
 
-/// Whether the line defines a link reference (`[id]: https://…`).
-fn is_reference_definition(line: &str) -> bool {
-    let t = line.trim_start();
-    t.starts_with('[') && t.find("]:").is_some_and(|i| i > 1 && !t[i + 2..].trim().is_empty())
-}
-
-/// The paragraph text a list item line starts: «• » for bullets, the number kept.
-fn list_item(line: &str) -> Option<String> {
-    let t = line.trim_start();
-    if let Some(rest) = t.strip_prefix(['-', '*', '+']) {
-        return rest.starts_with([' ', '\t']).then(|| format!("• {}", rest.trim()));
+    /// Add a code span.
+    fn code(&mut self, code: &str) {
+        let start = self.text.len();
+        self.text.push_str(code);
+        self.emphasis.push(Emphasis { range: start..self.text.len(), kind: EmphasisKind::Code });
     }
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let rest = t[digits..].strip_prefix(['.', ')'])?;
-    ((1..=9).contains(&digits) && rest.starts_with([' ', '\t']))
-        .then(|| format!("{} {}", &t[..=digits], rest.trim()))
-}
 
-/// One piece of inline text before emphasis is resolved.
-#[derive(Debug)]
-enum Token {
-    /// Literal text.
-    Text(String),
-    /// The contents of a code span.
-    Code(String),
-    /// A run of `*` or `_`.
-    Delim(Delimiter),
-}
-
-/// A run of emphasis characters.
-#[derive(Debug)]
-struct Delimiter {
-    /// `*` or `_`.
-    ch: char,
-    /// How many.
-    count: usize,
-    /// Whether it can open emphasis.
-    open: bool,
-    /// Whether it can close emphasis.
-    close: bool,
-}
-
-/// The text of a paragraph with its inline markup removed, white space tidied, and the
-/// emphasised ranges of the result.
-fn render_inline(source: &str) -> (String, Vec<Emphasis>) {
-    let mut tokens = Vec::new();
-    tokenize(source, &mut tokens);
-    let (remaining, pairs) = match_delimiters(&tokens);
-    let (raw, mut emphasis) = emit(&tokens, &remaining, &pairs);
-    let text = if is_tidy(&raw) {
-        raw
-    } else {
-        let (text, map) = tidy_spaces(&raw);
-        for e in &mut emphasis {
-            e.range = map[e.range.start]..map[e.range.end];
-        }
-        text
-    };
-    emphasis.retain(|e| e.range.start < e.range.end);
-    emphasis.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
-    (text, emphasis)
-}
-
-/// The character at byte `i` of `s`, if any.
-fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|rest| rest.chars().next())
-}
-
-/// Cut `s` into tokens, appending to `out`.
-fn tokenize(s: &str, out: &mut Vec<Token>) {
-    let mut text = String::new();
-    let mut code_runs: Option<BacktickRuns> = None;
-    let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let next = char_at(s, i + c.len_utf8());
-        match c {
-            '\\' if next.is_some_and(|n| n.is_ascii_punctuation()) => {
-                text.push(next.unwrap_or('\\'));
-                i += 2;
+    /// The text with its white space tidied and the emphasis moved with it (empty spans
+    /// dropped), leaving this empty.
+    fn take(&mut self) -> (String, Vec<Emphasis>) {
+        let raw = std::mem::take(&mut self.text);
+        let mut emphasis = std::mem::take(&mut self.emphasis);
+        self.open.clear();
+        let text = if is_tidy(&raw) {
+            raw
+        } else {
+            let (text, map) = tidy_spaces(&raw);
+            for e in &mut emphasis {
+                e.range = map[e.range.start]..map[e.range.end];
             }
-            '`' => {
-                let run = s[i..].chars().take_while(|&c| c == '`').count();
-                let runs = code_runs.get_or_insert_with(|| BacktickRuns::new(s));
-                match find_code_end(s, i + run, run, runs) {
-                    Some((content, end)) => {
-                        flush_text(&mut text, out);
-                        out.push(Token::Code(content.to_string()));
-                        i = end;
-                    }
-                    None => {
-                        text.push_str(&s[i..i + run]);
-                        i += run;
-                    }
+            text
+        };
+        emphasis.retain(|e| e.range.start < e.range.end);
+        emphasis.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
+        (text, emphasis)
+    }
+}
+
+/// A list being read: how its items are marked.
+struct List {
+    /// The number of the next item of a numbered list.
+    next_number: Option<u64>,
+}
+
+/// A list item being read.
+struct Item {
+    /// The marker its first paragraph starts with, until that paragraph is read.
+    marker: Option<String>,
+}
+
+/// A table being read.
+#[derive(Default)]
+struct TableBuilder {
+    /// The finished rows: each cell's text and emphasis.
+    rows: Vec<Vec<(String, Vec<Emphasis>)>>,
+    /// The cells of the row being read.
+    row: Vec<(String, Vec<Emphasis>)>,
+    /// Whether a header row was read.
+    header: bool,
+}
+
+impl TableBuilder {
+    /// The paragraph the table is: the cells' texts joined, the cells' ranges and emphasis.
+    fn finish(mut self) -> Option<Block> {
+        let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        if columns == 0 || self.rows.iter().flatten().all(|(text, _)| text.is_empty()) {
+            return None;
+        }
+        let mut text = String::new();
+        let mut emphasis = Vec::new();
+        let mut rows = Vec::with_capacity(self.rows.len());
+        for (r, row) in self.rows.iter_mut().enumerate() {
+            row.resize_with(columns, Default::default);
+            if r > 0 {
+                text.push_str(Table::ROW_SEPARATOR);
+            }
+            let mut cells = Vec::with_capacity(columns);
+            for (c, (cell, cell_emphasis)) in row.iter_mut().enumerate() {
+                if c > 0 {
+                    text.push_str(Table::CELL_SEPARATOR);
                 }
-            }
-            '!' if next == Some('[') => match parse_link(s, i + 1) {
-                Some((_, end)) => i = end,
-                None => {
-                    text.push('!');
-                    i += 1;
-                }
-            },
-            '[' => match parse_link(s, i) {
-                Some((inner, end)) => {
-                    flush_text(&mut text, out);
-                    tokenize(&s[inner], out);
-                    i = end;
-                }
-                None => {
-                    text.push('[');
-                    i += 1;
-                }
-            },
-            '<' => match parse_angle(s, i) {
-                Some((keep, end)) => {
-                    text.push_str(keep);
-                    i = end;
-                }
-                None => {
-                    text.push('<');
-                    i += 1;
-                }
-            },
-            '*' | '_' => {
-                let count = s[i..].chars().take_while(|&d| d == c).count();
-                let prev = s[..i].chars().next_back();
-                let after = char_at(s, i + count);
-                flush_text(&mut text, out);
-                out.push(Token::Delim(delimiter(c, count, prev, after)));
-                i += count;
-            }
-            _ => {
-                // This character and the plain text after it, up to the next markup.
-                let after = i + c.len_utf8();
-                let end = s[after..].find(is_markup).map_or(s.len(), |offset| after + offset);
-                text.push_str(&s[i..end]);
-                i = end;
-            }
-        }
-    }
-    flush_text(&mut text, out);
-}
-
-/// Characters that may start inline markup; the text between them is copied as it is.
-fn is_markup(c: char) -> bool {
-    matches!(c, '\\' | '`' | '!' | '[' | '<' | '*' | '_')
-}
-
-/// Move pending literal text into a token.
-fn flush_text(text: &mut String, out: &mut Vec<Token>) {
-    if !text.is_empty() {
-        out.push(Token::Text(std::mem::take(text)));
-    }
-}
-
-/// A delimiter run with its flanking worked out from the characters around it.
-fn delimiter(ch: char, count: usize, prev: Option<char>, next: Option<char>) -> Delimiter {
-    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let punct = |c: Option<char>| c.is_some_and(|c| !is_alphanumeric(c) && !c.is_whitespace());
-    let left = !space(next) && (!punct(next) || space(prev) || punct(prev));
-    let right = !space(prev) && (!punct(prev) || space(next) || punct(next));
-    let (open, close) = if ch == '*' {
-        (left, right)
-    } else {
-        (left && (!right || punct(prev)), right && (!left || punct(next)))
-    };
-    Delimiter { ch, count, open, close }
-}
-
-/// The contents of a code span whose opening run of `run` backticks ends at `from`, and the
-/// byte after its closing run: the next run of exactly as many backticks.
-fn find_code_end<'a>(
-    s: &'a str,
-    from: usize,
-    run: usize,
-    runs: &BacktickRuns,
-) -> Option<(&'a str, usize)> {
-    let start = runs.next(run, from)?;
-    let content = &s[from..start];
-    let trimmed = match content.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
-        Some(inner) if !inner.trim().is_empty() => inner,
-        _ => content,
-    };
-    Some((trimmed, start + run))
-}
-
-/// The runs of backticks of a text, indexed by length, so that finding the end of each code
-/// span does not read the rest of the text again.
-struct BacktickRuns {
-    /// The length and start byte of every maximal run, in order.
-    runs: Vec<(usize, usize)>,
-}
-
-impl BacktickRuns {
-    /// The runs of `s`.
-    fn new(s: &str) -> BacktickRuns {
-        let mut runs = Vec::new();
-        let mut i = 0;
-        while let Some(offset) = s[i..].find('`') {
-            let start = i + offset;
-            let len = s[start..].bytes().take_while(|&b| b == b'`').count();
-            runs.push((len, start));
-            i = start + len;
-        }
-        runs.sort_unstable();
-        BacktickRuns { runs }
-    }
-
-    /// The start of the first run of exactly `len` backticks that starts at or after `from`.
-    fn next(&self, len: usize, from: usize) -> Option<usize> {
-        let i = self.runs.partition_point(|&run| run < (len, from));
-        self.runs.get(i).filter(|run| run.0 == len).map(|run| run.1)
-    }
-}
-
-/// A link or image starting at the `[` at byte `open`: the range of its text and the byte
-/// after the whole link (`[text](url)` or `[text][ref]`).
-fn parse_link(s: &str, open: usize) -> Option<(Range<usize>, usize)> {
-    let close = find_matching(s, open, '[', ']')?;
-    let after = close + 1;
-    match char_at(s, after) {
-        Some('(') => find_matching(s, after, '(', ')').map(|end| (open + 1..close, end + 1)),
-        Some('[') => window(&s[after..]).find(']').map(|end| (open + 1..close, after + end + 1)),
-        _ => None,
-    }
-}
-
-/// The first [`MAX_INLINE_SPAN`] bytes of `s` (fewer, to end on a character boundary).
-fn window(s: &str) -> &str {
-    let mut end = s.len().min(MAX_INLINE_SPAN);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// The byte of the bracket that closes the one at `open`, skipping escaped characters.
-fn find_matching(s: &str, open: usize, left: char, right: char) -> Option<usize> {
-    let window = window(&s[open..]);
-    // A quick search first: a line full of unclosed brackets has no closing one in reach.
-    if !window.contains(right) {
-        return None;
-    }
-    let mut depth = 0usize;
-    let mut escaped = false;
-    for (i, c) in window.char_indices() {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == left {
-            depth += 1;
-        } else if c == right {
-            depth -= 1;
-            if depth == 0 {
-                return Some(open + i);
-            }
-        }
-    }
-    None
-}
-
-/// An autolink, HTML tag or comment starting at the `<` at byte `i`: what it leaves in the
-/// text and the byte after it.
-fn parse_angle(s: &str, i: usize) -> Option<(&str, usize)> {
-    let rest = &s[i + 1..];
-    if let Some(comment) = rest.strip_prefix("!--") {
-        return window(comment).find("-->").map(|end| ("", i + 4 + end + 3));
-    }
-    let end = window(rest).find('>')?;
-    let inner = &rest[..end];
-    if inner.is_empty() || inner.contains('<') {
-        return None;
-    }
-    let after = i + 1 + end + 1;
-    let is_link = ["http://", "https://", "mailto:"].iter().any(|p| inner.starts_with(p))
-        || (inner.contains('@') && !inner.contains(char::is_whitespace));
-    if is_link {
-        return Some((inner.strip_prefix("mailto:").unwrap_or(inner), after));
-    }
-    let first = inner.chars().next()?;
-    if !(first.is_ascii_alphabetic() || matches!(first, '/' | '!' | '?')) {
-        return None;
-    }
-    let name: String =
-        inner.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
-    Some((if name.eq_ignore_ascii_case("br") { " " } else { "" }, after))
-}
-
-/// Pair emphasis openers with closers (per character, innermost first); the characters of
-/// each run left over as literal text, and the pairs found (opener, closer, kind).
-fn match_delimiters(tokens: &[Token]) -> (Vec<usize>, Vec<(usize, usize, EmphasisKind)>) {
-    let mut remaining: Vec<usize> =
-        tokens.iter().map(|t| if let Token::Delim(d) = t { d.count } else { 0 }).collect();
-    let mut pairs = Vec::new();
-    let mut stacks: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    for (j, token) in tokens.iter().enumerate() {
-        let Token::Delim(d) = token else { continue };
-        let which = usize::from(d.ch == '_');
-        while d.close && remaining[j] > 0 {
-            let Some(&i) = stacks[which].last() else { break };
-            let used = if remaining[i] >= 2 && remaining[j] >= 2 { 2 } else { 1 };
-            remaining[i] -= used;
-            remaining[j] -= used;
-            let kind = if used == 2 { EmphasisKind::Bold } else { EmphasisKind::Italic };
-            pairs.push((i, j, kind));
-            if remaining[i] == 0 {
-                stacks[which].pop();
-            }
-            let other = &mut stacks[1 - which];
-            while other.last().is_some_and(|&k| k > i) {
-                other.pop();
-            }
-        }
-        if d.open && remaining[j] > 0 {
-            stacks[which].push(j);
-        }
-    }
-    (remaining, pairs)
-}
-
-/// The text of the tokens, unmatched delimiter characters kept, and the emphasis ranges.
-fn emit(
-    tokens: &[Token],
-    remaining: &[usize],
-    pairs: &[(usize, usize, EmphasisKind)],
-) -> (String, Vec<Emphasis>) {
-    let mut text = String::new();
-    let mut emphasis = Vec::new();
-    let mut opens_at = vec![0; tokens.len()];
-    let mut closes_at = vec![0; tokens.len()];
-    for (k, token) in tokens.iter().enumerate() {
-        match token {
-            Token::Text(t) => text.push_str(t),
-            Token::Code(code) => {
                 let start = text.len();
-                text.push_str(code);
-                emphasis.push(Emphasis { range: start..text.len(), kind: EmphasisKind::Code });
+                text.push_str(cell);
+                for e in cell_emphasis.drain(..) {
+                    let range = start + e.range.start..start + e.range.end;
+                    emphasis.push(Emphasis { range, kind: e.kind });
+                }
+                cells.push(start..text.len());
             }
-            Token::Delim(d) => {
-                closes_at[k] = text.len();
-                text.extend(std::iter::repeat_n(d.ch, remaining[k]));
-                opens_at[k] = text.len();
+            rows.push(cells);
+        }
+        let mut block = Block::body(text);
+        block.list_item = false;
+        block.verbatim = true;
+        block.emphasis = emphasis;
+        block.form.table = Some(Box::new(Table { rows, header: self.header }));
+        Some(block)
+    }
+}
+
+/// What the text being gathered will be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gathering {
+    /// A paragraph, a list item's text or a heading: inline markup read.
+    Text(Role),
+    /// A code block: its lines kept as they are.
+    Code,
+    /// An HTML block: its text kept without the tags.
+    Html,
+}
+
+/// The block reader's state, fed the parser's events one by one.
+#[derive(Default)]
+struct Reader {
+    /// The finished paragraphs.
+    blocks: Vec<Block>,
+    /// The text being gathered.
+    inline: Inline,
+    /// What it is, when something is being gathered.
+    gathering: Option<Gathering>,
+    /// How many block quotes are open.
+    quotes: u8,
+    /// The lists open, outermost first.
+    lists: Vec<List>,
+    /// The list items open, outermost first.
+    items: Vec<Item>,
+    /// How many images are open: their text is left out.
+    images: usize,
+    /// The table being read.
+    table: Option<TableBuilder>,
+}
+
+impl Reader {
+    /// Take in one event of the parser.
+    fn event(&mut self, event: Event) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => self.text(&text),
+            Event::Code(code) if self.images == 0 => self.inline.code(&code),
+            Event::Html(html) => self.html_block(&html),
+            Event::InlineHtml(html) if self.images == 0 && is_line_break_tag(&html) => {
+                self.inline.text.push(' ');
             }
+            Event::SoftBreak | Event::HardBreak => self.text(" "),
+            Event::Rule => self.flush(),
+            _ => {}
         }
     }
-    for &(i, j, kind) in pairs {
-        emphasis.push(Emphasis { range: opens_at[i]..closes_at[j], kind });
+
+    /// A tag opens.
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            Tag::Paragraph => self.begin(Gathering::Text(Role::Body)),
+            Tag::Heading { level, .. } => {
+                self.begin(Gathering::Text(Role::Heading(level_of(level))))
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quotes = self.quotes.saturating_add(1);
+            }
+            Tag::CodeBlock(_) => self.begin(Gathering::Code),
+            Tag::HtmlBlock => self.begin(Gathering::Html),
+            Tag::List(first) => {
+                self.flush();
+                self.lists.push(List { next_number: first });
+            }
+            Tag::Item => {
+                self.flush();
+                let nested = self.lists.len() > 1;
+                let marker = match self.lists.last_mut().and_then(|l| l.next_number.as_mut()) {
+                    Some(number) => {
+                        let marker = format!("{number}. ");
+                        *number += 1;
+                        marker
+                    }
+                    None if nested => "◦ ".to_string(),
+                    None => "• ".to_string(),
+                };
+                self.items.push(Item { marker: Some(marker) });
+                // A tight item's text comes without a paragraph around it.
+                self.gathering = Some(Gathering::Text(Role::Body));
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(TableBuilder::default());
+            }
+            Tag::TableHead => {
+                if let Some(table) = &mut self.table {
+                    table.header = true;
+                }
+            }
+            Tag::TableCell => self.inline = Inline::default(),
+            Tag::Emphasis => self.inline.open(EmphasisKind::Italic),
+            Tag::Strong => self.inline.open(EmphasisKind::Bold),
+            Tag::Image { .. } => self.images += 1,
+            _ => {}
+        }
     }
-    (text, emphasis)
+
+    /// A tag closes.
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::Item => self.flush(),
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+                if !self.items.is_empty() {
+                    // The item the list was nested in may go on with text of its own.
+                    self.gathering = Some(Gathering::Text(Role::Body));
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = self.inline.take();
+                if let Some(table) = &mut self.table {
+                    table.row.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    let row = std::mem::take(&mut table.row);
+                    table.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(mut block) = self.table.take().and_then(TableBuilder::finish) {
+                    block.form.quotes = self.quotes;
+                    block.form.indent = self.indent();
+                    self.blocks.push(block);
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong => self.inline.close(),
+            TagEnd::Image => self.images = self.images.saturating_sub(1),
+            _ => {}
+        }
+        if tag == TagEnd::Item {
+            self.items.pop();
+        }
+    }
+
+    /// Text, in whatever is being gathered (none of an image's).
+    fn text(&mut self, text: &str) {
+        if self.images > 0 {
+            return;
+        }
+        match self.gathering {
+            Some(Gathering::Code) => {
+                for line in text.split('\n').filter(|l| !is_blank_line(l)) {
+                    if !self.inline.text.is_empty() {
+                        self.inline.text.push(' ');
+                    }
+                    self.inline.text.push_str(line.trim());
+                }
+            }
+            _ => self.inline.text.push_str(text),
+        }
+    }
+
+    /// A line of an HTML block, kept as it is until the block ends (a comment or a tag may
+    /// span lines).
+    fn html_block(&mut self, html: &str) {
+        self.inline.text.push_str(html);
+    }
+
+    /// Start gathering a block of `kind`, finishing what was gathered before.
+    fn begin(&mut self, kind: Gathering) {
+        self.flush();
+        self.gathering = Some(kind);
+    }
+
+    /// Finish what is being gathered, if anything, as a paragraph.
+    fn flush(&mut self) {
+        match self.gathering.take() {
+            Some(Gathering::Text(role)) => self.finish(role),
+            Some(Gathering::Html) => {
+                self.inline.text = text_of_html(&self.inline.text);
+                self.finish(Role::Body);
+            }
+            Some(Gathering::Code) => {
+                let (text, _) = self.inline.take();
+                if !text.is_empty() {
+                    let mut block = self.block(text);
+                    block.list_item = false;
+                    block.emphasis =
+                        vec![Emphasis { range: 0..block.text.len(), kind: EmphasisKind::Code }];
+                    block.verbatim = true;
+                    self.blocks.push(block);
+                }
+            }
+            // Text outside any block the parser names (it does not happen in CommonMark's
+            // events, but nothing gathered is let go or carried into the next paragraph).
+            None if !self.inline.text.is_empty() => self.finish(Role::Body),
+            None => {}
+        }
+    }
+
+    /// Add the text gathered as a paragraph of `role`, unless nothing is left of it; the
+    /// first paragraph of a list item starts with the item's marker.
+    fn finish(&mut self, role: Role) {
+        let (mut text, mut emphasis) = self.inline.take();
+        if text.is_empty() {
+            return;
+        }
+        let first_of_item = self.items.last().is_some_and(|item| item.marker.is_some());
+        if let Some(marker) = self.items.last_mut().and_then(|item| item.marker.take()) {
+            text.insert_str(0, &marker);
+            for e in &mut emphasis {
+                e.range = e.range.start + marker.len()..e.range.end + marker.len();
+            }
+        }
+        let mut block = self.block(text);
+        block.role = role;
+        block.emphasis = emphasis;
+        if !first_of_item && !self.items.is_empty() {
+            // A later paragraph of an item lines up with the item's text.
+            block.form.indent = block.form.indent.saturating_add(1);
+        }
+        self.blocks.push(block);
+    }
+
+    /// A body paragraph of `text`, in the quotes and lists open.
+    fn block(&self, text: String) -> Block {
+        let mut block = Block::body(text);
+        block.form = Form { quotes: self.quotes, indent: self.indent(), table: None };
+        block
+    }
+
+    /// How many steps a block is indented in the lists open: one for each list it is nested in.
+    fn indent(&self) -> u8 {
+        u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX)
+    }
+}
+
+/// A heading level as a number, 1 the highest.
+fn level_of(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Whether an inline HTML tag breaks the line (`<br>`, `<br/>`, `<BR />`).
+fn is_line_break_tag(html: &str) -> bool {
+    let name = html.trim_start_matches('<').trim_start_matches('/');
+    let name: String = name.chars().take_while(char::is_ascii_alphanumeric).collect();
+    name.eq_ignore_ascii_case("br")
+}
+
+/// The text of some HTML: tags and comments taken out (a `<br>` left as a space).
+fn text_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let end = if after.starts_with("<!--") {
+            after.find("-->").map(|i| i + 3)
+        } else {
+            after.find('>').map(|i| i + 1)
+        };
+        let Some(end) = end else {
+            // An unclosed tag runs to the end of the block.
+            rest = "";
+            break;
+        };
+        if is_line_break_tag(&after[..end]) {
+            out.push(' ');
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn inline(source: &str) -> (String, Vec<(String, EmphasisKind)>) {
-        let (text, emphasis) = render_inline(source);
-        let spans = emphasis.iter().map(|e| (text[e.range.clone()].to_string(), e.kind)).collect();
-        (text, spans)
+    fn shown(text: &str) -> Vec<(Role, String)> {
+        blocks(text).into_iter().map(|b| (b.role, b.text)).collect()
     }
 
-    fn roles(text: &str) -> Vec<(Role, String)> {
-        blocks(text).into_iter().map(|b| (b.role, b.text)).collect()
+    fn spans(block: &Block) -> Vec<(&str, EmphasisKind)> {
+        block.emphasis.iter().map(|e| (&block.text[e.range.clone()], e.kind)).collect()
     }
 
     #[test]
     fn emphasis_markers_become_ranges() {
-        let (text, spans) = inline("نص *مائل* و**عريض** و`رمز` _تحته_ __أيضاً__");
-        assert_eq!(text, "نص مائل وعريض ورمز تحته أيضاً");
+        let found = blocks("نص *مائل* و**عريض** و`رمز` _تحته_ __أيضاً__");
+        assert_eq!(found[0].text, "نص مائل وعريض ورمز تحته أيضاً");
         assert_eq!(
-            spans,
+            spans(&found[0]),
             [
-                ("مائل".to_string(), EmphasisKind::Italic),
-                ("عريض".to_string(), EmphasisKind::Bold),
-                ("رمز".to_string(), EmphasisKind::Code),
-                ("تحته".to_string(), EmphasisKind::Italic),
-                ("أيضاً".to_string(), EmphasisKind::Bold),
+                ("مائل", EmphasisKind::Italic),
+                ("عريض", EmphasisKind::Bold),
+                ("رمز", EmphasisKind::Code),
+                ("تحته", EmphasisKind::Italic),
+                ("أيضاً", EmphasisKind::Bold),
             ]
         );
-    }
-
-    #[test]
-    fn nested_and_unmatched_emphasis() {
-        let (text, spans) = inline("***both*** and *open and 2 * 3 and snake_case_name");
-        assert_eq!(text, "both and *open and 2 * 3 and snake_case_name");
-        assert_eq!(spans.len(), 2);
-        assert!(spans.iter().all(|(s, _)| s == "both"));
+        let nested = blocks("***both*** and *open and 2 * 3 and snake_case_name");
+        assert_eq!(nested[0].text, "both and *open and 2 * 3 and snake_case_name");
+        assert_eq!(nested[0].emphasis.len(), 2);
+        assert!(spans(&nested[0]).iter().all(|(s, _)| *s == "both"));
     }
 
     #[test]
     fn links_images_and_html() {
-        let (text, spans) = inline(
-            "اقرأ [تقرير **اعتدال**](https://example.com/a_(b)) ![صورة](x.png) <b>هنا</b><br>و<https://x.org> [مرجع][1] [ليس رابطاً]",
+        let found = blocks(
+            "اقرأ [تقرير **اعتدال**](https://example.com/a_(b)) ![صورة](x.png) <b>هنا</b><br>و<https://x.org> [ليس رابطاً]",
         );
-        assert_eq!(text, "اقرأ تقرير اعتدال هنا وhttps://x.org مرجع [ليس رابطاً]");
-        assert_eq!(spans, [("اعتدال".to_string(), EmphasisKind::Bold)]);
-        assert_eq!(inline(r"\*not\* a <3 heart").0, "*not* a <3 heart");
+        assert_eq!(found[0].text, "اقرأ تقرير اعتدال هنا وhttps://x.org [ليس رابطاً]");
+        assert_eq!(spans(&found[0]), [("اعتدال", EmphasisKind::Bold)]);
+        assert_eq!(blocks(r"\*not\* a <3 heart &amp; more")[0].text, "*not* a <3 heart & more");
+        let html = blocks("<div class=\"x\">\n<p>نص <!-- ملاحظة --> في HTML</p>\n</div>\n\nبعد");
+        assert_eq!(html.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["نص في HTML", "بعد"]);
     }
 
     #[test]
     fn headings_lists_quotes() {
-        let text = "# العنوان\n\nفقرة أولى\nتكمل هنا.\n\n## قسم ##\n\n- بند أول\n- بند\n  ثان\n\n1. مرقم\n\n> اقتباس\n> يستمر\n\nعنوان آخر\n---\n\n***\n\n[1]: https://x.org";
+        let text = "# العنوان\n\nفقرة أولى\nتكمل هنا.\n\n## قسم ##\n\n- بند أول\n- بند\n  ثان\n\n3. مرقم\n4. يليه\n\n> اقتباس\n> يستمر\n\nعنوان آخر\n---\n\n***\n\n[1]: https://x.org";
         assert_eq!(
-            roles(text),
+            shown(text),
             [
                 (Role::Heading(1), "العنوان".to_string()),
                 (Role::Body, "فقرة أولى تكمل هنا.".to_string()),
                 (Role::Heading(2), "قسم".to_string()),
                 (Role::Body, "• بند أول".to_string()),
                 (Role::Body, "• بند ثان".to_string()),
-                (Role::Body, "1. مرقم".to_string()),
+                (Role::Body, "3. مرقم".to_string()),
+                (Role::Body, "4. يليه".to_string()),
                 (Role::Body, "اقتباس يستمر".to_string()),
                 (Role::Heading(2), "عنوان آخر".to_string()),
             ]
         );
+        let forms: Vec<(u8, u8, bool)> =
+            blocks(text).iter().map(|b| (b.form.quotes, b.form.indent, b.list_item)).collect();
+        assert_eq!(forms[3], (0, 0, true));
+        assert_eq!(forms[7], (1, 0, false));
+    }
+
+    #[test]
+    fn nested_lists_and_quotes_keep_their_depth() {
+        let text = "- أول\n  - فرعي\n    - أعمق\n- ثان\n\n  فقرة ثانية من البند\n\n> خارج\n>\n> > داخل\n>\n> - بند في اقتباس";
+        let found: Vec<(String, u8, u8)> =
+            blocks(text).into_iter().map(|b| (b.text, b.form.indent, b.form.quotes)).collect();
+        assert_eq!(
+            found,
+            [
+                ("• أول".to_string(), 0, 0),
+                ("◦ فرعي".to_string(), 1, 0),
+                ("◦ أعمق".to_string(), 2, 0),
+                ("• ثان".to_string(), 0, 0),
+                ("فقرة ثانية من البند".to_string(), 1, 0),
+                ("خارج".to_string(), 0, 1),
+                ("داخل".to_string(), 0, 2),
+                ("• بند في اقتباس".to_string(), 0, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_is_one_paragraph_with_its_cells() {
+        let text = "| البلد | الحسابات **المغلقة** |\n|---|--:|\n| العراق | 274 |\n| سوريا |\n";
+        let found = blocks(text);
+        assert_eq!(found.len(), 1);
+        let block = &found[0];
+        assert_eq!(block.text, "البلد | الحسابات المغلقة ‖ العراق | 274 ‖ سوريا | ");
+        assert!(block.verbatim && !block.list_item);
+        let table = block.form.table.as_ref().unwrap();
+        assert!(table.header);
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|row| row.iter().map(|c| &block.text[c.clone()]).collect())
+            .collect();
+        // A short row is filled with empty cells.
+        assert_eq!(cells, [["البلد", "الحسابات المغلقة"], ["العراق", "274"], ["سوريا", ""]]);
+        assert_eq!(spans(block), [("المغلقة", EmphasisKind::Bold)]);
+        assert_eq!(&block.text[table.row_range(1)], "العراق | 274");
     }
 
     #[test]
@@ -665,7 +600,7 @@ mod tests {
         assert_eq!(found[0].role, Role::Title);
         assert_eq!(found[0].text, "عنوان المقال");
         assert_eq!(found[1].text, "let x = *y*; x + 1");
-        assert!(found[1].code);
+        assert!(found[1].verbatim);
         assert_eq!(
             found[1].emphasis,
             [Emphasis { range: 0..found[1].text.len(), kind: EmphasisKind::Code }]
@@ -677,18 +612,39 @@ mod tests {
     #[test]
     fn unclosed_constructs_do_not_panic() {
         for source in [
-            "[", "[a](", "![", "<", "<a", "`", "``a`", "*", "_", "**a", "\\", "a\\", "<!--",
-            "[a][", "é*ç_",
+            "[",
+            "[a](",
+            "![",
+            "<",
+            "<a",
+            "`",
+            "``a`",
+            "*",
+            "_",
+            "**a",
+            "\\",
+            "a\\",
+            "<!--",
+            "[a][",
+            "é*ç_",
+            "|",
+            "| a |\n|",
+            "|a|\n|-|\n|b|c|d|",
+            "> - ```\n",
+            "<div>\n<p",
         ] {
-            let (text, emphasis) = render_inline(source);
-            for e in emphasis {
-                assert!(text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end));
+            for block in blocks(source) {
+                for e in &block.emphasis {
+                    let text = &block.text;
+                    assert!(
+                        text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end)
+                    );
+                    assert!(e.range.end <= text.len());
+                }
             }
         }
         assert!(blocks("```\nnever closed").len() == 1);
-        assert_eq!(inline("`a`` b ``c` ```").0, "a`` b ``c ```");
-        assert_eq!(inline("\\``x` y``").0, "`x y``");
-        let not_yaml = roles("---\nشيء ما هنا\n---\nنص");
+        let not_yaml = shown("---\nشيء ما هنا\n---\nنص");
         assert_eq!(
             not_yaml,
             [(Role::Heading(2), "شيء ما هنا".to_string()), (Role::Body, "نص".to_string())]

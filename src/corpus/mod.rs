@@ -14,7 +14,7 @@ pub mod stored;
 pub mod stream;
 mod structure;
 
-pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Paragraph, Role};
+pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Form, Paragraph, Role, Table};
 pub use load::{Corpus, FirstArticle};
 pub use problem::{FileWarning, LoadError, Part, Sentence, english};
 pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};

@@ -38,7 +38,7 @@ use super::lines::{
     looks_like_heading, tidy, word_count,
 };
 use super::sanitise::{is_blank_line, sanitise};
-use super::{Boilerplate, Document, Emphasis, Paragraph, Role, boilerplate, markdown};
+use super::{Boilerplate, Document, Emphasis, Form, Paragraph, Role, boilerplate, markdown};
 use crate::text::sentences::is_alphabetic;
 use crate::text::{dominant_direction, split_sentences};
 
@@ -94,11 +94,11 @@ pub fn parse_document(path: &str, text: &str, markdown: bool) -> Document {
     }
 }
 
-/// The texts of the paragraphs [`parse_document`] finds in an article, in order: all that
-/// `basira cat` prints, without the rest of the structure (sentences, title). The document's
-/// direction is [`dominant_direction`] of these texts.
-pub fn paragraph_texts(text: &str, markdown: bool) -> Vec<String> {
-    structured_blocks(text, markdown).into_iter().map(|block| block.text).collect()
+/// The paragraphs [`parse_document`] finds in an article, in order, each with the form it is
+/// set in: all that `basira cat` prints, without the rest of the structure (sentences,
+/// title). The document's direction is [`dominant_direction`] of these texts.
+pub fn paragraph_texts(text: &str, markdown: bool) -> Vec<(String, Form)> {
+    structured_blocks(text, markdown).into_iter().map(|block| (block.text, block.form)).collect()
 }
 
 /// The paragraphs of an article with their roles and furniture, repaired, repeats dropped,
@@ -107,6 +107,7 @@ fn structured_blocks(text: &str, markdown: bool) -> Vec<Block> {
     let clean = sanitise(text);
     let mut blocks = if markdown { markdown::blocks(&clean) } else { plain_blocks(&clean) };
     flag_boilerplate(&mut blocks);
+    find_pointed_headlines(&mut blocks);
     if markdown {
         find_markdown_top(&mut blocks);
     } else {
@@ -233,10 +234,10 @@ fn wraps_onto(prev: &Line, next: &Line, is_last: bool, margins: &Margins) -> boo
 /// Flag furniture on every paragraph but code blocks.
 fn flag_boilerplate(blocks: &mut [Block]) {
     let texts: Vec<&str> =
-        blocks.iter().map(|b| if b.code { "" } else { b.text.as_str() }).collect();
+        blocks.iter().map(|b| if b.verbatim { "" } else { b.text.as_str() }).collect();
     let flags = boilerplate::classify(&texts);
     for (block, flag) in blocks.iter_mut().zip(flags) {
-        if let Some(flag) = flag.filter(|_| !block.code) {
+        if let Some(flag) = flag.filter(|_| !block.verbatim) {
             block.boilerplate = Some(flag.kind);
             block.section = flag.section;
         }
@@ -298,7 +299,7 @@ fn is_top_line(block: &Block) -> bool {
     let words = word_count(&block.text, MAX_TITLE_WORDS + 1);
     block.role == Role::Body
         && !block.list_item
-        && !block.code
+        && !block.verbatim
         && (1..=MAX_TITLE_WORDS).contains(&words)
         && block.text.chars().any(is_alphabetic)
         && !last_significant(&block.text).is_some_and(|c| ".:،,;؛".contains(c))
@@ -343,9 +344,16 @@ fn find_related_headlines(blocks: &mut [Block]) {
         // Asked last: the paragraph before is read only for a run that could be headlines
         // (most runs are empty).
         let after_text = || {
-            start
-                .checked_sub(1)
-                .is_some_and(|before| may_precede_related_headlines(&blocks[before]))
+            let before = start.checked_sub(1).map(|before| &blocks[before]);
+            match before.and_then(text_before_related_headlines) {
+                Some(TextBefore::Long) => true,
+                // After a short sentence, only lines that all read as headlines: not a list of
+                // dates, scores or figures («2 أكتوبر», «د 50: …», «السعة: 68,134»).
+                Some(TextBefore::Sentence) => {
+                    run.clone().all(|j| is_full_headline(&blocks[j].text))
+                }
+                None => false,
+            }
         };
         if run.len() >= MIN_RELATED_RUN && long() && after_text() {
             for block in &mut blocks[run] {
@@ -356,13 +364,86 @@ fn find_related_headlines(blocks: &mut [Block]) {
     }
 }
 
-/// Whether a paragraph is running text a run of related-story headlines may follow: a body
-/// paragraph of some length that does not announce a list with a colon.
-fn may_precede_related_headlines(block: &Block) -> bool {
-    block.role == Role::Body
+/// The running text a run of related-story headlines may follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TextBefore {
+    /// A paragraph of some length.
+    Long,
+    /// A short paragraph that is a whole sentence: news sites set the headlines after any
+    /// paragraph, the short ones too.
+    Sentence,
+}
+
+/// What kind of running text a paragraph is for a run of related-story headlines after it:
+/// a body paragraph that does not announce a list with a colon, long or a whole sentence.
+fn text_before_related_headlines(block: &Block) -> Option<TextBefore> {
+    let end = last_significant(&block.text);
+    if block.role != Role::Body || block.boilerplate.is_some() || end == Some(':') {
+        return None;
+    }
+    let words = word_count(&block.text, MIN_WORDS_BEFORE_RELATED);
+    if words >= MIN_WORDS_BEFORE_RELATED {
+        Some(TextBefore::Long)
+    } else {
+        let sentence = end.is_some_and(|c| SENTENCE_END.contains(&c));
+        (sentence && !block.list_item && words >= MIN_SENTENCE_BEFORE_RELATED)
+            .then_some(TextBefore::Sentence)
+    }
+}
+
+/// Whether a short line reads as a whole news headline: five words or more, and no figure
+/// at its start or in a label before a colon (a date, a minute of play, a statistic).
+fn is_full_headline(text: &str) -> bool {
+    let label = text.split_once(':').map_or("", |(label, _)| label);
+    let figure_first = text.trim_start().starts_with(|c: char| c.is_numeric());
+    word_count(text, FULL_HEADLINE_WORDS) >= FULL_HEADLINE_WORDS
+        && !figure_first
+        && !label.chars().any(char::is_numeric)
+}
+
+/// The fewest words of a whole sentence a run of related-story headlines follows.
+const MIN_SENTENCE_BEFORE_RELATED: usize = 6;
+/// The fewest words of a headline after a short sentence («فيتامين ب 1 (الثيامين)» is a
+/// label of a list).
+const FULL_HEADLINE_WORDS: usize = 5;
+/// The most headlines a bare pointer to other stories («اقرأ أيضاً:») is followed by.
+const MAX_POINTED_HEADLINES: usize = 5;
+
+/// Mark the headlines a bare pointer to other stories points to: after «اقرأ أيضاً:» on a
+/// line of its own, the headline-shaped lines (or, in Markdown, the list items of links)
+/// that follow it, up to five. Past the first, a headline has five words or more: a shorter
+/// line after them is the article's next heading («صفقة ملكية شركة ديزني»).
+fn find_pointed_headlines(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let pointer = blocks[i].boilerplate == Some(Boilerplate::Related)
+            && boilerplate::is_bare_pointer(&blocks[i].text);
+        i += 1;
+        if !pointer {
+            continue;
+        }
+        let mut marked = 0;
+        let long = |b: &Block| word_count(&b.text, LONG_HEADLINE_WORDS) >= LONG_HEADLINE_WORDS;
+        while i < blocks.len()
+            && marked < MAX_POINTED_HEADLINES
+            && is_pointed_headline(&blocks[i])
+            && (marked == 0 || long(&blocks[i]))
+        {
+            blocks[i].boilerplate = Some(Boilerplate::Related);
+            marked += 1;
+            i += 1;
+        }
+    }
+}
+
+/// Whether a paragraph after a bare pointer is a headline it points to: shaped like a
+/// headline, or a short list item (a Markdown list of links).
+fn is_pointed_headline(block: &Block) -> bool {
+    let short_item = block.list_item
+        && block.role == Role::Body
         && block.boilerplate.is_none()
-        && last_significant(&block.text) != Some(':')
-        && word_count(&block.text, MIN_WORDS_BEFORE_RELATED) >= MIN_WORDS_BEFORE_RELATED
+        && at_most_words(&block.text, MAX_RELATED_WORDS + 1);
+    short_item || is_headline_shaped(block)
 }
 
 /// How many of an article's last paragraphs are looked at for teasers of other stories.
@@ -378,7 +459,7 @@ fn find_trailing_teasers(blocks: &mut [Block]) {
     let cut_short = |b: &Block| {
         b.role == Role::Body
             && b.boilerplate.is_none()
-            && !b.code
+            && !b.verbatim
             && !b.list_item
             && word_count(&b.text, MIN_TEASER_WORDS) >= MIN_TEASER_WORDS
             && !last_significant(&b.text).is_some_and(|c| CLOSING_PUNCTUATION.contains(&c))
@@ -402,7 +483,7 @@ fn is_headline_shaped(block: &Block) -> bool {
     let ends = last_significant(&block.text);
     block.role == Role::Body
         && block.boilerplate.is_none()
-        && !block.code
+        && !block.verbatim
         && !block.list_item
         && block.text.chars().any(is_alphabetic)
         && (ends.is_some_and(|c| c == '?' || c == '؟')
@@ -416,7 +497,7 @@ fn find_headings(blocks: &mut [Block]) {
     let last_content = blocks.iter().rposition(|b| b.boilerplate.is_none()).unwrap_or(0);
     let shaped: Vec<bool> = blocks
         .iter()
-        .map(|b| b.role == Role::Body && !b.code && looks_like_heading(&b.text))
+        .map(|b| b.role == Role::Body && !b.verbatim && looks_like_heading(&b.text))
         .collect();
     let content = |i: usize| shaped[i] && blocks[i].boilerplate.is_none();
     let mut headings: Vec<usize> =
@@ -481,7 +562,7 @@ fn unpunctuated_style(blocks: &[Block]) -> bool {
 /// Whether `next` continues the sentence `prev` was cut in. The tests that read a single
 /// character come before the word count.
 fn continues(prev: &Block, next: &Block) -> bool {
-    let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.code;
+    let body = |b: &Block| b.role == Role::Body && b.boilerplate.is_none() && !b.verbatim;
     body(prev)
         && body(next)
         && !next.list_item
@@ -502,19 +583,23 @@ fn drop_repeats(blocks: &mut Vec<Block>) {
     let mut seen: HashSet<&str> = HashSet::new();
     let short = |text: &str| text.chars().nth(MIN_REPEAT_CHARS - 1).is_none();
     let keep: Vec<bool> =
-        blocks.iter().map(|b| b.code || short(&b.text) || seen.insert(&b.text)).collect();
+        blocks.iter().map(|b| b.verbatim || short(&b.text) || seen.insert(&b.text)).collect();
     let mut keep = keep.into_iter();
     blocks.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// Title and byline in Markdown: a first-level heading at the top (or the front matter's
-/// title) is the title and a name line right after it the byline; without such a title the
-/// top zone is read as in plain text.
+/// Title and byline in Markdown: the front matter's title, or else a first-level heading at
+/// the top (the first heading, when the article has no first-level one), is the title, and
+/// a name line right after it the byline. Short label lines above that heading («أخبار
+/// العراق», «إرهاب») are the site's navigation. Without such a title the top zone is read as
+/// in plain text.
 fn find_markdown_top(blocks: &mut [Block]) {
-    let first = blocks.iter().position(|b| b.boilerplate.is_none());
     let has_title = blocks.iter().any(|b| b.role == Role::Title);
-    if let Some(first) = first.filter(|&i| !has_title && blocks[i].role == Role::Heading(1)) {
-        blocks[first].role = Role::Title;
+    if !has_title && let Some((heading, labels)) = markdown_title(blocks) {
+        blocks[heading].role = Role::Title;
+        for label in labels {
+            blocks[label].boilerplate = Some(Boilerplate::Navigation);
+        }
     }
     let Some(title) = blocks.iter().position(|b| b.role == Role::Title) else {
         find_top_zone(blocks);
@@ -522,13 +607,31 @@ fn find_markdown_top(blocks: &mut [Block]) {
     };
     if let Some(next) = blocks.get_mut(title + 1) {
         let plain = next.role == Role::Body && next.boilerplate.is_none();
-        if plain && !next.list_item && !next.code && byline_shape(&next.text).is_some() {
+        if plain && !next.list_item && !next.verbatim && byline_shape(&next.text).is_some() {
             next.role = Role::Byline;
         }
     }
 }
 
-/// The finished paragraph, with its sentences.
+/// The heading that is a Markdown article's title, and the label lines above it: the first
+/// heading that is not furniture, when it is a first-level one or the article has none, and
+/// what comes before it (furniture aside) is at most a few short labels.
+fn markdown_title(blocks: &[Block]) -> Option<(usize, Vec<usize>)> {
+    let content = |i: &usize| blocks[*i].boilerplate.is_none();
+    let heading =
+        (0..blocks.len()).filter(content).find(|&i| matches!(blocks[i].role, Role::Heading(_)))?;
+    let top_level = |b: &Block| b.role == Role::Heading(1) && b.boilerplate.is_none();
+    if blocks[heading].role != Role::Heading(1) && blocks.iter().any(top_level) {
+        return None;
+    }
+    let labels: Vec<usize> = (0..heading).filter(content).collect();
+    let is_label = |b: &Block| {
+        is_top_line(b) && word_count(&b.text, MAX_NAVIGATION_WORDS + 1) <= MAX_NAVIGATION_WORDS
+    };
+    (labels.len() < MAX_TOP_ZONE && labels.iter().all(|&i| is_label(&blocks[i])))
+        .then_some((heading, labels))
+}
+
 /// `block`, or when its text is over [`MAX_PARAGRAPH_BYTES`] the pieces it is cut into
 /// (each ends at a sentence end where one is near enough, else at a space, else at a
 /// character), each with the role and the emphasis of its part.
@@ -572,7 +675,9 @@ fn cut_oversized(block: Block) -> Vec<Block> {
                 boilerplate: block.boilerplate,
                 emphasis,
                 list_item: block.list_item && pieces.is_empty(),
-                code: block.code,
+                verbatim: block.verbatim,
+                // A table that long is cut as text: its cells would not survive the cut.
+                form: Form { table: None, ..block.form.clone() },
                 section: block.section,
             });
         }
@@ -597,12 +702,17 @@ fn cut_point(window: &str) -> usize {
     sentence.or_else(space).filter(|&i| i > 0).unwrap_or(window.len())
 }
 
+/// The finished paragraph, with its sentences.
 fn finish(block: Block) -> Paragraph {
     // Without the room a joined paragraph's text and the sentence list grew: a collection
     // keeps its paragraphs for as long as it is open.
     let mut text = block.text;
     text.shrink_to_fit();
-    let mut sentences = split_sentences(&text);
+    // A table's sentences are its rows.
+    let mut sentences = match &block.form.table {
+        Some(table) => (0..table.rows.len()).map(|row| table.row_range(row)).collect(),
+        None => split_sentences(&text),
+    };
     sentences.shrink_to_fit();
     Paragraph {
         sentences,
@@ -610,6 +720,7 @@ fn finish(block: Block) -> Paragraph {
         role: block.role,
         boilerplate: block.boilerplate,
         emphasis: block.emphasis,
+        form: block.form,
     }
 }
 

@@ -18,8 +18,8 @@ use super::labels::{self, theme_counts};
 use super::page::{ArticleHandout, FactEntry, Handout, RelatedEntry, ThemeEntry};
 use crate::analysis::FORCED_DIRECTION;
 use crate::corpus::sanitise_line;
+use crate::lang::{Lang, tr};
 use crate::text::Direction;
-use crate::ui::lang::{Lang, tr};
 
 /// The page's stylesheet: a column of reading width on screen; on paper, black on white,
 /// each article from a new page, no heading left at the foot of a page, no item cut in two,

@@ -1,9 +1,9 @@
 //! The headings and labels of a handout, in English: the keys of the interface language's
-//! table ([`crate::ui::lang`]), which gives their Arabic. The Markdown and HTML pages write
+//! table ([`crate::lang`]), which gives their Arabic. The Markdown and HTML pages write
 //! them with [`tr`] and [`fill`]; `{}` is where a value goes.
 //!
-//! [`tr`]: crate::ui::lang::tr
-//! [`fill`]: crate::ui::lang::fill
+//! [`tr`]: crate::lang::tr
+//! [`fill`]: crate::lang::fill
 
 /// The handout's own title, at its top.
 pub(super) const HANDOUT: &str = "basira handout";
@@ -89,7 +89,7 @@ pub(super) fn theme_counts(passages_here: usize, articles: usize) -> (&'static s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::lang::{Lang, fill, tr};
+    use crate::lang::{Lang, fill, tr};
 
     #[test]
     fn every_label_has_its_arabic_with_as_many_places_for_values() {

@@ -14,7 +14,7 @@ use super::labels::{self, theme_counts};
 use super::page::{ArticleHandout, Handout};
 use crate::analysis::FORCED_DIRECTION;
 use crate::corpus::sanitise_line;
-use crate::ui::lang::{Lang, fill, tr};
+use crate::lang::{Lang, fill, tr};
 
 /// Write `handout` as Markdown, in `lang`.
 pub(super) fn write(out: &mut dyn Write, handout: &Handout, lang: Lang) -> io::Result<()> {

@@ -26,8 +26,8 @@ use std::io::{self, Write};
 use crate::analysis::Analysis;
 use crate::corpus::Corpus;
 use crate::json::write_pretty;
+use crate::lang::Lang;
 use crate::state::ReaderState;
-use crate::ui::lang::Lang;
 
 pub use file::{write_handout_file, write_new_handout_file};
 

@@ -71,11 +71,18 @@ impl VisualLine {
     }
 
     /// The logical bytes the line shows, from its first to its last (lines are cut in logical
-    /// order, so this range is theirs alone); empty for an empty line.
+    /// order, so this range is theirs alone); empty for an empty line. Glyphs that show no
+    /// text (a quote's bar, a table's rules) count only on a line of nothing else.
     pub fn source_range(&self) -> Range<usize> {
-        let start = self.glyphs.iter().map(|g| g.source.start).min().unwrap_or(0);
-        let end = self.glyphs.iter().map(|g| g.source.end).max().unwrap_or(0);
-        start as usize..end as usize
+        let shown = || self.glyphs.iter().filter(|g| !g.source.is_empty());
+        let range = |glyphs: &mut dyn Iterator<Item = &Glyph>| {
+            glyphs.fold(None, |range: Option<Range<u32>>, g| match range {
+                Some(r) => Some(r.start.min(g.source.start)..r.end.max(g.source.end)),
+                None => Some(g.source.clone()),
+            })
+        };
+        let found = range(&mut shown()).or_else(|| range(&mut self.glyphs.iter()));
+        found.map_or(0..0, |r| r.start as usize..r.end as usize)
     }
 
     /// The logical bytes shown at `column` (from the line's left edge), if a glyph is there.
@@ -89,6 +96,80 @@ impl VisualLine {
             x += w;
         }
         None
+    }
+}
+
+/// A visual line put together from pieces, left to right: blank cells, marks (a quote's bar,
+/// a table's rules) and lines laid out on their own (a table's cells). Blank cells before the
+/// first glyph are the line's indent; blank cells at its end are left off.
+#[derive(Default)]
+pub(super) struct Composer {
+    /// The line so far.
+    line: VisualLine,
+    /// Blank cells asked for and not yet placed.
+    pending: u16,
+}
+
+impl Composer {
+    /// Leave `cells` blank cells.
+    pub(super) fn space(&mut self, cells: u16) {
+        self.pending = self.pending.saturating_add(cells);
+    }
+
+    /// The cells taken so far, blank cells asked for included.
+    pub(super) fn width(&self) -> u16 {
+        self.line.indent + self.line.width + self.pending
+    }
+
+    /// Add a mark of one-cell characters that shows no text of the paragraph: its glyphs'
+    /// sources are the empty range at byte `at`.
+    pub(super) fn mark(&mut self, mark: &str, at: usize) {
+        self.place_pending();
+        for c in mark.chars() {
+            self.push(c.encode_utf8(&mut [0; 4]), 1, at as u32..at as u32);
+        }
+    }
+
+    /// Add `line` (its indent as blank cells), its glyphs' sources moved on by `offset`: a
+    /// line laid out from a part of the paragraph that starts at byte `offset`.
+    pub(super) fn line(&mut self, line: &VisualLine, offset: usize) {
+        self.space(line.indent);
+        if line.glyphs.is_empty() {
+            return;
+        }
+        self.place_pending();
+        let offset = offset as u32;
+        for (text, glyph) in line.glyphs() {
+            let source = glyph.source.start + offset..glyph.source.end + offset;
+            self.push(text, glyph.width, source);
+        }
+    }
+
+    /// The line.
+    pub(super) fn finish(self) -> VisualLine {
+        self.line
+    }
+
+    /// Place the blank cells asked for: as the indent before the first glyph, else as
+    /// space glyphs whose sources are the empty range where the last glyph's ends.
+    fn place_pending(&mut self) {
+        let cells = std::mem::take(&mut self.pending);
+        if self.line.glyphs.is_empty() {
+            self.line.indent += cells;
+            return;
+        }
+        let at = self.line.glyphs.last().map_or(0, |g| g.source.end);
+        for _ in 0..cells {
+            self.push(" ", 1, at..at);
+        }
+    }
+
+    /// Add one glyph.
+    fn push(&mut self, text: &str, width: u8, source: Range<u32>) {
+        let text_start = self.line.text.len() as u32;
+        self.line.text.push_str(text);
+        self.line.glyphs.push(Glyph { text_start, text_len: text.len() as u32, width, source });
+        self.line.width += u16::from(width);
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod bidi;
 mod bidi_resolve;
+mod block;
 mod clusters;
 mod drawn;
 mod line;
@@ -19,6 +20,7 @@ use std::ops::Range;
 
 use crate::text::{Direction, first_strong_direction};
 use bidi::ParagraphBidi;
+pub use block::{block_line_count, layout_block, write_block};
 use clusters::ClusterBuilder;
 use drawn::DrawnChars;
 pub use line::{Glyph, VisualLine};

@@ -26,9 +26,9 @@ use crate::files::{ReadError, read_regular_text};
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 use super::keymap::Keymap;
-use super::lang::Lang;
 use super::palette::Scheme;
 use super::regions::MAX_TEXT_WIDTH;
+use crate::lang::Lang;
 
 /// The settings in force and what was wrong with the file.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::layout::{LayoutOptions, ParagraphLayout, layout_paragraph, line_count};
+use crate::layout::{LayoutOptions, ParagraphLayout, block_line_count, layout_block};
 
 /// A place in an article that does not depend on the width: a paragraph and a line in it.
 /// `line` may equal the paragraph's line count, meaning the blank row after it.
@@ -62,8 +62,9 @@ impl DocumentView {
         options: &LayoutOptions,
     ) -> DocumentView {
         let doc = &corpus.documents[document];
-        let count =
-            |p: &crate::corpus::Paragraph| line_count(&p.text, doc.direction, width, options);
+        let count = |p: &crate::corpus::Paragraph| {
+            block_line_count(&p.text, &p.form, doc.direction, width, options)
+        };
         let counts: Vec<usize> = if doc.paragraphs.len() > PARALLEL_PARAGRAPHS {
             doc.paragraphs.par_iter().map(count).collect()
         } else {
@@ -103,7 +104,7 @@ impl DocumentView {
     /// The layout of paragraph `index`.
     pub fn paragraph(&self, index: usize) -> Option<Rc<ParagraphLayout>> {
         let doc = &self.corpus.documents[self.document];
-        let text = &doc.paragraphs.get(index)?.text;
+        let paragraph = doc.paragraphs.get(index)?;
         let mut kept = self.kept.borrow_mut();
         kept.clock += 1;
         let now = kept.clock;
@@ -111,7 +112,13 @@ impl DocumentView {
             *used = now;
             return Some(Rc::clone(layout));
         }
-        let layout = Rc::new(layout_paragraph(text, doc.direction, self.width, &self.options));
+        let layout = Rc::new(layout_block(
+            &paragraph.text,
+            &paragraph.form,
+            doc.direction,
+            self.width,
+            &self.options,
+        ));
         if kept.layouts.len() >= KEPT_LAYOUTS {
             kept.forget_the_older_half();
         }
@@ -177,6 +184,7 @@ impl Kept {
 mod tests {
     use super::*;
     use crate::corpus::{Document, parse_document};
+    use crate::layout::layout_paragraph;
 
     fn one(document: Document) -> Arc<Corpus> {
         Arc::new(Corpus { documents: vec![document], warnings: Vec::new() })

@@ -11,7 +11,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Clear, Widget};
 
 use super::action::Action;
-use super::lang::{fill, tr};
 use super::overlay::window::Window;
 use super::overlay::{self, Overlay};
 use super::paint::{
@@ -22,6 +21,7 @@ use super::presentation::{self, Stage};
 use super::prompt::{LineLook, Prompt, PromptKind};
 use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
+use crate::lang::{fill, tr};
 use crate::layout::{Glyph, VisualLine};
 use crate::search::Hit;
 use crate::text::Direction;
@@ -118,9 +118,19 @@ fn paragraph_style(scene: &Scene, paragraph: &Paragraph) -> Style {
     }
 }
 
-/// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it.
+/// The style of one glyph of a paragraph: the paragraph's, plus any emphasis over it; a
+/// table's header row in bold; a quote's bar and a table's rules, which show no text, as
+/// frames are drawn.
 fn glyph_style(scene: &Scene, paragraph: &Paragraph, base: Style, glyph: &Glyph) -> Style {
+    if glyph.source.is_empty() {
+        return scene.look.palette.frame;
+    }
     let start = glyph.source.start as usize;
+    let header = paragraph.form.table.as_deref().filter(|t| t.header).map(|t| t.row_range(0));
+    let base = match header {
+        Some(row) if row.contains(&start) => base.add_modifier(Modifier::BOLD),
+        _ => base,
+    };
     paragraph.emphasis.iter().filter(|e| e.range.start <= start && start < e.range.end).fold(
         base,
         |style, e| match e.kind {

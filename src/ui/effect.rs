@@ -10,8 +10,8 @@ pub enum Effect {
     /// `basira-handout.md` is there), as `config.toml` asks (the format, whether the
     /// bookmarks and notes are in it).
     WriteHandout,
-    /// Put what the reader copied ([`super::app::App::take_copied`]) on the clipboard,
-    /// through the terminal.
+    /// Put what the reader copied (the app's `take_copied`) on the clipboard, through the
+    /// terminal.
     Copy,
     /// Leave the reader (the state saved first); the keys after the one that quits are not
     /// acted on.

@@ -2,7 +2,7 @@
 //! drawing, so that every row drawn can be reached.
 
 use super::keymap::{KeyTable, Keymap};
-use super::lang::{Lang, tr};
+use crate::lang::{Lang, tr};
 
 /// The rows of the help screen, one section per mode, each from its key table: the reader's
 /// keys, then under a heading those of presentation mode (with the arrows and the screen

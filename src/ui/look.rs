@@ -1,8 +1,8 @@
 //! How the reader looks and speaks, as `config.toml` asks.
 
 use super::config::Config;
-use super::lang::Lang;
 use super::palette::{Glyphs, Palette};
+use crate::lang::Lang;
 use ratatui::layout::Rect;
 
 use super::paint::panel_list;

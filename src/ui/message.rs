@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use super::action::Action;
 use super::config::{ConfigWarning, SETTING_VALUES};
 use super::keymap::Keymap;
-use super::lang::{Lang, tr};
 use crate::corpus::{Document, FileWarning, LoadError, Part, Sentence, sanitise_line};
+use crate::lang::{Lang, tr};
 use crate::state::place::{Reason, Unplaced};
 use crate::state::store::StateWarning;
 

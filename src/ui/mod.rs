@@ -13,7 +13,7 @@ pub mod draw;
 pub mod effect;
 pub mod help;
 pub mod keymap;
-pub mod lang;
+
 pub mod list;
 pub mod list_filter;
 pub mod look;

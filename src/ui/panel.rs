@@ -11,7 +11,7 @@ use crate::one_line::one_line;
 use crate::text::Direction;
 
 use super::chrome::name_line;
-use super::lang::{Lang, tr};
+use crate::lang::{Lang, tr};
 
 /// The sections of the side panel, in the order the tab bar shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,7 +44,7 @@ impl Section {
         self.row().title
     }
 
-    /// What the section says when it has no item (in English; [`super::lang::tr`] gives the
+    /// What the section says when it has no item (in English; [`crate::lang::tr`] gives the
     /// Arabic).
     pub fn empty(self) -> &'static str {
         self.row().empty
@@ -427,7 +427,7 @@ mod tests {
         for section in Section::ALL {
             assert_eq!(SECTIONS.iter().filter(|row| row.section == section).count(), 1);
             for words in [section.title(), section.empty()] {
-                assert_ne!(crate::ui::lang::tr(Lang::Ar, words), words, "{section:?}");
+                assert_ne!(crate::lang::tr(Lang::Ar, words), words, "{section:?}");
             }
         }
         assert_eq!(SECTIONS.len(), Section::ALL.len());

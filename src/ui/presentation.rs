@@ -18,13 +18,13 @@ use ratatui::style::{Modifier, Style};
 
 use super::action::PresentationAction;
 use super::keymap::{Key, KeyTable};
-use super::lang::{Lang, fill, tr};
 use super::paint::draw_line;
 use super::palette::Palette;
 use crate::analysis::keypoints::hashtags_as_words;
 use crate::analysis::view;
 use crate::analysis::{Analysis, Budget};
 use crate::corpus::{Corpus, sanitise_line};
+use crate::lang::{Lang, fill, tr};
 use crate::layout::{LayoutOptions, VisualLine, layout_paragraph};
 use crate::text::Direction;
 

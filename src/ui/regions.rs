@@ -62,7 +62,7 @@ impl Regions {
             PanelMode::Folded => (body, Rect { width: 0, ..body }),
             PanelMode::Instead => (Rect { width: 0, ..body }, body),
             PanelMode::Beside => {
-                let panel_width = (body.width * 3 / 10).clamp(24, 44).min(body.width / 2);
+                let panel_width = panel_width(body.width, max_text_width);
                 let article_width = body.width - panel_width;
                 if mirrored {
                     let panel = Rect { width: panel_width, ..body };
@@ -77,6 +77,18 @@ impl Regions {
         };
         Regions { title, article, text: text_column(article, max_text_width), panel, status }
     }
+}
+
+/// The columns of the article pane around the text column: a margin of two on each side.
+const TEXT_MARGINS: u16 = 4;
+
+/// How wide the panel beside the article is on a body `width` columns wide: three tenths of
+/// it (between 24 and 44 columns, at most half), or more on a wide screen, where it takes all
+/// the text column (at most `max_text_width` wide) and its margins leave.
+fn panel_width(width: u16, max_text_width: u16) -> u16 {
+    let share = (width * 3 / 10).clamp(24, 44).min(width / 2);
+    let left = width.saturating_sub(max_text_width.saturating_add(TEXT_MARGINS));
+    share.max(left)
 }
 
 /// The text column of the article pane: a margin of two columns on each side where there is
@@ -119,12 +131,18 @@ mod tests {
         let r = Regions::of(Rect::new(0, 0, 80, 24), arrangement(PanelMode::Folded, false));
         assert_eq!(r.text, Rect::new(2, 1, 76, 22));
         let wide = Regions::of(Rect::new(0, 0, 160, 45), arrangement(PanelMode::Beside, false));
-        assert_eq!(wide.panel.width, 44);
         assert_eq!(wide.text.width, 90);
-        assert_eq!(wide.panel.x, 116, "the panel on the right in an English interface");
+        assert_eq!(wide.panel.width, 66, "the panel takes what the capped text leaves");
+        assert_eq!(wide.panel.x, 94, "the panel on the right in an English interface");
+        assert_eq!(wide.text.x, 2, "the text keeps its margins and no more");
         let arabic = Regions::of(Rect::new(0, 0, 160, 45), arrangement(PanelMode::Beside, true));
         assert_eq!(arabic.panel.x, 0, "and on the left in an Arabic one");
-        assert_eq!(arabic.article.x, 44);
+        assert_eq!(arabic.article.x, 66);
+        let widest = Regions::of(Rect::new(0, 0, 200, 60), arrangement(PanelMode::Beside, false));
+        assert_eq!((widest.text.width, widest.panel.width), (90, 106));
+        // Where the text is not capped, the panel keeps its share.
+        let middle = Regions::of(Rect::new(0, 0, 120, 40), arrangement(PanelMode::Beside, false));
+        assert_eq!((middle.panel.width, middle.text.width), (36, 80));
         let narrow = Arrangement { max_text_width: 60, ..arrangement(PanelMode::Folded, false) };
         assert_eq!(Regions::of(Rect::new(0, 0, 160, 45), narrow).text.width, 60);
     }

@@ -185,8 +185,8 @@ mod tests {
     use super::*;
     use crate::analysis::{Analysis, ThemeSource};
     use crate::corpus::Corpus;
+    use crate::lang::Lang;
     use crate::layout::LayoutOptions;
-    use crate::ui::lang::Lang;
 
     #[test]
     fn items_are_built_once_for_what_they_show_and_the_selection_stays_inside() {

@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 
 use super::window::{Window, list_line, shown_items};
 use crate::corpus::Document;
+use crate::lang::tr;
 use crate::ui::chrome::name_line;
-use crate::ui::lang::tr;
 use crate::ui::list::{List, ROW_ITEMS};
 use crate::ui::paint::put_str;
 

@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 
 use super::window::{Window, list_line, shown_items};
 use crate::corpus::Document;
+use crate::lang::tr;
 use crate::one_line::one_line;
 use crate::ui::chrome::name_line;
-use crate::ui::lang::tr;
 use crate::ui::list::{List, TWO_ROW_ITEMS};
 use crate::ui::marks::BookmarkEntry;
 

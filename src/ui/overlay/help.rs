@@ -4,11 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 use super::window::{Edges, Window, list_line};
+use crate::lang::tr;
 use crate::one_line::one_line;
 use crate::text::Direction;
 use crate::ui::help;
 use crate::ui::keymap::Keymap;
-use crate::ui::lang::tr;
 use crate::ui::paint::ui_text;
 
 /// The keys `keymap` binds, a section per mode, from row `scroll` on; when the screen is too

@@ -5,10 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
 use super::window::{Edges, Window};
+use crate::lang::tr;
 use crate::layout::VisualLine;
 use crate::text::Direction;
 use crate::ui::keymap::Keymap;
-use crate::ui::lang::tr;
 use crate::ui::message::Message;
 use crate::ui::paint::draw_line;
 use crate::ui::panel::wrap;

@@ -6,9 +6,9 @@ use ratatui::buffer::Buffer;
 
 use super::window::{Window, list_line, shown_items};
 use crate::analysis::Theme;
+use crate::lang::{Lang, fill, tr};
 use crate::text::Direction;
 use crate::ui::chrome::name_line;
-use crate::ui::lang::{Lang, fill, tr};
 use crate::ui::list::{List, ROW_ITEMS};
 use crate::ui::paint::{draw_line, put_str, ui_text};
 

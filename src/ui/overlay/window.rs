@@ -9,8 +9,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use crate::lang::{fill, tr};
 use crate::layout::{LayoutOptions, VisualLine};
-use crate::ui::lang::{fill, tr};
 use crate::ui::list::{List, ListShape};
 use crate::ui::list_filter::ListFilter;
 use crate::ui::look::Look;
@@ -248,8 +248,8 @@ pub fn shown_items(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::ui::config::Config;
-    use crate::ui::lang::Lang;
 
     /// The title row of a 20 × 5 popup on a 40 × 10 screen, in `lang`.
     fn title_row(lang: Lang) -> (Rect, String) {
