@@ -113,8 +113,8 @@ fn arabic(english: &str) -> Option<&'static str> {
             "المقطع التالي من المحور النشط عبر المقالات"
         }
         "previous passage of the active theme" => "المقطع السابق من المحور النشط",
-        "search all articles (ignores harakat, hamza, tatweel)" => {
-            "البحث في كل المقالات (دون اعتبار للحركات والهمزات والتطويل)"
+        "search all articles (ignores harakat, hamza); filter a list" => {
+            "البحث في المقالات (يتجاهل الحركات والهمزات)؛ وتصفية قائمة"
         }
         "next search hit, across articles" => "نتيجة البحث التالية عبر المقالات",
         "previous search hit" => "نتيجة البحث السابقة",
@@ -216,11 +216,21 @@ fn arabic(english: &str) -> Option<&'static str> {
         // Windows.
         " Keys — Esc closes " => " المفاتيح — Esc يغلق ",
         " j ↓ more " => " j ↓ المزيد ",
-        " Articles — Enter opens, Esc closes " => " المقالات — Enter يفتح، Esc يغلق ",
-        " Themes — Enter follows one, Esc closes " => " المحاور — Enter يتتبع محورًا، Esc يغلق ",
-        " Bookmarks and notes — Enter goes there, Esc closes " => {
-            " العلامات والملاحظات — Enter ينتقل إليها، Esc يغلق "
+        " Articles — Enter opens, / filters, Esc closes " => {
+            " المقالات — Enter يفتح، / يصفّي، Esc يغلق "
         }
+        " Themes — Enter follows one, / filters, Esc closes " => {
+            " المحاور — Enter يتتبع محورًا، / يصفّي، Esc يغلق "
+        }
+        " Bookmarks and notes — Enter goes there, / filters, Esc closes " => {
+            " العلامات والملاحظات — Enter ينتقل إليها، / يصفّي، Esc يغلق "
+        }
+        // A list's filter line and the marks on its frame.
+        "Filter: " => "تصفية: ",
+        "{} of {}" => "{} من {}",
+        "Nothing here holds «{}»" => "لا شيء هنا فيه «{}»",
+        "{} {} above" => "{} {} أعلاه",
+        "{} {} below" => "{} {} أدناه",
         "{} passages, {} articles" => "المقاطع: {}، المقالات: {}",
         // Presentation.
         "{} key points" => "النقاط الرئيسية: {}",

@@ -5,7 +5,8 @@
 //! match, and every run of whitespace becomes one space, so a query's words match whatever
 //! spacing the text has. The normalised paragraphs are joined into one string (separated by
 //! `\n`, which normalised text never holds) and searched with [`str::match_indices`]; a small
-//! map per paragraph turns a hit back into a byte range of the text the user sees.
+//! map per paragraph turns a hit back into a byte range of the text the user sees. A
+//! [`Query`] is the same matching on one short text at a time (a list's filter).
 
 use std::ops::Range;
 
@@ -28,6 +29,56 @@ pub struct Hit {
     /// first matched character to after the last one and any harakat (or other characters
     /// normalisation drops) directly after it.
     pub range: Range<usize>,
+}
+
+/// A query as the search means it: normalised, its words one space apart, and every
+/// spelling of them looked for («تلجرام» finds «تليجرام»), as typed and as copied from a
+/// shaped screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Query {
+    /// The normalised query first, then its other spellings.
+    spellings: Vec<String>,
+}
+
+impl Query {
+    /// The query `typed` stands for, in each way it may have been meant (copied from a shaped
+    /// screen, see [`copied::readings`]); `None` when it normalises to nothing (spaces,
+    /// harakat).
+    pub fn new(typed: &str) -> Option<Query> {
+        let mut spellings: Vec<String> = Vec::new();
+        for reading in copied::readings(typed) {
+            let reading = normalize(&reading).split_whitespace().collect::<Vec<_>>().join(" ");
+            if reading.is_empty() {
+                continue;
+            }
+            for spelling in variants().spellings(&reading, MAX_SPELLINGS) {
+                if !spellings.contains(&spelling) {
+                    spellings.push(spelling);
+                }
+            }
+        }
+        (!spellings.is_empty()).then_some(Query { spellings })
+    }
+
+    /// Whether `text` holds the query, as the search would find it there.
+    pub fn is_in(&self, text: &str) -> bool {
+        let searched: String = searched_chars(text).map(|(_, c)| c).collect();
+        self.spellings.iter().any(|spelling| searched.contains(spelling.as_str()))
+    }
+}
+
+/// The characters of `text` as the search compares them, each with the byte offset in `text`
+/// of the character it comes from: normalised ([`normalize_char`]), and every run of
+/// whitespace one space (characters normalising drops do not split a run).
+fn searched_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut after_space = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let n = normalize_char(c)?;
+        let space = n.is_whitespace();
+        let repeated = space && after_space;
+        after_space = space;
+        (!repeated).then_some((i, if space { ' ' } else { n }))
+    })
 }
 
 /// The normalised text of every paragraph of a corpus, built once, searched many times.
@@ -94,18 +145,9 @@ impl SearchIndex {
                 breaks.push(Break { norm: norm as u32, orig: orig as u32 });
             }
         };
-        for (i, c) in original.char_indices() {
-            let Some(n) = normalize_char(c) else { continue };
-            if n.is_whitespace() {
-                if self.text.ends_with(' ') {
-                    continue;
-                }
-                mark(&self.text, &mut self.breaks, i);
-                self.text.push(' ');
-            } else {
-                mark(&self.text, &mut self.breaks, i);
-                self.text.push(n);
-            }
+        for (i, n) in searched_chars(original) {
+            mark(&self.text, &mut self.breaks, i);
+            self.text.push(n);
         }
         // The end of the normalised text maps to the end of the original, past any dropped
         // characters at the end of the paragraph.
@@ -115,20 +157,14 @@ impl SearchIndex {
     /// Every hit of `query` in collection order (document, paragraph, offset); empty when the
     /// query normalises to nothing. Hits in one paragraph do not overlap: the leftmost wins.
     pub fn find(&self, query: &str) -> Vec<Hit> {
-        // Every spelling of the query's words is looked for («تلجرام» finds «تليجرام»), in each
-        // way the query may have been meant (copied from a shaped screen, see
-        // [`copied::readings`]); hits of all of them are merged in text order, the leftmost
-        // of overlapping ones kept.
+        let Some(query) = Query::new(query) else {
+            return Vec::new();
+        };
+        // Hits of every spelling are merged in text order, the leftmost of overlapping ones
+        // kept.
         let mut found: Vec<(usize, usize)> = Vec::new();
-        for reading in copied::readings(query) {
-            let reading = normalize(&reading).split_whitespace().collect::<Vec<_>>().join(" ");
-            if reading.is_empty() {
-                continue;
-            }
-            for spelling in variants().spellings(&reading, MAX_SPELLINGS) {
-                let hits = self.text.match_indices(spelling.as_str());
-                found.extend(hits.map(|(at, m)| (at, m.len())));
-            }
+        for spelling in &query.spellings {
+            found.extend(self.text.match_indices(spelling.as_str()).map(|(at, m)| (at, m.len())));
         }
         found.sort_unstable_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
         let mut end_of_last = 0;
@@ -394,8 +430,30 @@ mod tests {
         prop::collection::vec(pieces, 0..max).prop_map(|v| v.concat())
     }
 
+    #[test]
+    fn a_query_is_in_a_text_whatever_its_harakat_hamza_and_spelling() {
+        let query = |typed: &str| Query::new(typed).unwrap();
+        assert!(query("الارهاب").is_in("مكافحة الإرهابِ الرقمي"));
+        assert!(query("اسرائيل").is_in("غضب إسرائيل"));
+        assert!(query("مدرسة علي").is_in("في المدرسه على"));
+        assert!(query("تلجرام").is_in("حسابات على تليجرام"));
+        assert!(query("مكافحة   الإرهاب").is_in("مكافحة\u{a0}الارهاب"));
+        assert!(query("twitter").is_in("حذفت Twitter"));
+        assert!(!query("الارهاب").is_in("الإعلام الرقمي"));
+        assert_eq!(Query::new(" \u{64e} "), None, "nothing to look for");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn a_query_is_in_a_text_exactly_when_the_search_finds_it_there(
+            text in hard_text(40),
+            typed in hard_text(6),
+        ) {
+            let found = !SearchIndex::new(&raw(&[&text])).find(&typed).is_empty();
+            prop_assert_eq!(Query::new(&typed).is_some_and(|q| q.is_in(&text)), found);
+        }
+
         #[test]
         fn hits_map_back_to_whole_characters_that_match(
             paragraphs in prop::collection::vec(hard_text(40), 1..4),

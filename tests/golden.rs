@@ -62,6 +62,10 @@ struct Scenario {
     skipped: bool,
     /// The Markdown article read instead of the built-in ones, a file of `tests/data/`.
     markdown: Option<&'static str>,
+    /// Whether the collection is the 299 news articles of `tests/data/ant300/` (their
+    /// headline and first paragraph; no analysis) instead of the built-in articles: a list
+    /// long enough to page and filter.
+    news: bool,
 }
 
 const fn scenario(
@@ -70,7 +74,17 @@ const fn scenario(
     config: &'static str,
     keys: &'static str,
 ) -> Scenario {
-    Scenario { name, size, config, keys, skipped: false, markdown: None }
+    Scenario { name, size, config, keys, skipped: false, markdown: None, news: false }
+}
+
+/// A scenario on the 299 news articles.
+const fn news(
+    name: &'static str,
+    size: (u16, u16),
+    config: &'static str,
+    keys: &'static str,
+) -> Scenario {
+    Scenario { news: true, ..scenario(name, size, config, keys) }
 }
 
 const SCENARIOS: &[Scenario] = &[
@@ -159,7 +173,32 @@ const SCENARIOS: &[Scenario] = &[
         markdown: Some("markdown/derna.md"),
         ..scenario("en-60x40-markdown-narrow", (60, 40), EN, "jjjjjjjj")
     },
+    // How far through each article the reader is (issue 14): the first two read in part,
+    // the third to its end, the fourth open at its top, the fifth never opened.
+    scenario("en-80x24-articles-progress", (80, 24), EN, "<Space><Space>.<Space>.G.o"),
+    scenario("ar-80x24-articles-progress", (80, 24), AR, "<Space><Space>.<Space>.G.o"),
+    // The list of 299 articles: two read (each fits on the screen: all of it seen), the
+    // third open, and 279 more below the window.
+    news("en-80x24-news-articles", (80, 24), EN, "..o"),
+    // Two pages down and two lines: 40 above, 239 below.
+    news("en-80x24-news-articles-paged", (80, 24), EN, "o<PageDown><PageDown>jj"),
+    // A filter being typed: «السعوديه» (heh for ta marbuta) finds «السعودية».
+    news("en-80x24-news-filter-typing", (80, 24), EN, "o/السعوديه"),
+    // A filter kept (Enter), in Arabic, on a short screen: 18 headlines hold «ترامب», the
+    // last selected (G), 6 above the window.
+    news("ar-80x16-news-filter-kept", (80, 16), AR, "o/ترامب<Enter>G"),
+    // A filter that lets nothing through says so.
+    news("ar-80x24-news-filter-nothing", (80, 24), AR, "o/ترامبز"),
 ];
+
+/// The 299 news articles, read once for every scenario.
+fn news_articles() -> &'static Corpus {
+    static NEWS: OnceLock<Corpus> = OnceLock::new();
+    NEWS.get_or_init(|| {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ant300");
+        Corpus::open(&[folder]).expect("the news articles are read")
+    })
+}
 
 /// The built-in articles and their analysis, computed once for every scenario.
 fn builtin() -> &'static (Corpus, Arc<Analysis>) {
@@ -190,7 +229,7 @@ fn draw(scenario: &Scenario) -> String {
         }
         None => builtin(),
     };
-    let mut corpus = corpus.clone();
+    let mut corpus = if scenario.news { news_articles() } else { corpus }.clone();
     if scenario.skipped {
         corpus.warnings = vec![
             FileWarning::Skipped(LoadError::Binary(PathBuf::from("articles/scan.txt"))),
@@ -203,7 +242,9 @@ fn draw(scenario: &Scenario) -> String {
     let instant = Instant::now();
     let (width, height) = scenario.size;
     let mut app = App::new(Arc::new(corpus), LayoutOptions::default(), config, width, height);
-    app.set_analysis(Arc::clone(analysis));
+    if !scenario.news {
+        app.set_analysis(Arc::clone(analysis));
+    }
     let keys = parse_keys(scenario.keys)
         .unwrap_or_else(|e| panic!("{}: the keys do not parse: {e}", scenario.name));
     for key in keys {

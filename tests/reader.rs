@@ -202,6 +202,15 @@ fn any_size_draws_without_panic_and_inside_the_screen() {
     // Back to a normal size: the reading position survived the storm.
     app.resize(80, 24);
     assert!(screen_text(&render(&app, 80, 24)).contains("article 2/5"));
+    // A filtered list of 299, paged, at every small size.
+    let mut app = news_reader(80, 24);
+    for key in parse_keys("o<PageDown>/ال<Down>").unwrap() {
+        app.handle_key(key);
+    }
+    for (w, h) in (0..=30u16).flat_map(|w| (0..=12u16).map(move |h| (w, h))) {
+        app.resize(w, h);
+        assert_eq!(screen_text(&render(&app, w, h)).lines().count(), usize::from(h));
+    }
 }
 
 #[test]
@@ -560,4 +569,137 @@ fn a_note_is_never_lost_by_a_stray_key_and_u_brings_back_what_was_removed() {
     assert_eq!(marks(&app), [(true, noted)]);
     press(&mut app, "u");
     assert!(status(&app).contains("Nothing to undo."));
+}
+
+/// A reader on the 299 news articles of `tests/data/ant300/` (headline and first paragraph).
+fn news_reader(width: u16, height: u16) -> App {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ant300");
+    let corpus = Corpus::open(&[folder]).unwrap();
+    assert_eq!(corpus.documents.len(), 299);
+    App::new(Arc::new(corpus), LayoutOptions::default(), Config::default(), width, height)
+}
+
+#[test]
+fn a_filtered_list_of_300_narrows_as_typed_moves_among_what_it_shows_and_opens_it() {
+    let mut app = news_reader(80, 24);
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        (screen_text(&render(app, 80, 24)), app.scene().document_index())
+    };
+    let numbers = |screen: &str| {
+        screen
+            .lines()
+            .filter_map(|l| l.trim_start_matches(['│', ' ']).split('.').next()?.parse().ok())
+            .collect::<Vec<usize>>()
+    };
+    // Typed with a heh for the ta marbuta, the filter finds every «السعودية»; j and k are
+    // typed into it, not moves.
+    let (typing, _) = press(&mut app, "o/السعوديه");
+    assert_eq!(numbers(&typing), [6, 7, 8, 14, 87, 119, 121, 124, 159, 210, 221]);
+    assert!(typing.contains("11 of 299"), "{typing}");
+    // The arrows move while typing; Enter keeps the filter, then Enter opens.
+    let (_, open) = press(&mut app, "<Down><Down><Enter><Down><Enter>");
+    assert_eq!(open, 14 - 1, "the fourth of those shown");
+    let title = &app.scene().document().title;
+    assert!(title.contains("السعودية"), "{title}");
+    // The list opens unfiltered, at the article open; a filter given up while typed goes
+    // back to the item selected when it was opened, one kept and given up stays where it is.
+    let (list, _) = press(&mut app, "o");
+    assert!(!list.contains("Filter"), "{list}");
+    let (_, open) = press(&mut app, "/ترامب<Down><Esc><Enter>");
+    assert_eq!(open, 14 - 1, "Esc gave the filter up; Enter chose the article open");
+    let (_, open) = press(&mut app, "o/ترامب<Enter><Down><Esc><Enter>");
+    assert!(open > 14 && app.scene().document().title.contains("ترامب"), "{open}");
+    // A filter that lets nothing through says so, and Enter chooses nothing.
+    let (nothing, _) = press(&mut app, "o/zzzq<Enter><Enter>");
+    assert!(nothing.contains("Nothing here holds «zzzq»"), "{nothing}");
+    assert!(app.scene().mode.overlay().is_some(), "still open");
+    // Esc gives the kept filter up, a second Esc closes the list.
+    press(&mut app, "<Esc>");
+    assert!(app.scene().mode.overlay().is_some());
+    press(&mut app, "<Esc>");
+    assert!(app.scene().mode.overlay().is_none());
+    // Pasted text goes into a filter line.
+    press(&mut app, "o/");
+    app.paste("دونالد\nترامب");
+    let shown = screen_text(&render(&app, 80, 24));
+    assert!(shown.contains(" of 299"), "{shown}");
+    let Some(basira::ui::overlay::Overlay::Articles(list)) = app.scene().mode.overlay() else {
+        panic!("the articles list");
+    };
+    assert_eq!(list.filter().unwrap().text(), "دونالد ترامب");
+}
+
+#[test]
+fn the_side_panel_pages_like_a_list_and_marks_what_lies_above_and_below() {
+    let mut app = reader(120, 20);
+    app.set_analysis(Arc::new(basira::analysis::Analysis::new(
+        &Corpus::builtin(),
+        &ThemeSource::default_for(&Corpus::builtin()),
+    )));
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        screen_text(&render(app, 120, 20))
+    };
+    let items = |app: &App| app.scene().panel.items().len();
+    let first = press(&mut app, "<Tab>");
+    let count = items(&app);
+    assert!(count > 5, "enough key points to page: {count}");
+    // Two key points show whole and the start of a third: the rest lie below.
+    assert!(first.contains(&format!("▼ {} below", count - 2)), "{first}");
+    assert!(!first.contains("above"));
+    // A page down moves by the items a page shows (three start in it); the article does
+    // not scroll.
+    let paged = press(&mut app, "<Space>");
+    assert_eq!(app.scene().panel.selected(), 3);
+    assert_eq!(app.scene().top_row, 0);
+    assert!(paged.contains("above") && paged.contains("below"), "{paged}");
+    let end = press(&mut app, "G");
+    assert_eq!(app.scene().panel.selected(), count - 1);
+    assert!(end.contains("▲") && !end.contains("below"), "{end}");
+    press(&mut app, "<PageUp>g");
+    assert_eq!(app.scene().panel.selected(), 0);
+    // Without the focus, the keys are the article's again.
+    press(&mut app, "<Tab><Space>");
+    assert!(app.scene().top_row > 0);
+}
+
+#[test]
+fn the_themes_and_bookmarks_lists_filter_by_what_their_rows_say() {
+    let corpus = Corpus::builtin();
+    let analysis =
+        Arc::new(basira::analysis::Analysis::new(&corpus, &ThemeSource::default_for(&corpus)));
+    let followed = |keys: &str| {
+        let mut app = reader(100, 30);
+        app.set_analysis(Arc::clone(&analysis));
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+        let theme = app.scene().active_theme().map(|t| analysis.themes[t.index].label.clone());
+        (theme, screen_text(&render(&app, 100, 30)))
+    };
+    // Themes: by the Arabic label whatever its hamza, or by the English one.
+    let (theme, _) = followed("t/الذكاء الاصطناعى<Enter><Enter>");
+    assert_eq!(theme.as_deref(), Some("التكنولوجيا والذكاء الاصطناعي"));
+    let (theme, _) = followed("t/cooperation<Enter><Enter>");
+    assert_eq!(theme.as_deref(), Some("التعاون الدولي"));
+    let (_, list) = followed("t/recruitment");
+    let all = analysis.themes.len() + 1;
+    assert!(list.contains(&format!("1 of {all}")), "{list}");
+    // Bookmarks: by the note as well as by the paragraph's text.
+    let mut app = reader(100, 30);
+    for key in parse_keys("}}m}}}aللمراجعة<Space>غداً<Enter>..}}mM/مراجعه<Enter><Enter>").unwrap()
+    {
+        app.handle_key(key);
+    }
+    let bookmarks = app.scene().bookmarks();
+    assert_eq!(bookmarks.len(), 3, "two bookmarks in article 1 (one with the note), one in 3");
+    let noted = bookmarks.iter().find(|b| b.note.is_some()).unwrap();
+    assert_ne!(noted.paragraph, bookmarks[0].paragraph, "not the first in the list");
+    assert!(app.scene().mode.overlay().is_none());
+    assert_eq!((app.scene().document_index(), app.scene().paragraph()), (0, noted.paragraph));
 }

@@ -3,21 +3,21 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crossterm::event::MouseEvent;
+use crossterm::event::{KeyCode, MouseEvent};
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::action::{Action, PromptAction};
 use super::chrome::Chrome;
 use super::config::Config;
 use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
-use super::list::ListView;
+use super::list::MOVES;
 use super::look::Look;
 use super::marks::{Marks, Restored};
 use super::message::{CONFIRM_KEY, Message};
 use super::mode::{Mode, Question};
-use super::overlay::{Outcome, Overlay};
-use super::paint::counter_width;
+use super::overlay::{self, Choice, Outcome, Overlay};
+use super::paint::{counter_width, panel_items_area, panel_list};
 use super::panel::{PanelSource, Target};
 use super::picked::{Picked, PickedKind};
 use super::pointer::{Pointed, Under, pointed};
@@ -153,7 +153,10 @@ impl App {
             Mode::Prompt(Prompt { kind: PromptKind::Note { document, .. }, .. }) => {
                 *document = moved(*document);
             }
-            Mode::Overlay(Overlay::Articles(view)) => *view = ListView::at(moved(view.selected())),
+            Mode::Overlay(Overlay::Articles(list)) => {
+                let item = moved(list.selected_item(1).unwrap_or(0));
+                list.take_up(item, &overlay::articles::texts(&self.corpus.documents));
+            }
             _ => {}
         }
         self.search.take_up(&self.corpus);
@@ -245,6 +248,7 @@ impl App {
                 }
             }
             Mode::Prompt(_) => self.type_in_prompt(key),
+            Mode::Overlay(overlay) if overlay.typing() => self.type_in_filter(key),
             Mode::Confirm(question) => {
                 let question = *question;
                 self.mode = Mode::Reading;
@@ -273,14 +277,16 @@ impl App {
 
     fn apply_action(&mut self, action: Action) {
         self.message = None;
-        if let Mode::Overlay(overlay) = self.mode {
-            return self.apply_to_overlay(overlay, action);
+        if let Mode::Overlay(_) = self.mode {
+            return self.apply_to_overlay(action);
         }
-        if self.panel.focused() && matches!(action, Action::Down | Action::Up | Action::Activate) {
-            return match action {
-                Action::Activate => self.activate_item(),
-                _ => self.panel.step_selection(action == Action::Down),
-            };
+        if self.panel.focused() {
+            if action == Action::Activate {
+                return self.activate_item();
+            }
+            if self.panel.move_selection(action, self.panel_rows()) {
+                return;
+            }
         }
         if let Some(opened) = self.scene().overlay_for(action) {
             match opened {
@@ -372,41 +378,63 @@ impl App {
 
     /// Keys while the help or a list is open: the overlay moves or closes, or the item
     /// chosen in a list is gone to.
-    fn apply_to_overlay(&mut self, overlay: Overlay, action: Action) {
-        let lengths = self.scene().lengths(overlay, self.screen.height);
+    fn apply_to_overlay(&mut self, action: Action) {
+        let Mode::Overlay(overlay) = std::mem::take(&mut self.mode) else {
+            return;
+        };
+        let lengths = self.scene().lengths(&overlay, self.screen.height);
         match overlay.handle(action, lengths) {
             Outcome::Open(moved) => self.mode = Mode::Overlay(moved),
-            Outcome::Closed => self.mode = Mode::Reading,
+            Outcome::Closed => {}
             Outcome::Quit => self.ask(Effect::Quit),
-            Outcome::Chosen(chosen) => {
-                self.mode = Mode::Reading;
-                self.go_to_chosen(chosen);
-            }
+            Outcome::Chosen(chosen) => self.go_to_chosen(chosen),
         }
     }
 
-    /// Go to the item chosen in a list: an article where it was left, a theme's first
-    /// passage from here, a bookmarked paragraph.
-    fn go_to_chosen(&mut self, list: Overlay) {
-        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-        match list {
-            Overlay::Articles(view) if view.selected() != self.reading.document() => {
-                self.reading.jump_to_article(&pane, view.selected());
+    /// A key while a list's filter line is being typed: typed into it (the list narrowing
+    /// as it is), or, when the line has no use for it (Up and Down, which bring back earlier
+    /// searches in the status line, and the page keys), moving the list.
+    fn type_in_filter(&mut self, key: Key) {
+        let prompt_action = self.keymap.prompt.action_for(key);
+        let typed = matches!(key.code, KeyCode::Char(_)) && !key.ctrl;
+        let recall = matches!(prompt_action, Some(PromptAction::Older | PromptAction::Newer));
+        if recall || (prompt_action.is_none() && !typed) {
+            if let Some(action) = self.keymap.action_for(key).filter(|a| MOVES.contains(a)) {
+                self.apply_to_overlay(action);
             }
-            // The list's first row is "no theme".
-            Overlay::Themes(view) => match view.selected().checked_sub(1) {
-                Some(index) => self.activate_theme(index),
-                None if self.reading.clear_theme() => self.tell(Message::ThemeCleared),
-                None => {}
-            },
-            Overlay::Bookmarks(view) => {
-                if let Some(entry) =
-                    self.marks.bookmarks(&self.corpus.documents).get(view.selected())
-                {
+            return;
+        }
+        let Mode::Overlay(mut overlay) = std::mem::take(&mut self.mode) else {
+            return;
+        };
+        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
+        let texts = self.scene().list_texts(&overlay);
+        if let Some(list) = overlay.list_mut() {
+            list.type_key(key, (&self.keymap.prompt, look), &texts);
+        }
+        self.mode = Mode::Overlay(overlay);
+    }
+
+    /// Go to the item chosen in a list: an article where it was left, a theme's first
+    /// passage from here (or no theme), a bookmarked paragraph.
+    fn go_to_chosen(&mut self, chosen: Choice) {
+        let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
+        match chosen {
+            Choice::Article(document) if document != self.reading.document() => {
+                self.reading.jump_to_article(&pane, document);
+            }
+            Choice::Article(_) => {}
+            Choice::Theme(Some(index)) => self.activate_theme(index),
+            Choice::Theme(None) => {
+                if self.reading.clear_theme() {
+                    self.tell(Message::ThemeCleared);
+                }
+            }
+            Choice::Bookmark(index) => {
+                if let Some(entry) = self.marks.bookmarks(&self.corpus.documents).get(index) {
                     self.reading.jump_to_paragraph(&pane, entry.document, entry.paragraph);
                 }
             }
-            _ => {}
         }
     }
 
@@ -482,13 +510,27 @@ impl App {
         }
     }
 
-    /// Pasted text: typed into the open prompt (a note or a search) on one line, each line
-    /// break, tab or other control a space; with no prompt open it is ignored, never read as
-    /// keys (a pasted «x⏎{mep» would remove a bookmark, write a file and start a presentation).
+    /// Pasted text: typed into the open prompt (a note or a search) or a list's filter line
+    /// on one line, each line break, tab or other control a space; with neither open it is
+    /// ignored, never read as keys (a pasted «x⏎{mep» would remove a bookmark, write a file
+    /// and start a presentation).
     pub fn paste(&mut self, text: &str) {
-        match &mut self.mode {
-            Mode::Prompt(prompt) => prompt.paste(text),
-            _ => self.tell(Message::PasteIgnored),
+        match std::mem::take(&mut self.mode) {
+            Mode::Prompt(mut prompt) => {
+                prompt.paste(text);
+                self.mode = Mode::Prompt(prompt);
+            }
+            Mode::Overlay(mut overlay) if overlay.typing() => {
+                let texts = self.scene().list_texts(&overlay);
+                if let Some(list) = overlay.list_mut() {
+                    list.paste(text, &texts);
+                }
+                self.mode = Mode::Overlay(overlay);
+            }
+            other => {
+                self.mode = other;
+                self.tell(Message::PasteIgnored);
+            }
         }
     }
 
@@ -652,7 +694,10 @@ impl App {
             Some(Pointed::Wheel { down, under: Under::Overlay }) => {
                 self.apply(if down { Action::Down } else { Action::Up });
             }
-            Some(Pointed::Wheel { down, under: Under::Panel }) => self.panel.step_selection(down),
+            Some(Pointed::Wheel { down, under: Under::Panel }) => {
+                let step = if down { Action::Down } else { Action::Up };
+                self.panel.move_selection(step, self.panel_rows());
+            }
             Some(Pointed::Wheel { down, under: Under::Article }) => {
                 self.scroll_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS });
             }
@@ -699,7 +744,15 @@ impl App {
             message: self.message.as_ref(),
             search: self.search.shown(),
             chrome: &self.chrome,
+            pane,
         }
+    }
+
+    /// The rows of the panel's list of items now.
+    fn panel_rows(&self) -> usize {
+        let regions = self.regions();
+        let list = panel_list(regions.panel, regions.article.width > 0, self.look.lang.is_rtl());
+        usize::from(panel_items_area(list).height)
     }
 
     /// Where things go on the screen now.

@@ -84,19 +84,22 @@ fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
     let window = Window { look: scene.look, options: scene.options };
     let documents = &scene.corpus.documents;
     match open {
-        Overlay::Help { scroll } => overlay::help::draw(buf, &window, scene.keymap, scroll),
-        Overlay::Articles(view) => overlay::articles::draw(buf, &window, documents, view),
-        Overlay::Themes(view) => {
+        Overlay::Help { scroll } => overlay::help::draw(buf, &window, scene.keymap, *scroll),
+        Overlay::Articles(list) => {
+            let progress = |document| scene.progress(document);
+            overlay::articles::draw(buf, &window, documents, list, &progress);
+        }
+        Overlay::Themes(list) => {
             if let Some(analysis) = scene.analysis {
                 let active = scene.active_theme().map(|t| t.index);
-                overlay::themes::draw(buf, &window, &analysis.themes, active, view);
+                overlay::themes::draw(buf, &window, &analysis.themes, active, list);
             }
         }
-        Overlay::Bookmarks(view) => {
-            overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, view);
+        Overlay::Bookmarks(list) => {
+            overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, list);
         }
         Overlay::Skipped { scroll } => {
-            overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, scroll);
+            overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, *scroll);
         }
     }
 }
@@ -288,6 +291,7 @@ fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
         (scene.panel.section() == Section::Outline).then(|| scene.current_section()).flatten();
     let selected = scene.panel.selected();
     let height = usize::from(area.height);
+    draw_panel_beyond(buf, Rect { y: list.y + 1, height: 1, ..list }, scene, height);
     // The pointer goes on the interface's reading side; the item's lines beside it.
     let (pointer_x, lines_x) =
         if mirrored { (area.right() - 1, area.x) } else { (area.x, area.x + 2) };
@@ -327,6 +331,28 @@ fn draw_panel(buf: &mut Buffer, area: Rect, scene: &Scene, beside: bool) {
             });
         }
     }
+}
+
+/// On `row` (the blank row under the panel's tabs), at its far end, how many of the panel's
+/// items lie above and below its list of `height` rows (nothing when all of them show).
+fn draw_panel_beyond(buf: &mut Buffer, row: Rect, scene: &Scene, height: usize) {
+    let look = scene.look;
+    let (above, below) = scene.panel.beyond(height);
+    let marks: Vec<String> = [
+        ("{} {} above", look.glyphs.more_above, above),
+        ("{} {} below", look.glyphs.more_below, below),
+    ]
+    .into_iter()
+    .filter(|&(_, _, more)| more > 0)
+    .map(|(template, glyph, more)| fill(look.lang, template, &[&glyph, &more]))
+    .collect();
+    if marks.is_empty() || row.y >= buf.area.bottom() {
+        return;
+    }
+    let mut line = ui_text(look.lang, scene.options, &marks.join("  "), row.width);
+    line.indent = 0;
+    let x = if look.lang.is_rtl() { row.x } else { row.right().saturating_sub(line.width) };
+    draw_line(buf, x, row.y, line.width, &line, |_| look.palette.quiet);
 }
 
 /// The panel's tab bar: every section's name when they fit, else the current one between

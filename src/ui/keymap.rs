@@ -219,7 +219,7 @@ pub const BINDINGS: &[Binding<Action>] = &[
         "search",
         &[Key::ch('/')],
         Action::Search,
-        "search all articles (ignores harakat, hamza, tatweel)",
+        "search all articles (ignores harakat, hamza); filter a list",
     ),
     bind("next_hit", &[Key::ch('n')], Action::NextHit, "next search hit, across articles"),
     bind("previous_hit", &[Key::ch('N')], Action::PreviousHit, "previous search hit"),

@@ -1,10 +1,19 @@
 //! The one list the windows over the reader share: a selection and the items in view, moved
 //! a line, a page or to either end by the same keys that scroll an article, and windowed the
-//! same way by the keys and the drawing, so that what is selected is always drawn.
+//! same way by the keys and the drawing, so that what is selected is always drawn; and the
+//! filter that narrows it to the items holding a text ([`List`]).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::action::Action;
+use super::action::{Action, PromptAction};
+use super::keymap::{Key, KeyTable};
+use super::list_filter::ListFilter;
+use super::prompt::{LineLook, Typed};
+
+/// The actions that move in a list: a line, a page, either end.
+pub const MOVES: [Action; 6] =
+    [Action::Down, Action::Up, Action::PageDown, Action::PageUp, Action::Top, Action::Bottom];
 
 /// How a list's window is built: each item's height in rows, and the rows the window takes
 /// besides its items (its frame and blank rows).
@@ -93,6 +102,146 @@ impl ListView {
     }
 }
 
+/// A list in a window: the view over the rows it shows, and the filter that picks them, if
+/// one is typed. Its rows are the items the filter lets through, in list order; the
+/// selection is always on one of them when any shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    view: ListView,
+    filter: Option<ListFilter>,
+}
+
+impl List {
+    /// A list with item `item` selected and no filter.
+    pub fn at(item: usize) -> List {
+        List { view: ListView::at(item), filter: None }
+    }
+
+    /// The view over the rows shown.
+    pub fn view(&self) -> ListView {
+        self.view
+    }
+
+    /// The filter, if one is typed or kept.
+    pub fn filter(&self) -> Option<&ListFilter> {
+        self.filter.as_ref()
+    }
+
+    /// Whether the filter line takes the keys.
+    pub fn typing(&self) -> bool {
+        self.filter.as_ref().is_some_and(ListFilter::typing)
+    }
+
+    /// How many rows show of a list of `count` items: those the filter lets through.
+    pub fn shown(&self, count: usize) -> usize {
+        self.filter.as_ref().map_or(count, |f| f.matches().len())
+    }
+
+    /// The item on row `row` of those shown, by its index in the whole list.
+    pub fn item_at(&self, row: usize) -> usize {
+        self.filter.as_ref().and_then(|f| f.matches().get(row).copied()).unwrap_or(row)
+    }
+
+    /// The selected item of a list of `count` items, by its index in the whole list; `None`
+    /// when no item shows.
+    pub fn selected_item(&self, count: usize) -> Option<usize> {
+        let shown = self.shown(count);
+        (shown > 0).then(|| self.item_at(self.view.selected().min(shown - 1)))
+    }
+
+    /// This list after `action` on a list of `count` items of which `rows` show at once
+    /// ([`ListView::moved`] over the rows shown), or `None` when the action does not move it.
+    pub fn moved(&self, action: Action, count: usize, rows: usize) -> Option<List> {
+        let view = self.view.moved(action, self.shown(count), rows)?;
+        Some(List { view, ..self.clone() })
+    }
+
+    /// `/`: type a filter for a list of `count` items, or type into the one kept again.
+    pub fn start_filter(&mut self, count: usize) {
+        let selected = self.selected_item(count);
+        match &mut self.filter {
+            Some(filter) => filter.resume(selected),
+            None => self.filter = Some(ListFilter::new(count, selected)),
+        }
+    }
+
+    /// Take the filter away, item `item` selected (when there is one).
+    fn unfilter(&mut self, item: Option<usize>) {
+        if self.filter.take().is_some()
+            && let Some(item) = item
+        {
+            self.view = ListView::at(item);
+        }
+    }
+
+    /// Give up the filter kept, the selection staying on the item it is on.
+    pub fn clear_filter(&mut self, count: usize) {
+        self.unfilter(self.selected_item(count));
+    }
+
+    /// Act on `key` on the filter line (with the prompt's keys, `keys`), the list's items
+    /// being `texts`: the rows shown narrow or widen as the text changes, the selection on
+    /// the item it was on or, when that no longer shows, the next one that does; Enter keeps
+    /// the filter (a blank one goes), Esc gives it up, back on the item selected when the
+    /// line was opened.
+    pub fn type_key(
+        &mut self,
+        key: Key,
+        keys: (&KeyTable<PromptAction>, LineLook),
+        texts: &[Cow<str>],
+    ) {
+        let item = self.selected_item(texts.len());
+        let Some(filter) = &mut self.filter else {
+            return;
+        };
+        match filter.type_key(key, keys, texts) {
+            Typed::Edited => self.reselect(item, texts.len()),
+            Typed::Open => {}
+            Typed::Accepted if filter.is_blank() => {
+                self.clear_filter(texts.len());
+            }
+            Typed::Accepted => {}
+            Typed::Cancelled => {
+                let opened_at = filter.opened_at();
+                self.unfilter(opened_at);
+            }
+        }
+    }
+
+    /// Type `pasted` on the filter line, the list's items being `texts`.
+    pub fn paste(&mut self, pasted: &str, texts: &[Cow<str>]) {
+        let item = self.selected_item(texts.len());
+        if let Some(filter) = &mut self.filter {
+            filter.paste(pasted, texts);
+            self.reselect(item, texts.len());
+        }
+    }
+
+    /// The list's items are now `texts` (the whole collection came): item `item` selected,
+    /// and the filter, if any, picks the rows again.
+    pub fn take_up(&mut self, item: usize, texts: &[Cow<str>]) {
+        self.view = ListView::at(item);
+        if let Some(filter) = &mut self.filter {
+            filter.refilter(texts);
+            self.reselect(Some(item), texts.len());
+        }
+    }
+
+    /// Select `item` of `count` items if it shows, else the first shown after it (or the
+    /// last shown); the first row when there was none.
+    fn reselect(&mut self, item: Option<usize>, count: usize) {
+        let row = match (item, &self.filter) {
+            (Some(item), Some(filter)) => filter.matches().partition_point(|&m| m < item),
+            (Some(item), None) => item,
+            (None, _) => 0,
+        };
+        let last = self.shown(count).saturating_sub(1);
+        if row.min(last) != self.view.selected() {
+            self.view = ListView::at(row.min(last));
+        }
+    }
+}
+
 /// The first row in view of a text after `action` scrolled it from row `first`: a line, a
 /// `page` of rows, or either end, never past row `last`; `None` when the action does not
 /// scroll.
@@ -113,9 +262,6 @@ pub fn scrolled(first: usize, action: Action, last: usize, page: usize) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const MOVES: [Action; 6] =
-        [Action::Down, Action::Up, Action::PageDown, Action::PageUp, Action::Top, Action::Bottom];
 
     #[test]
     fn the_selection_is_always_in_the_window() {
@@ -158,6 +304,37 @@ mod tests {
         assert_eq!(view.window(count, rows), 21..31, "opened at the bottom row");
         let view = view.moved(Action::Up, count, rows).unwrap();
         assert_eq!((view.selected(), view.window(count, rows)), (29, 21..31));
+    }
+
+    #[test]
+    fn a_filter_keeps_the_selection_on_an_item_and_follows_the_items_when_they_change() {
+        let table = crate::ui::keymap::Keymap::default().prompt;
+        let options = crate::layout::LayoutOptions::default();
+        let look = LineLook { fallback: crate::text::Direction::Rtl, options: &options };
+        let keys = (&table, look);
+        let texts: Vec<Cow<str>> = vec!["أ".into(), "ب".into(), "اب".into(), "ج".into()];
+        let mut list = List::at(1);
+        list.start_filter(4);
+        assert_eq!(list.selected_item(4), Some(1), "nothing typed: still on the item");
+        list.type_key(Key::ch('ب'), keys, &texts);
+        assert_eq!((list.shown(4), list.selected_item(4)), (2, Some(1)));
+        list.type_key(Key::ch('ا'), keys, &texts);
+        assert_eq!((list.shown(4), list.selected_item(4)), (0, None), "nothing holds «با»");
+        list.type_key(Key::plain(crossterm::event::KeyCode::Backspace), keys, &texts);
+        assert_eq!(list.selected_item(4), Some(1), "the first shown again");
+        // Two more items come before the others: the filter picks the rows again.
+        let more: Vec<Cow<str>> = ["ب", "د"].into_iter().map(Cow::Borrowed).chain(texts).collect();
+        list.take_up(3, &more);
+        assert_eq!((list.shown(6), list.selected_item(6)), (3, Some(3)));
+        list.type_key(Key::plain(crossterm::event::KeyCode::Enter), keys, &more);
+        list.clear_filter(6);
+        assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)), "on the item");
+        // Given up while typed, it goes back to the item selected when it was opened.
+        list.start_filter(6);
+        list.type_key(Key::ch('د'), keys, &more);
+        assert_eq!(list.selected_item(6), Some(1));
+        list.type_key(Key::plain(crossterm::event::KeyCode::Esc), keys, &more);
+        assert_eq!((list.filter(), list.selected_item(6)), (None, Some(3)));
     }
 
     #[test]

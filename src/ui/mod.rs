@@ -15,6 +15,7 @@ pub mod help;
 pub mod keymap;
 
 pub mod list;
+pub mod list_filter;
 pub mod look;
 pub mod marks;
 pub mod message;
@@ -26,6 +27,7 @@ pub mod panel;
 pub mod picked;
 pub mod pointer;
 pub mod presentation;
+pub mod progress;
 pub mod prompt;
 pub mod reading;
 pub mod regions;

@@ -46,9 +46,9 @@ impl Question {
 
 impl Mode {
     /// The window open over the article, if one is.
-    pub fn overlay(&self) -> Option<Overlay> {
+    pub fn overlay(&self) -> Option<&Overlay> {
         match self {
-            Mode::Overlay(overlay) => Some(*overlay),
+            Mode::Overlay(overlay) => Some(overlay),
             _ => None,
         }
     }
@@ -89,7 +89,7 @@ mod tests {
         assert!(typing.prompt().is_some() && typing.overlay().is_none());
         assert!(typing.presentation().is_none());
         let help = Mode::Overlay(Overlay::Help { scroll: 0 });
-        assert_eq!(help.overlay(), Some(Overlay::Help { scroll: 0 }));
+        assert_eq!(help.overlay(), Some(&Overlay::Help { scroll: 0 }));
         assert!(help.prompt().is_none());
         assert!(Mode::default().overlay().is_none() && Mode::default().prompt().is_none());
         let asking = Mode::Confirm(Question::DeleteNote { document: 0, paragraph: 2 });

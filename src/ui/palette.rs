@@ -165,6 +165,10 @@ pub struct Glyphs {
     pub pointer: &'static str,
     /// The selected item of a list in an Arabic interface (pointing left).
     pub pointer_rtl: &'static str,
+    /// More of a list lies above its window.
+    pub more_above: &'static str,
+    /// More of a list lies below its window.
+    pub more_below: &'static str,
     /// Whether windows are framed with plain ASCII.
     pub ascii: bool,
 }
@@ -182,6 +186,8 @@ impl Glyphs {
                 note: "+",
                 pointer: ">",
                 pointer_rtl: "<",
+                more_above: "^",
+                more_below: "v",
                 ascii,
             }
         } else {
@@ -194,6 +200,8 @@ impl Glyphs {
                 note: "✎",
                 pointer: "▸",
                 pointer_rtl: "◂",
+                more_above: "▲",
+                more_below: "▼",
                 ascii,
             }
         }

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::document_view::{Anchor, DocumentView};
 use super::message::Message;
+use super::progress::{Place, Progress, percent_through};
 use super::theme_trail::{ActiveTheme, ThemeTrail, TrailStep};
 use crate::analysis::Theme;
 use crate::corpus::{Corpus, Document, Role};
@@ -78,6 +79,8 @@ pub struct Reading {
     highlight: Option<Highlight>,
     /// The theme followed, and the passage last gone to.
     trail: ThemeTrail,
+    /// How far through the articles not open their places are, as worked out so far.
+    progress: Progress,
 }
 
 impl Reading {
@@ -94,6 +97,7 @@ impl Reading {
             view_document: 0,
             highlight: None,
             trail: ThemeTrail::default(),
+            progress: Progress::default(),
         };
         reading.follow_reading_position(pane);
         reading
@@ -157,7 +161,29 @@ impl Reading {
 
     /// How far through the article the pane is, 0 to 100.
     pub fn percent(&self, pane: &Pane) -> usize {
-        (self.top_row(pane) * 100).checked_div(self.max_top(pane)).unwrap_or(100)
+        percent_through(&self.view, self.anchors[self.document], pane.height)
+    }
+
+    /// How far through article `document` its place is, 0 to 100, as [`Self::percent`]
+    /// says of the article open (another is laid out at the open article's width to tell);
+    /// `None` for an article the reader has not moved in.
+    pub fn progress(&self, pane: &Pane, document: usize) -> Option<usize> {
+        if document == self.document {
+            return Some(self.percent(pane));
+        }
+        let place = Place {
+            corpus: pane.corpus,
+            options: pane.options,
+            width: self.view.width,
+            height: pane.height,
+        };
+        self.moved_in(document).then(|| self.progress.of(&place, document, self.anchors[document]))
+    }
+
+    /// Whether the reader has moved in article `document` (its place is not its top, or its
+    /// current paragraph not the first).
+    fn moved_in(&self, document: usize) -> bool {
+        self.anchors[document] != Anchor::default() || self.current[document] != 0
     }
 
     /// Scroll by `rows` and let the current paragraph follow.
@@ -386,6 +412,7 @@ impl Reading {
         self.document = first;
         self.view = DocumentView::new(pane.corpus, first, self.view.width, pane.options);
         self.view_document = first;
+        self.progress.forget();
         for jump in &mut self.jumps {
             jump.document = moved(jump.document);
         }

@@ -2,17 +2,19 @@
 //! (where things go, the row at the top, how far through), taken by drawing as one value so
 //! that drawing reads no state of its own.
 
+use std::borrow::Cow;
+
 use super::action::Action;
 use super::chrome::Chrome;
 use super::help;
 use super::keymap::Keymap;
-use super::list::ListView;
+use super::list::List;
 use super::look::Look;
 use super::marks::{BookmarkEntry, Marks};
 use super::message::Message;
 use super::mode::Mode;
-use super::overlay::{Lengths, Overlay};
-use super::reading::Reading;
+use super::overlay::{self, Lengths, Overlay};
+use super::reading::{Pane, Reading};
 use super::regions::Regions;
 use super::search::Search;
 use super::side_panel::SidePanel;
@@ -54,6 +56,8 @@ pub struct Scene<'a> {
     pub search: Option<&'a Search>,
     /// The title laid out for the top bar.
     pub chrome: &'a Chrome,
+    /// The text pane over the collection.
+    pub pane: Pane<'a>,
 }
 
 impl<'a> Scene<'a> {
@@ -102,7 +106,7 @@ impl<'a> Scene<'a> {
     pub fn overlay_for(&self, action: Action) -> Option<Result<Overlay, Message>> {
         Some(match action {
             Action::Help => Ok(Overlay::Help { scroll: 0 }),
-            Action::ArticleList => Ok(Overlay::Articles(ListView::at(self.document_index()))),
+            Action::ArticleList => Ok(Overlay::Articles(List::at(self.document_index()))),
             Action::ThemeList => match self.analysis {
                 None => Err(Message::StillReading),
                 Some(a) if a.themes.is_empty() => Err(Message::NoCommonTheme),
@@ -110,11 +114,11 @@ impl<'a> Scene<'a> {
                 // at the first theme.
                 Some(_) => {
                     let at = self.active_theme().map_or(1, |t| t.index + 1);
-                    Ok(Overlay::Themes(ListView::at(at)))
+                    Ok(Overlay::Themes(List::at(at)))
                 }
             },
             Action::BookmarkList if self.bookmarks().is_empty() => Err(Message::NoBookmarks),
-            Action::BookmarkList => Ok(Overlay::Bookmarks(ListView::at(0))),
+            Action::BookmarkList => Ok(Overlay::Bookmarks(List::at(0))),
             Action::Skipped
                 if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() =>
             {
@@ -126,7 +130,7 @@ impl<'a> Scene<'a> {
     }
 
     /// How long what `overlay` shows is, on a screen `screen_height` rows high.
-    pub fn lengths(&self, overlay: Overlay, screen_height: u16) -> Lengths {
+    pub fn lengths(&self, overlay: &Overlay, screen_height: u16) -> Lengths {
         let items = match overlay {
             Overlay::Articles(_) => self.corpus.documents.len(),
             Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len() + 1),
@@ -142,6 +146,28 @@ impl<'a> Scene<'a> {
             (0, 0)
         };
         Lengths { screen_height, items, help_scroll }
+    }
+
+    /// What each item of the list `overlay` shows says, for its filter to look in (none
+    /// for the help and the skipped files, which are not lists).
+    pub fn list_texts(&self, overlay: &Overlay) -> Vec<Cow<'a, str>> {
+        match overlay {
+            Overlay::Articles(_) => overlay::articles::texts(&self.corpus.documents),
+            Overlay::Themes(_) => {
+                let themes = self.analysis.map_or(&[][..], |a| a.themes.as_slice());
+                overlay::themes::texts(themes, self.look.lang)
+            }
+            Overlay::Bookmarks(_) => {
+                overlay::bookmarks::texts(&self.bookmarks(), &self.corpus.documents)
+            }
+            Overlay::Help { .. } | Overlay::Skipped { .. } => Vec::new(),
+        }
+    }
+
+    /// How far through article `document` the reader is, 0 to 100, as the status line says
+    /// it of the article open; `None` for an article not read in yet.
+    pub fn progress(&self, document: usize) -> Option<usize> {
+        self.reading.progress(&self.pane, document)
     }
 
     /// Every bookmark of every article, in collection order.

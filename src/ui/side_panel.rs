@@ -2,6 +2,7 @@
 //! items as built for the article, paragraph and width, and the item selected. It owns that
 //! state; the reader tells it what it shows and acts on what is chosen.
 
+use super::action::Action;
 use super::panel::{PanelItem, PanelSource, Section, Target, first_shown, item_rows};
 
 /// What a panel's items were built for: the article, the section, the paragraph (for a
@@ -112,9 +113,33 @@ impl SidePanel {
         self.selected = index.min(self.items.len().saturating_sub(1));
     }
 
-    /// Select the next item (`down`) or the previous one, stopping at the ends.
-    pub fn step_selection(&mut self, down: bool) {
-        self.select(if down { self.selected + 1 } else { self.selected.saturating_sub(1) });
+    /// Move the selection as `action` moves a list, stopping at the ends: an item, a page
+    /// (as many items as a list of `height` rows shows now), or to either end; whether
+    /// `action` is such a move.
+    pub fn move_selection(&mut self, action: Action, height: usize) -> bool {
+        let page = item_rows(&self.items, self.first_shown(height), height).len().max(1);
+        let selected = match action {
+            Action::Down => self.selected + 1,
+            Action::Up => self.selected.saturating_sub(1),
+            Action::PageDown => self.selected + page,
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => self.items.len(),
+            _ => return false,
+        };
+        self.select(selected);
+        true
+    }
+
+    /// How many items lie wholly or partly above and below a list of `height` rows as it
+    /// shows them now.
+    pub fn beyond(&self, height: usize) -> (usize, usize) {
+        let first = self.first_shown(height);
+        let whole = item_rows(&self.items, first, height)
+            .into_iter()
+            .filter(|&(i, start)| start + self.items[i].lines.len() <= height)
+            .count();
+        (first, self.items.len().saturating_sub(first + whole))
     }
 
     /// Build the items of the section from `source`, unless they are built already for the
@@ -183,8 +208,12 @@ mod tests {
         assert!(key_points > 2);
         panel.select(99);
         assert_eq!(panel.selected(), key_points - 1, "the last, not past it");
-        panel.step_selection(true);
+        assert!(panel.move_selection(Action::Down, 30));
         assert_eq!(panel.selected(), key_points - 1);
+        assert!(panel.move_selection(Action::Top, 30) && panel.selected() == 0);
+        assert!(panel.move_selection(Action::Bottom, 30));
+        assert_eq!(panel.selected(), key_points - 1);
+        assert!(!panel.move_selection(Action::Activate, 30));
         // Key points do not follow the paragraph: nothing is built again.
         panel.refresh(source(5));
         assert_eq!(panel.selected(), key_points - 1);

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use super::window::{Window, list_line};
+use super::window::{Edges, Window, list_line};
 use crate::lang::tr;
 use crate::one_line::one_line;
 use crate::text::Direction;
@@ -28,7 +28,8 @@ pub fn draw(buf: &mut Buffer, window: &Window, keymap: &Keymap, scroll: usize) {
     let height = rows as u16 + 2;
     let scroll = scroll.min(help::max_scroll(lines.len(), screen.height));
     let more = if scroll + rows < lines.len() { tr(lang, " j ↓ more ") } else { "" };
-    let inner = window.popup(buf, width, height, tr(lang, " Keys — Esc closes "), more);
+    let edges = Edges { note: more, ..Edges::titled(tr(lang, " Keys — Esc closes ")) };
+    let inner = window.popup(buf, width, height, edges);
     let bold = window.look.palette.title;
     for (i, (keys, help)) in lines.iter().skip(scroll).take(rows).enumerate() {
         let row = list_line(inner, inner.y + i as u16);

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-use super::window::Window;
+use super::window::{Edges, Window};
 use crate::lang::tr;
 use crate::layout::VisualLine;
 use crate::text::Direction;
@@ -47,7 +47,7 @@ pub fn draw(
     }
     let height = (lines.len() as u16).saturating_add(4);
     let title = tr(lang, " Skipped files and warnings — Esc closes ");
-    let inner = window.popup(buf, popup_width, height, title, "");
+    let inner = window.popup(buf, popup_width, height, Edges::titled(title));
     let rows = usize::from(inner.height.saturating_sub(2));
     for (row, line) in lines.iter().take(rows).enumerate() {
         let y = inner.y + 1 + row as u16;
