@@ -2,7 +2,7 @@
 //! theme, bookmarks, search hits — kept in the state beside the bookmarks, several of them,
 //! each by its name. An item is anchored as a note is: its article's key and its paragraph
 //! with that paragraph's [`ParagraphPrint`], so that it is found again in an edited article
-//! ([`super::place`]) and merged with what another reader changed ([`super::merge`]).
+//! (by `place`) and merged with what another reader changed (by `merge`).
 
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +67,7 @@ impl Deck {
 }
 
 /// The three-way merge of the decks of the base, this reader and the disk (see
-/// [`super::merge`]): each deck by its name, taken from the side that changed it; a deck both
+/// the state's `merge`): each deck by its name, taken from the side that changed it; a deck both
 /// changed keeps this reader's order, with the items the other reader added appended and
 /// those it removed left out.
 pub fn merge_decks(base: &[Deck], mine: &[Deck], disk: &[Deck]) -> Vec<Deck> {

@@ -477,7 +477,7 @@ impl App {
     /// What the reader points at: the panel's item, the passage marked or the paragraph.
     fn picked(&self) -> Option<Picked> {
         let item = self.panel.focused().then(|| self.panel.selected_item()).flatten();
-        let marked = self.reading.highlight();
+        let marked = self.reading.highlight().map(|h| (h.document, h.paragraph, &h.range));
         Picked::of(&self.corpus.documents, item.map(|i| &i.target), marked, self.here())
     }
 

@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::panel::Target;
-use super::reading::Highlight;
 use crate::corpus::Document;
 
 /// Which of them it is.
@@ -34,12 +33,12 @@ pub struct Picked {
 
 impl Picked {
     /// The place pointed at in `documents`: `panel_item` when the panel has the keyboard and
-    /// it is a sentence, else the passage `marked`, else paragraph `here` (article,
-    /// paragraph). None when that place is not in `documents`.
+    /// it is a sentence, else the passage `marked` (article, paragraph, bytes), else paragraph
+    /// `here` (article, paragraph). None when that place is not in `documents`.
     pub fn of(
         documents: &[Document],
         panel_item: Option<&Target>,
-        marked: Option<&Highlight>,
+        marked: Option<(usize, usize, &Range<usize>)>,
         (document, paragraph): (usize, usize),
     ) -> Option<Picked> {
         let picked = match (panel_item, marked) {
@@ -50,10 +49,10 @@ impl Picked {
                 kind: PickedKind::PanelItem,
             },
             (Some(Target::Theme(_)), _) => return None,
-            (None, Some(h)) => Picked {
-                document: h.document,
-                paragraph: h.paragraph,
-                range: Some(h.range.clone()),
+            (None, Some((document, paragraph, range))) => Picked {
+                document,
+                paragraph,
+                range: Some(range.clone()),
                 kind: PickedKind::Passage,
             },
             (None, None) => {
@@ -89,14 +88,14 @@ mod tests {
             (Some(paragraph.trim()), PickedKind::Paragraph)
         );
         let range = 0..paragraph.find(' ').unwrap();
-        let marked = Highlight { document: 0, paragraph: 2, range: range.clone() };
-        let word = Picked::of(documents, None, Some(&marked), (1, 0)).unwrap();
+        let marked = (0, 2, &range);
+        let word = Picked::of(documents, None, Some(marked), (1, 0)).unwrap();
         assert_eq!(
             (word.text(documents), word.kind),
-            (Some(&paragraph[range]), PickedKind::Passage)
+            (Some(&paragraph[range.clone()]), PickedKind::Passage)
         );
         let item = Target::Sentence { document: 1, paragraph: 1, range: 0..6 };
-        let picked = Picked::of(documents, Some(&item), Some(&marked), (0, 2)).unwrap();
+        let picked = Picked::of(documents, Some(&item), Some(marked), (0, 2)).unwrap();
         assert_eq!((picked.document, picked.kind), (1, PickedKind::PanelItem));
         assert_eq!(Picked::of(documents, Some(&Target::Theme(0)), None, (0, 2)), None);
         assert_eq!(Picked::of(documents, None, None, (0, 999)), None);
