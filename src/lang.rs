@@ -127,6 +127,14 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "bring back the last bookmark or note removed" => "إعادة آخر علامة أو ملاحظة أُزيلت",
         "list of bookmarks and notes" => "قائمة العلامات والملاحظات",
+        "add the item, passage or paragraph to the deck" => {
+            "إضافة العنصر أو المقطع أو الفقرة إلى العرض"
+        }
+        "the deck's places (Tab: next deck)" => "مواضع العرض (Tab: العرض التالي)",
+        "make a new deck (its name asked)" => "إنشاء عرض جديد (يُسأل عن اسمه)",
+        "in a deck: move the place up" => "في العرض: رفع الموضع",
+        "in a deck: move the place down" => "في العرض: خفض الموضع",
+        "in a deck: remove the place" => "في العرض: إزالة الموضع",
         "copy the panel item, passage or paragraph (OSC 52)" => {
             "نسخ عنصر اللوحة أو المقطع أو الفقرة (OSC 52)"
         }
@@ -178,6 +186,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         "delete the character before the cursor" => "حذف الحرف قبل المؤشر",
         "delete the character at the cursor" => "حذف الحرف عند المؤشر",
         "delete a word back" => "حذف الكلمة السابقة",
+        "delete back to the start" => "حذف ما قبل المؤشر كله",
         "cursor left, as the line is drawn" => "المؤشر يسارًا كما يظهر السطر",
         "cursor right, as the line is drawn" => "المؤشر يمينًا كما يظهر السطر",
         "cursor to the start of the text" => "المؤشر إلى أول النص",
@@ -278,6 +287,31 @@ fn arabic(english: &str) -> Option<&'static str> {
         "Undone: the bookmark is back." => "تراجعت: عادت العلامة.",
         "Undone: the note is back." => "تراجعت: عادت الملاحظة.",
         "Nothing to undo." => "لا شيء للتراجع عنه.",
+        "Deck «{}» made: {} adds the place you point at." => {
+            "أُنشئ العرض «{}»: {} يضيف إليه الموضع الذي تشير إليه."
+        }
+        "A deck needs a name." => "يحتاج العرض إلى اسم.",
+        "There is a deck «{}» already." => "يوجد عرض باسم «{}».",
+        "Added to «{}» ({} places): {} lists the deck." => {
+            "أُضيف إلى «{}» ({} مواضع): {} يعرض قائمته."
+        }
+        "«{}» has this place already." => "في «{}» هذا الموضع من قبل.",
+        "Removed from the deck: {} brings it back." => "أُزيل من العرض: {} يعيده.",
+        "Undone: the place is back in its deck." => "تراجعت: عاد الموضع إلى عرضه.",
+        "That place's article is not open, or was edited past finding it." => {
+            "مقالة هذا الموضع غير مفتوحة، أو عُدّلت فلم يعد يُعثر عليه."
+        }
+        "(its article is not open, or was edited past finding it)" => {
+            "(مقالته غير مفتوحة، أو عُدّلت فلم يعد يُعثر عليه)"
+        }
+        " Deck «{}» — Enter goes there, p presents, J K d, Tab next deck " => {
+            " العرض «{}» — Enter للانتقال، p للعرض، J K d، Tab للعرض التالي "
+        }
+        "Deck {}" => "العرض {}",
+        "Deck name: " => "اسم العرض: ",
+        "No deck yet: {} adds the place you point at to a new one." => {
+            "لا عرض بعد: {} يضيف الموضع الذي تشير إليه إلى عرض جديد."
+        }
         "Still reading this article: bookmarks and notes in a moment." => {
             "ما زالت المقالة تُقرأ: العلامات والملاحظات بعد لحظة."
         }

@@ -115,6 +115,9 @@ const SCENARIOS: &[Scenario] = &[
     scenario("ar-80x24-themes", (80, 24), AR, "t<Down>"),
     // Two bookmarks and a note in two articles, listed.
     scenario("en-160x45-bookmarks", (160, 45), EN, "}}m}}}anote<Space>for<Space>class<Enter>.}}mM"),
+    // A deck of three places from two articles (a paragraph, a key point from the panel, a
+    // search hit), the last moved up, in Arabic.
+    scenario("ar-100x30-deck", (100, 30), AR, "}}+<Tab><Down>+<Esc>/تلجرام<Enter>+PGK"),
     // What `W` lists, with two files skipped or read with a warning.
     Scenario { skipped: true, ..scenario("en-80x24-skipped", (80, 24), EN, "W") },
     // The same in Arabic: each warning in Arabic, its path isolated (issue 13's messages as

@@ -703,3 +703,57 @@ fn the_themes_and_bookmarks_lists_filter_by_what_their_rows_say() {
     assert!(app.scene().mode.overlay().is_none());
     assert_eq!((app.scene().document_index(), app.scene().paragraph()), (0, noted.paragraph));
 }
+
+#[test]
+fn a_deck_is_built_from_anywhere_reordered_and_kept_in_the_state() {
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    let status = |app: &App| status_line(&screen_text(&render(app, 100, 30))).to_string();
+    let places = |app: &App| -> Vec<(Option<usize>, usize, bool)> {
+        let (_, entries) = app.scene().deck();
+        entries.iter().map(|e| (e.document, e.paragraph, e.range.is_some())).collect()
+    };
+    let mut app = reader(100, 30);
+    let corpus = Corpus::builtin();
+    let themes = ThemeSource::default_for(&corpus);
+    app.set_analysis(Arc::new(basira::analysis::Analysis::new(&corpus, &themes)));
+    press(&mut app, "P");
+    assert!(status(&app).contains("No deck yet"), "{}", status(&app));
+    // A paragraph, then a key point from the panel (its sentence), then a bookmark's paragraph
+    // of the second article from the bookmarks list.
+    press(&mut app, "}}+");
+    assert!(status(&app).contains("Added to «Deck 1» (1 places)"), "{}", status(&app));
+    press(&mut app, "<Tab>+<Esc>");
+    press(&mut app, ".}m");
+    press(&mut app, "M+<Esc>");
+    let built = places(&app);
+    assert_eq!(built.len(), 3, "{built:?}");
+    assert_eq!((built[1].2, built[2].0), (true, Some(1)), "a sentence; the second article");
+    press(&mut app, "+");
+    assert!(status(&app).contains("has this place already"));
+    // In its list: the last moved to the top, the middle one removed, then brought back.
+    press(&mut app, "PGKK");
+    assert_eq!(places(&app)[0], built[2]);
+    press(&mut app, "jd");
+    assert_eq!(places(&app), [built[2], built[1]]);
+    press(&mut app, "<Esc>u");
+    assert!(status(&app).contains("Undone: the place is back"));
+    assert_eq!(places(&app), [built[2], built[0], built[1]]);
+    // Kept in the state, by article key and paragraph print, beside the bookmarks.
+    let state = app.state();
+    assert_eq!(state.decks.len(), 1);
+    assert!(state.decks[0].items.iter().all(|i| i.print.is_some()));
+    // A second deck, named as typed; Tab in the list goes round the decks.
+    press(&mut app, "C<C-u>");
+    app.paste("جلسة الثلاثاء");
+    press(&mut app, "<Enter>");
+    assert!(status(&app).contains("made: + adds the place"), "{}", status(&app));
+    assert_eq!(app.state().decks[1].name, "جلسة الثلاثاء");
+    press(&mut app, "+P");
+    assert_eq!(app.scene().deck().0, "جلسة الثلاثاء");
+    press(&mut app, "<Tab>");
+    assert_eq!(app.scene().deck().0, "Deck 1");
+}

@@ -57,6 +57,19 @@ pub enum Action {
     Undo,
     /// Show the list of bookmarks and notes.
     BookmarkList,
+    /// Add the place pointed at (the panel's item, the passage marked, the paragraph, the
+    /// item selected in a list) to the current deck.
+    AddToDeck,
+    /// Show the current deck's places (Tab: the next deck).
+    DeckList,
+    /// Make a new deck, its name typed.
+    NewDeck,
+    /// Move the selected item of a deck one place up.
+    MoveItemUp,
+    /// Move the selected item of a deck one place down.
+    MoveItemDown,
+    /// Remove the selected item from its deck.
+    RemoveItem,
     /// Copy the selected panel item, the passage marked or the current paragraph to the
     /// clipboard.
     Copy,
@@ -101,7 +114,7 @@ impl Action {
         use Action::*;
         match self {
             PreviousParagraph | PreviousArticle | PreviousSection | PreviousPassage
-            | PreviousHit => -1,
+            | PreviousHit | MoveItemUp => -1,
             _ => 1,
         }
     }
@@ -137,6 +150,8 @@ pub enum PromptAction {
     DeleteForward,
     /// Delete the word before the cursor.
     DeleteWord,
+    /// Delete everything before the cursor.
+    DeleteToStart,
     /// Move the cursor one cell left on the screen.
     Left,
     /// Move the cursor one cell right on the screen.

@@ -98,6 +98,10 @@ fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
         Overlay::Bookmarks(list) => {
             overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, list);
         }
+        Overlay::Deck(list) => {
+            let (name, entries) = scene.deck();
+            overlay::deck::draw(buf, &window, name, &entries, documents, list);
+        }
         Overlay::Skipped { scroll } => {
             overlay::skipped::draw(buf, &window, &scene.warnings(), scene.keymap, *scroll);
         }
@@ -478,6 +482,7 @@ fn draw_prompt(buf: &mut Buffer, area: Rect, scene: &Scene, prompt: &Prompt) {
     let label = match prompt.kind {
         PromptKind::Search => "Search: ",
         PromptKind::Note { .. } => "Note: ",
+        PromptKind::DeckName => "Deck name: ",
     };
     let mut label = ui_text(lang, options, tr(lang, label), area.width);
     label.indent = 0;

@@ -239,6 +239,17 @@ pub const BINDINGS: &[Binding<Action>] = &[
     bind("undo", &[Key::ch('u')], Action::Undo, "bring back the last bookmark or note removed"),
     bind("bookmarks", &[Key::ch('M')], Action::BookmarkList, "list of bookmarks and notes"),
     bind(
+        "add_to_deck",
+        &[Key::ch('+')],
+        Action::AddToDeck,
+        "add the item, passage or paragraph to the deck",
+    ),
+    bind("decks", &[Key::ch('P')], Action::DeckList, "the deck's places (Tab: next deck)"),
+    bind("new_deck", &[Key::ch('C')], Action::NewDeck, "make a new deck (its name asked)"),
+    bind("item_up", &[Key::ch('K')], Action::MoveItemUp, "in a deck: move the place up"),
+    bind("item_down", &[Key::ch('J')], Action::MoveItemDown, "in a deck: move the place down"),
+    bind("remove_item", &[Key::ch('d')], Action::RemoveItem, "in a deck: remove the place"),
+    bind(
         "copy",
         &[Key::ch('y')],
         Action::Copy,
@@ -334,6 +345,12 @@ pub const PROMPT_BINDINGS: &[Binding<PromptAction>] = &[
         "delete the character at the cursor",
     ),
     bind("prompt_delete_word", &[Key::ctrl('w')], PromptAction::DeleteWord, "delete a word back"),
+    bind(
+        "prompt_delete_to_start",
+        &[Key::ctrl('u')],
+        PromptAction::DeleteToStart,
+        "delete back to the start",
+    ),
     bind(
         "prompt_left",
         &[Key::plain(KeyCode::Left)],

@@ -99,6 +99,24 @@ pub enum Message {
     NoteBack,
     /// An undo was asked for with nothing removed.
     NothingToUndo,
+    /// A deck was made (its name).
+    DeckMade(String),
+    /// A deck's name was asked for and none given.
+    DeckNameEmpty,
+    /// A deck's name was given that another deck has.
+    DeckNameTaken(String),
+    /// A place was added to a deck (its name, and how many places it has now).
+    AddedToDeck(String, usize),
+    /// A place was added to a deck that has it already (the deck's name).
+    AlreadyInDeck(String),
+    /// An item was removed from a deck.
+    DeckItemRemoved,
+    /// An undo put a deck's item back.
+    DeckItemBack,
+    /// The decks were asked for and there are none.
+    NoDecks,
+    /// A deck's place was chosen whose article is not open.
+    DeckItemNotOpen,
     /// Text was sent to the clipboard.
     Copied {
         /// What was copied.
@@ -271,6 +289,28 @@ impl Message {
             Message::BookmarkBack => ("Undone: the bookmark is back.", vec![]),
             Message::NoteBack => ("Undone: the note is back.", vec![]),
             Message::NothingToUndo => ("Nothing to undo.", vec![]),
+            Message::DeckMade(name) => (
+                "Deck «{}» made: {} adds the place you point at.",
+                vec![Words(name), Key(Action::AddToDeck)],
+            ),
+            Message::DeckNameEmpty => ("A deck needs a name.", vec![]),
+            Message::DeckNameTaken(name) => ("There is a deck «{}» already.", vec![Words(name)]),
+            Message::AddedToDeck(name, count) => (
+                "Added to «{}» ({} places): {} lists the deck.",
+                vec![Words(name), Count(*count), Key(Action::DeckList)],
+            ),
+            Message::AlreadyInDeck(name) => ("«{}» has this place already.", vec![Words(name)]),
+            Message::DeckItemRemoved => {
+                ("Removed from the deck: {} brings it back.", vec![Key(Action::Undo)])
+            }
+            Message::DeckItemBack => ("Undone: the place is back in its deck.", vec![]),
+            Message::DeckItemNotOpen => {
+                ("That place's article is not open, or was edited past finding it.", vec![])
+            }
+            Message::NoDecks => (
+                "No deck yet: {} adds the place you point at to a new one.",
+                vec![Key(Action::AddToDeck)],
+            ),
             Message::Copied { what, chars, .. } => {
                 let template = match what {
                     PickedKind::PanelItem => "Copied the panel's item ({} characters).",
@@ -501,6 +541,15 @@ mod tests {
             Message::BookmarkBack,
             Message::NoteBack,
             Message::NothingToUndo,
+            Message::DeckMade("الجلسة الأولى".into()),
+            Message::DeckNameEmpty,
+            Message::DeckNameTaken("الجلسة الأولى".into()),
+            Message::AddedToDeck("الجلسة الأولى".into(), 3),
+            Message::AlreadyInDeck("الجلسة الأولى".into()),
+            Message::DeckItemRemoved,
+            Message::DeckItemBack,
+            Message::NoDecks,
+            Message::DeckItemNotOpen,
             Message::Copied { what: PickedKind::PanelItem, chars: 12, tmux_drops_it: false },
             Message::Copied { what: PickedKind::Passage, chars: 12, tmux_drops_it: true },
             Message::Copied { what: PickedKind::Paragraph, chars: 12, tmux_drops_it: false },

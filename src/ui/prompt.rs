@@ -16,6 +16,8 @@ use crate::text::Direction;
 pub enum PromptKind {
     /// A search of every article.
     Search,
+    /// The name of a new deck.
+    DeckName,
     /// A note on a paragraph.
     Note {
         /// Index of the article.
@@ -111,6 +113,10 @@ impl Prompt {
                 let start = self.word_start();
                 self.text.replace_range(start..self.cursor, "");
                 self.cursor = start;
+            }
+            (Some(PromptAction::DeleteToStart), _) => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
             }
             (Some(PromptAction::Left), _) => self.cursor = self.line(look).moved(self.cursor, -1),
             (Some(PromptAction::Right), _) => self.cursor = self.line(look).moved(self.cursor, 1),
@@ -257,6 +263,9 @@ mod tests {
         assert_eq!(prompt.text, "قرير الأمم ");
         press(&mut prompt, &[Key::plain(KeyCode::Backspace)]);
         assert_eq!(prompt.text, "قرير الأمم ", "nothing before the start");
+        press(&mut prompt, &[Key::plain(KeyCode::End), Key::plain(KeyCode::Left)]);
+        press(&mut prompt, &[Key::plain(KeyCode::Right), Key::ctrl('u')]);
+        assert_eq!((prompt.text.as_str(), prompt.cursor), (" ", 0), "all before the cursor");
     }
 
     #[test]

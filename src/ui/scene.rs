@@ -10,7 +10,7 @@ use super::help;
 use super::keymap::Keymap;
 use super::list::List;
 use super::look::Look;
-use super::marks::{BookmarkEntry, Marks};
+use super::marks::{BookmarkEntry, DeckEntry, Marks};
 use super::message::Message;
 use super::mode::Mode;
 use super::overlay::{self, Lengths, Overlay};
@@ -119,6 +119,8 @@ impl<'a> Scene<'a> {
             },
             Action::BookmarkList if self.bookmarks().is_empty() => Err(Message::NoBookmarks),
             Action::BookmarkList => Ok(Overlay::Bookmarks(List::at(0))),
+            Action::DeckList if self.marks.current_deck().is_none() => Err(Message::NoDecks),
+            Action::DeckList => Ok(Overlay::Deck(List::at(0))),
             Action::Skipped
                 if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() =>
             {
@@ -135,6 +137,7 @@ impl<'a> Scene<'a> {
             Overlay::Articles(_) => self.corpus.documents.len(),
             Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len() + 1),
             Overlay::Bookmarks(_) => self.bookmarks().len(),
+            Overlay::Deck(_) => self.deck().1.len(),
             Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
             Overlay::Help { .. } => 0,
         };
@@ -160,6 +163,7 @@ impl<'a> Scene<'a> {
             Overlay::Bookmarks(_) => {
                 overlay::bookmarks::texts(&self.bookmarks(), &self.corpus.documents)
             }
+            Overlay::Deck(_) => overlay::deck::texts(&self.deck().1, &self.corpus.documents),
             Overlay::Help { .. } | Overlay::Skipped { .. } => Vec::new(),
         }
     }
@@ -173,5 +177,17 @@ impl<'a> Scene<'a> {
     /// Every bookmark of every article, in collection order.
     pub fn bookmarks(&self) -> Vec<BookmarkEntry> {
         self.marks.bookmarks(&self.corpus.documents)
+    }
+
+    /// The current deck's name and places (none when there is no deck).
+    pub fn deck(&self) -> (&'a str, Vec<DeckEntry>) {
+        let marks: &'a Marks = self.marks;
+        match marks.current_deck() {
+            Some(deck) => (
+                marks.decks()[deck].name.as_str(),
+                marks.deck_entries(deck, &self.corpus.documents),
+            ),
+            None => ("", Vec::new()),
+        }
     }
 }

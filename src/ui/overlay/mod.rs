@@ -4,6 +4,7 @@
 
 pub mod articles;
 pub mod bookmarks;
+pub mod deck;
 pub mod help;
 pub mod skipped;
 pub mod themes;
@@ -26,6 +27,8 @@ pub enum Overlay {
     Themes(List),
     /// The bookmarks and notes of every article, with the selected one.
     Bookmarks(List),
+    /// The places of the current deck, with the selected one.
+    Deck(List),
     /// The files skipped when the collection was opened, scrolled down by `scroll`.
     Skipped {
         /// Rows scrolled past.
@@ -67,6 +70,8 @@ pub enum Choice {
     Theme(Option<usize>),
     /// A bookmark, in collection order.
     Bookmark(usize),
+    /// A place of the current deck.
+    DeckItem(usize),
 }
 
 impl Overlay {
@@ -74,7 +79,7 @@ impl Overlay {
     pub fn list(&self) -> Option<(&List, ListShape)> {
         match self {
             Overlay::Articles(list) | Overlay::Themes(list) => Some((list, ROW_ITEMS)),
-            Overlay::Bookmarks(list) => Some((list, TWO_ROW_ITEMS)),
+            Overlay::Bookmarks(list) | Overlay::Deck(list) => Some((list, TWO_ROW_ITEMS)),
             Overlay::Help { .. } | Overlay::Skipped { .. } => None,
         }
     }
@@ -82,9 +87,10 @@ impl Overlay {
     /// The list it shows, to change, if it is a list.
     pub fn list_mut(&mut self) -> Option<&mut List> {
         match self {
-            Overlay::Articles(list) | Overlay::Themes(list) | Overlay::Bookmarks(list) => {
-                Some(list)
-            }
+            Overlay::Articles(list)
+            | Overlay::Themes(list)
+            | Overlay::Bookmarks(list)
+            | Overlay::Deck(list) => Some(list),
             Overlay::Help { .. } | Overlay::Skipped { .. } => None,
         }
     }
@@ -114,15 +120,24 @@ impl Overlay {
             (Overlay::Bookmarks(list), Action::Activate) => list
                 .selected_item(count)
                 .map_or(Outcome::Open(self), |item| Outcome::Chosen(Choice::Bookmark(item))),
+            (Overlay::Deck(list), Action::Activate) => list
+                .selected_item(count)
+                .map_or(Outcome::Open(self), |item| Outcome::Chosen(Choice::DeckItem(item))),
             (
-                Overlay::Articles(list) | Overlay::Themes(list) | Overlay::Bookmarks(list),
+                Overlay::Articles(list)
+                | Overlay::Themes(list)
+                | Overlay::Bookmarks(list)
+                | Overlay::Deck(list),
                 Action::Search,
             ) => {
                 list.start_filter(count);
                 Outcome::Open(self)
             }
             (
-                Overlay::Articles(list) | Overlay::Themes(list) | Overlay::Bookmarks(list),
+                Overlay::Articles(list)
+                | Overlay::Themes(list)
+                | Overlay::Bookmarks(list)
+                | Overlay::Deck(list),
                 Action::Close,
             ) if list.filter().is_some() => {
                 list.clear_filter(count);
@@ -151,6 +166,9 @@ impl Overlay {
             Overlay::Bookmarks(list) => {
                 list.moved(action, count, rows(TWO_ROW_ITEMS)).map(Overlay::Bookmarks)
             }
+            Overlay::Deck(list) => {
+                list.moved(action, count, rows(TWO_ROW_ITEMS)).map(Overlay::Deck)
+            }
             Overlay::Skipped { scroll } => {
                 let (last, page) = (count.saturating_sub(1), usize::from(height.saturating_sub(4)));
                 scrolled(*scroll, action, last, page).map(|scroll| Overlay::Skipped { scroll })
@@ -169,6 +187,7 @@ impl Overlay {
             (Overlay::Help { .. }, Action::Help)
                 | (Overlay::Themes(_), Action::ThemeList)
                 | (Overlay::Bookmarks(_), Action::BookmarkList)
+                | (Overlay::Deck(_), Action::DeckList)
                 | (Overlay::Skipped { .. }, Action::Skipped)
                 | (_, Action::Close | Action::ArticleList | Action::Back)
         )

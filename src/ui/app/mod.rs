@@ -1,5 +1,7 @@
 //! The reader's state, changed only through [`Action`]s, typed text and mouse events.
 
+mod decks;
+
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -345,6 +347,10 @@ impl App {
             Action::Bookmark => self.toggle_bookmark(),
             Action::Note => self.start_note(),
             Action::DeleteNote => self.ask_to_delete_note(),
+            Action::AddToDeck => self.add_picked_to_deck(),
+            Action::NewDeck => self.start_new_deck(),
+            // Opened above, with the overlays; or keys of a deck's list.
+            Action::DeckList | Action::MoveItemUp | Action::MoveItemDown | Action::RemoveItem => {}
             Action::Copy => {
                 let documents = &self.corpus.documents;
                 let picked = self.picked();
@@ -379,6 +385,9 @@ impl App {
     /// Keys while the help or a list is open: the overlay moves or closes, or the item
     /// chosen in a list is gone to.
     fn apply_to_overlay(&mut self, action: Action) {
+        if self.deck_key_in_list(action) {
+            return;
+        }
         let Mode::Overlay(overlay) = std::mem::take(&mut self.mode) else {
             return;
         };
@@ -435,6 +444,7 @@ impl App {
                     self.reading.jump_to_paragraph(&pane, entry.document, entry.paragraph);
                 }
             }
+            Choice::DeckItem(index) => self.go_to_deck_item(index),
         }
     }
 
@@ -558,6 +568,7 @@ impl App {
                 };
                 match kind {
                     PromptKind::Search => self.run_search(text),
+                    PromptKind::DeckName => self.make_deck(&text),
                     // Emptying a note deletes it, which is asked first.
                     PromptKind::Note { document, paragraph } if text.trim().is_empty() => {
                         if self.marks.note_to_delete(document, paragraph).is_ok() {
@@ -619,9 +630,9 @@ impl App {
     /// `u`: give back the last bookmark or note removed, and go to its paragraph.
     fn undo(&mut self) {
         match self.marks.undo() {
-            Ok(Restored { document, paragraph, said }) => {
+            Ok(Restored { place, said }) => {
                 let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if (document, paragraph) != self.here() {
+                if let Some((document, paragraph)) = place.filter(|&p| p != self.here()) {
                     self.reading.jump_to_paragraph(&pane, document, paragraph);
                 }
                 self.saved(said);

@@ -3,13 +3,17 @@
 //! paragraphs' text), what could not be placed kept aside for `W`, and held back while only
 //! the opening of a large article is there.
 
+mod decks;
+
+pub use decks::DeckEntry;
+
 use rayon::prelude::*;
 
 use super::message::Message;
 use super::reading::{Pane, Reading};
 use crate::corpus::Document;
 use crate::state::place::{Unplaced, place, stored_path};
-use crate::state::{ArticleState, Bookmark, ParagraphPrint, ReaderState, article_key};
+use crate::state::{ArticleState, Bookmark, DeckItem, ParagraphPrint, ReaderState, article_key};
 
 /// Above this many articles, their keys are worked out on every core.
 const PARALLEL_KEYS: usize = 64;
@@ -29,22 +33,32 @@ pub struct BookmarkEntry {
     pub note: Option<String>,
 }
 
-/// What a removal took from a paragraph, kept so that `u` can give it back.
+/// What a removal took, kept so that `u` can give it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Removal {
-    /// The article's key ([`article_key`]).
-    key: String,
-    /// What was taken: the bookmark, or the note, of its paragraph.
-    taken: Bookmark,
+enum Removal {
+    /// The bookmark, or the note, of a paragraph.
+    Mark {
+        /// The article's key ([`article_key`]).
+        key: String,
+        /// What was taken.
+        taken: Bookmark,
+    },
+    /// An item of a deck.
+    DeckItem {
+        /// The deck's name.
+        deck: String,
+        /// Where the item was in it.
+        index: usize,
+        /// The item.
+        item: DeckItem,
+    },
 }
 
 /// What an undo gave back, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Restored {
-    /// Index of the article.
-    pub document: usize,
-    /// Index of the paragraph.
-    pub paragraph: usize,
+    /// The article and paragraph of what came back, if that article is open.
+    pub place: Option<(usize, usize)>,
     /// What the status line says.
     pub said: Message,
 }
@@ -62,6 +76,8 @@ pub struct Marks {
     holding: bool,
     /// The removals of this run, the last one last.
     removals: Vec<Removal>,
+    /// The deck `+` adds to, by its index in the state's decks.
+    current_deck: usize,
 }
 
 impl Marks {
@@ -221,25 +237,32 @@ impl Marks {
 
     /// Keep what was `taken` from article `document` for undo.
     fn remember_removal(&mut self, document: usize, taken: Bookmark) {
+        self.keep_for_undo(Removal::Mark { key: self.keys[document].clone(), taken });
+    }
+
+    /// Keep `removal` for undo, the oldest let go past [`UNDO_DEPTH`].
+    fn keep_for_undo(&mut self, removal: Removal) {
         if self.removals.len() == UNDO_DEPTH {
             self.removals.remove(0);
         }
-        self.removals.push(Removal { key: self.keys[document].clone(), taken });
+        self.removals.push(removal);
     }
 
-    /// Give back what the last removal of this run took (a bookmark or a note), and say where;
-    /// with nothing to undo, or while the state is held back, say why not.
+    /// Give back what the last removal of this run took (a bookmark, a note or a deck's
+    /// item), and say where; with nothing to undo, or while the state is held back, say why
+    /// not.
     pub fn undo(&mut self) -> Result<Restored, Message> {
         self.not_held()?;
-        let removal = self.removals.pop().ok_or(Message::NothingToUndo)?;
-        let document = self.keys.iter().position(|k| *k == removal.key);
-        let Some(document) = document else {
-            return Err(Message::NothingToUndo);
-        };
-        let taken = &removal.taken;
-        self.state.articles.entry(removal.key.clone()).or_default().restore(taken);
-        let said = if taken.bookmarked { Message::BookmarkBack } else { Message::NoteBack };
-        Ok(Restored { document, paragraph: taken.paragraph, said })
+        match self.removals.pop().ok_or(Message::NothingToUndo)? {
+            Removal::Mark { key, taken } => {
+                let document = self.keys.iter().position(|k| *k == key);
+                let document = document.ok_or(Message::NothingToUndo)?;
+                self.state.articles.entry(key).or_default().restore(&taken);
+                let said = if taken.bookmarked { Message::BookmarkBack } else { Message::NoteBack };
+                Ok(Restored { place: Some((document, taken.paragraph)), said })
+            }
+            Removal::DeckItem { deck, index, item } => self.put_back(deck, index, item),
+        }
     }
 
     /// The note to start typing on paragraph `paragraph` of article `document`: the one it
@@ -364,7 +387,7 @@ mod tests {
         assert_eq!(marks.toggle_bookmark(&documents, 0, 2), Ok(Message::BookmarkRemoved));
         assert!(listed(&marks, &documents).is_empty());
         let back = marks.undo().unwrap();
-        assert_eq!((back.document, back.paragraph, back.said), (0, 2, Message::BookmarkBack));
+        assert_eq!((back.place, back.said), (Some((0, 2)), Message::BookmarkBack));
         assert_eq!(listed(&marks, &documents), [(0, 2, true, String::new())]);
         assert_eq!(marks.undo().unwrap().said, Message::NoteBack);
         assert_eq!(listed(&marks, &documents), [(0, 2, true, "سطر مهم".to_string())]);
