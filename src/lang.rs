@@ -118,6 +118,10 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "next search hit, across articles" => "نتيجة البحث التالية عبر المقالات",
         "previous search hit" => "نتيجة البحث السابقة",
+        "list of the search's hits, in context" => "قائمة نتائج البحث في سياقها",
+        " {} hits of «{}» — Enter goes there, / filters, + adds to the deck " => {
+            " {} نتيجة لـ«{}» — Enter للانتقال، / للتصفية، + للإضافة إلى العرض "
+        }
         "bookmark the paragraph (again: remove; note stays)" => {
             "وضع علامة على الفقرة الحالية (مرة أخرى: إزالتها، وتبقى الملاحظة)"
         }

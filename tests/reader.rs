@@ -757,3 +757,27 @@ fn a_deck_is_built_from_anywhere_reordered_and_kept_in_the_state() {
     press(&mut app, "<Tab>");
     assert_eq!(app.scene().deck().0, "Deck 1");
 }
+
+#[test]
+fn the_list_of_hits_jumps_to_the_one_chosen_and_adds_its_sentence_to_a_deck() {
+    let press = |app: &mut App, keys: &str| {
+        for key in parse_keys(keys).unwrap() {
+            app.handle_key(key);
+        }
+    };
+    let status = |app: &App| status_line(&screen_text(&render(app, 100, 30))).to_string();
+    let mut app = reader(100, 30);
+    press(&mut app, "F");
+    assert!(status(&app).contains("No search yet"), "{}", status(&app));
+    press(&mut app, "/تلجرام<Enter>F<Down><Down>");
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(screen.contains("8 hits of"), "{screen}");
+    press(&mut app, "+<Enter>");
+    assert!(status(&app).contains("Hit 3 of 8"), "{}", status(&app));
+    let hit = app.scene().search.unwrap().hits[2].clone();
+    let (_, entries) = app.scene().deck();
+    let sentence = entries[0].range.clone().unwrap();
+    assert_eq!((entries[0].document, entries[0].paragraph), (Some(hit.document), hit.paragraph));
+    assert!(sentence.start <= hit.range.start && hit.range.end <= sentence.end);
+    assert!(sentence.len() > hit.range.len(), "the sentence, not the word alone");
+}

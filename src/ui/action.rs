@@ -47,6 +47,8 @@ pub enum Action {
     NextHit,
     /// Go to the previous search hit.
     PreviousHit,
+    /// Show the list of the last search's hits.
+    HitList,
     /// Bookmark the current paragraph, or remove its bookmark (its note stays).
     Bookmark,
     /// Write a note on the current paragraph.

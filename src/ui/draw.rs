@@ -98,6 +98,12 @@ fn draw_overlay(buf: &mut Buffer, scene: &Scene) {
         Overlay::Bookmarks(list) => {
             overlay::bookmarks::draw(buf, &window, &scene.bookmarks(), documents, list);
         }
+        Overlay::Hits(list) => {
+            if let Some(search) = scene.search {
+                let hits = (search.query.as_str(), search.hits.as_slice());
+                overlay::hits::draw(buf, &window, hits, documents, list);
+            }
+        }
         Overlay::Deck(list) => {
             let (name, entries) = scene.deck();
             overlay::deck::draw(buf, &window, name, &entries, documents, list);

@@ -223,6 +223,7 @@ pub const BINDINGS: &[Binding<Action>] = &[
     ),
     bind("next_hit", &[Key::ch('n')], Action::NextHit, "next search hit, across articles"),
     bind("previous_hit", &[Key::ch('N')], Action::PreviousHit, "previous search hit"),
+    bind("hits", &[Key::ch('F')], Action::HitList, "list of the search's hits, in context"),
     bind(
         "bookmark",
         &[Key::ch('m')],

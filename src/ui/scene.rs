@@ -121,6 +121,10 @@ impl<'a> Scene<'a> {
             Action::BookmarkList => Ok(Overlay::Bookmarks(List::at(0))),
             Action::DeckList if self.marks.current_deck().is_none() => Err(Message::NoDecks),
             Action::DeckList => Ok(Overlay::Deck(List::at(0))),
+            Action::HitList => match self.search.filter(|s| !s.hits.is_empty()) {
+                None => Err(Message::NoSearch),
+                Some(search) => Ok(Overlay::Hits(List::at(search.current.unwrap_or(0)))),
+            },
             Action::Skipped
                 if self.corpus.warnings.is_empty() && self.marks.unplaced().is_empty() =>
             {
@@ -138,6 +142,7 @@ impl<'a> Scene<'a> {
             Overlay::Themes(_) => self.analysis.map_or(0, |a| a.themes.len() + 1),
             Overlay::Bookmarks(_) => self.bookmarks().len(),
             Overlay::Deck(_) => self.deck().1.len(),
+            Overlay::Hits(_) => self.search.map_or(0, |s| s.hits.len()),
             Overlay::Skipped { .. } => self.corpus.warnings.len() + self.marks.unplaced().len(),
             Overlay::Help { .. } => 0,
         };
@@ -164,6 +169,10 @@ impl<'a> Scene<'a> {
                 overlay::bookmarks::texts(&self.bookmarks(), &self.corpus.documents)
             }
             Overlay::Deck(_) => overlay::deck::texts(&self.deck().1, &self.corpus.documents),
+            Overlay::Hits(_) => {
+                let hits = self.search.map_or(&[][..], |s| s.hits.as_slice());
+                overlay::hits::texts(hits, &self.corpus.documents)
+            }
             Overlay::Help { .. } | Overlay::Skipped { .. } => Vec::new(),
         }
     }

@@ -134,6 +134,11 @@ impl Searching {
         }
     }
 
+    /// Go to hit `index` of the last search (chosen in the list of hits).
+    pub fn jump(&mut self, index: usize) -> Found {
+        self.go_to(index, Reached::Step)
+    }
+
     /// Hit `index` of the last search, made the current one and shown.
     fn go_to(&mut self, index: usize, reached: Reached) -> Found {
         let Some(search) = self.last.as_mut() else {

@@ -1,6 +1,7 @@
-//! The reader's keys for decks: `+` adds the place pointed at (or the item selected in the
-//! bookmarks list) to the current deck, `C` makes a new deck, and in the deck's list Tab goes
-//! to the next deck, `K` `J` move the selected place, `d` removes it.
+//! The reader's keys for decks: `+` adds the place pointed at (or the bookmark selected in
+//! the bookmarks list, or the sentence of the hit selected in the list of hits) to the current
+//! deck, `C` makes a new deck, and in the deck's list Tab goes to the next deck, `K` `J` move
+//! the selected place, `d` removes it.
 
 use super::App;
 use crate::lang::fill;
@@ -62,6 +63,19 @@ impl App {
                     let (document, paragraph) = (entry.document, entry.paragraph);
                     let kind = PickedKind::Paragraph;
                     self.add_to_deck(&Picked { document, paragraph, range: None, kind });
+                }
+                true
+            }
+            (Overlay::Hits(list), Action::AddToDeck) => {
+                let hits = self.search.last().map_or(&[][..], |s| s.hits.as_slice());
+                if let Some(hit) = list.selected_item(count).and_then(|i| hits.get(i)).cloned() {
+                    // The sentence the hit is in: a word alone would make a poor slide.
+                    let sentences =
+                        &self.corpus.documents[hit.document].paragraphs[hit.paragraph].sentences;
+                    let range = sentences.iter().find(|s| s.contains(&hit.range.start)).cloned();
+                    let (document, paragraph) = (hit.document, hit.paragraph);
+                    let kind = PickedKind::Passage;
+                    self.add_to_deck(&Picked { document, paragraph, range, kind });
                 }
                 true
             }

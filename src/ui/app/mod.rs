@@ -336,6 +336,7 @@ impl App {
             | Action::ArticleList
             | Action::ThemeList
             | Action::BookmarkList
+            | Action::HitList
             | Action::Skipped
             | Action::Help => {}
             Action::Back => self.back(),
@@ -445,6 +446,10 @@ impl App {
                 }
             }
             Choice::DeckItem(index) => self.go_to_deck_item(index),
+            Choice::Hit(index) => {
+                let found = self.search.jump(index);
+                self.go_to_found(found);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ pub mod articles;
 pub mod bookmarks;
 pub mod deck;
 pub mod help;
+pub mod hits;
 pub mod skipped;
 pub mod themes;
 pub mod window;
@@ -29,6 +30,8 @@ pub enum Overlay {
     Bookmarks(List),
     /// The places of the current deck, with the selected one.
     Deck(List),
+    /// The hits of the last search, with the selected one.
+    Hits(List),
     /// The files skipped when the collection was opened, scrolled down by `scroll`.
     Skipped {
         /// Rows scrolled past.
@@ -72,6 +75,8 @@ pub enum Choice {
     Bookmark(usize),
     /// A place of the current deck.
     DeckItem(usize),
+    /// A hit of the last search.
+    Hit(usize),
 }
 
 impl Overlay {
@@ -79,7 +84,9 @@ impl Overlay {
     pub fn list(&self) -> Option<(&List, ListShape)> {
         match self {
             Overlay::Articles(list) | Overlay::Themes(list) => Some((list, ROW_ITEMS)),
-            Overlay::Bookmarks(list) | Overlay::Deck(list) => Some((list, TWO_ROW_ITEMS)),
+            Overlay::Bookmarks(list) | Overlay::Deck(list) | Overlay::Hits(list) => {
+                Some((list, TWO_ROW_ITEMS))
+            }
             Overlay::Help { .. } | Overlay::Skipped { .. } => None,
         }
     }
@@ -90,7 +97,8 @@ impl Overlay {
             Overlay::Articles(list)
             | Overlay::Themes(list)
             | Overlay::Bookmarks(list)
-            | Overlay::Deck(list) => Some(list),
+            | Overlay::Deck(list)
+            | Overlay::Hits(list) => Some(list),
             Overlay::Help { .. } | Overlay::Skipped { .. } => None,
         }
     }
@@ -123,11 +131,15 @@ impl Overlay {
             (Overlay::Deck(list), Action::Activate) => list
                 .selected_item(count)
                 .map_or(Outcome::Open(self), |item| Outcome::Chosen(Choice::DeckItem(item))),
+            (Overlay::Hits(list), Action::Activate) => list
+                .selected_item(count)
+                .map_or(Outcome::Open(self), |item| Outcome::Chosen(Choice::Hit(item))),
             (
                 Overlay::Articles(list)
                 | Overlay::Themes(list)
                 | Overlay::Bookmarks(list)
-                | Overlay::Deck(list),
+                | Overlay::Deck(list)
+                | Overlay::Hits(list),
                 Action::Search,
             ) => {
                 list.start_filter(count);
@@ -137,7 +149,8 @@ impl Overlay {
                 Overlay::Articles(list)
                 | Overlay::Themes(list)
                 | Overlay::Bookmarks(list)
-                | Overlay::Deck(list),
+                | Overlay::Deck(list)
+                | Overlay::Hits(list),
                 Action::Close,
             ) if list.filter().is_some() => {
                 list.clear_filter(count);
@@ -169,6 +182,9 @@ impl Overlay {
             Overlay::Deck(list) => {
                 list.moved(action, count, rows(TWO_ROW_ITEMS)).map(Overlay::Deck)
             }
+            Overlay::Hits(list) => {
+                list.moved(action, count, rows(TWO_ROW_ITEMS)).map(Overlay::Hits)
+            }
             Overlay::Skipped { scroll } => {
                 let (last, page) = (count.saturating_sub(1), usize::from(height.saturating_sub(4)));
                 scrolled(*scroll, action, last, page).map(|scroll| Overlay::Skipped { scroll })
@@ -188,6 +204,7 @@ impl Overlay {
                 | (Overlay::Themes(_), Action::ThemeList)
                 | (Overlay::Bookmarks(_), Action::BookmarkList)
                 | (Overlay::Deck(_), Action::DeckList)
+                | (Overlay::Hits(_), Action::HitList)
                 | (Overlay::Skipped { .. }, Action::Skipped)
                 | (_, Action::Close | Action::ArticleList | Action::Back)
         )

@@ -10,7 +10,7 @@ use ratatui::symbols::border;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::lang::{fill, tr};
-use crate::layout::{LayoutOptions, VisualLine};
+use crate::layout::{Glyph, LayoutOptions, VisualLine};
 use crate::ui::list::{List, ListShape};
 use crate::ui::list_filter::ListFilter;
 use crate::ui::look::Look;
@@ -203,24 +203,41 @@ impl Window<'_> {
         &self,
         buf: &mut Buffer,
         row: Rect,
-        (lead, lead_width): (&str, u16),
+        lead: (&str, u16),
         line: &VisualLine,
         style: Style,
     ) {
+        self.list_row_marked(buf, row, lead, line, (style, &|_| None));
+    }
+
+    /// [`Window::list_row`] with some of the line's glyphs in a style of their own: the one
+    /// `marked` gives a glyph, else `style`.
+    pub fn list_row_marked(
+        &self,
+        buf: &mut Buffer,
+        row: Rect,
+        (lead, lead_width): (&str, u16),
+        line: &VisualLine,
+        (style, marked): (Style, &Marked),
+    ) {
         buf.set_style(row, style);
         let rest = row.width.saturating_sub(lead_width + 1);
+        let style_of = |g: &Glyph| marked(g).unwrap_or(style);
         if self.look.lang.is_rtl() {
             let lead_x = row.right().saturating_sub(lead_width);
             let text_width = lead.chars().count() as u16;
             let x = lead_x + lead_width.saturating_sub(text_width);
             put_str(buf, x, row.y, lead, lead_width, style);
-            draw_line(buf, row.x, row.y, rest, line, |_| style);
+            draw_line(buf, row.x, row.y, rest, line, style_of);
         } else {
             put_str(buf, row.x, row.y, lead, lead_width, style);
-            draw_line(buf, row.x + lead_width + 1, row.y, rest, line, |_| style);
+            draw_line(buf, row.x + lead_width + 1, row.y, rest, line, style_of);
         }
     }
 }
+
+/// The style of its own a glyph of a list's row has (a hit marked), if any.
+pub type Marked<'a> = dyn Fn(&Glyph) -> Option<Style> + 'a;
 
 /// Row `y` of a window's inside `inner`, a cell in from each side.
 pub fn list_line(inner: Rect, y: u16) -> Rect {
