@@ -282,6 +282,7 @@ impl DisplayArgs {
                 AppTerminal::App => BidiMode::App,
                 AppTerminal::Terminal => BidiMode::Terminal,
             },
+            ascii_rules: false,
         }
     }
 }

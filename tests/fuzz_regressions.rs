@@ -46,6 +46,7 @@ pub fn check_layout_input(data: &[u8]) {
         shaping: if flags & 1 == 0 { Shaping::On } else { Shaping::Off },
         harakat: if flags & 2 == 0 { Harakat::Keep } else { Harakat::Strip },
         bidi: if flags & 4 == 0 { BidiMode::App } else { BidiMode::Terminal },
+        ascii_rules: flags & 16 != 0,
     };
     let fallback = if flags & 8 == 0 { Direction::Rtl } else { Direction::Ltr };
     check_layout(&String::from_utf8_lossy(text), fallback, width, &options);

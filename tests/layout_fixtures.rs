@@ -9,8 +9,12 @@ use basira::layout::{
 };
 use basira::text::Direction;
 
-const UNSHAPED: LayoutOptions =
-    LayoutOptions { shaping: Shaping::Off, harakat: Harakat::Keep, bidi: BidiMode::App };
+const UNSHAPED: LayoutOptions = LayoutOptions {
+    shaping: Shaping::Off,
+    harakat: Harakat::Keep,
+    bidi: BidiMode::App,
+    ascii_rules: false,
+};
 
 fn lines(text: &str, width: u16, options: &LayoutOptions) -> Vec<String> {
     layout_paragraph(text, Direction::Rtl, width, options)

@@ -84,10 +84,30 @@ fn check(text: &str, width: u16, options: &LayoutOptions) -> Result<(), String> 
 }
 
 const ALL_OPTIONS: [LayoutOptions; 4] = [
-    LayoutOptions { shaping: Shaping::On, harakat: Harakat::Keep, bidi: BidiMode::App },
-    LayoutOptions { shaping: Shaping::Off, harakat: Harakat::Keep, bidi: BidiMode::App },
-    LayoutOptions { shaping: Shaping::On, harakat: Harakat::Strip, bidi: BidiMode::App },
-    LayoutOptions { shaping: Shaping::On, harakat: Harakat::Keep, bidi: BidiMode::Terminal },
+    LayoutOptions {
+        shaping: Shaping::On,
+        harakat: Harakat::Keep,
+        bidi: BidiMode::App,
+        ascii_rules: false,
+    },
+    LayoutOptions {
+        shaping: Shaping::Off,
+        harakat: Harakat::Keep,
+        bidi: BidiMode::App,
+        ascii_rules: false,
+    },
+    LayoutOptions {
+        shaping: Shaping::On,
+        harakat: Harakat::Strip,
+        bidi: BidiMode::App,
+        ascii_rules: false,
+    },
+    LayoutOptions {
+        shaping: Shaping::On,
+        harakat: Harakat::Keep,
+        bidi: BidiMode::Terminal,
+        ascii_rules: false,
+    },
 ];
 
 #[test]

@@ -15,18 +15,32 @@ use super::{BidiMode, LayoutOptions, ParagraphLayout, VisualLine, layout_paragra
 use crate::corpus::{Form, Table};
 use crate::text::{Direction, first_strong_direction};
 
-/// What a quote's bar takes on its reading side: the bar and a blank cell.
-const QUOTE_BAR: &str = "│";
+/// The marks of quotes and tables: box drawing, or plain ASCII.
+struct Rules {
+    /// A quote's bar, on its reading side (a blank cell after it).
+    quote_bar: &'static str,
+    /// What stands between two columns of a table (a blank cell each side).
+    column: &'static str,
+    /// The rule under a table's header, and where it crosses a column rule.
+    header: (&'static str, &'static str),
+}
+
+/// The rules drawn with box drawing.
+const BOX_RULES: Rules = Rules { quote_bar: "│", column: "│", header: ("─", "┼") };
+/// The rules in plain ASCII.
+const ASCII_RULES: Rules = Rules { quote_bar: "|", column: "|", header: ("-", "+") };
+
+/// The rules `options` asks for.
+fn rules(options: &LayoutOptions) -> &'static Rules {
+    if options.ascii_rules { &ASCII_RULES } else { &BOX_RULES }
+}
+
 /// The cells a quote's bar and the blank after it take.
 const QUOTE_CELLS: u16 = 2;
 /// The cells one step of indent takes.
 const INDENT_CELLS: u16 = 2;
-/// What stands between two columns of a table: a blank cell, a rule, a blank cell.
-const COLUMN_RULE: &str = "│";
 /// The cells between two columns.
 const COLUMN_GAP: u16 = 3;
-/// The rule under a table's header, and where it crosses a column rule.
-const HEADER_RULE: (&str, &str) = ("─", "┼");
 /// The narrowest a column is made when the table has to be narrowed to fit; a table that
 /// cannot give every column this much is laid out as the text of its cells instead.
 const MIN_COLUMN: u16 = 4;
@@ -64,11 +78,11 @@ pub fn layout_block(
                 out.space(u16::from(form.indent) * INDENT_CELLS);
                 for _ in 0..form.quotes {
                     out.space(1);
-                    out.mark(QUOTE_BAR, at);
+                    out.mark(rules(options).quote_bar, at);
                 }
             } else {
                 for _ in 0..form.quotes {
-                    out.mark(QUOTE_BAR, at);
+                    out.mark(rules(options).quote_bar, at);
                     out.space(1);
                 }
                 out.space(u16::from(form.indent) * INDENT_CELLS);
@@ -167,7 +181,7 @@ fn layout_table(
                 let start = out.width();
                 if n > 0 {
                     out.space(1);
-                    out.mark(COLUMN_RULE, row[column].start);
+                    out.mark(rules(options).column, row[column].start);
                     out.space(1);
                 }
                 if let Some(line) = cells[column].get(k) {
@@ -179,7 +193,8 @@ fn layout_table(
             lines.push(out.finish());
         }
         if r == 0 && table.header && table.rows.len() > 1 {
-            lines.push(header_rule(&widths, &order, lead, table.row_range(0).end));
+            let at = table.row_range(0).end;
+            lines.push(header_rule(rules(options).header, &widths, &order, lead, at));
         }
     }
     ParagraphLayout { direction, lines }
@@ -198,16 +213,22 @@ fn cell_lines(
     layout_paragraph(cell, direction, width, options).lines
 }
 
-/// The rule under the header: a run of `─` under each column, `┼` where it crosses a column
-/// rule. Its glyphs show nothing of the text (their sources are empty at byte `at`).
-fn header_rule(widths: &[u16], order: &[usize], lead: u16, at: usize) -> VisualLine {
+/// The rule under the header: a run of `rule` under each column, `cross` where it crosses a
+/// column rule. Its glyphs show nothing of the text (their sources are empty at byte `at`).
+fn header_rule(
+    (rule, cross): (&str, &str),
+    widths: &[u16],
+    order: &[usize],
+    lead: u16,
+    at: usize,
+) -> VisualLine {
     let mut out = Composer::default();
     out.space(lead);
     for (n, &column) in order.iter().enumerate() {
         if n > 0 {
-            out.mark(&format!("{0}{1}{0}", HEADER_RULE.0, HEADER_RULE.1), at);
+            out.mark(&format!("{rule}{cross}{rule}"), at);
         }
-        out.mark(&HEADER_RULE.0.repeat(usize::from(widths[column])), at);
+        out.mark(&rule.repeat(usize::from(widths[column])), at);
     }
     out.finish()
 }
@@ -333,6 +354,10 @@ mod tests {
         let rule = text.find("274").unwrap();
         assert_eq!(line.source_at(8), Some(rule..rule), "the rule is where the cell starts");
         assert!(layout.lines[1].glyphs().all(|(_, g)| g.source.is_empty()));
+        // In plain ASCII, for fonts without box drawing.
+        let ascii = LayoutOptions { ascii_rules: true, ..unshaped() };
+        let layout = layout_block(&text, &form, Direction::Ltr, 40, &ascii);
+        assert_eq!(shown(&layout)[..2], ["Country | Accounts", "--------+---------"]);
     }
 
     #[test]

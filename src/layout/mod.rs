@@ -65,6 +65,9 @@ pub struct LayoutOptions {
     pub harakat: Harakat,
     /// Visual order by basira, or logical order for the terminal.
     pub bidi: BidiMode,
+    /// Box drawing for a quote's bar and a table's rules, or plain ASCII (`ascii_borders`
+    /// in `config.toml`, for fonts without box drawing).
+    pub ascii_rules: bool,
 }
 
 /// A paragraph laid out for one width.
@@ -219,7 +222,7 @@ mod tests {
         for shaping in [Shaping::On, Shaping::Off] {
             for harakat in [Harakat::Keep, Harakat::Strip] {
                 for bidi in [BidiMode::App, BidiMode::Terminal] {
-                    options.push(LayoutOptions { shaping, harakat, bidi });
+                    options.push(LayoutOptions { shaping, harakat, bidi, ascii_rules: false });
                 }
             }
         }

@@ -75,6 +75,8 @@ impl App {
         height: u16,
     ) -> App {
         let screen = Rect::new(0, 0, width, height);
+        // Quotes' bars and tables' rules follow the frames: ASCII when asked.
+        let options = LayoutOptions { ascii_rules: config.ascii, ..options };
         let look = Look::new(&config);
         let text = look.regions(screen, false).text;
         let reading = Reading::new(&Pane::new(&corpus, &options, text));
