@@ -459,7 +459,8 @@ fn is_line_break_tag(html: &str) -> bool {
     name.eq_ignore_ascii_case("br")
 }
 
-/// The text of some HTML: tags and comments taken out (a `<br>` left as a space).
+/// The text of some HTML: tags and comments taken out (a `<br>` left as a space), each run
+/// of whitespace one space.
 fn text_of_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -482,7 +483,8 @@ fn text_of_html(html: &str) -> String {
         rest = &after[end..];
     }
     out.push_str(rest);
-    out
+    // As a browser shows it: a run of spaces and line breaks is one space.
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
