@@ -155,15 +155,8 @@ impl Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::parse_document;
+    use crate::ui::marks::tests::documents;
     use crate::ui::picked::PickedKind;
-
-    fn documents() -> Vec<Document> {
-        vec![
-            parse_document("a.txt", "عنوان\n\nفقرة أولى في المقالة.\n\nفقرة ثانية فيها.", false),
-            parse_document("b.txt", "مقالة أخرى\n\nفيها فقرة واحدة.", false),
-        ]
-    }
 
     fn picked(document: usize, paragraph: usize, range: Option<Range<usize>>) -> Picked {
         Picked { document, paragraph, range, kind: PickedKind::Paragraph }

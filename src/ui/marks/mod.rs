@@ -340,7 +340,8 @@ mod tests {
     use crate::layout::LayoutOptions;
     use crate::state::place::Reason;
 
-    fn documents() -> Vec<Document> {
+    /// Two short articles, for the marks' tests (and the decks').
+    pub(super) fn documents() -> Vec<Document> {
         vec![
             parse_document("a.txt", "عنوان\n\nفقرة أولى في المقالة.\n\nفقرة ثانية فيها.", false),
             parse_document("b.txt", "مقالة أخرى\n\nفيها فقرة واحدة.", false),
