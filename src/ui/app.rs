@@ -21,7 +21,7 @@ use super::overlay::{Outcome, Overlay};
 use super::paint::counter_width;
 use super::panel::{PanelSource, Target};
 use super::pointer::{Pointed, Under, pointed};
-use super::presentation::{Presentation, Step};
+use super::presentation::{self, Material, Presentation, Step};
 use super::prompt::{LineLook, Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
 use super::regions::Regions;
@@ -59,6 +59,8 @@ pub struct App {
     /// What `y` copied, until the event loop sends it to the clipboard.
     copied: Option<(String, Copied)>,
     look: Look,
+    /// How presentations run.
+    present: presentation::Settings,
 }
 
 impl App {
@@ -94,6 +96,7 @@ impl App {
             marks,
             effects: Vec::new(),
             copied: None,
+            present: config.present,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -196,6 +199,9 @@ impl App {
     /// Tell the reader the screen size; the article is laid out again if its width changed.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        if let Mode::Presenting(presentation) = &mut self.mode {
+            presentation.resize(width, height);
+        }
         self.refresh();
     }
 
@@ -613,7 +619,23 @@ impl App {
         };
         let theme = self.reading.active_theme().map(|t| t.index);
         let document = self.reading.document();
-        self.mode = Mode::Presenting(Presentation::start(&analysis, &self.corpus, theme, document));
+        let marks = &self.marks;
+        let notes = |document: usize, paragraph: usize| {
+            Some(marks.note(document, paragraph)).filter(|note| !note.is_empty())
+        };
+        let material = Material {
+            corpus: &self.corpus,
+            analysis: &analysis,
+            lang: self.look.lang,
+            notes: &notes,
+        };
+        let frame = presentation::Frame {
+            screen: self.screen,
+            options: self.options,
+            lang: self.look.lang,
+        };
+        let presentation = Presentation::start(&material, theme, document, self.present, frame);
+        self.mode = Mode::Presenting(presentation);
     }
 
     /// Search every article for `query` and go to the first hit at or after the current

@@ -276,13 +276,18 @@ pub const BINDINGS: &[Binding<Action>] = &[
 pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
     bind(
         "present_next",
-        &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::plain(KeyCode::Enter)],
+        &[
+            Key::plain(KeyCode::Right),
+            Key::ch(' '),
+            Key::plain(KeyCode::PageDown),
+            Key::plain(KeyCode::Enter),
+        ],
         PresentationAction::Next,
         "next screen",
     ),
     bind(
         "present_previous",
-        &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::PageUp)],
+        &[Key::plain(KeyCode::Left), Key::plain(KeyCode::Backspace), Key::plain(KeyCode::PageUp)],
         PresentationAction::Previous,
         "previous screen",
     ),
@@ -302,7 +307,13 @@ pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
         "present_note",
         &[Key::ch('s')],
         PresentationAction::Note,
-        "show or hide the note on this point",
+        "show or hide the note on this point (present_notes_on_screen)",
+    ),
+    bind(
+        "present_timer",
+        &[Key::ch('t')],
+        PresentationAction::Timer,
+        "pause the clock, or start it again",
     ),
     bind(
         "present_leave",
