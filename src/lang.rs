@@ -239,6 +239,17 @@ fn arabic(english: &str) -> Option<&'static str> {
         "{} left" => "بقي {}",
         "{} over" => "تجاوز الوقت {}",
         "{} (paused)" => "{} (متوقف)",
+        // The speaker view.
+        "Waiting for a presentation…" => "في انتظار عرض…",
+        "Press p in a basira reader to present; q leaves." => {
+            "اضغط p في قارئ بصيرة لبدء العرض؛ q للخروج."
+        }
+        "Slide {} of {}" => "الشريحة {} من {}",
+        "{} (screen {} of {})" => "{} (الشاشة {} من {})",
+        "Now" => "الآن",
+        "Next" => "التالية",
+        "(the end)" => "(النهاية)",
+        "presented {}" => "مضى {}",
         "Note" => "ملاحظة",
         "(no note on this point)" => "(لا ملاحظة على هذه النقطة)",
         // Messages.

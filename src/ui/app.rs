@@ -61,6 +61,8 @@ pub struct App {
     look: Look,
     /// How presentations run.
     present: presentation::Settings,
+    /// Whether to present as soon as the analysis is there (`basira present`).
+    present_when_ready: bool,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             effects: Vec::new(),
             copied: None,
             present: config.present,
+            present_when_ready: false,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -194,6 +197,9 @@ impl App {
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
         self.analysis = Some(analysis);
         self.refresh_panel();
+        if std::mem::take(&mut self.present_when_ready) && matches!(self.mode, Mode::Reading) {
+            self.present();
+        }
     }
 
     /// Tell the reader the screen size; the article is laid out again if its width changed.
@@ -608,6 +614,22 @@ impl App {
             self.tell(Message::StillReading);
         } else {
             self.ask(Effect::WriteHandout);
+        }
+    }
+
+    /// Present the article as `p` does as soon as the analysis is there (`basira present`).
+    pub fn present_when_ready(&mut self) {
+        if self.analysis.is_some() {
+            self.present();
+        } else {
+            self.present_when_ready = true;
+        }
+    }
+
+    /// Say `notice` on the presentation's footer, while presenting.
+    pub fn tell_presentation(&mut self, notice: presentation::Notice) {
+        if let Mode::Presenting(presentation) = &mut self.mode {
+            presentation.tell(notice);
         }
     }
 

@@ -2,14 +2,14 @@
 //! bar, and the footer (progress, the time presented or left, the clock). The speaker view
 //! draws slides with [`draw_rows`] too.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 
 use super::screens::{LaidOut, Row, Screen, Tone, content_area, lay_out, marker};
-use super::timer::{Left, Timer, minutes_and_seconds};
+use super::timer::{Left, left, minutes_and_seconds};
 use super::{Notice, Presentation};
 use crate::lang::{Lang, fill, tr};
 use crate::ui::paint::draw_line;
@@ -154,20 +154,25 @@ fn draw_notice(buf: &mut Buffer, area: Rect, notice: &Notice, lang: Lang, palett
     }
 }
 
-/// What the footer's middle says: the time presented, or with a session length the time
-/// left (past the end, the time over), and whether the clock is paused; and whether it is
-/// the session's last minute.
-pub fn time_text(timer: &Timer, now: Instant, lang: Lang) -> (String, bool) {
-    let (mut text, late) = match timer.left_at(now) {
-        None => (minutes_and_seconds(timer.elapsed_at(now), false), false),
-        Some(left @ Left::Left(time)) => {
-            (fill(lang, "{} left", &[&minutes_and_seconds(time, true)]), left.is_late())
+/// What the footer's middle says after `elapsed` of a session of `length`: the time
+/// presented, or with a length the time left (past the end, the time over), and whether the
+/// clock is paused; and whether it is the session's last minute.
+pub fn time_text(
+    elapsed: Duration,
+    length: Option<Duration>,
+    running: bool,
+    lang: Lang,
+) -> (String, bool) {
+    let (mut text, late) = match length.map(|length| left(elapsed, length)) {
+        None => (minutes_and_seconds(elapsed, false), false),
+        Some(standing @ Left::Left(time)) => {
+            (fill(lang, "{} left", &[&minutes_and_seconds(time, true)]), standing.is_late())
         }
         Some(Left::Over(time)) => {
             (fill(lang, "{} over", &[&minutes_and_seconds(time, false)]), true)
         }
     };
-    if !timer.is_running() {
+    if !running {
         text = fill(lang, "{} (paused)", &[&text]);
     }
     (text, late)
@@ -187,7 +192,9 @@ fn draw_footer(buf: &mut Buffer, area: Rect, presentation: &Presentation, stage:
     if !presentation.typed().is_empty() {
         progress = format!("{progress}  → {}", presentation.typed());
     }
-    let (time, late) = time_text(presentation.timer(), stage.now, lang);
+    let timer = presentation.timer();
+    let elapsed = timer.elapsed_at(stage.now);
+    let (time, late) = time_text(elapsed, timer.length(), timer.is_running(), lang);
     let time_style = if late { stage.palette.time_warning } else { style };
     let (left, right) = if lang.is_rtl() {
         (stage.clock.clone(), progress)

@@ -70,6 +70,11 @@ impl Timer {
     }
 }
 
+/// How a session of `length` stands after `elapsed`.
+pub fn left(elapsed: Duration, length: Duration) -> Left {
+    if elapsed <= length { Left::Left(length - elapsed) } else { Left::Over(elapsed - length) }
+}
+
 impl Left {
     /// Whether it is the session's last minute, or past its end.
     pub fn is_late(self) -> bool {
