@@ -168,8 +168,11 @@ fn arabic(english: &str) -> Option<&'static str> {
         "first screen" => "الشاشة الأولى",
         "last screen" => "الشاشة الأخيرة",
         "go to slide number N" => "الذهاب إلى الشريحة رقم N",
-        "show or hide the note on this point (present_notes_on_screen)" => {
-            "إظهار الملاحظة على هذه النقطة أو إخفاؤها (present_notes_on_screen)"
+        "the note on screen (with present_notes_on_screen)" => {
+            "الملاحظة على الشاشة (مع present_notes_on_screen)"
+        }
+        "→ next, ← previous (see present_arrows)" => {
+            "→ التالية، ← السابقة (انظر present_arrows)"
         }
         "pause the clock, or start it again" => "إيقاف الساعة مؤقتًا أو تشغيلها من جديد",
         "leave, back where you were" => "الخروج والعودة إلى حيث كنت",

@@ -5,14 +5,15 @@ use super::keymap::{KeyTable, Keymap};
 use crate::lang::{Lang, tr};
 
 /// The rows of the help screen, one section per mode, each from its key table: the reader's
-/// keys, then under a heading those of presentation mode (with the slide numbers, which are
-/// not bound but read), then those of a prompt. A heading has no keys; an
+/// keys, then under a heading those of presentation mode (with the arrows and the slide
+/// numbers, which are not bound but read), then those of a prompt. A heading has no keys; an
 /// empty row parts two sections.
 pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<(String, &'static str)> {
     let mut rows = table_rows(&keymap.reader, lang);
     rows.push((String::new(), ""));
     rows.push((String::new(), tr(lang, "In presentation mode")));
     rows.extend(table_rows(&keymap.presentation, lang));
+    rows.push(("→ ←".to_string(), tr(lang, "→ next, ← previous (see present_arrows)")));
     rows.push(("N Enter".to_string(), tr(lang, "go to slide number N")));
     rows.push((String::new(), ""));
     rows.push((String::new(), tr(lang, "While typing a search or a note")));

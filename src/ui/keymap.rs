@@ -276,18 +276,13 @@ pub const BINDINGS: &[Binding<Action>] = &[
 pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
     bind(
         "present_next",
-        &[
-            Key::plain(KeyCode::Right),
-            Key::ch(' '),
-            Key::plain(KeyCode::PageDown),
-            Key::plain(KeyCode::Enter),
-        ],
+        &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::plain(KeyCode::Enter)],
         PresentationAction::Next,
         "next screen",
     ),
     bind(
         "present_previous",
-        &[Key::plain(KeyCode::Left), Key::plain(KeyCode::Backspace), Key::plain(KeyCode::PageUp)],
+        &[Key::plain(KeyCode::Backspace), Key::plain(KeyCode::PageUp)],
         PresentationAction::Previous,
         "previous screen",
     ),
@@ -307,7 +302,7 @@ pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
         "present_note",
         &[Key::ch('s')],
         PresentationAction::Note,
-        "show or hide the note on this point (present_notes_on_screen)",
+        "the note on screen (with present_notes_on_screen)",
     ),
     bind(
         "present_timer",

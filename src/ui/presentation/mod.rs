@@ -6,9 +6,10 @@
 //! What a slide says is in [`slide`], how it is cut into screens in [`screens`], the clock in
 //! [`timer`], drawing in [`draw`]. Keys: those of its table
 //! ([`super::keymap::PRESENTATION_BINDINGS`]: next, previous, first, last, the note, the
-//! clock, leave) — → PgDn Space Enter go on and ← PgUp Backspace go back whatever the
-//! language, as a clicker sends them, unless `present_arrows = "reading"` makes the arrow
-//! that points the way the text reads next — and a number then Enter goes to that slide.
+//! clock, leave), and two that are read rather than bound: → goes on and ← back whatever the
+//! language, as a clicker sends them (beside PgDn Space Enter and PgUp Backspace), unless
+//! `present_arrows = "reading"` makes the arrow that points the way the text reads next; and
+//! a number then Enter goes to that slide.
 
 pub mod draw;
 pub mod screens;
@@ -320,6 +321,8 @@ impl Presentation {
             (_, Some(PresentationAction::Timer)) => self.timer.toggle(Instant::now()),
             (_, Some(PresentationAction::Leave)) => return Step::Leave,
             (KeyCode::Char(c @ '0'..='9'), None) if !key.ctrl => self.typed.push(c),
+            (KeyCode::Right, None) if !key.ctrl => self.next(),
+            (KeyCode::Left, None) if !key.ctrl => self.previous(),
             _ => {}
         }
         Step::Stay
