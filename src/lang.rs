@@ -177,13 +177,16 @@ fn arabic(english: &str) -> Option<&'static str> {
         "In presentation mode" => "في وضع العرض",
         "next screen" => "الشاشة التالية",
         "previous screen" => "الشاشة السابقة",
-        "next / previous: the arrow pointing the way the text reads is next" => {
-            "التالية / السابقة: السهم الذي يشير إلى اتجاه القراءة هو التالي"
-        }
         "first screen" => "الشاشة الأولى",
         "last screen" => "الشاشة الأخيرة",
-        "go to screen number N" => "الذهاب إلى الشاشة رقم N",
-        "show or hide the note on this point" => "إظهار الملاحظة على هذه النقطة أو إخفاؤها",
+        "go to slide number N" => "الذهاب إلى الشريحة رقم N",
+        "the note on screen (with present_notes_on_screen)" => {
+            "الملاحظة على الشاشة (مع present_notes_on_screen)"
+        }
+        "→ next, ← previous (see present_arrows)" => {
+            "→ التالية، ← السابقة (انظر present_arrows)"
+        }
+        "pause the clock, or start it again" => "إيقاف الساعة مؤقتًا أو تشغيلها من جديد",
         "leave, back where you were" => "الخروج والعودة إلى حيث كنت",
         "While typing a search or a note" => "أثناء كتابة بحث أو ملاحظة",
         "search, or save the note" => "البحث، أو حفظ الملاحظة",
@@ -248,6 +251,31 @@ fn arabic(english: &str) -> Option<&'static str> {
         // Presentation.
         "{} key points" => "النقاط الرئيسية: {}",
         "{} passages in {} articles" => "المقاطع: {} · المقالات: {}",
+        "{} slides" => "الشرائح: {}",
+        "End of the presentation" => "نهاية العرض",
+        "…continued" => "…تتمة",
+        "continued…" => "يتبع…",
+        "Notes are shown in the speaker view (basira present --speaker), not to the audience." => {
+            "الملاحظات تظهر في شاشة المتحدث (basira present --speaker) لا للجمهور."
+        }
+        "Another presentation has the speaker view; this one is not sent to it." => {
+            "عرض آخر يستخدم شاشة المتحدث؛ لا يُرسل هذا العرض إليها."
+        }
+        "No speaker view: {}" => "لا شاشة للمتحدث: {}",
+        "{} left" => "بقي {}",
+        "{} over" => "تجاوز الوقت {}",
+        "{} (paused)" => "{} (متوقف)",
+        // The speaker view.
+        "Waiting for a presentation…" => "في انتظار عرض…",
+        "Press p in a basira reader to present; q leaves." => {
+            "اضغط p في قارئ بصيرة لبدء العرض؛ q للخروج."
+        }
+        "Slide {} of {}" => "الشريحة {} من {}",
+        "{} (screen {} of {})" => "{} (الشاشة {} من {})",
+        "Now" => "الآن",
+        "Next" => "التالية",
+        "(the end)" => "(النهاية)",
+        "presented {}" => "مضى {}",
         "Note" => "ملاحظة",
         "(no note on this point)" => "(لا ملاحظة على هذه النقطة)",
         // Messages.

@@ -55,6 +55,8 @@ struct Cli {
     themes: Option<PathBuf>,
     #[command(flatten)]
     look: LookArgs,
+    #[command(flatten)]
+    session: SessionArgs,
     /// Files (.txt, .md) or folders to open; none opens the built-in articles.
     paths: Vec<PathBuf>,
 }
@@ -124,6 +126,25 @@ enum Command {
         /// Files or folders; none opens the built-in articles.
         paths: Vec<PathBuf>,
     },
+    /// Open the reader presenting the first article (or, with --speaker, the speaker view that
+    /// follows a presenting reader: slide, note, next slide, time).
+    Present {
+        /// The speaker view: follow the reader that presents, from another terminal.
+        #[arg(long)]
+        speaker: bool,
+        /// Themes from this TOML file instead of the built-in ones (or the discovered ones).
+        #[arg(long, value_name = "FILE", conflicts_with = "speaker")]
+        themes: Option<PathBuf>,
+        #[command(flatten)]
+        look: LookArgs,
+        #[command(flatten)]
+        session: SessionArgs,
+        #[command(flatten)]
+        display: DisplayArgs,
+        /// Files or folders; none opens the built-in articles.
+        #[arg(conflicts_with = "speaker")]
+        paths: Vec<PathBuf>,
+    },
     /// Draw the reader off-screen after some keys and print the screen as text.
     Snapshot {
         /// Screen size, for example 80x24.
@@ -182,6 +203,15 @@ struct LookArgs {
     max_width: Option<u16>,
 }
 
+/// How long a presentation is meant to last.
+#[derive(Args, Clone, Copy)]
+struct SessionArgs {
+    /// The session's length: presentations count down from N minutes (the footer shows the
+    /// time left, in a warning colour in the last minute).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    minutes: Option<u32>,
+}
+
 #[derive(ValueEnum, Clone, Copy)]
 enum ExportFormat {
     Md,
@@ -230,6 +260,13 @@ impl LookArgs {
         if let Some(width) = self.max_width {
             config.max_text_width = width;
         }
+        config
+    }
+
+    /// [`LookArgs::config`] for a session as `session` says.
+    fn config_for(self, session: SessionArgs) -> Config {
+        let mut config = self.config();
+        config.present.minutes = session.minutes;
         config
     }
 }
@@ -301,7 +338,20 @@ fn main() -> ExitCode {
         map_large_blocks();
     }
     let result = match cli.command {
-        None => run_reader(&cli.paths, cli.themes.as_deref(), cli.display.options(), cli.look),
+        None => run_reader(
+            &cli.paths,
+            cli.themes.as_deref(),
+            cli.display.options(),
+            cli.look.config_for(cli.session),
+            false,
+        ),
+        Some(Command::Present { speaker: true, look, session, display, .. }) => {
+            basira::ui::speaker::run(display.options(), look.config_for(session))
+                .map_err(|e| format!("speaker view: {e}"))
+        }
+        Some(Command::Present { speaker: false, themes, look, session, display, paths }) => {
+            run_reader(&paths, themes.as_deref(), display.options(), look.config_for(session), true)
+        }
         Some(Command::Cat { width, display, paths }) => run_cat(&paths, width, display.options()),
         Some(Command::Keypoints { count, words, analysis }) => {
             let budget = match (count, words) {
@@ -534,11 +584,13 @@ fn run_snapshot(
     Ok(())
 }
 
+/// Open the reader (`present`: presenting at once, as `p` does).
 fn run_reader(
     paths: &[PathBuf],
     themes: Option<&Path>,
     options: LayoutOptions,
-    look: LookArgs,
+    config: Config,
+    present: bool,
 ) -> Result<(), String> {
     // Into a file or a pipe the reader's screen would be a page of escape sequences: the
     // articles are printed as text instead, as `basira cat` prints them (as `less` does).
@@ -582,7 +634,7 @@ fn run_reader(
             (Opening::Read(corpus), themes)
         }
     };
-    basira::ui::run(opening, themes, options, look.config(), remembered)
+    basira::ui::run(opening, themes, options, config, remembered, present)
         .map_err(|e| format!("terminal error: {e}"))
 }
 

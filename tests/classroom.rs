@@ -14,7 +14,7 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::effect::Effect;
 use basira::ui::keymap::parse_keys;
-use basira::ui::presentation::Slide;
+use basira::ui::presentation::SlideKind;
 use basira::ui::{render, screen_text};
 
 fn reader_with(config: Config, width: u16, height: u16) -> App {
@@ -61,25 +61,24 @@ fn presenting_steps_through_the_key_points_and_esc_leaves_where_it_was() {
     press(&mut app, "p");
     let p = app.scene().mode.presentation().expect("presenting");
     let count = p.slides().len();
-    assert!(matches!(p.slide(), Slide::Title { .. }));
+    assert_eq!(p.slide().kind, SlideKind::Title);
     let first = screen(&app, 80, 24);
     assert!(first.contains(&format!("1/{count}")), "{first}");
     assert!(first.contains("key points"));
-    press(&mut app, "<Space><PageDown><Enter><Left>");
+    press(&mut app, "<Space><PageDown><Enter><Right>");
     assert_eq!(
         app.scene().mode.presentation().unwrap().index(),
         4,
-        "Space, PgDn, Enter, ← go forward"
+        "Space, PgDn, Enter, → go forward (as a clicker sends them), in an Arabic article too"
     );
-    press(&mut app, "<Right><BS><PageUp>");
-    assert_eq!(app.scene().mode.presentation().unwrap().index(), 1, "→, Backspace, PgUp go back");
+    press(&mut app, "<Left><BS><PageUp>");
+    assert_eq!(app.scene().mode.presentation().unwrap().index(), 1, "←, Backspace, PgUp go back");
     // The key point on screen, centred: its first line is drawn away from both edges.
-    let Slide::Text { document, paragraph, range } =
-        app.scene().mode.presentation().unwrap().slide().clone()
-    else {
-        panic!("a key point");
-    };
-    let sentence = &app.scene().corpus.documents[document].paragraphs[paragraph].text[range];
+    let slide = app.scene().mode.presentation().unwrap().slide().clone();
+    assert_eq!(slide.kind, SlideKind::Point);
+    let (document, paragraph) = slide.place().unwrap();
+    let sentence =
+        &app.scene().corpus.documents[document].paragraphs[paragraph].text[slide.range.clone()];
     let shown = screen(&app, 80, 24);
     let first_word = sentence.split_whitespace().next().unwrap();
     assert!(shown.contains(&drawn(first_word)), "{shown}");
@@ -98,13 +97,13 @@ fn a_theme_is_presented_passage_by_passage_across_articles() {
     press(&mut app, "t<Enter>p");
     let theme = app.scene().analysis.unwrap().themes[0].clone();
     let p = app.scene().mode.presentation().unwrap();
-    assert!(matches!(p.slide(), Slide::Theme { index: 0 }));
-    assert_eq!(p.slides().len(), theme.passages.len() + 1);
+    assert_eq!(p.slide().kind, SlideKind::Theme);
+    assert_eq!(p.slides().len(), theme.passages.len() + 2, "its label, its passages, the end");
     assert!(screen(&app, 160, 45).contains(&drawn(&theme.label)));
     let mut documents = Vec::new();
     for _ in 0..theme.passages.len() {
         press(&mut app, "<Space>");
-        if let Some((document, _)) = app.scene().mode.presentation().unwrap().slide().paragraph() {
+        if let Some((document, _)) = app.scene().mode.presentation().unwrap().slide().place() {
             documents.push(document);
         }
     }
@@ -113,23 +112,33 @@ fn a_theme_is_presented_passage_by_passage_across_articles() {
 }
 
 #[test]
-fn speaker_notes_show_on_request() {
-    let mut app = reader(100, 30);
-    // A note on the paragraph of the first key point, then present and step to it.
-    press(&mut app, "p<Space>");
-    let (document, paragraph) =
-        app.scene().mode.presentation().unwrap().slide().paragraph().unwrap();
-    press(&mut app, "<Esc>");
-    assert_eq!(document, 0);
-    while app.scene().paragraph() < paragraph {
-        press(&mut app, "}");
+fn speaker_notes_stay_off_the_audience_screen_unless_the_setting_allows_them() {
+    for allowed in [false, true] {
+        let config = Config::parse(
+            "config.toml",
+            &format!("lang = \"en\"\npresent_notes_on_screen = {allowed}\n"),
+        );
+        let mut app = reader_with(config, 100, 30);
+        // A note on the paragraph of the first key point, then present and step to it.
+        press(&mut app, "p<Space>");
+        let (document, paragraph) =
+            app.scene().mode.presentation().unwrap().slide().place().unwrap();
+        press(&mut app, "<Esc>");
+        assert_eq!(document, 0);
+        while app.scene().paragraph() < paragraph {
+            press(&mut app, "}");
+        }
+        assert_eq!(app.scene().paragraph(), paragraph);
+        press(&mut app, "aاسأل القاعة عن أمثلة<Enter>");
+        press(&mut app, "p<Space>");
+        let slide = app.scene().mode.presentation().unwrap().slide().clone();
+        assert_eq!(slide.note.as_deref(), Some("اسأل القاعة عن أمثلة"), "the slide carries it");
+        assert!(!screen(&app, 100, 30).contains(&drawn("أمثلة")), "hidden until asked for");
+        press(&mut app, "s");
+        let shown = screen(&app, 100, 30);
+        assert_eq!(shown.contains(&drawn("أمثلة")), allowed, "{shown}");
+        assert_eq!(shown.contains("speaker view"), !allowed, "s says where the notes are: {shown}");
     }
-    assert_eq!(app.scene().paragraph(), paragraph);
-    press(&mut app, "aاسأل القاعة عن أمثلة<Enter>");
-    press(&mut app, "p<Space>");
-    assert!(!screen(&app, 100, 30).contains(&drawn("أمثلة")), "hidden until asked for");
-    press(&mut app, "s");
-    assert!(screen(&app, 100, 30).contains(&drawn("أمثلة")), "{}", screen(&app, 100, 30));
 }
 
 #[test]

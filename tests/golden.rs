@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use basira::analysis::{Analysis, ThemeSource};
 use basira::corpus::{Corpus, FileWarning, LoadError, parse_document};
@@ -66,6 +66,10 @@ struct Scenario {
     /// headline and first paragraph; no analysis) instead of the built-in articles: a list
     /// long enough to page and filter.
     news: bool,
+    /// The session's length (`--minutes`), for a presentation's countdown.
+    minutes: Option<u32>,
+    /// How long after the reader's start the screen is drawn (a presentation's clocks).
+    later: Duration,
 }
 
 const fn scenario(
@@ -74,7 +78,17 @@ const fn scenario(
     config: &'static str,
     keys: &'static str,
 ) -> Scenario {
-    Scenario { name, size, config, keys, skipped: false, markdown: None, news: false }
+    Scenario {
+        name,
+        size,
+        config,
+        keys,
+        skipped: false,
+        markdown: None,
+        news: false,
+        minutes: None,
+        later: Duration::ZERO,
+    }
 }
 
 /// A scenario on the 299 news articles.
@@ -153,6 +167,33 @@ const SCENARIOS: &[Scenario] = &[
         AR,
         "t<Enter>aسؤال<Space>للنقاش<Enter>p<Space>s",
     ),
+    // The title slide: the article's whole title (cut with «…» before issue 14), its file's
+    // name, the number of points; the progress bar over the footer.
+    scenario("en-80x24-present-title", (80, 24), EN, "p"),
+    // A theme's passage too long for a 60×15 screen: its key sentence under its article's
+    // title, «يتبع…» at the foot and on the next screen «…تتمة» (cut off silently before).
+    scenario("ar-60x15-present-continued", (60, 15), AR, "t<Enter>p3<Enter>"),
+    scenario("ar-60x15-present-continued-2", (60, 15), AR, "t<Enter>p3<Enter><Space>"),
+    // The end slide.
+    scenario("en-80x24-present-end", (80, 24), EN, "pG"),
+    // The Arabic footer of a ten-minute session with half a minute left: the time left in the
+    // warning style, the bar filled from the right.
+    Scenario {
+        minutes: Some(10),
+        later: Duration::from_millis(570_500),
+        ..scenario("ar-80x24-present-countdown", (80, 24), AR, "p<Space><Space>")
+    },
+    // The same in monochrome: the warning is reversed.
+    Scenario {
+        minutes: Some(10),
+        later: Duration::from_millis(570_500),
+        ..scenario(
+            "ar-80x24-present-countdown-mono",
+            (80, 24),
+            "lang = \"ar\"\ncolors = \"mono\"\n",
+            "p<Space><Space>",
+        )
+    },
     // Rebound keys: the hints name them (they named the default keys before issue 13).
     scenario(
         "en-80x24-rebound-keys",
@@ -241,8 +282,9 @@ fn draw(scenario: &Scenario) -> String {
             FileWarning::ReadAs(PathBuf::from("articles/old.txt"), "Windows-1256 (Arabic)".into()),
         ];
     }
-    let config = Config::parse("config.toml", scenario.config);
+    let mut config = Config::parse("config.toml", scenario.config);
     assert!(config.warnings.is_empty(), "{}: {:?}", scenario.name, config.warnings);
+    config.present.minutes = scenario.minutes;
     // Taken before the reader starts: a presentation started after it shows 00:00.
     let instant = Instant::now();
     let (width, height) = scenario.size;
@@ -256,6 +298,7 @@ fn draw(scenario: &Scenario) -> String {
         app.handle_key(key);
     }
     let time_of_day = chrono::NaiveTime::from_hms_opt(9, 41, 0).unwrap();
+    let instant = instant + scenario.later;
     let buffer = render_at(&app, width, height, Clock { time_of_day, instant });
     format!("{}{}", screen_text(&buffer), style_map(&buffer))
 }

@@ -275,7 +275,9 @@ fn screen(app: &App) -> String {
 #[test]
 fn notes_from_the_state_file_show_on_one_line_and_send_no_control() {
     let note = format!("ملاحظة {SEPARATED} {NASTY}");
-    let mut app = reader_with_notes(&note, Config::default());
+    // Notes shown to the audience too, to see that the presentation draws it clean.
+    let config = Config::parse("config.toml", "present_notes_on_screen = true\n");
+    let mut app = reader_with_notes(&note, config);
     press(&mut app, "M");
     let list = screen(&app);
     assert_clean("the list of bookmarks", &list);

@@ -12,7 +12,7 @@ use basira::ui::app::App;
 use basira::ui::config::Config;
 use basira::ui::keymap::parse_keys;
 use basira::ui::panel::{Section, Target};
-use basira::ui::presentation::Slide;
+use basira::ui::presentation::SlideKind;
 use basira::ui::{render, screen_text};
 use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
@@ -304,7 +304,9 @@ fn a_theme_is_left_by_esc_or_by_no_theme_in_the_list_and_p_then_presents_the_art
         press(&mut app, "p");
         let slide = app.scene().mode.presentation().map(|p| p.slide().clone());
         assert!(
-            matches!(slide, Some(Slide::Title { document, .. }) if document == article),
+            slide
+                .as_ref()
+                .is_some_and(|s| s.kind == SlideKind::Title && s.document == Some(article)),
             "{leave}: {slide:?}"
         );
     }

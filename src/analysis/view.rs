@@ -62,6 +62,35 @@ pub fn key_points<'a>(
     views
 }
 
+/// The sentence of paragraph `paragraph` of article `index` that says most, as a key point is
+/// shown (without the dateline, list number or item label the paragraph opens with, with its
+/// section's name): the best ranked of its sentences, whether or not it is among the
+/// article's key points. `None` when none of its sentences can be a key point (a heading,
+/// furniture, a question).
+pub fn key_sentence<'a>(
+    analysis: &Analysis,
+    document: &'a Document,
+    index: usize,
+    paragraph: usize,
+) -> Option<KeyPointView<'a>> {
+    let ranked = &analysis.documents.get(index)?.ranked;
+    let (place, best) =
+        ranked.iter().enumerate().find(|(_, r)| r.paragraph as usize == paragraph)?;
+    let range = best.range.start as usize..best.range.end as usize;
+    let text = document.paragraphs.get(paragraph)?.text.get(range.clone())?;
+    let section = best.section.as_ref().map(|name| name.text(document));
+    Some(KeyPointView {
+        rank: place + 1,
+        paragraph,
+        sentence: best.sentence as usize,
+        range,
+        text: super::keypoints::hashtags_as_words(text),
+        section,
+        opens_section: section.is_some(),
+        score: best.score,
+    })
+}
+
 /// A passage of another article related to a paragraph, as it is shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RelatedView<'a> {
@@ -343,6 +372,25 @@ mod tests {
         assert_eq!(levels, [None, Some(2), Some(2)]);
         assert_eq!(section_of(&document, 1), Some(0));
         assert_eq!(section_of(&document, entries[2].paragraph + 1), Some(2));
+    }
+
+    #[test]
+    fn a_paragraph_s_key_sentence_is_its_best_ranked_without_its_list_number() {
+        let corpus = Corpus::builtin();
+        let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+        let document = &corpus.documents[0];
+        // «1. تبادل المعلومات الاستخباراتية والخبرات: …»: a numbered item with a label.
+        let item = document.paragraphs.iter().position(|p| p.text.starts_with("1. ")).unwrap();
+        let best = key_sentence(&analysis, document, 0, item).expect("a key sentence");
+        assert_eq!(best.paragraph, item);
+        assert!(!best.text.starts_with("1."), "{}", best.text);
+        assert_eq!(best.section, Some("تبادل المعلومات الاستخباراتية والخبرات"));
+        let text = &document.paragraphs[item].text;
+        assert!(!text[best.range.clone()].contains("والخبرات:"), "the label is the section");
+        let heading = document.paragraphs.iter().position(|p| p.role != crate::corpus::Role::Body);
+        if let Some(heading) = heading {
+            assert!(key_sentence(&analysis, document, 0, heading).is_none());
+        }
     }
 
     #[test]

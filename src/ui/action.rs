@@ -122,8 +122,7 @@ impl Action {
     }
 }
 
-/// What a key does in presentation mode (besides a screen's number typed then Enter, and the
-/// arrow keys, which follow the way the text reads).
+/// What a key does in presentation mode (besides a slide's number typed then Enter).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PresentationAction {
     /// The next screen.
@@ -134,8 +133,11 @@ pub enum PresentationAction {
     First,
     /// The last screen.
     Last,
-    /// Show or hide the user's note on the screen's paragraph.
+    /// Show or hide the user's note on the screen's paragraph (when notes may be shown to the
+    /// audience).
     Note,
+    /// Pause the presentation's clock, or start it again.
+    Timer,
     /// Leave the presentation, back where the reader was.
     Leave,
 }

@@ -8,6 +8,8 @@
 //! max_text_width = 72      # the widest the text column gets, in cells
 //! handout_format = "html"  # what `e` writes: "md" (basira-handout.md) or "html"
 //! handout_notes = true     # whether `e`'s handout has the bookmarks and notes
+//! present_arrows = "reading"     # in presentations ← is next in Arabic (default "clicker")
+//! present_notes_on_screen = true # `s` may show a note to the audience (default false)
 //!
 //! [keys]
 //! next_article = [".", ">"] # action name = keys, in the --keys notation
@@ -27,6 +29,7 @@ const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 use super::keymap::Keymap;
 use super::palette::Scheme;
+use super::presentation::{Arrows, Settings as PresentSettings};
 use super::regions::MAX_TEXT_WIDTH;
 use crate::lang::Lang;
 
@@ -50,6 +53,9 @@ pub struct Config {
     pub handout_format: HandoutFormat,
     /// Whether the handout `e` writes has the reader's bookmarks and notes.
     pub handout_notes: bool,
+    /// How presentations run (`present_arrows`, `present_notes_on_screen`; the session's
+    /// length comes from `--minutes`).
+    pub present: PresentSettings,
     /// One problem per entry, naming the file and the entry.
     pub warnings: Vec<ConfigWarning>,
 }
@@ -74,7 +80,7 @@ pub enum ConfigWarning {
 
 /// The values each setting can take, as a warning about a bad one lists them (in no
 /// language: it is shown in both).
-pub const SETTING_VALUES: &str = "lang: \"ar\" | \"en\"; colors: \"dark\" | \"light\" | \"mono\"; ascii_borders: true | false; max_text_width: 20–400; handout_format: \"md\" | \"html\"; handout_notes: true | false";
+pub const SETTING_VALUES: &str = "lang: \"ar\" | \"en\"; colors: \"dark\" | \"light\" | \"mono\"; ascii_borders: true | false; max_text_width: 20–400; handout_format: \"md\" | \"html\"; handout_notes: true | false; present_arrows: \"clicker\" | \"reading\"; present_notes_on_screen: true | false";
 
 impl Default for Config {
     fn default() -> Config {
@@ -86,6 +92,7 @@ impl Default for Config {
             max_text_width: MAX_TEXT_WIDTH,
             handout_format: HandoutFormat::Markdown,
             handout_notes: false,
+            present: PresentSettings::default(),
             warnings: Vec::new(),
         }
     }
@@ -169,9 +176,21 @@ impl Config {
                     config.handout_format = handout_format(name).unwrap_or_default();
                 }
                 ("handout_notes", toml::Value::Boolean(notes)) => config.handout_notes = *notes,
+                ("present_arrows", toml::Value::String(name)) if arrows(name).is_some() => {
+                    config.present.arrows = arrows(name).unwrap_or_default();
+                }
+                ("present_notes_on_screen", toml::Value::Boolean(shown)) => {
+                    config.present.notes_on_screen = *shown;
+                }
                 (
-                    "lang" | "colors" | "ascii_borders" | "max_text_width" | "handout_format"
-                    | "handout_notes",
+                    "lang"
+                    | "colors"
+                    | "ascii_borders"
+                    | "max_text_width"
+                    | "handout_format"
+                    | "handout_notes"
+                    | "present_arrows"
+                    | "present_notes_on_screen",
                     value,
                 ) => {
                     let setting = format!("{section} = {value}");
@@ -201,6 +220,15 @@ fn handout_format(name: &str) -> Option<HandoutFormat> {
     match name {
         "md" => Some(HandoutFormat::Markdown),
         "html" => Some(HandoutFormat::Html),
+        _ => None,
+    }
+}
+
+/// The arrows `present_arrows` names: `clicker` or `reading`.
+fn arrows(name: &str) -> Option<Arrows> {
+    match name {
+        "clicker" => Some(Arrows::Clicker),
+        "reading" => Some(Arrows::Reading),
         _ => None,
     }
 }
@@ -304,6 +332,25 @@ mod tests {
             ]
         );
         assert_eq!(bad.handout_options().format, HandoutFormat::Markdown);
+    }
+
+    #[test]
+    fn the_presentation_settings_are_read_and_bad_values_named() {
+        let default = Config::parse("config.toml", "");
+        assert_eq!(default.present.arrows, Arrows::Clicker, "clickers send → for next");
+        assert!(!default.present.notes_on_screen, "notes are the speaker's unless asked");
+        let config = Config::parse(
+            "config.toml",
+            "present_arrows = \"reading\"\npresent_notes_on_screen = true\n",
+        );
+        assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+        assert_eq!(config.present.arrows, Arrows::Reading);
+        assert!(config.present.notes_on_screen);
+        let bad = Config::parse("config.toml", "present_arrows = \"left\"\n");
+        assert_eq!(
+            bad.warnings,
+            [ConfigWarning::BadValue("config.toml".into(), "present_arrows = \"left\"".into())]
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::paint::{
     counter_width, draw_line, message_line, panel_items_area, panel_list, put_str, ui_text,
 };
 use super::panel::{Section, Tone, item_rows};
-use super::presentation::{self, Stage};
+use super::presentation::draw::{self as presentation, Stage};
 use super::prompt::{LineLook, Prompt, PromptKind};
 use super::scene::Scene;
 use crate::corpus::{EmphasisKind, Paragraph, Role};
@@ -47,19 +47,12 @@ impl Clock {
 /// Draw the whole reader as it is at `clock`.
 pub fn draw(frame: &mut Frame, scene: &Scene, clock: Clock) {
     let buf = frame.buffer_mut();
-    if let (Some(p), Some(analysis)) = (scene.mode.presentation(), scene.analysis) {
-        let note = p.slide().paragraph().and_then(|(document, paragraph)| {
-            scene.marks.article(document)?.bookmark(paragraph)?.note.as_deref()
-        });
+    if let Some(p) = scene.mode.presentation() {
         let stage = Stage {
-            corpus: scene.corpus,
-            analysis,
-            note,
             clock: clock.time_of_day.format("%H:%M").to_string(),
-            elapsed: p.elapsed_at(clock.instant),
-            options: scene.options,
+            now: clock.instant,
             palette: &scene.look.palette,
-            lang: scene.look.lang,
+            ascii: scene.look.glyphs.ascii,
         };
         presentation::draw(buf, buf.area, p, &stage);
         return;

@@ -5,7 +5,7 @@ use super::keymap::{KeyTable, Keymap};
 use crate::lang::{Lang, tr};
 
 /// The rows of the help screen, one section per mode, each from its key table: the reader's
-/// keys, then under a heading those of presentation mode (with the arrows and the screen
+/// keys, then under a heading those of presentation mode (with the arrows and the slide
 /// numbers, which are not bound but read), then those of a prompt. A heading has no keys; an
 /// empty row parts two sections.
 pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<(String, &'static str)> {
@@ -13,11 +13,8 @@ pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<(String, &'static str)> {
     rows.push((String::new(), ""));
     rows.push((String::new(), tr(lang, "In presentation mode")));
     rows.extend(table_rows(&keymap.presentation, lang));
-    rows.push((
-        "← →".to_string(),
-        tr(lang, "next / previous: the arrow pointing the way the text reads is next"),
-    ));
-    rows.push(("N Enter".to_string(), tr(lang, "go to screen number N")));
+    rows.push(("→ ←".to_string(), tr(lang, "→ next, ← previous (see present_arrows)")));
+    rows.push(("N Enter".to_string(), tr(lang, "go to slide number N")));
     rows.push((String::new(), ""));
     rows.push((String::new(), tr(lang, "While typing a search or a note")));
     rows.extend(table_rows(&keymap.prompt, lang));

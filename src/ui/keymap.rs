@@ -314,7 +314,13 @@ pub const PRESENTATION_BINDINGS: &[Binding<PresentationAction>] = &[
         "present_note",
         &[Key::ch('s')],
         PresentationAction::Note,
-        "show or hide the note on this point",
+        "the note on screen (with present_notes_on_screen)",
+    ),
+    bind(
+        "present_timer",
+        &[Key::ch('t')],
+        PresentationAction::Timer,
+        "pause the clock, or start it again",
     ),
     bind(
         "present_leave",

@@ -1,7 +1,8 @@
 //! The reader: state ([`app`]), what it can be asked to do ([`action`]), the key table
 //! ([`keymap`]) and the user's settings ([`config`]), the side panel's contents ([`panel`]),
 //! drawing ([`draw`], on [`paint`]'s helpers), and the terminal session ([`terminal`]).
-//! [`snapshot`] draws it off-screen.
+//! [`snapshot`] draws it off-screen; [`speaker`] is the speaker view a presenting reader
+//! tells what it shows.
 
 pub mod action;
 pub mod app;
@@ -34,6 +35,7 @@ pub mod regions;
 pub mod scene;
 pub mod search;
 pub mod side_panel;
+pub mod speaker;
 pub mod terminal;
 pub mod theme_trail;
 pub mod typed_line;
@@ -59,6 +61,9 @@ use config::Config;
 use effect::{Effect, HANDOUT_NAME};
 use keymap::Key;
 use message::Message;
+use presentation::Notice;
+use speaker::published::Published;
+use speaker::socket::{BindError, Publisher, socket_path};
 use terminal::{ReaderBackend, TerminalSession, Wake, capped};
 
 /// Setting this variable makes the reader panic at the first key, to test that the terminal
@@ -93,13 +98,15 @@ const READING_POLL: Duration = Duration::from_millis(50);
 ///
 /// What the reader remembers (positions, bookmarks, notes, the open article) comes from
 /// `remembered` (a store and what was loaded from it) and goes back to it at exit, and at
-/// once when a bookmark or note changes.
+/// once when a bookmark or note changes. With `present` it presents the article it opens as
+/// soon as the analysis is there (`basira present`).
 pub fn run(
     opening: Opening,
     themes: ThemeSource,
     options: LayoutOptions,
     config: Config,
     remembered: Option<(Shared, Loaded)>,
+    present: bool,
 ) -> io::Result<()> {
     let panic_on_key = std::env::var_os(PANIC_TEST_VARIABLE).is_some();
     let (corpus, mut rest, whole) = match opening {
@@ -138,10 +145,15 @@ pub fn run(
             }
         }
     };
+    if present {
+        app.present_when_ready();
+    }
+    let mut speaker = SpeakerLink::default();
     loop {
         // One frame for everything handled since the last: the backend writes only the rows
         // that changed, in one write.
         terminal.draw(|frame| draw::draw(frame, &app.scene(), draw::Clock::now()))?;
+        speaker.keep_up(&mut app);
         for effect in app.take_effects() {
             match effect {
                 Effect::Quit => {
@@ -233,6 +245,49 @@ pub fn run(
             if app.should_quit() {
                 break;
             }
+        }
+    }
+}
+
+/// The presenting reader's link to the speaker view: the socket while it presents, and what
+/// it last told it.
+#[derive(Default)]
+struct SpeakerLink {
+    /// The socket, while presenting (and it could be had).
+    publisher: Option<Publisher>,
+    /// Whether the socket was tried for this presentation.
+    tried: bool,
+    /// What was last sent.
+    sent: Option<Published>,
+}
+
+impl SpeakerLink {
+    /// Listen while `app` presents and tell the speaker view what it shows when that changes;
+    /// let the socket go when it no longer presents. A socket another reader has is said on
+    /// the presentation's footer.
+    fn keep_up(&mut self, app: &mut App) {
+        let now = std::time::Instant::now();
+        let Some(presentation) = app.scene().mode.presentation() else {
+            *self = SpeakerLink::default();
+            return;
+        };
+        let published = Published::of(presentation, now);
+        if !self.tried {
+            self.tried = true;
+            match socket_path().map_err(BindError::Io).and_then(|path| Publisher::bind(&path)) {
+                Ok(publisher) => self.publisher = Some(publisher),
+                Err(BindError::Taken) => app.tell_presentation(Notice::SpeakerViewTaken),
+                Err(BindError::Io(e)) => {
+                    app.tell_presentation(Notice::SpeakerViewFailed(e.to_string()))
+                }
+            }
+        }
+        let Some(publisher) = &self.publisher else {
+            return;
+        };
+        if self.sent.as_ref().is_none_or(|sent| !sent.shows_the_same_as(&published)) {
+            publisher.publish(&published);
+            self.sent = Some(published);
         }
     }
 }

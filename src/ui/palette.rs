@@ -69,6 +69,8 @@ pub struct Palette {
     pub presentation: Style,
     /// A speaker note in presentation mode.
     pub note: Style,
+    /// The time left in a presentation's last minute, and past its end.
+    pub time_warning: Style,
 }
 
 impl Palette {
@@ -99,6 +101,7 @@ impl Palette {
                 frame: Style::new().add_modifier(Modifier::DIM),
                 presentation: Style::new().fg(Color::White).bg(Color::Black),
                 note: Style::new().fg(Color::LightGreen).bg(Color::Black),
+                time_warning: Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
             },
             Scheme::Light => Palette {
                 text: Style::new(),
@@ -120,6 +123,7 @@ impl Palette {
                 frame: Style::new().fg(Color::Gray),
                 presentation: Style::new().fg(Color::Black).bg(Color::White),
                 note: Style::new().fg(Color::Blue).bg(Color::White),
+                time_warning: Style::new().fg(Color::White).bg(Color::Red).add_modifier(bold),
             },
             Scheme::Mono => Palette {
                 text: Style::new(),
@@ -141,6 +145,7 @@ impl Palette {
                 frame: Style::new(),
                 presentation: Style::new(),
                 note: Style::new().add_modifier(Modifier::ITALIC),
+                time_warning: Style::new().add_modifier(Modifier::REVERSED | bold),
             },
         }
     }

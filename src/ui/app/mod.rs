@@ -23,7 +23,7 @@ use super::paint::{counter_width, panel_items_area, panel_list};
 use super::panel::{PanelSource, Target};
 use super::picked::{Picked, PickedKind};
 use super::pointer::{Pointed, Under, pointed};
-use super::presentation::{Presentation, Step};
+use super::presentation::{self, Material, Presentation, Step};
 use super::prompt::{LineLook, Prompt, PromptKind, Typed};
 use super::reading::{Pane, Reading};
 use super::regions::Regions;
@@ -61,6 +61,10 @@ pub struct App {
     /// What `y` copied, until the event loop sends it to the clipboard.
     copied: Option<(String, PickedKind)>,
     look: Look,
+    /// How presentations run.
+    present: presentation::Settings,
+    /// Whether to present as soon as the analysis is there (`basira present`).
+    present_when_ready: bool,
 }
 
 impl App {
@@ -98,6 +102,8 @@ impl App {
             marks,
             effects: Vec::new(),
             copied: None,
+            present: config.present,
+            present_when_ready: false,
         };
         app.refresh();
         let skipped = app.corpus.warnings.len();
@@ -198,11 +204,17 @@ impl App {
     pub fn set_analysis(&mut self, analysis: Arc<Analysis>) {
         self.analysis = Some(analysis);
         self.refresh_panel();
+        if std::mem::take(&mut self.present_when_ready) && matches!(self.mode, Mode::Reading) {
+            self.present();
+        }
     }
 
     /// Tell the reader the screen size; the article is laid out again if its width changed.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Rect::new(0, 0, width, height);
+        if let Mode::Presenting(presentation) = &mut self.mode {
+            presentation.resize(width, height);
+        }
         self.refresh();
     }
 
@@ -670,6 +682,22 @@ impl App {
         }
     }
 
+    /// Present the article as `p` does as soon as the analysis is there (`basira present`).
+    pub fn present_when_ready(&mut self) {
+        if self.analysis.is_some() {
+            self.present();
+        } else {
+            self.present_when_ready = true;
+        }
+    }
+
+    /// Say `notice` on the presentation's footer, while presenting.
+    pub fn tell_presentation(&mut self, notice: presentation::Notice) {
+        if let Mode::Presenting(presentation) = &mut self.mode {
+            presentation.tell(notice);
+        }
+    }
+
     /// `p`: present the active theme's passages, or else this article's key points.
     fn present(&mut self) {
         let Some(analysis) = self.analysis.clone() else {
@@ -678,7 +706,23 @@ impl App {
         };
         let theme = self.reading.active_theme().map(|t| t.index);
         let document = self.reading.document();
-        self.mode = Mode::Presenting(Presentation::start(&analysis, &self.corpus, theme, document));
+        let marks = &self.marks;
+        let notes = |document: usize, paragraph: usize| {
+            Some(marks.note(document, paragraph)).filter(|note| !note.is_empty())
+        };
+        let material = Material {
+            corpus: &self.corpus,
+            analysis: &analysis,
+            lang: self.look.lang,
+            notes: &notes,
+        };
+        let frame = presentation::Frame {
+            screen: self.screen,
+            options: self.options,
+            lang: self.look.lang,
+        };
+        let presentation = Presentation::start(&material, theme, document, self.present, frame);
+        self.mode = Mode::Presenting(presentation);
     }
 
     /// Search every article for `query` and go to the first hit at or after the current
