@@ -132,6 +132,8 @@ const SCENARIOS: &[Scenario] = &[
     // A deck of three places from two articles (a paragraph, a key point from the panel, a
     // search hit), the last moved up, in Arabic.
     scenario("ar-100x30-deck", (100, 30), AR, "}}+<Tab><Down>+<Esc>/تلجرام<Enter>+PGK"),
+    // A deck presented from its list: its second slide, a key point taken from the panel.
+    scenario("en-80x24-present-deck", (80, 24), EN, "}}+<Tab><Down>+<Esc>Pp<Space><Space>"),
     // The hits of a search, in context, each hit marked, the second selected.
     scenario("en-100x30-hits", (100, 30), EN, "/الإرهاب<Enter>F<Down>"),
     // What `W` lists, with two files skipped or read with a warning.

@@ -756,6 +756,11 @@ fn a_deck_is_built_from_anywhere_reordered_and_kept_in_the_state() {
     assert_eq!(app.scene().deck().0, "جلسة الثلاثاء");
     press(&mut app, "<Tab>");
     assert_eq!(app.scene().deck().0, "Deck 1");
+    // `p` in the list presents the deck: its name first, then its places in order.
+    press(&mut app, "p");
+    let screen = screen_text(&render(&app, 100, 30));
+    assert!(app.scene().mode.presentation().is_some());
+    assert!(screen.contains("Deck 1") && screen.contains("1/5"), "{screen}");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The reader's keys for decks: `+` adds the place pointed at (or the bookmark selected in
 //! the bookmarks list, or the sentence of the hit selected in the list of hits) to the current
 //! deck, `C` makes a new deck, and in the deck's list Tab goes to the next deck, `K` `J` move
-//! the selected place, `d` removes it.
+//! the selected place, `d` removes it, `p` presents the deck.
 
 use super::App;
 use crate::lang::fill;
@@ -12,6 +12,7 @@ use crate::ui::message::Message;
 use crate::ui::mode::Mode;
 use crate::ui::overlay::Overlay;
 use crate::ui::picked::{Picked, PickedKind};
+use crate::ui::presentation::{Place, Presentation};
 use crate::ui::prompt::{Prompt, PromptKind};
 
 impl App {
@@ -79,6 +80,10 @@ impl App {
                 }
                 true
             }
+            (Overlay::Deck(_), Action::Present) => {
+                self.present_deck();
+                true
+            }
             (Overlay::Deck(_), Action::TogglePanel) => {
                 self.marks.next_deck();
                 self.mode = Mode::Overlay(Overlay::Deck(List::at(0)));
@@ -111,6 +116,28 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// `p` in the deck's list: present the deck, a slide for each of its places whose article
+    /// is open (in order), after a slide with its name.
+    fn present_deck(&mut self) {
+        let Some(deck) = self.marks.current_deck() else {
+            return;
+        };
+        let name = self.marks.decks()[deck].name.clone();
+        let entries = self.marks.deck_entries(deck, &self.corpus.documents);
+        let places: Vec<Place> = entries
+            .into_iter()
+            .filter_map(|e| {
+                Some(Place { document: e.document?, paragraph: e.paragraph, sentence: e.range })
+            })
+            .collect();
+        if places.is_empty() {
+            return self.tell(Message::DeckItemNotOpen);
+        }
+        self.present_with(|material, settings, frame| {
+            Presentation::of_places(material, &name, &places, settings, frame)
+        });
     }
 
     /// Go to place `index` of the current deck, its chosen bytes marked.

@@ -700,12 +700,22 @@ impl App {
 
     /// `p`: present the active theme's passages, or else this article's key points.
     fn present(&mut self) {
+        let theme = self.reading.active_theme().map(|t| t.index);
+        let document = self.reading.document();
+        self.present_with(|material, settings, frame| {
+            Presentation::start(material, theme, document, settings, frame)
+        });
+    }
+
+    /// Start the presentation `make` makes from the collection, its analysis and the notes.
+    fn present_with(
+        &mut self,
+        make: impl FnOnce(&Material, presentation::Settings, presentation::Frame) -> Presentation,
+    ) {
         let Some(analysis) = self.analysis.clone() else {
             self.tell(Message::StillReading);
             return;
         };
-        let theme = self.reading.active_theme().map(|t| t.index);
-        let document = self.reading.document();
         let marks = &self.marks;
         let notes = |document: usize, paragraph: usize| {
             Some(marks.note(document, paragraph)).filter(|note| !note.is_empty())
@@ -721,7 +731,7 @@ impl App {
             options: self.options,
             lang: self.look.lang,
         };
-        let presentation = Presentation::start(&material, theme, document, self.present, frame);
+        let presentation = make(&material, self.present, frame);
         self.mode = Mode::Presenting(presentation);
     }
 
