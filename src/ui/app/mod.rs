@@ -1,30 +1,32 @@
 //! The reader's state, changed only through [`Action`]s, typed text and mouse events.
 
 mod decks;
+mod notes;
+mod presenting;
+mod typing;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, MouseEvent};
+use crossterm::event::MouseEvent;
 use ratatui::layout::Rect;
 
-use super::action::{Action, PromptAction};
+use super::action::Action;
 use super::chrome::Chrome;
 use super::config::Config;
 use super::effect::Effect;
 use super::keymap::{Count, Key, Keymap};
-use super::list::MOVES;
 use super::look::Look;
-use super::marks::{Marks, Restored};
+use super::marks::Marks;
 use super::message::{CONFIRM_KEY, Message};
-use super::mode::{Mode, Question};
+use super::mode::Mode;
 use super::overlay::{self, Choice, Outcome, Overlay};
 use super::paint::{counter_width, panel_items_area, panel_list};
 use super::panel::{PanelSource, Target};
 use super::picked::{Picked, PickedKind};
 use super::pointer::{Pointed, Under, pointed};
-use super::presentation::{self, Material, Presentation, Step};
-use super::prompt::{LineLook, Prompt, PromptKind, Typed};
+use super::presentation::{self, Step};
+use super::prompt::{Prompt, PromptKind};
 use super::reading::{Pane, Reading};
 use super::regions::Regions;
 use super::scene::Scene;
@@ -415,30 +417,6 @@ impl App {
         }
     }
 
-    /// A key while a list's filter line is being typed: typed into it (the list narrowing
-    /// as it is), or, when the line has no use for it (Up and Down, which bring back earlier
-    /// searches in the status line, and the page keys), moving the list.
-    fn type_in_filter(&mut self, key: Key) {
-        let prompt_action = self.keymap.prompt.action_for(key);
-        let typed = matches!(key.code, KeyCode::Char(_)) && !key.ctrl;
-        let recall = matches!(prompt_action, Some(PromptAction::Older | PromptAction::Newer));
-        if recall || (prompt_action.is_none() && !typed) {
-            if let Some(action) = self.keymap.action_for(key).filter(|a| MOVES.contains(a)) {
-                self.apply_to_overlay(action);
-            }
-            return;
-        }
-        let Mode::Overlay(mut overlay) = std::mem::take(&mut self.mode) else {
-            return;
-        };
-        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
-        let texts = self.scene().list_texts(&overlay);
-        if let Some(list) = overlay.list_mut() {
-            list.type_key(key, (&self.keymap.prompt, look), &texts);
-        }
-        self.mode = Mode::Overlay(overlay);
-    }
-
     /// Go to the item chosen in a list: an article where it was left, a theme's first
     /// passage from here (or no theme), a bookmarked paragraph.
     fn go_to_chosen(&mut self, chosen: Choice) {
@@ -539,137 +517,15 @@ impl App {
         }
     }
 
-    /// Pasted text: typed into the open prompt (a note or a search) or a list's filter line
-    /// on one line, each line break, tab or other control a space; with neither open it is
-    /// ignored, never read as keys (a pasted «x⏎{mep» would remove a bookmark, write a file
-    /// and start a presentation).
-    pub fn paste(&mut self, text: &str) {
-        match std::mem::take(&mut self.mode) {
-            Mode::Prompt(mut prompt) => {
-                prompt.paste(text);
-                self.mode = Mode::Prompt(prompt);
-            }
-            Mode::Overlay(mut overlay) if overlay.typing() => {
-                let texts = self.scene().list_texts(&overlay);
-                if let Some(list) = overlay.list_mut() {
-                    list.paste(text, &texts);
-                }
-                self.mode = Mode::Overlay(overlay);
-            }
-            other => {
-                self.mode = other;
-                self.tell(Message::PasteIgnored);
-            }
-        }
-    }
-
-    /// A key while a prompt is open: typed into it (a search's hits shown as it is typed), or
-    /// it searches, saves the note or is given up.
-    fn type_in_prompt(&mut self, key: Key) {
-        let look = LineLook { fallback: self.look.lang.direction(), options: &self.options };
-        let Mode::Prompt(prompt) = &mut self.mode else {
-            return;
-        };
-        match prompt.handle(key, &self.keymap.prompt, look) {
-            Typed::Open => {}
-            Typed::Edited if prompt.kind == PromptKind::Search => {
-                let count = self.search.preview(&self.corpus, &prompt.text);
-                prompt.hits = Some(count).filter(|_| prompt.text.trim().chars().count() >= 2);
-            }
-            Typed::Edited => {}
-            Typed::Cancelled => {
-                self.search.end_preview();
-                self.mode = Mode::Reading;
-            }
-            Typed::Accepted => {
-                let Mode::Prompt(Prompt { kind, text, .. }) = std::mem::take(&mut self.mode) else {
-                    return;
-                };
-                match kind {
-                    PromptKind::Search => self.run_search(text),
-                    PromptKind::DeckName => self.make_deck(&text),
-                    // Emptying a note deletes it, which is asked first.
-                    PromptKind::Note { document, paragraph } if text.trim().is_empty() => {
-                        if self.marks.note_to_delete(document, paragraph).is_ok() {
-                            self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph });
-                        }
-                    }
-                    PromptKind::Note { document, paragraph } => {
-                        let documents = &self.corpus.documents;
-                        let said = self.marks.set_note(documents, document, paragraph, &text);
-                        self.saved(said);
-                    }
-                }
-            }
-        }
-    }
-
     /// Show `message` in the status line (put into words when it is drawn).
     pub fn tell(&mut self, message: Message) {
         self.message = Some(message);
-    }
-
-    /// `m`: bookmark the current paragraph, or remove its bookmark.
-    fn toggle_bookmark(&mut self) {
-        let (document, paragraph) = self.here();
-        match self.marks.toggle_bookmark(&self.corpus.documents, document, paragraph) {
-            Ok(said) => self.saved(said),
-            Err(said) => self.tell(said),
-        }
     }
 
     /// The bookmarks or notes changed, as `said` says: they are saved at once.
     fn saved(&mut self, said: Message) {
         self.ask(Effect::SaveState);
         self.tell(said);
-    }
-
-    /// `D`: ask whether to delete the note on the current paragraph.
-    fn ask_to_delete_note(&mut self) {
-        let (document, paragraph) = self.here();
-        match self.marks.note_to_delete(document, paragraph) {
-            Ok(()) => self.mode = Mode::Confirm(Question::DeleteNote { document, paragraph }),
-            Err(said) => self.tell(said),
-        }
-    }
-
-    /// The answer to `question`: yes does it, anything else leaves things as they are.
-    fn answer(&mut self, question: Question, yes: bool) {
-        match question {
-            Question::DeleteNote { document, paragraph } if yes => {
-                match self.marks.delete_note(&self.corpus.documents, document, paragraph) {
-                    Ok(said) => self.saved(said),
-                    Err(said) => self.tell(said),
-                }
-            }
-            Question::DeleteNote { .. } => self.tell(Message::NoteKept),
-        }
-    }
-
-    /// `u`: give back the last bookmark or note removed, and go to its paragraph.
-    fn undo(&mut self) {
-        match self.marks.undo() {
-            Ok(Restored { place, said }) => {
-                let pane = Pane::new(&self.corpus, &self.options, self.regions().text);
-                if let Some((document, paragraph)) = place.filter(|&p| p != self.here()) {
-                    self.reading.jump_to_paragraph(&pane, document, paragraph);
-                }
-                self.saved(said);
-            }
-            Err(said) => self.tell(said),
-        }
-    }
-
-    /// `a`: type a note on the current paragraph, starting from the note it has.
-    fn start_note(&mut self) {
-        let (document, paragraph) = self.here();
-        match self.marks.note_to_edit(document, paragraph) {
-            Ok(text) => {
-                let kind = PromptKind::Note { document, paragraph };
-                self.mode = Mode::Prompt(Prompt::with_text(kind, text));
-            }
-            Err(said) => self.tell(said),
-        }
     }
 
     /// `e`: ask for the handout of every article to be written to a new file in the current
@@ -680,59 +536,6 @@ impl App {
         } else {
             self.ask(Effect::WriteHandout);
         }
-    }
-
-    /// Present the article as `p` does as soon as the analysis is there (`basira present`).
-    pub fn present_when_ready(&mut self) {
-        if self.analysis.is_some() {
-            self.present();
-        } else {
-            self.present_when_ready = true;
-        }
-    }
-
-    /// Say `notice` on the presentation's footer, while presenting.
-    pub fn tell_presentation(&mut self, notice: presentation::Notice) {
-        if let Mode::Presenting(presentation) = &mut self.mode {
-            presentation.tell(notice);
-        }
-    }
-
-    /// `p`: present the active theme's passages, or else this article's key points.
-    fn present(&mut self) {
-        let theme = self.reading.active_theme().map(|t| t.index);
-        let document = self.reading.document();
-        self.present_with(|material, settings, frame| {
-            Presentation::start(material, theme, document, settings, frame)
-        });
-    }
-
-    /// Start the presentation `make` makes from the collection, its analysis and the notes.
-    fn present_with(
-        &mut self,
-        make: impl FnOnce(&Material, presentation::Settings, presentation::Frame) -> Presentation,
-    ) {
-        let Some(analysis) = self.analysis.clone() else {
-            self.tell(Message::StillReading);
-            return;
-        };
-        let marks = &self.marks;
-        let notes = |document: usize, paragraph: usize| {
-            Some(marks.note(document, paragraph)).filter(|note| !note.is_empty())
-        };
-        let material = Material {
-            corpus: &self.corpus,
-            analysis: &analysis,
-            lang: self.look.lang,
-            notes: &notes,
-        };
-        let frame = presentation::Frame {
-            screen: self.screen,
-            options: self.options,
-            lang: self.look.lang,
-        };
-        let presentation = make(&material, self.present, frame);
-        self.mode = Mode::Presenting(presentation);
     }
 
     /// Search every article for `query` and go to the first hit at or after the current

@@ -70,7 +70,7 @@ pub struct Screen {
 }
 
 /// Where a slide goes on the audience's screen of `area`: centred, with wide margins, at most
-/// [`PRESENTATION_WIDTH`] wide, above the progress bar and the footer.
+/// 72 cells (`PRESENTATION_WIDTH`) wide, above the progress bar and the footer.
 pub fn content_area(area: Rect) -> Rect {
     let margin_x = (area.width / 8).max(2);
     let margin_y = (area.height / 6).max(1);
