@@ -159,3 +159,10 @@ fn a_folder_of_good_and_bad_books_and_text_opens_what_can_be_opened() {
     assert_eq!(warnings.len(), 3, "{warnings:?}");
     assert!(warnings.iter().all(|w| w.ends_with("; skipped")));
 }
+
+#[test]
+fn a_chapter_nested_100000_elements_deep_is_read_as_any_other() {
+    let corpus = Corpus::open(&[fixture("deep.epub")]).unwrap();
+    let spurs = &corpus.documents[1];
+    assert_eq!(body(spurs), ["فقرة في أعماق الفصل."]);
+}

@@ -45,4 +45,15 @@ cp -r source/handmade/. "$tmp"
     printf '</p></body></html>'
 } > "$tmp/OEBPS/text/spurs.xhtml"
 build bomb.epub "$tmp"
+
+# 6. A chapter of 100,000 nested elements around one paragraph.
+cp -r source/handmade/. "$tmp"
+{
+    printf '<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+    i=0; while [ $i -lt 1000 ]; do printf '<div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div><div>'; i=$((i + 1)); done
+    printf '<p>فقرة في أعماق الفصل.</p>'
+    i=0; while [ $i -lt 100000 ]; do printf '</div>'; i=$((i + 1)); done
+    printf '</body></html>'
+} > "$tmp/OEBPS/text/spurs.xhtml"
+build deep.epub "$tmp"
 rm -rf "$tmp"
