@@ -166,3 +166,36 @@ fn a_chapter_nested_100000_elements_deep_is_read_as_any_other() {
     let spurs = &corpus.documents[1];
     assert_eq!(body(spurs), ["فقرة في أعماق الفصل."]);
 }
+
+#[test]
+fn a_books_chapters_count_as_one_source_when_links_are_chosen() {
+    use basira::analysis::{Analysis, ThemeSource};
+    // A book that prints one article in two chapters, beside that article as a file and
+    // another book: each paragraph of the file has its own text in both chapters, and links
+    // to one of them, leaving room for the rest.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("books-links");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("twice.epub"), dir.join("book.epub")).unwrap();
+    std::fs::copy(fixture("source/pandoc/1-putin.md"), dir.join("1-putin.md")).unwrap();
+    std::fs::copy(fixture("ant-handmade-rtl.epub"), dir.join("other.epub")).unwrap();
+    let corpus = Corpus::open(&[dir]).unwrap();
+    let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    let book_of = |document: usize| {
+        let path = &corpus.documents[document].path;
+        path.rsplit_once('#').map_or(path.as_str(), |(book, _)| book).to_owned()
+    };
+    let mut links = 0;
+    for (d, document) in corpus.documents.iter().enumerate() {
+        for p in 0..document.paragraphs.len() {
+            let found = analysis.links_from(d, p, usize::MAX);
+            let books: Vec<String> = found.iter().map(|l| book_of(l.to().0)).collect();
+            let mut unique = books.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), books.len(), "{} ¶{p}: {books:?}", document.path);
+            links += found.len();
+        }
+    }
+    assert!(links > 10, "{links} links");
+}

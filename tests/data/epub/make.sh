@@ -11,6 +11,10 @@ export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
 (cd source/pandoc && pandoc -f markdown-smart metadata.yaml 1-putin.md 2-muhallab.md 3-freeman.md \
     -o "$here/ant-pandoc.epub")
 
+# 1b. pandoc: a book that prints one article twice (an anthology's reprint), for links.
+(cd source/pandoc && pandoc -f markdown-smart metadata.yaml 1-putin.md 1-putin.md \
+    -o "$here/twice.epub")
+
 # 2. By hand, EPUB 2: an OPF and an NCX written as a user would, right to left, a cover, an
 #    image, a hidden paragraph, a script, an obfuscated font, a non-linear appendix.
 build() { # out.epub folder
