@@ -199,3 +199,11 @@ fn a_books_chapters_count_as_one_source_when_links_are_chosen() {
     }
     assert!(links > 10, "{links} links");
 }
+
+#[test]
+fn a_missing_book_is_named_as_any_missing_file() {
+    let out = basira(&["cat", "/no/such/book.epub"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end(), "basira: /no/such/book.epub: no such file or folder");
+}

@@ -3,12 +3,9 @@
 
 use std::fs::File;
 use std::io::Read;
-use std::path::Path;
 
 use zip::ZipArchive;
 use zip::result::ZipError;
-
-use crate::files::open_regular;
 
 /// The most entries an archive may list: a book has a few hundred files; a listing of
 /// millions is not a book, and reading it would take memory in proportion.
@@ -32,10 +29,9 @@ pub(super) struct Archive {
 }
 
 impl Archive {
-    /// Open the archive at `path`; the reason in words when it is no zip archive or too
+    /// Read the archive in `file`; the reason in words when it is no zip archive or too
     /// damaged to list.
-    pub(super) fn open(path: &Path) -> Result<Archive, String> {
-        let file = open_regular(path).map_err(|e| e.to_string())?;
+    pub(super) fn open(file: File) -> Result<Archive, String> {
         let zip = ZipArchive::new(file).map_err(|e| damage(&e))?;
         if zip.len() > MAX_ENTRIES {
             return Err(format!("it lists {} files, more than a book has", zip.len()));

@@ -18,7 +18,9 @@ use std::path::Path;
 use archive::{Archive, EntryError};
 use package::{Package, PackageError};
 
+use super::load::read_error;
 use super::problem::{LoadError, MAX_FILE_BYTES};
+use crate::files::open_regular;
 
 /// The most bytes of one chapter's XHTML: a chapter of a long novel is a few hundred
 /// kilobytes; its tree takes some ten times its text while it is read.
@@ -53,7 +55,8 @@ pub(super) fn is_book(path: &Path) -> bool {
 /// Read the book at `path`: its title, direction and chapters.
 pub(super) fn read_book(path: &Path) -> Result<Book, LoadError> {
     let file = || path.to_path_buf();
-    let mut archive = Archive::open(path).map_err(|why| LoadError::DamagedBook(file(), why))?;
+    let opened = open_regular(path).map_err(|e| read_error(path, e))?;
+    let mut archive = Archive::open(opened).map_err(|why| LoadError::DamagedBook(file(), why))?;
     let package = Package::read(&mut archive).map_err(|e| match e {
         PackageError::Damaged(why) => LoadError::DamagedBook(file(), why),
         PackageError::Protected => LoadError::ProtectedBook(file()),
