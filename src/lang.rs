@@ -446,6 +446,17 @@ fn arabic(english: &str) -> Option<&'static str> {
             "{}: حجم الملف {} ميغابايت، وبصيرة يفتح ملفات حتى {} ميغابايت"
         }
         "{}: not a regular file" => "{}: ليس ملفًا عاديًا",
+        "{}: the e-book is damaged ({})" => "{}: الكتاب الإلكتروني تالف ({})",
+        "{}: the e-book is protected by DRM and cannot be read" => {
+            "{}: الكتاب الإلكتروني محمي بإدارة الحقوق الرقمية ولا يمكن قراءته"
+        }
+        "{}: its chapter {} is larger than {} MB, the most basira reads of one chapter" => {
+            "{}: فصله {} أكبر من {} ميغابايت، وهو أقصى ما يقرؤه بصيرة من فصل واحد"
+        }
+        "{}: the e-book holds more than {} MB of text, the most basira opens" => {
+            "{}: في الكتاب الإلكتروني أكثر من {} ميغابايت من النص، وهو أقصى ما يفتحه بصيرة"
+        }
+        "{}: the e-book has no chapter with text" => "{}: لا فصل فيه نص في الكتاب الإلكتروني",
         "; skipped" => "؛ تُخطّي",
         "{}: skipped, a link back to a folder already read" => {
             "{}: تُخطّي، فهو رابط إلى مجلد قُرئ من قبل"

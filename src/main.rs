@@ -57,7 +57,7 @@ struct Cli {
     look: LookArgs,
     #[command(flatten)]
     session: SessionArgs,
-    /// Files (.txt, .md) or folders to open; none opens the built-in articles.
+    /// Files (.txt, .md, .epub) or folders to open; none opens the built-in articles.
     paths: Vec<PathBuf>,
 }
 

@@ -15,6 +15,7 @@
 //!   bit 1 harakat stripped, bit 2 bidi left to the terminal, bit 3 left-to-right fallback
 //!   direction), the rest the paragraph (UTF-8, invalid bytes replaced).
 //! - document: bit 0 of byte 0 chooses Markdown, the rest is the file's text.
+//! - book: the bytes of an `.epub` file.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -151,6 +152,32 @@ pub fn check_document(text: &str, markdown: bool) {
     }
 }
 
+/// Open `data` as an e-book file (written to a file of its own in the temporary folder): it
+/// must open as chapters at `PATH#1`, `PATH#2`… in order, each paragraph on one line, or be
+/// refused with one sentence naming the file, never panic.
+pub fn check_book_input(data: &[u8]) {
+    let name = format!("basira-fuzz-{}-{:?}.epub", std::process::id(), std::thread::current().id());
+    let path = std::env::temp_dir().join(name.replace(['(', ')'], ""));
+    std::fs::write(&path, data).expect("the input is written");
+    let opened = basira::corpus::Corpus::open(std::slice::from_ref(&path));
+    let _ = std::fs::remove_file(&path);
+    let shown = path.display().to_string();
+    match opened {
+        Ok(corpus) => {
+            assert!(!corpus.documents.is_empty());
+            for (at, document) in corpus.documents.iter().enumerate() {
+                assert_eq!(document.path, format!("{shown}#{}", at + 1));
+                assert!(document.paragraphs.iter().all(|p| !p.text.contains('\n')));
+            }
+        }
+        Err(error) => {
+            let sentence = error.to_string();
+            assert!(sentence.starts_with(&format!("{shown}: ")), "{sentence}");
+            assert!(!sentence.contains('\n'), "{sentence}");
+        }
+    }
+}
+
 /// The kept inputs of one fuzz target, sorted by name.
 fn kept_inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz").join(target);
@@ -183,6 +210,11 @@ fn kept_layout_inputs_pass_the_checks() {
 #[test]
 fn kept_document_inputs_pass_the_checks() {
     replay("document", check_document_input);
+}
+
+#[test]
+fn kept_book_inputs_pass_the_checks() {
+    replay("book", check_book_input);
 }
 
 #[test]

@@ -62,6 +62,8 @@ struct Scenario {
     skipped: bool,
     /// The Markdown article read instead of the built-in ones, a file of `tests/data/`.
     markdown: Option<&'static str>,
+    /// The e-book read instead of the built-in articles, a file of `tests/data/epub/`.
+    book: Option<&'static str>,
     /// Whether the collection is the 299 news articles of `tests/data/ant300/` (their
     /// headline and first paragraph; no analysis) instead of the built-in articles: a list
     /// long enough to page and filter.
@@ -85,6 +87,7 @@ const fn scenario(
         keys,
         skipped: false,
         markdown: None,
+        book: None,
         news: false,
         minutes: None,
         later: Duration::ZERO,
@@ -221,6 +224,18 @@ const SCENARIOS: &[Scenario] = &[
         markdown: Some("markdown/derna.md"),
         ..scenario("en-60x40-markdown-narrow", (60, 40), EN, "jjjjjjjj")
     },
+    // A right-to-left e-book made with zip and a hand-written OPF: its first chapter (the
+    // cover is no chapter), its title, byline and paragraphs right to left.
+    Scenario {
+        book: Some("ant-handmade-rtl.epub"),
+        ..scenario("ar-100x30-book", (100, 30), AR, "")
+    },
+    // The pandoc book's chapters in the list of articles, each under the book's title; the
+    // chapters numbered in reading order.
+    Scenario {
+        book: Some("ant-pandoc.epub"),
+        ..scenario("en-100x24-book-articles", (100, 24), EN, "o")
+    },
     // How far through each article the reader is (issue 14): the first two read in part,
     // the third to its end, the fourth open at its top, the fifth never opened.
     scenario("en-80x24-articles-progress", (80, 24), EN, "<Space><Space>.<Space>.G.o"),
@@ -267,15 +282,28 @@ fn markdown(name: &str) -> (Corpus, Arc<Analysis>) {
     (corpus, Arc::new(analysis))
 }
 
+/// The chapters of the e-book `tests/data/epub/` file `name`, named by a path relative to
+/// the crate (so that the screen does not depend on where it is), and their analysis.
+fn book(name: &str) -> (Corpus, Arc<Analysis>) {
+    let path = PathBuf::from("tests/data/epub").join(name);
+    let corpus = Corpus::open(&[path]).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
+    (corpus, Arc::new(analysis))
+}
+
 /// The screen of `scenario`, as text.
 fn draw(scenario: &Scenario) -> String {
     let read;
-    let (corpus, analysis) = match scenario.markdown {
-        Some(name) => {
+    let (corpus, analysis) = match (scenario.markdown, scenario.book) {
+        (Some(name), _) => {
             read = markdown(name);
             &read
         }
-        None => builtin(),
+        (None, Some(name)) => {
+            read = book(name);
+            &read
+        }
+        (None, None) => builtin(),
     };
     let mut corpus = if scenario.news { news_articles() } else { corpus }.clone();
     if scenario.skipped {

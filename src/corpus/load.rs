@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::decode::decode;
+use super::epub::{self, is_book};
 use super::problem::{FileWarning, LoadError, MAX_FILE_BYTES};
 use super::stored::{self, FileRead};
 use super::{Document, parse_document};
 use crate::files::{ReadError, read_regular};
+use crate::text::Direction;
 
 /// The built-in articles, embedded in the binary: (file name, text).
 pub(super) const BUILTIN: [(&str, &str); 5] = [
@@ -111,8 +113,8 @@ impl Corpus {
         if meta.is_dir() {
             self.open_folder(path, &meta, cache)
         } else {
-            let (document, warning) = read_document(path)?;
-            self.documents.push(document);
+            let (documents, warning) = read_document(path)?;
+            self.documents.extend(documents);
             self.warnings.extend(warning);
             Ok(())
         }
@@ -135,6 +137,9 @@ impl Corpus {
                 files.extend(found);
             } else if meta.is_file() && is_text_file(path) {
                 files.push(path.clone());
+            } else if meta.is_file() && is_book(path) {
+                // A book's chapters come with the collection, none read ahead.
+                return None;
             } else {
                 return None;
             }
@@ -149,6 +154,9 @@ impl Corpus {
                     == preferred
         };
         let first = files.iter().find(is_preferred).or(files.first())?;
+        if is_book(first) {
+            return None;
+        }
         read_first_article(first).ok()
     }
 
@@ -169,8 +177,8 @@ impl Corpus {
         let mut first_skipped = None;
         for read in reads {
             match read {
-                Ok((document, warning)) => {
-                    self.documents.push(document);
+                Ok((documents, warning)) => {
+                    self.documents.extend(documents);
                     self.warnings.extend(warning);
                 }
                 Err(skipped) => {
@@ -263,6 +271,11 @@ pub(super) fn is_text_file(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
+/// Whether the file is one basira opens: text (`.txt`, `.md`) or an e-book (`.epub`).
+pub(super) fn is_article_file(path: &Path) -> bool {
+    is_text_file(path) || is_book(path)
+}
+
 /// Whether the file is Markdown.
 pub(super) fn is_markdown(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
@@ -292,7 +305,7 @@ fn collect_text_files(
     for (path, file_type) in listed {
         let plain_file = file_type.is_some_and(|t| !t.is_dir() && !t.is_symlink());
         if plain_file {
-            if is_text_file(&path) {
+            if is_article_file(&path) {
                 out.push(path);
             }
             continue;
@@ -305,7 +318,7 @@ fn collect_text_files(
                     warnings.push(revisit_warning(&path));
                 }
             }
-            _ if is_text_file(&path) => out.push(path),
+            _ if is_article_file(&path) => out.push(path),
             _ => {}
         }
     }
@@ -355,11 +368,35 @@ fn opening(text: &str, limit: usize) -> (&str, bool) {
     (&text[..end.unwrap_or(cut)], false)
 }
 
-/// Read, decode and parse one file, with the note about its encoding if there is one.
-fn read_document(path: &Path) -> Result<(Document, Option<FileWarning>), LoadError> {
+/// Read, decode and parse one file, with the note about its encoding if there is one: its
+/// article, or an e-book's chapters.
+fn read_document(path: &Path) -> Result<(Vec<Document>, Option<FileWarning>), LoadError> {
+    if is_book(path) {
+        return Ok((book_documents(path)?, None));
+    }
     let decoded = decode(path, read_text_file(path)?)?;
     let document = parse_document(&path.display().to_string(), &decoded.text, is_markdown(path));
-    Ok((document, decoded.warning))
+    Ok((vec![document], decoded.warning))
+}
+
+/// The chapters of the e-book at `path` as articles: the chapter `N` (from 1, in reading
+/// order) at `PATH#N`, titled «book — chapter» by the table of contents' name or its own
+/// title, in the book's direction when it says it runs right to left.
+fn book_documents(path: &Path) -> Result<Vec<Document>, LoadError> {
+    let book = epub::read_book(path)?;
+    let shown = path.display();
+    let documents = book.chapters.into_iter().enumerate().map(|(at, chapter)| {
+        let mut document = parse_document(&format!("{shown}#{}", at + 1), &chapter.markdown, true);
+        let own = (!document.title_is_derived).then(|| document.title.clone());
+        let name = chapter.name.or(own).unwrap_or_else(|| (at + 1).to_string());
+        document.title = format!("{} — {name}", book.title);
+        document.title_is_derived = false;
+        if book.rtl {
+            document.direction = Direction::Rtl;
+        }
+        document
+    });
+    Ok(documents.collect())
 }
 
 /// The bytes of a `.txt` or `.md` file, read as [`read_regular`] reads: a named pipe or a

@@ -5,6 +5,7 @@ mod block;
 mod boilerplate;
 mod decode;
 mod document;
+mod epub;
 mod lines;
 mod load;
 mod markdown;

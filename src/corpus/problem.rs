@@ -43,6 +43,17 @@ pub enum LoadError {
     TooLarge(PathBuf, u64),
     /// The path is a device, a named pipe or a socket, not a file to read.
     NotRegular(PathBuf),
+    /// An e-book that is no zip archive, or whose package or a chapter is damaged (the
+    /// reason, in the library's words or naming the part).
+    DamagedBook(PathBuf, String),
+    /// An e-book whose chapters are encrypted (DRM).
+    ProtectedBook(PathBuf),
+    /// An e-book with a chapter (its name in the archive) larger than the limit (in bytes).
+    ChapterTooLarge(PathBuf, String, u64),
+    /// An e-book whose chapters hold more text than a file may.
+    BookTooLarge(PathBuf),
+    /// An e-book without a chapter with text in it.
+    NoChapters(PathBuf),
 }
 
 impl std::error::Error for LoadError {}
@@ -112,6 +123,21 @@ impl LoadError {
                 vec![Path(p), Count(size.div_ceil(MIB)), Count(MAX_FILE_BYTES / MIB)],
             ),
             LoadError::NotRegular(p) => ("{}: not a regular file", vec![Path(p)]),
+            LoadError::DamagedBook(p, why) => {
+                ("{}: the e-book is damaged ({})", vec![Path(p), Reason(why)])
+            }
+            LoadError::ProtectedBook(p) => {
+                ("{}: the e-book is protected by DRM and cannot be read", vec![Path(p)])
+            }
+            LoadError::ChapterTooLarge(p, chapter, limit) => (
+                "{}: its chapter {} is larger than {} MB, the most basira reads of one chapter",
+                vec![Path(p), Name(chapter), Count(limit / MIB)],
+            ),
+            LoadError::BookTooLarge(p) => (
+                "{}: the e-book holds more than {} MB of text, the most basira opens",
+                vec![Path(p), Count(MAX_FILE_BYTES / MIB)],
+            ),
+            LoadError::NoChapters(p) => ("{}: the e-book has no chapter with text", vec![Path(p)]),
         }
     }
 }

@@ -27,7 +27,7 @@ use crate::cache_files::{mark_used, open_verified, write_atomically};
 /// Bumped whenever reading or parsing a file changes what it gives, or the file is written
 /// otherwise, so that old files are not read (the crate version and the sources'
 /// fingerprint, which a build of other sources changes, are part of the key too).
-const FOLDER_VERSION: &str = "basira-folder-5";
+const FOLDER_VERSION: &str = "basira-folder-6";
 
 /// How many folders the cache keeps, the most recently opened.
 pub const KEPT_FOLDERS: usize = 8;
@@ -38,9 +38,9 @@ const BATCH: usize = 256;
 /// How long a file must have been left alone for its folder to be kept.
 const SETTLED: Duration = Duration::from_secs(2);
 
-/// What one file of a folder gave: its document and any warning about it, or the sentence
-/// that says why it was skipped.
-pub type FileRead = Result<(Document, Option<FileWarning>), LoadError>;
+/// What one file of a folder gave: its documents (one, or an e-book's chapters) and any
+/// warning about it, or the sentence that says why it was skipped.
+pub type FileRead = Result<(Vec<Document>, Option<FileWarning>), LoadError>;
 
 /// What `files` give: from the cache in `dir` when it holds them at their present sizes and
 /// times, else from `read`, which is then kept there.

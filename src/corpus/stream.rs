@@ -26,6 +26,7 @@ use encoding_rs::{Encoding, UTF_8};
 
 use super::LoadError;
 use super::decode::{decode, looks_binary};
+use super::epub::{is_book, read_book};
 use super::load::{
     BUILTIN, folder_files, given_path, is_markdown, is_text_file, nothing_opened, read_error,
     read_text_file, reason,
@@ -58,6 +59,8 @@ pub enum Source {
     },
     /// A file decoded whole: Markdown, or not UTF-8.
     Whole(PathBuf),
+    /// An e-book, read whole; each chapter is a section, as Markdown.
+    Book(PathBuf),
 }
 
 /// The articles that `basira cat` prints, checked, with the warnings about them.
@@ -122,7 +125,11 @@ impl Plan {
 impl Source {
     /// Whether the article is Markdown.
     pub fn is_markdown(&self) -> bool {
-        matches!(self, Source::Whole(path) if is_markdown(path))
+        match self {
+            Source::Whole(path) => is_markdown(path),
+            Source::Book(_) => true,
+            Source::Builtin(_) | Source::Streamed { .. } => false,
+        }
     }
 
     /// The article's text, a section at a time (see the module notes).
@@ -132,6 +139,7 @@ impl Source {
             reader,
             pending: Vec::with_capacity(SECTION_BYTES + CHUNK_BYTES),
             done: false,
+            later: Vec::new(),
         };
         Ok(match self {
             Source::Builtin(name) => {
@@ -151,7 +159,18 @@ impl Source {
                 reader: Box::new(io::empty()),
                 pending: decode(path, read_text_file(path)?)?.text.into_bytes(),
                 done: true,
+                later: Vec::new(),
             },
+            Source::Book(path) => {
+                let chapters = read_book(path)?.chapters.into_iter();
+                Sections {
+                    path: path.clone(),
+                    reader: Box::new(io::empty()),
+                    pending: Vec::new(),
+                    done: true,
+                    later: chapters.rev().map(|c| c.markdown.into_bytes()).collect(),
+                }
+            }
         })
     }
 }
@@ -159,6 +178,10 @@ impl Source {
 /// What [`Plan::new`] makes of the file at `path`, with the warning about its encoding, if
 /// any; or why it cannot be printed.
 fn check(path: &Path) -> Result<(Source, Option<FileWarning>), LoadError> {
+    if is_book(path) {
+        read_book(path)?;
+        return Ok((Source::Book(path.to_path_buf()), None));
+    }
     if is_text_file(path) && !is_markdown(path) {
         let file = open_regular(path).map_err(|e| read_error(path, e))?;
         if let Some(bom) = utf8_text(path, file)? {
@@ -260,6 +283,9 @@ pub struct Sections {
     pending: Vec<u8>,
     /// Whether the reader is at its end.
     done: bool,
+    /// Sections still to give once the pending text is given, the next last: a book's
+    /// chapters.
+    later: Vec<Vec<u8>>,
 }
 
 impl Sections {
@@ -296,6 +322,9 @@ impl Iterator for Sections {
     type Item = Result<Section, LoadError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.done && self.pending.is_empty() {
+            self.pending = self.later.pop()?;
+        }
         let end = loop {
             if self.done {
                 break self.pending.len();
@@ -356,6 +385,7 @@ mod tests {
             reader: Box::new(io::Cursor::new(text.as_bytes().to_vec())),
             pending: Vec::with_capacity(SECTION_BYTES + CHUNK_BYTES),
             done: false,
+            later: Vec::new(),
         };
         let mut out = Vec::new();
         while let Some(section) = sections.next() {

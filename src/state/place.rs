@@ -109,10 +109,18 @@ pub fn stored_path(document: &Document) -> String {
     canonical(&document.path).unwrap_or_else(|| document.path.clone())
 }
 
-/// `path` made absolute with links resolved, when it names a file.
+/// `path` made absolute with links resolved, when it names a file or a chapter of an e-book
+/// (`BOOK#N`: the book's canonical path and the chapter).
 fn canonical(path: &str) -> Option<String> {
-    let path = Path::new(path).canonicalize().ok()?;
-    path.to_str().map(str::to_string)
+    if let Ok(file) = Path::new(path).canonicalize() {
+        return file.to_str().map(str::to_string);
+    }
+    let (book, chapter) = path.rsplit_once('#')?;
+    if chapter.is_empty() || !chapter.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let book = Path::new(book).canonicalize().ok()?;
+    Some(format!("{}#{chapter}", book.to_str()?))
 }
 
 /// Finds the open article a stale entry was read from.
@@ -254,6 +262,18 @@ mod tests {
     use super::*;
     use crate::corpus::parse_document;
     use crate::state::article_key;
+
+    #[test]
+    fn a_chapter_is_remembered_by_its_books_canonical_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.epub"), b"PK").unwrap();
+        let relative = dir.path().join(".").join("book.epub#3");
+        let document = parse_document(relative.to_str().unwrap(), "نص", false);
+        let book = dir.path().canonicalize().unwrap().join("book.epub");
+        assert_eq!(stored_path(&document), format!("{}#3", book.display()));
+        let missing = parse_document("/no/such/book.epub#3", "نص", false);
+        assert_eq!(stored_path(&missing), "/no/such/book.epub#3");
+    }
 
     const ARTICLE: &str = "عنوان المقال\n\nالفقرة الأولى تتحدث عن المدينة القديمة وأسوارها.\n\n\
                            الفقرة الثانية تصف السوق الكبير في وسط المدينة.\n\n\

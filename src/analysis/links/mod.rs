@@ -29,6 +29,7 @@
 use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -141,6 +142,9 @@ pub struct LinkIndex {
     words: TermId,
     roots: Roots,
     articles: Vec<ArticleVector>,
+    /// Each article's source: its own number, but the chapters of one e-book share the
+    /// first one's, so that a paragraph links to one chapter of a book as to one article.
+    sources: Vec<u32>,
 }
 
 impl LinkIndex {
@@ -156,7 +160,8 @@ impl LinkIndex {
         let (vectors, terms) = Vectors::new(corpus, documents, words, formulae);
         let articles = vectors.articles(corpus.documents.len(), ARTICLE_TERMS);
         let roots = Roots::new(&vectors, vocabulary);
-        LinkIndex { vectors, terms, words, roots, articles }
+        let sources = sources(corpus);
+        LinkIndex { vectors, terms, words, roots, articles, sources }
     }
 
     /// Each article's vector: its paragraphs' summed, its heaviest terms, of unit length.
@@ -203,7 +208,7 @@ impl LinkIndex {
 /// The links an index finds: at most `k` per paragraph, best first, grouped by paragraph in
 /// collection order.
 pub fn search(index: &LinkIndex, k: usize) -> Vec<Link> {
-    let LinkIndex { vectors, terms, words, roots, articles } = index;
+    let LinkIndex { vectors, terms, words, roots, articles, sources } = index;
     let (words, phrases) = (*words, &terms.phrases);
     let paragraphs = vectors.len();
     let postings = Postings::new(vectors, &terms.paragraph_frequency);
@@ -212,7 +217,8 @@ pub fn search(index: &LinkIndex, k: usize) -> Vec<Link> {
     // among the machine's cores, a block at a time (each block keeps its own scratch space),
     // one block per core at a time so that only those blocks' finds wait to be merged.
     // Relatedness goes both ways: a pair found from either side is offered to both.
-    let mut best = Best::new((0..paragraphs).map(|i| vectors.place(i).0).collect(), k);
+    let source = |i| sources[vectors.place(i).0 as usize];
+    let mut best = Best::new((0..paragraphs).map(source).collect(), k);
     let blocks: Vec<usize> = (0..paragraphs.div_ceil(SEARCH_BLOCK)).collect();
     for wave in blocks.chunks(rayon::current_num_threads().max(1)) {
         let found: Vec<(usize, Vec<Related>)> = wave
@@ -297,6 +303,28 @@ fn best_candidates(touched: &[u32], partial: &[f32], ranked: &mut BinaryHeap<Ran
             worst_score = ranked.peek().map_or(f32::NEG_INFINITY, |worst| worst.1);
         }
     }
+}
+
+/// Each article's source (see [`LinkIndex`]): the chapters of an e-book, at `BOOK.epub#N`,
+/// share the number of its first chapter; any other article has its own.
+fn sources(corpus: &Corpus) -> Vec<u32> {
+    let mut books: FxHashMap<&str, u32> = FxHashMap::default();
+    let documents = corpus.documents.iter().enumerate();
+    documents
+        .map(|(at, document)| match book_of_chapter(&document.path) {
+            Some(name) => *books.entry(name).or_insert(at as u32),
+            None => at as u32,
+        })
+        .collect()
+}
+
+/// The book of a chapter's path (`BOOK.epub` of `BOOK.epub#N`); None for any other path.
+fn book_of_chapter(path: &str) -> Option<&str> {
+    let (book, chapter) = path.rsplit_once('#')?;
+    let is_number = !chapter.is_empty() && chapter.bytes().all(|b| b.is_ascii_digit());
+    let is_book =
+        book.len() > 5 && book.as_bytes()[book.len() - 5..].eq_ignore_ascii_case(b".epub");
+    (is_number && is_book).then_some(book)
 }
 
 /// The best `k` related paragraphs of every paragraph so far, each pair once.
