@@ -8,10 +8,10 @@ use rayon::prelude::*;
 
 use super::decode::decode;
 use super::epub::{self, is_book};
-use super::problem::{FileWarning, LoadError, MAX_FILE_BYTES};
+use super::problem::{FileWarning, LoadError, MAX_FILE_BYTES, read_error, reason};
 use super::stored::{self, FileRead};
 use super::{Document, parse_document};
-use crate::files::{ReadError, read_regular};
+use crate::files::read_regular;
 use crate::text::Direction;
 
 /// The built-in articles, embedded in the binary: (file name, text).
@@ -228,15 +228,6 @@ pub(super) fn nothing_opened(dir: &Path, found: usize, first_skipped: Option<Str
     }
 }
 
-/// Why a file or folder could not be read, in words («permission denied») without the
-/// system's error number.
-pub(super) fn reason(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    let text = text.find(" (os error").map_or(text.as_str(), |end| &text[..end]);
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
-}
-
 /// What each file gives, in the files' order: read and parsed on every core.
 fn read_files(files: &[PathBuf]) -> Vec<FileRead> {
     let read = |file: &PathBuf| read_document(file);
@@ -406,13 +397,4 @@ pub(super) fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::NotText(path.to_path_buf()));
     }
     read_regular(path, MAX_FILE_BYTES).map_err(|e| read_error(path, e))
-}
-
-/// Why the file at `path` could not be read, as a [`LoadError`].
-pub(super) fn read_error(path: &Path, error: ReadError) -> LoadError {
-    match error {
-        ReadError::NotRegular(_) => LoadError::NotRegular(path.to_path_buf()),
-        ReadError::TooLarge(size) => LoadError::TooLarge(path.to_path_buf(), size),
-        ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), reason(&e)),
-    }
 }

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::files::ReadError;
+
 use serde::{Deserialize, Serialize};
 
 /// One mebibyte, the unit file sizes are shown in ("MB").
@@ -210,6 +212,24 @@ impl fmt::Display for FileWarning {
             f.write_str(FileWarning::SKIPPED)?;
         }
         Ok(())
+    }
+}
+
+/// Why a file or folder could not be read, in words («permission denied») without the
+/// system's error number.
+pub(super) fn reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = text.find(" (os error").map_or(text.as_str(), |end| &text[..end]);
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// Why the file at `path` could not be read, as a [`LoadError`].
+pub(super) fn read_error(path: &Path, error: ReadError) -> LoadError {
+    match error {
+        ReadError::NotRegular(_) => LoadError::NotRegular(path.to_path_buf()),
+        ReadError::TooLarge(size) => LoadError::TooLarge(path.to_path_buf(), size),
+        ReadError::Io(e) => LoadError::Unreadable(path.to_path_buf(), reason(&e)),
     }
 }
 

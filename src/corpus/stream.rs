@@ -28,10 +28,9 @@ use super::LoadError;
 use super::decode::{decode, looks_binary};
 use super::epub::{is_book, read_book};
 use super::load::{
-    BUILTIN, folder_files, given_path, is_markdown, is_text_file, nothing_opened, read_error,
-    read_text_file, reason,
+    BUILTIN, folder_files, given_path, is_markdown, is_text_file, nothing_opened, read_text_file,
 };
-use super::problem::{FileWarning, MAX_FILE_BYTES};
+use super::problem::{FileWarning, MAX_FILE_BYTES, read_error, reason};
 use crate::files::open_regular;
 
 /// How much text a section holds before it is cut at the next blank line back.

@@ -18,8 +18,7 @@ use std::path::Path;
 use archive::{Archive, EntryError};
 use package::{Package, PackageError};
 
-use super::load::read_error;
-use super::problem::{LoadError, MAX_FILE_BYTES};
+use super::problem::{LoadError, MAX_FILE_BYTES, read_error};
 use crate::files::open_regular;
 
 /// The most bytes of one chapter's XHTML: a chapter of a long novel is a few hundred
