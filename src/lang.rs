@@ -446,6 +446,7 @@ fn arabic(english: &str) -> Option<&'static str> {
             "{}: حجم الملف {} ميغابايت، وبصيرة يفتح ملفات حتى {} ميغابايت"
         }
         "{}: not a regular file" => "{}: ليس ملفًا عاديًا",
+        "{}: no article was found in this web page" => "{}: لم تُوجد مقالة في صفحة الويب هذه",
         "; skipped" => "؛ تُخطّي",
         "{}: skipped, a link back to a folder already read" => {
             "{}: تُخطّي، فهو رابط إلى مجلد قُرئ من قبل"

@@ -3,6 +3,7 @@
 
 mod block;
 mod boilerplate;
+mod charset;
 mod decode;
 mod document;
 mod lines;
@@ -13,6 +14,7 @@ mod sanitise;
 pub mod stored;
 pub mod stream;
 mod structure;
+mod web_page;
 
 pub use document::{Boilerplate, Document, Emphasis, EmphasisKind, Form, Paragraph, Role, Table};
 pub use load::{Corpus, FirstArticle};

@@ -43,6 +43,8 @@ pub enum LoadError {
     TooLarge(PathBuf, u64),
     /// The path is a device, a named pipe or a socket, not a file to read.
     NotRegular(PathBuf),
+    /// A web page in which no article was found (a section front, a page of links).
+    NoArticle(PathBuf),
 }
 
 impl std::error::Error for LoadError {}
@@ -112,6 +114,7 @@ impl LoadError {
                 vec![Path(p), Count(size.div_ceil(MIB)), Count(MAX_FILE_BYTES / MIB)],
             ),
             LoadError::NotRegular(p) => ("{}: not a regular file", vec![Path(p)]),
+            LoadError::NoArticle(p) => ("{}: no article was found in this web page", vec![Path(p)]),
         }
     }
 }
