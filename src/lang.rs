@@ -447,6 +447,9 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "{}: not a regular file" => "{}: ليس ملفًا عاديًا",
         "{}: no article was found in this web page" => "{}: لم تُوجد مقالة في صفحة الويب هذه",
+        "{}: the web page nests its elements too deeply or has too many to be read" => {
+            "{}: عناصر صفحة الويب هذه أكثر أو أعمق تداخلًا من أن تُقرأ"
+        }
         "; skipped" => "؛ تُخطّي",
         "{}: skipped, a link back to a folder already read" => {
             "{}: تُخطّي، فهو رابط إلى مجلد قُرئ من قبل"

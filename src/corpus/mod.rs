@@ -9,6 +9,7 @@ mod document;
 mod lines;
 mod load;
 mod markdown;
+mod nesting;
 mod problem;
 mod sanitise;
 pub mod stored;

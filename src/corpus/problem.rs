@@ -45,6 +45,9 @@ pub enum LoadError {
     NotRegular(PathBuf),
     /// A web page in which no article was found (a section front, a page of links).
     NoArticle(PathBuf),
+    /// A web page nesting its elements too deeply, or with too many, to be read in bounded
+    /// time and memory.
+    PageTooComplex(PathBuf),
 }
 
 impl std::error::Error for LoadError {}
@@ -115,6 +118,10 @@ impl LoadError {
             ),
             LoadError::NotRegular(p) => ("{}: not a regular file", vec![Path(p)]),
             LoadError::NoArticle(p) => ("{}: no article was found in this web page", vec![Path(p)]),
+            LoadError::PageTooComplex(p) => (
+                "{}: the web page nests its elements too deeply or has too many to be read",
+                vec![Path(p)],
+            ),
         }
     }
 }

@@ -11,17 +11,22 @@
 
 use std::path::Path;
 
-use dom_smoothie::{Config, Readability, TextMode};
+use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
 use super::LoadError;
 use super::charset::declared_encoding;
 use super::decode::{Decoded, decode};
+use super::nesting::nests_deeper_than;
 use super::problem::FileWarning;
 
 /// The most elements a page may have: a long article page has a few thousand, and a page
 /// past this is refused rather than scored, which takes memory and time in proportion.
 const MAX_ELEMENTS: usize = 200_000;
+
+/// How deeply a page may nest its elements. Browsers' parsers stop nesting at 512 levels
+/// (Chromium's, Firefox's); real pages nest a few dozen.
+const MAX_NESTING: usize = 1000;
 
 /// How long a paragraph is, in characters, before it counts towards a page holding an
 /// article (Readability's 140 refused short Arabic news stories of short paragraphs; a cookie
@@ -44,7 +49,12 @@ pub(super) fn is_web_page(path: &Path) -> bool {
 /// is none.
 pub(super) fn read_web_page(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
     let page = page_text(path, bytes)?;
-    let article = article_markdown(&page.text).ok_or(LoadError::NoArticle(path.to_path_buf()))?;
+    let too_complex = || LoadError::PageTooComplex(path.to_path_buf());
+    if nests_deeper_than(&page.text, MAX_NESTING) {
+        return Err(too_complex());
+    }
+    let article = article_markdown(&page.text).map_err(|TooManyElements| too_complex())?;
+    let article = article.ok_or(LoadError::NoArticle(path.to_path_buf()))?;
     Ok(Decoded { text: article, warning: page.warning })
 }
 
@@ -65,8 +75,8 @@ fn page_text(path: &Path, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
 
 /// The article of the page `html` as Markdown: its title as a first-level heading, its
 /// byline, then its text; None when the page holds no article (a section front, a page
-/// of links, a page past [`MAX_ELEMENTS`]).
-fn article_markdown(html: &str) -> Option<String> {
+/// of links); [`TooManyElements`] past [`MAX_ELEMENTS`].
+fn article_markdown(html: &str) -> Result<Option<String>, TooManyElements> {
     let document = dom_query::Document::from(html);
     document.select(HIDDEN).remove();
     let config = Config {
@@ -75,11 +85,17 @@ fn article_markdown(html: &str) -> Option<String> {
         readable_min_content_length: MIN_ARTICLE_PARAGRAPH,
         ..Config::default()
     };
-    let mut readability = Readability::with_document(document, None, Some(config)).ok()?;
+    let Ok(mut readability) = Readability::with_document(document, None, Some(config)) else {
+        return Ok(None);
+    };
     if !readability.is_probably_readable() {
-        return None;
+        return Ok(None);
     }
-    let article = readability.parse().ok()?;
+    let article = match readability.parse() {
+        Ok(article) => article,
+        Err(ReadabilityError::TooManyElements(..)) => return Err(TooManyElements),
+        Err(_) => return Ok(None),
+    };
     let mut markdown = String::with_capacity(article.text_content.len() + 256);
     let title = article.title.trim();
     if !title.is_empty() {
@@ -92,8 +108,11 @@ fn article_markdown(html: &str) -> Option<String> {
         markdown.push_str("\n\n");
     }
     markdown.extend(article.text_content.chars().filter(|&c| !is_invisible_in_a_word(c)));
-    Some(markdown)
+    Ok(Some(markdown))
 }
+
+/// A page with more elements than [`MAX_ELEMENTS`].
+struct TooManyElements;
 
 /// Characters a page puts inside words that show nothing: the soft hyphen, the zero-width
 /// space, the word joiner and a stray byte-order mark (the joiners that change how Arabic
@@ -137,7 +156,7 @@ mod tests {
         let extra = "<p hidden>مخفي أول</p><p class=\"hidden\">مخفي ثان</p>\
                      <p style=\"display:none\">مخفي ثالث</p><script>var s = 'سكربت';</script>\
                      <style>p{color:red}</style><p aria-hidden=\"true\">مخفي رابع</p>";
-        let text = article_markdown(&page(extra)).expect("an article");
+        let text = article_markdown(&page(extra)).ok().flatten().expect("an article");
         for hidden in ["مخفي", "سكربت", "color"] {
             assert!(!text.contains(hidden), "{hidden} in {text}");
         }
@@ -147,7 +166,7 @@ mod tests {
     #[test]
     fn entities_breaks_and_invisible_characters_are_handled() {
         let extra = "<p>أول&nbsp;سطر<br>ثاني س&shy;طر &amp; &lt;رمز&gt; ك\u{200b}لمة</p>";
-        let text = article_markdown(&page(extra)).expect("an article");
+        let text = article_markdown(&page(extra)).ok().flatten().expect("an article");
         assert!(text.contains("أول\u{a0}سطر"), "{text}");
         assert!(text.contains("ثاني سطر"), "{text}");
         assert!(text.contains("كلمة"), "{text}");
@@ -159,8 +178,26 @@ mod tests {
         let links: String =
             (0..30).map(|i| format!("<li><a href=\"/{i}\">رابط رقم {i}</a></li>")).collect();
         let html = format!("<html><body><nav><ul>{links}</ul></nav><p>قصير</p></body></html>");
-        assert_eq!(article_markdown(&html), None);
-        assert_eq!(article_markdown(""), None);
+        assert!(matches!(article_markdown(&html), Ok(None)));
+        assert!(matches!(article_markdown(""), Ok(None)));
+    }
+
+    #[test]
+    fn a_page_nested_too_deeply_or_with_too_many_elements_is_refused_at_once() {
+        let path = Path::new("deep.html");
+        let deep = format!("{}{}", "<div>".repeat(100_000), page(""));
+        let started = std::time::Instant::now();
+        let error = read_web_page(path, deep.into_bytes()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "deep.html: the web page nests its elements too deeply or has too many to be read"
+        );
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        let many = page(&"<span>ك</span>".repeat(MAX_ELEMENTS));
+        assert!(matches!(
+            read_web_page(path, many.into_bytes()),
+            Err(LoadError::PageTooComplex(_))
+        ));
     }
 
     #[test]
