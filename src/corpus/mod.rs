@@ -22,3 +22,4 @@ pub use load::{Corpus, FirstArticle};
 pub use problem::{FileWarning, LoadError, Part, Sentence, english};
 pub use sanitise::{first_unsafe_on_a_line, is_unsafe_on_a_line, sanitise_line, sanitise_output};
 pub use structure::{paragraph_texts, parse_document};
+pub use web_page::parse_web_page;

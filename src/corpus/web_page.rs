@@ -14,11 +14,11 @@ use std::path::Path;
 use dom_smoothie::{Config, Readability, ReadabilityError, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
-use super::LoadError;
 use super::charset::declared_encoding;
 use super::decode::{Decoded, decode};
 use super::nesting::nests_deeper_than;
 use super::problem::FileWarning;
+use super::{Document, LoadError, parse_document};
 
 /// The most elements a page may have: a long article page has a few thousand, and a page
 /// past this is refused rather than scored, which takes memory and time in proportion.
@@ -43,6 +43,13 @@ pub(super) fn is_web_page(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// The article of a web page whose bytes are `bytes`, parsed as the page at `path` is when
+/// the collection is opened; or why it has none (one sentence naming `path`).
+pub fn parse_web_page(path: &str, bytes: Vec<u8>) -> Result<Document, LoadError> {
+    let article = read_web_page(Path::new(path), bytes)?;
+    Ok(parse_document(path, &article.text, true))
 }
 
 /// The article in the web page at `path`, whose bytes are `bytes`, as Markdown; or why there
