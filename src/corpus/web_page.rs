@@ -219,6 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn the_comments_under_a_short_story_are_left_out() {
+        let story = "كشفت الشركة البريطانية اليوم عن أول سيارة رياضية متعددة الاستخدامات في تاريخها \
+                     الممتد لأكثر من قرن، وقالت إن إنتاجها يبدأ العام المقبل.";
+        let html = format!(
+            "<html><body><div class=\"main\"><article><h1>سيارة</h1><p>{story}</p><p>{story}</p><p>{story}</p></article>\
+             <section class=\"comments\"><ul><li class=\"comment\"><p>مقال رائع شكرا للكاتب \
+             على هذه المعلومات القيمة والمفيدة جدا لكل قارئ</p></li></ul></section></div>\
+             </body></html>"
+        );
+        let text = article_markdown(&html).ok().flatten().expect("an article");
+        assert!(text.contains("كشفت الشركة"), "{text}");
+        assert!(!text.contains("مقال رائع"), "{text}");
+    }
+
+    #[test]
     fn a_title_with_markdown_characters_stays_text() {
         let mut out = String::new();
         push_escaped(&mut out, "*تحذير* [1] # عاجل\nثان");
