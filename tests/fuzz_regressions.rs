@@ -16,11 +16,12 @@
 //!   direction), the rest the paragraph (UTF-8, invalid bytes replaced).
 //! - document: bit 0 of byte 0 chooses Markdown, the rest is the file's text.
 //! - book: the bytes of an `.epub` file.
+//! - web_page: the bytes of a saved web page (`tests/data/fuzz/web_page/`).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use basira::corpus::parse_document;
+use basira::corpus::{Document, Table, parse_document, parse_web_page};
 use basira::layout::{BidiMode, Harakat, LayoutOptions, Shaping, layout_paragraph};
 use basira::text::Direction;
 use unicode_width::UnicodeWidthStr;
@@ -124,7 +125,23 @@ pub fn check_document_input(data: &[u8]) {
 /// character boundaries.
 pub fn check_document(text: &str, markdown: bool) {
     let document = parse_document("fuzz.txt", text, markdown);
-    let what = || format!("markdown {markdown}, text {text:?}");
+    check_paragraphs(&document, &|| format!("markdown {markdown}, text {text:?}"));
+}
+
+/// Read `data` as a saved web page: it must give an article that keeps the promises of
+/// [`check_document`], or one sentence naming the page, never a panic.
+pub fn check_web_page_input(data: &[u8]) {
+    match parse_web_page("fuzz.html", data.to_vec()) {
+        Ok(document) => check_paragraphs(&document, &|| format!("page {data:?}")),
+        Err(error) => {
+            let sentence = error.to_string();
+            assert!(sentence.starts_with("fuzz.html: ") && !sentence.contains('\n'), "{sentence}");
+        }
+    }
+}
+
+/// Check what a parsed document promises (see [`check_document`]); `what` names the input.
+fn check_paragraphs(document: &Document, what: &dyn Fn() -> String) {
     let unsafe_char =
         |c: char| (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}');
     assert!(!document.title.chars().any(unsafe_char), "title {:?}: {}", document.title, what());
@@ -140,8 +157,10 @@ pub fn check_document(text: &str, markdown: bool) {
             assert!(r.start >= covered, "sentences out of order: {}", what());
             let sentence = &p.text[r.clone()];
             assert_eq!(sentence.trim(), sentence, "sentence not trimmed: {}", what());
-            let gap = &p.text[covered..r.start];
-            assert!(gap.trim().is_empty(), "text between sentences: {}", what());
+            // A table's sentences are its rows, with the row separator between them.
+            let gap = p.text[covered..r.start].trim();
+            let row_separator = p.form.table.is_some() && gap == Table::ROW_SEPARATOR.trim();
+            assert!(gap.is_empty() || row_separator, "text between sentences: {}", what());
             covered = r.end;
         }
         assert!(p.text[covered..].trim().is_empty(), "text after the sentences: {}", what());
@@ -215,6 +234,11 @@ fn kept_document_inputs_pass_the_checks() {
 #[test]
 fn kept_book_inputs_pass_the_checks() {
     replay("book", check_book_input);
+}
+
+#[test]
+fn kept_web_page_inputs_pass_the_checks() {
+    replay("web_page", check_web_page_input);
 }
 
 #[test]

@@ -60,7 +60,8 @@ struct Scenario {
     /// Whether the collection comes with files skipped while it was read (the built-in
     /// articles have none, so that `W` has something to list).
     skipped: bool,
-    /// The Markdown article read instead of the built-in ones, a file of `tests/data/`.
+    /// The article read instead of the built-in ones, a file of `tests/data/`: Markdown, or
+    /// a saved web page (`.html`).
     markdown: Option<&'static str>,
     /// The e-book read instead of the built-in articles, a file of `tests/data/epub/`.
     book: Option<&'static str>,
@@ -236,6 +237,13 @@ const SCENARIOS: &[Scenario] = &[
         book: Some("ant-pandoc.epub"),
         ..scenario("en-100x24-book-articles", (100, 24), EN, "o")
     },
+    // A saved web page (issue 15): the article of a news page saved by Chromium, its title,
+    // byline, figure caption, heading, block quote and list, none of the page's menus, share
+    // bar, cookie notice, comments or footer; the outline lists the title and the heading.
+    Scenario {
+        markdown: Some("html/cnn-brand.html"),
+        ..scenario("ar-100x40-web-page", (100, 40), AR, "<Tab>h")
+    },
     // How far through each article the reader is (issue 14): the first two read in part,
     // the third to its end, the fourth open at its top, the fifth never opened.
     scenario("en-80x24-articles-progress", (80, 24), EN, "<Space><Space>.<Space>.G.o"),
@@ -273,11 +281,19 @@ fn builtin() -> &'static (Corpus, Arc<Analysis>) {
     })
 }
 
-/// The article of `tests/data/` file `name`, read as Markdown, and its analysis.
+/// The article of `tests/data/` file `name`, read as Markdown or as a web page, and its
+/// analysis.
 fn markdown(name: &str) -> (Corpus, Arc<Analysis>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let corpus = Corpus { documents: vec![parse_document(name, &text, true)], warnings: vec![] };
+    let corpus = if name.ends_with(".html") {
+        let mut page = Corpus::open(&[path]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Named as the Markdown articles are, the same on every machine.
+        page.documents[0].path = name.to_owned();
+        page
+    } else {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        Corpus { documents: vec![parse_document(name, &text, true)], warnings: vec![] }
+    };
     let analysis = Analysis::new(&corpus, &ThemeSource::default_for(&corpus));
     (corpus, Arc::new(analysis))
 }

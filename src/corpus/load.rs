@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::decode::decode;
+use super::decode::{Decoded, decode};
 use super::epub::{self, is_book};
 use super::problem::{FileWarning, LoadError, MAX_FILE_BYTES, read_error, reason};
 use super::stored::{self, FileRead};
+use super::web_page::{is_web_page, read_web_page};
 use super::{Document, parse_document};
 use crate::files::read_regular;
 use crate::text::Direction;
@@ -255,21 +256,41 @@ fn folder_id(path: &Path, _meta: &fs::Metadata) -> FolderId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Whether the file name ends in `.txt` or `.md` (any case).
+/// Whether the file is one basira reads articles from: its name ends in `.txt` or `.md`, or
+/// it is a saved web page (any case).
 pub(super) fn is_text_file(path: &Path) -> bool {
-    path.extension()
+    let txt_or_md = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+    txt_or_md || is_web_page(path)
 }
 
-/// Whether the file is one basira opens: text (`.txt`, `.md`) or an e-book (`.epub`).
+/// Whether the file is one basira opens: text (`.txt`, `.md`), a saved web page or an
+/// e-book (`.epub`).
 pub(super) fn is_article_file(path: &Path) -> bool {
     is_text_file(path) || is_book(path)
 }
 
-/// Whether the file is Markdown.
+/// Whether the file's article is read as Markdown: a Markdown file, or a web page (whose
+/// article comes out of it as Markdown).
 pub(super) fn is_markdown(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    let md =
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    md || is_web_page(path)
+}
+
+/// Whether the folder at `path` is the assets of a web page saved beside it ("Web page,
+/// complete" saves `NAME.html` and its images, styles and scripts in `NAME_files/`): not
+/// articles.
+fn is_saved_page_assets(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(page) = name.strip_suffix("_files").filter(|page| !page.is_empty()) else {
+        return false;
+    };
+    ["html", "htm", "HTML", "HTM"]
+        .iter()
+        .any(|ext| path.with_file_name(format!("{page}.{ext}")).is_file())
 }
 
 /// All `.txt`/`.md` files under `dir`, depth first, each folder's entries in name order.
@@ -302,6 +323,7 @@ fn collect_text_files(
             continue;
         }
         match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() && is_saved_page_assets(&path) => {}
             Ok(meta) if meta.is_dir() => {
                 if visited.insert(folder_id(&path, &meta)) {
                     collect_text_files(&path, visited, out, warnings);
@@ -341,7 +363,7 @@ pub struct FirstArticle {
 
 /// Read and decode one file and parse it, or of a large one its opening paragraphs.
 fn read_first_article(path: &Path) -> Result<FirstArticle, LoadError> {
-    let decoded = decode(path, read_text_file(path)?)?;
+    let decoded = article_text(path)?;
     let (text, whole) = opening(&decoded.text, FIRST_ARTICLE_BYTES);
     let document = parse_document(&path.display().to_string(), text, is_markdown(path));
     Ok(FirstArticle { document, whole })
@@ -365,7 +387,7 @@ fn read_document(path: &Path) -> Result<(Vec<Document>, Option<FileWarning>), Lo
     if is_book(path) {
         return Ok((book_documents(path)?, None));
     }
-    let decoded = decode(path, read_text_file(path)?)?;
+    let decoded = article_text(path)?;
     let document = parse_document(&path.display().to_string(), &decoded.text, is_markdown(path));
     Ok((vec![document], decoded.warning))
 }
@@ -390,7 +412,14 @@ fn book_documents(path: &Path) -> Result<Vec<Document>, LoadError> {
     Ok(documents.collect())
 }
 
-/// The bytes of a `.txt` or `.md` file, read as [`read_regular`] reads: a named pipe or a
+/// The article text of the file at `path`, decoded: a text or Markdown file's text, or the
+/// article of a web page as Markdown.
+pub(super) fn article_text(path: &Path) -> Result<Decoded, LoadError> {
+    let bytes = read_text_file(path)?;
+    if is_web_page(path) { read_web_page(path, bytes) } else { decode(path, bytes) }
+}
+
+/// The bytes of a `.txt`, `.md` or web page file, read as [`read_regular`] reads: a named pipe or a
 /// device (even one swapped in after the folder was listed) is refused, never waited on.
 pub(super) fn read_text_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     if !is_text_file(path) && fs::metadata(path).is_ok_and(|m| m.is_file()) {

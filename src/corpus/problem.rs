@@ -56,6 +56,11 @@ pub enum LoadError {
     BookTooLarge(PathBuf),
     /// An e-book without a chapter with text in it.
     NoChapters(PathBuf),
+    /// A web page in which no article was found (a section front, a page of links).
+    NoArticle(PathBuf),
+    /// A web page nesting its elements too deeply, or with too many, to be read in bounded
+    /// time and memory.
+    PageTooComplex(PathBuf),
 }
 
 impl std::error::Error for LoadError {}
@@ -140,6 +145,11 @@ impl LoadError {
                 vec![Path(p), Count(MAX_FILE_BYTES / MIB)],
             ),
             LoadError::NoChapters(p) => ("{}: the e-book has no chapter with text", vec![Path(p)]),
+            LoadError::NoArticle(p) => ("{}: no article was found in this web page", vec![Path(p)]),
+            LoadError::PageTooComplex(p) => (
+                "{}: the web page nests its elements too deeply or has too many to be read",
+                vec![Path(p)],
+            ),
         }
     }
 }

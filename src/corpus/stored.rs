@@ -27,7 +27,7 @@ use crate::cache_files::{mark_used, open_verified, write_atomically};
 /// Bumped whenever reading or parsing a file changes what it gives, or the file is written
 /// otherwise, so that old files are not read (the crate version and the sources'
 /// fingerprint, which a build of other sources changes, are part of the key too).
-const FOLDER_VERSION: &str = "basira-folder-6";
+const FOLDER_VERSION: &str = "basira-folder-7";
 
 /// How many folders the cache keeps, the most recently opened.
 pub const KEPT_FOLDERS: usize = 8;

@@ -25,10 +25,10 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Encoding, UTF_8};
 
 use super::LoadError;
-use super::decode::{decode, looks_binary};
+use super::decode::looks_binary;
 use super::epub::{is_book, read_book};
 use super::load::{
-    BUILTIN, folder_files, given_path, is_markdown, is_text_file, nothing_opened, read_text_file,
+    BUILTIN, article_text, folder_files, given_path, is_markdown, is_text_file, nothing_opened,
 };
 use super::problem::{FileWarning, MAX_FILE_BYTES, read_error, reason};
 use crate::files::open_regular;
@@ -156,7 +156,7 @@ impl Source {
             Source::Whole(path) => Sections {
                 path: path.clone(),
                 reader: Box::new(io::empty()),
-                pending: decode(path, read_text_file(path)?)?.text.into_bytes(),
+                pending: article_text(path)?.text.into_bytes(),
                 done: true,
                 later: Vec::new(),
             },
@@ -187,13 +187,13 @@ fn check(path: &Path) -> Result<(Source, Option<FileWarning>), LoadError> {
             return Ok((Source::Streamed { path: path.to_path_buf(), bom }, None));
         }
     }
-    let decoded = decode(path, read_text_file(path)?)?;
+    let decoded = article_text(path)?;
     Ok((Source::Whole(path.to_path_buf()), decoded.warning))
 }
 
 /// Read `file` through in chunks: the length of its UTF-8 byte-order mark (0 without one)
 /// when it is UTF-8 text, `None` when it is not UTF-8 (to be decoded whole), or why it is
-/// not text at all (binary, empty, too large), as [`decode`] would say.
+/// not text at all (binary, empty, too large), as decoding it would say.
 fn utf8_text(path: &Path, file: fs::File) -> Result<Option<usize>, LoadError> {
     let unreadable = |e: io::Error| LoadError::Unreadable(path.to_path_buf(), reason(&e));
     let size = file.metadata().map_err(unreadable)?.len();
