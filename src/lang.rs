@@ -432,8 +432,8 @@ fn arabic(english: &str) -> Option<&'static str> {
         // Files of the collection.
         "{}: no such file or folder" => "{}: لا ملف ولا مجلد بهذا الاسم",
         "{}: cannot be read ({})" => "{}: تتعذّر قراءته ({})",
-        "{}: the folder holds no {} or {} file with text" => {
-            "{}: لا يحوي المجلد ملف {} أو {} فيه نص"
+        "{}: the folder holds no article file ({}) with text" => {
+            "{}: لا يحوي المجلد ملف مقالة ({}) فيه نص"
         }
         "{}: none of its 1 file could be opened; the first: {}" => "{}: تعذّر فتح ملفه الوحيد: {}",
         "{}: none of its {} files could be opened; the first: {}" => {
@@ -441,7 +441,7 @@ fn arabic(english: &str) -> Option<&'static str> {
         }
         "{}: the file is empty" => "{}: الملف فارغ",
         "{}: this is a binary file, not text" => "{}: ملف ثنائي وليس نصًا",
-        "{}: not a {} or {} file" => "{}: ليس ملف {} ولا {}",
+        "{}: not an article file ({})" => "{}: ليس ملف مقالة ({})",
         "{}: the file is {} MB; basira opens files up to {} MB" => {
             "{}: حجم الملف {} ميغابايت، وبصيرة يفتح ملفات حتى {} ميغابايت"
         }

@@ -240,7 +240,10 @@ fn an_empty_folder_is_refused() {
     let dir = scratch("empty-folder");
     let folder = dir.join("nothing");
     fs::create_dir(&folder).unwrap();
-    assert_refused(&folder, "the folder holds no .txt or .md file with text");
+    assert_refused(
+        &folder,
+        "the folder holds no article file (.txt, .md, .html, .htm, .epub) with text",
+    );
 }
 
 #[cfg(unix)]

@@ -166,7 +166,7 @@ fn bad_input_gets_one_clear_sentence_and_status_1() {
     let no_text = dir.join("no-text");
     std::fs::create_dir_all(&no_text).unwrap();
     std::fs::write(no_text.join("x.pdf"), "x").unwrap();
-    assert_refused(&no_text, "holds no .txt or .md file");
+    assert_refused(&no_text, "holds no article file (.txt, .md, .html, .htm, .epub)");
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub enum LoadError {
     Missing(PathBuf),
     /// The path exists but could not be read.
     Unreadable(PathBuf, String),
-    /// A folder holds no `.txt` or `.md` file with text in it.
+    /// A folder holds no article file ([`ARTICLE_KINDS`]) with text in it.
     NoTextFiles(PathBuf),
     /// A folder's `.txt` and `.md` files (how many) were all skipped; the first one's reason.
     NoneOpened(PathBuf, usize, String),
@@ -39,7 +39,7 @@ pub enum LoadError {
     Empty(PathBuf),
     /// The file holds NUL bytes or many other control bytes: it is not text.
     Binary(PathBuf),
-    /// A file given by name is not a `.txt` or `.md` file.
+    /// A file given by name is not an article file ([`ARTICLE_KINDS`]).
     NotText(PathBuf),
     /// The file is larger than basira opens; its size in bytes.
     TooLarge(PathBuf, u64),
@@ -101,18 +101,21 @@ pub fn english((template, parts): &Sentence) -> String {
     out
 }
 
+/// The kinds of file basira opens as articles, as sentences name them.
+pub const ARTICLE_KINDS: &str = ".txt, .md, .html, .htm, .epub";
+
 impl LoadError {
     /// Why the file or folder could not be opened, as a sentence.
     pub fn sentence(&self) -> Sentence<'_> {
         use Part::{Count, Name, Path, Reason};
-        let (txt, md) = (Name(".txt"), Name(".md"));
+        let kinds = Name(ARTICLE_KINDS);
         match self {
             LoadError::Missing(p) => ("{}: no such file or folder", vec![Path(p)]),
             LoadError::Unreadable(p, why) => {
                 ("{}: cannot be read ({})", vec![Path(p), Reason(why)])
             }
             LoadError::NoTextFiles(p) => {
-                ("{}: the folder holds no {} or {} file with text", vec![Path(p), txt, md])
+                ("{}: the folder holds no article file ({}) with text", vec![Path(p), kinds])
             }
             LoadError::NoneOpened(p, 1, first) => (
                 "{}: none of its 1 file could be opened; the first: {}",
@@ -124,7 +127,7 @@ impl LoadError {
             ),
             LoadError::Empty(p) => ("{}: the file is empty", vec![Path(p)]),
             LoadError::Binary(p) => ("{}: this is a binary file, not text", vec![Path(p)]),
-            LoadError::NotText(p) => ("{}: not a {} or {} file", vec![Path(p), txt, md]),
+            LoadError::NotText(p) => ("{}: not an article file ({})", vec![Path(p), kinds]),
             LoadError::TooLarge(p, size) => (
                 "{}: the file is {} MB; basira opens files up to {} MB",
                 vec![Path(p), Count(size.div_ceil(MIB)), Count(MAX_FILE_BYTES / MIB)],
