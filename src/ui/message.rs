@@ -345,44 +345,43 @@ impl Message {
     /// made safe to show ([`sanitise_line`]): a text for [`super::paint::message_line`].
     pub fn render(&self, lang: Lang, keymap: &Keymap) -> String {
         let (template, values) = self.parts();
-        let mut values = values.into_iter();
         let mut out = String::new();
-        let mut pieces = tr(lang, template).split("{}").peekable();
-        while let Some(piece) = pieces.next() {
-            out.push_str(piece);
-            if pieces.peek().is_none() {
-                break;
-            }
-            match values.next() {
-                Some(Value::Count(n)) => out.push_str(&n.to_string()),
-                Some(Value::Words(words)) => isolated(&mut out, FSI, words),
-                Some(Value::Path(path)) => isolated(&mut out, LRI, &path.display().to_string()),
-                Some(Value::Name(name)) => isolated(&mut out, LRI, name),
-                Some(Value::Key(action)) => {
-                    isolated(&mut out, LRI, &keymap.label_of(action).unwrap_or_default());
-                }
-                Some(Value::Reason(reason)) => isolated(&mut out, LRI, reason),
-                Some(Value::Letter(letter)) => {
-                    isolated(&mut out, LRI, letter.encode_utf8(&mut [0; 4]));
-                }
-                None => {}
-            }
-        }
+        fill_into(&mut out, tr(lang, template), values, keymap);
         if let Message::File(FileWarning::Skipped(_)) = self {
             out.push_str(tr(lang, FileWarning::SKIPPED));
         }
         if let Message::Copied { tmux_drops_it: true, .. } = self {
             let hint = tr(lang, " {} passes it on with: {}");
-            let mut values = ["tmux", "set -g set-clipboard on"].into_iter();
-            let mut pieces = hint.split("{}").peekable();
-            while let Some(piece) = pieces.next() {
-                out.push_str(piece);
-                if let (Some(_), Some(value)) = (pieces.peek(), values.next()) {
-                    isolated(&mut out, LRI, value);
-                }
-            }
+            let values = vec![Value::Name("tmux"), Value::Name("set -g set-clipboard on")];
+            fill_into(&mut out, hint, values, keymap);
         }
         out
+    }
+}
+
+/// Append `template` (in the interface's language already) to `out` with its `{}` filled by
+/// `values` in order, each isolated so that it reads in its own direction, the keys named as
+/// `keymap` binds them now.
+fn fill_into(out: &mut String, template: &str, values: Vec<Value<'_>>, keymap: &Keymap) {
+    let mut values = values.into_iter();
+    let mut pieces = template.split("{}").peekable();
+    while let Some(piece) = pieces.next() {
+        out.push_str(piece);
+        if pieces.peek().is_none() {
+            break;
+        }
+        match values.next() {
+            Some(Value::Count(n)) => out.push_str(&n.to_string()),
+            Some(Value::Words(words)) => isolated(out, FSI, words),
+            Some(Value::Path(path)) => isolated(out, LRI, &path.display().to_string()),
+            Some(Value::Name(name)) => isolated(out, LRI, name),
+            Some(Value::Key(action)) => {
+                isolated(out, LRI, &keymap.label_of(action).unwrap_or_default());
+            }
+            Some(Value::Reason(reason)) => isolated(out, LRI, reason),
+            Some(Value::Letter(letter)) => isolated(out, LRI, letter.encode_utf8(&mut [0; 4])),
+            None => {}
+        }
     }
 }
 
